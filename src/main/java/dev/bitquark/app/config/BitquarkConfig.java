@@ -1,0 +1,46 @@
+package dev.bitquark.app.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+
+/**
+ * bitquark's settings ({@code bitquark.*} in application.properties). Every key can be overridden by
+ * an environment variable in the MicroProfile form, e.g. {@code bitquark.peer.port} by
+ * {@code BITQUARK_PEER_PORT}, and by the matching command-line option of {@code server}.
+ */
+@ConfigMapping(prefix = "bitquark")
+public interface BitquarkConfig {
+
+    Http http();
+
+    Peer peer();
+
+    /** Where torrent payloads are written unless a torrent names another folder. */
+    @WithDefault("./downloads")
+    Path downloadDir();
+
+    /** Where bitquark keeps its own state (session, resume data, copies of .torrent files). */
+    @WithDefault("./data")
+    Path dataDir();
+
+    interface Http {
+        /** Port of the web UI and the API (feeds {@code quarkus.http.port}). */
+        @WithDefault("3030")
+        int port();
+
+        /** Address the web UI and API listen on (feeds {@code quarkus.http.host}). */
+        @WithDefault("0.0.0.0")
+        String host();
+    }
+
+    interface Peer {
+        /** TCP port for incoming BitTorrent connections. */
+        @WithDefault("4240")
+        int port();
+
+        /** Address the peer listener binds to. */
+        @WithDefault("0.0.0.0")
+        String bind();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.bitquark.app;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OpenApiTest {
+    @Test
+    void documentsTheApi() {
+        given().accept("application/json").when().get("/q/openapi").then()
+                .statusCode(200)
+                .body(containsString("/api/v1/version"))
+                .body(containsString("bitquark API"));
+    }
+
+    @Test
+    void servesSwaggerUi() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void versionNamesTheProduct() {
+        given().when().get("/api/v1/version").then()
+                .statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo("bitquark"))
+                .body("version", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
+    }
+}

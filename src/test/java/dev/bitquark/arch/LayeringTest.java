@@ -1,0 +1,95 @@
+package dev.bitquark.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of docs/architecture.md: bencode → metainfo → wire → tracker/dht → storage → engine →
+ * app, each package depending only on those to its left; only {@code app} may touch Quarkus and
+ * friends; no cycles between top-level packages.
+ */
+class LayeringTest {
+    static final String ROOT = "dev.bitquark";
+    static JavaClasses main;
+
+    @BeforeAll
+    static void importMain() {
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    /** Frameworks the engine layers must not know about. */
+    static final ArchRule ENGINE_IS_FRAMEWORK_FREE = noClasses()
+            .that().resideOutsideOfPackage(ROOT + ".app..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.quarkus..", "jakarta..", "io.smallrye..", "org.eclipse.microprofile..", "io.micrometer..")
+            .because("only dev.bitquark.app may depend on Quarkus, Jakarta, SmallRye, MicroProfile or Mutiny");
+
+    static final ArchRule NO_VERTX_INTERNALS = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("io.vertx.core.impl..", "io.vertx.core.net.impl..",
+                    "io.vertx.core.http.impl..")
+            .because("Vert.x internal packages change without notice");
+
+    @Test
+    void engineLayersDoNotImportFrameworks() {
+        ENGINE_IS_FRAMEWORK_FREE.check(main);
+    }
+
+    @Test
+    void noVertxInternals() {
+        NO_VERTX_INTERNALS.check(main);
+    }
+
+    @Test
+    void pureLayersDoNotUseVertx() {
+        noClasses().that().resideInAnyPackage(ROOT + ".bencode..", ROOT + ".metainfo..", ROOT + ".wire..",
+                        ROOT + ".storage..")
+                .should().dependOnClassesThat().resideInAPackage("io.vertx..")
+                .because("codecs and storage are plain Java, testable without an event loop")
+                .check(main);
+    }
+
+    @Test
+    void lowerLayersNeverImportHigherOnes() {
+        String[] order = {"bencode", "metainfo", "wire", "tracker|dht", "storage", "engine", "app"};
+        for (int i = 0; i < order.length; i++) {
+            for (int j = i + 1; j < order.length; j++) {
+                for (String lower : order[i].split("\\|")) {
+                    for (String higher : order[j].split("\\|")) {
+                        noClasses().that().resideInAPackage(ROOT + "." + lower + "..")
+                                .should().dependOnClassesThat().resideInAPackage(ROOT + "." + higher + "..")
+                                .allowEmptyShould(true)
+                                .check(main);
+                    }
+                }
+            }
+        }
+        // tracker and dht sit side by side and stay independent of each other.
+        noClasses().that().resideInAPackage(ROOT + ".tracker..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".dht..").allowEmptyShould(true).check(main);
+        noClasses().that().resideInAPackage(ROOT + ".dht..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".tracker..").allowEmptyShould(true).check(main);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void theFrameworkRuleCatchesAnEngineClassImportingQuarkus() {
+        JavaClasses leak = new ClassFileImporter()
+                .importClasses(dev.bitquark.engine.archfixture.QuarkusLeak.class);
+        assertTrue(ENGINE_IS_FRAMEWORK_FREE.evaluate(leak).hasViolation(),
+                "an engine class that imports io.quarkus must break the build");
+    }
+}
