@@ -1,0 +1,11 @@
+export type { ConnectionState, HelloEvent, ServerEvent, VersionInfo } from './types';
+export { EventsClient, EVENTS_PATH, eventsUrl } from './EventsClient';
+export type {
+  EventsClientOptions,
+  ServerEventListener,
+  StateListener,
+  WebSocketConstructor,
+  WebSocketLike,
+} from './EventsClient';
+export { parseServerEvent } from './serverEvent';
+export { fetchVersion, VERSION_PATH, VersionError } from './version';
