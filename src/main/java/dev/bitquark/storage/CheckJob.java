@@ -192,12 +192,12 @@ public final class CheckJob {
 
     private void checkPiece(int piece) {
         boolean ok = false;
+        boolean skip;
         Throwable error = null;
+        synchronized (lock) {
+            skip = cancelled || failure != null;
+        }
         try {
-            boolean skip;
-            synchronized (lock) {
-                skip = cancelled;
-            }
             if (!skip && isOnDisk(piece)) {
                 ok = hasher.verify(piece);
             }
@@ -208,7 +208,7 @@ public final class CheckJob {
             inFlight--;
             if (error != null) {
                 failure = failure == null ? error : failure;
-            } else {
+            } else if (!skip) {
                 if (ok) {
                     valid.set(piece);
                 }

@@ -53,8 +53,10 @@ public final class FileStorage implements PieceStorage {
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Set<Path> createdDirectories = ConcurrentHashMap.newKeySet();
     private final AtomicIntegerArray complete;
-    /** Files whose data could not be forced to disk when their handle was closed: the next sync reports it. */
-    private final Set<Integer> flushFailures = ConcurrentHashMap.newKeySet();
+    /** Files written through a handle that was closed before their data was forced: the next sync forces them. */
+    private final Set<Integer> unsyncedClosed = ConcurrentHashMap.newKeySet();
+    /** Files whose handle failed to close after writes, so data may be lost: the next sync reports it. */
+    private final Set<Integer> closeFailures = ConcurrentHashMap.newKeySet();
     private final HandleCache.Opener opener = this::open;
     private volatile Path root;
     private volatile Path[] paths;
@@ -77,7 +79,17 @@ public final class FileStorage implements PieceStorage {
         this.root = PathGuard.normalizeRoot(root);
         this.paths = PathGuard.resolveAll(this.root, layout);
         this.complete = new AtomicIntegerArray(layout.fileCount());
-        this.handles = new HandleCache(maxOpenFiles, (file, e) -> flushFailures.add(file));
+        this.handles = new HandleCache(maxOpenFiles, new HandleCache.CloseSink() {
+            @Override
+            public void closedUnsynced(int file) {
+                unsyncedClosed.add(file);
+            }
+
+            @Override
+            public void closeFailed(int file, IOException e) {
+                closeFailures.add(file);
+            }
+        });
     }
 
     @Override
@@ -301,31 +313,52 @@ public final class FileStorage implements PieceStorage {
 
     private void syncFile(int f) throws StorageException {
         layout.file(f);
-        if (flushFailures.remove(f)) {
-            throw new StorageException(Kind.IO, f, paths[f], "forcing the file to disk failed when its handle was closed");
+        if (closeFailures.remove(f)) {
+            throw new StorageException(Kind.IO, f, paths[f], "closing the file after writing failed; data may be lost");
         }
+        // The open handle first: one evicted before we look has already put the file in unsyncedClosed.
         HandleCache.Handle h = handles.acquireIfOpen(f);
-        if (h == null) {
-            return;
-        }
-        try {
-            if (h.dirty) {
-                h.dirty = false; // before force: a write finishing during the force marks it again
-                h.channel.force(false);
+        if (h != null) {
+            try {
+                if (h.dirty) {
+                    h.dirty = false; // before force: a write finishing during the force marks it again
+                    h.channel.force(false);
+                }
+            } catch (IOException e) {
+                h.dirty = true;
+                throw StorageException.classify(e, f, paths[f], "force to disk");
+            } finally {
+                handles.release(h);
             }
+        }
+        if (unsyncedClosed.remove(f)) {
+            forceClosedFile(f);
+        }
+    }
+
+    /** Forces a file whose written handle was evicted, through a short-lived channel outside the cache. */
+    private void forceClosedFile(int f) throws StorageException {
+        // WRITE because some systems refuse to flush through a read-only handle; never CREATE:
+        // the file must be the one we wrote, and NOFOLLOW_LINKS refuses a link planted since.
+        try (FileChannel ch = FileChannel.open(paths[f], StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            ch.force(false);
         } catch (IOException e) {
-            h.dirty = true;
+            unsyncedClosed.add(f);
             throw StorageException.classify(e, f, paths[f], "force to disk");
-        } finally {
-            handles.release(h);
         }
     }
 
     @Override
     public void flush() throws StorageException {
+        sync(pendingSync());
+    }
+
+    /** Files with written data not yet forced, or with a failure not yet reported. */
+    private Set<Integer> pendingSync() {
         Set<Integer> files = new TreeSet<>(handles.dirtyFiles());
-        files.addAll(flushFailures);
-        sync(files);
+        files.addAll(unsyncedClosed);
+        files.addAll(closeFailures);
+        return files;
     }
 
     @Override
@@ -380,7 +413,8 @@ public final class FileStorage implements PieceStorage {
         try {
             checkOpen();
             handles.closeAll(false);
-            flushFailures.clear(); // the data is being deleted: a failed flush no longer matters
+            unsyncedClosed.clear(); // the data is being deleted: pending flushes no longer matter
+            closeFailures.clear();
             List<Path> deleted = new ArrayList<>();
             for (int i = 0; i < paths.length; i++) {
                 Path p = paths[i];
@@ -435,9 +469,7 @@ public final class FileStorage implements PieceStorage {
     }
 
     private void flushLocked() throws StorageException {
-        Set<Integer> files = new TreeSet<>(handles.dirtyFiles());
-        files.addAll(flushFailures);
-        for (int f : files) {
+        for (int f : pendingSync()) {
             syncFile(f);
         }
     }
@@ -456,9 +488,9 @@ public final class FileStorage implements PieceStorage {
                 closed = true;
                 handles.closeAll(true);
             }
-            if (!flushFailures.isEmpty()) {
-                int f = flushFailures.iterator().next();
-                throw new StorageException(Kind.IO, f, paths[f], "forcing the file to disk failed when closing it");
+            if (!closeFailures.isEmpty()) {
+                int f = closeFailures.iterator().next();
+                throw new StorageException(Kind.IO, f, paths[f], "closing the file after writing failed; data may be lost");
             }
         } finally {
             lock.unlock();

@@ -3,11 +3,9 @@ package dev.bitquark.storage;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread-safe. Handles are reference counted: one evicted while a disk worker still uses it is
  * closed by the last {@link #release}. Opening and closing (which may force data to disk) happen
  * outside the lock. The map never holds more than {@code capacity} handles; evicted handles still
- * in use may briefly add to the count of open descriptors.
+ * in use may briefly add to the count of open descriptors. Closing never forces data to disk; see
+ * {@link CloseSink}.
  */
 final class HandleCache {
     /** Opens the channel of a file; called without the lock held. */
@@ -27,9 +26,13 @@ final class HandleCache {
         FileChannel open(int file, boolean write) throws StorageException;
     }
 
-    /** Told when forcing a written handle to disk before closing it failed. */
-    interface FlushFailureSink {
-        void flushFailed(int file, IOException e);
+    /** Told what a closed handle leaves to do: written data not yet forced to disk, or a failed close. */
+    interface CloseSink {
+        /** The handle was written since its last force; a later sync of the file must force it. */
+        void closedUnsynced(int file);
+
+        /** Closing failed; the data written through the handle may be lost. */
+        void closeFailed(int file, IOException e);
     }
 
     static final class Handle {
@@ -40,7 +43,6 @@ final class HandleCache {
         volatile boolean dirty;
         private int users; // guarded by the cache
         private boolean retired; // guarded by the cache
-        private boolean countedDirty; // guarded by the cache: dirty when retired, in closingDirty
 
         Handle(int file, FileChannel channel, boolean writable) {
             this.file = file;
@@ -50,15 +52,13 @@ final class HandleCache {
     }
 
     private final int capacity;
-    private final FlushFailureSink sink;
+    private final CloseSink sink;
     private final LinkedHashMap<Integer, Handle> handles = new LinkedHashMap<>(16, 0.75f, true);
-    /** Files with a dirty handle being closed right now, so a sync can wait for its force. */
-    private final Map<Integer, Integer> closingDirty = new HashMap<>();
     private final AtomicInteger openCount = new AtomicInteger();
     private final AtomicLong opened = new AtomicLong();
     private boolean closed;
 
-    HandleCache(int capacity, FlushFailureSink sink) {
+    HandleCache(int capacity, CloseSink sink) {
         if (capacity < 1) {
             throw new IllegalArgumentException("the open file cap must be at least 1, got " + capacity);
         }
@@ -110,27 +110,14 @@ final class HandleCache {
         return result;
     }
 
-    /** The handle of {@code file} if one is open, acquired; else null. Waits for a dirty one being closed. */
-    Handle acquireIfOpen(int file) throws StorageException {
-        synchronized (this) {
-            boolean interrupted = false;
-            while (closingDirty.containsKey(file)) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            checkOpen();
-            Handle h = handles.get(file);
-            if (h != null) {
-                h.users++;
-            }
-            return h;
+    /** The handle of {@code file} if one is open, acquired; else null. */
+    synchronized Handle acquireIfOpen(int file) throws StorageException {
+        checkOpen();
+        Handle h = handles.get(file);
+        if (h != null) {
+            h.users++;
         }
+        return h;
     }
 
     void release(Handle h) {
@@ -208,14 +195,18 @@ final class HandleCache {
         }
     }
 
+    /**
+     * Takes a handle out of use (the caller removed it from the map). Unforced writes are handed to
+     * the sink here, under the lock, so a sync that no longer finds the handle finds the file there.
+     */
     private void retire(Handle h, List<Handle> toClose) {
         h.retired = true;
+        if (h.dirty) {
+            h.dirty = false;
+            sink.closedUnsynced(h.file);
+        }
         if (h.users == 0) {
             toClose.add(h);
-        }
-        if (h.dirty) {
-            h.countedDirty = true;
-            closingDirty.merge(h.file, 1, Integer::sum);
         }
     }
 
@@ -225,32 +216,21 @@ final class HandleCache {
         }
     }
 
-    /** Forces a written handle before closing: close alone promises no durability. */
+    /**
+     * Closes without forcing: an evicted handle is usually evicted long before its pieces complete,
+     * and forcing every file on eviction would cost one disk flush per file of a many-file torrent.
+     * The sink records the file so that the sync which needs the data durable forces it then.
+     */
     private void closeHandle(Handle h) {
-        boolean tracked;
-        synchronized (this) {
-            tracked = h.countedDirty;
+        if (h.dirty) { // written after it was retired
+            sink.closedUnsynced(h.file);
         }
         try {
-            if (h.dirty) {
-                h.dirty = false;
-                h.channel.force(false);
-            }
+            h.channel.close();
         } catch (IOException e) {
-            sink.flushFailed(h.file, e);
+            sink.closeFailed(h.file, e);
         } finally {
-            try {
-                h.channel.close();
-            } catch (IOException e) {
-                sink.flushFailed(h.file, e);
-            }
             openCount.decrementAndGet();
-            if (tracked) {
-                synchronized (this) {
-                    closingDirty.computeIfPresent(h.file, (k, n) -> n > 1 ? n - 1 : null);
-                    notifyAll();
-                }
-            }
         }
     }
 
