@@ -33,6 +33,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *       folder to seed it, and the engine only serves pieces whose hash it verified.
  *   <li>At most {@code maxOpenFiles} channels stay open (least recently used are closed); a file
  *       is opened read-only until written, and again read-only once {@link #setFileComplete marked complete}.
+ *       Closing an evicted handle does not force its data; the file is remembered and forced by
+ *       the next {@link #sync} that names it (or {@link #flush}), so eviction costs no disk flush.
  *   <li>All I/O is positional ({@code FileChannel.read/write(buffer, position)}), never via the
  *       channel's shared position, and every write is checked to make progress.
  * </ul>

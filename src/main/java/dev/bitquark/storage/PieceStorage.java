@@ -58,7 +58,10 @@ public interface PieceStorage extends Closeable {
     /** Undoes {@link #setFileComplete}, e.g. after a recheck found a bad piece in the file. */
     void setFileIncomplete(int fileIndex);
 
-    /** Forces to disk ({@code force(false)}) the given files if written since their last sync. */
+    /**
+     * Forces to disk ({@code force(false)}) those of the given files written since their last
+     * sync, also when their handle was closed meanwhile; reports a write-back failure of any of them.
+     */
     void sync(Set<Integer> fileIndexes) throws StorageException;
 
     /** Forces to disk every file written since its last sync. */
