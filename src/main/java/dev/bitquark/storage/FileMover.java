@@ -1,0 +1,194 @@
+package dev.bitquark.storage;
+
+import dev.bitquark.storage.StorageException.Kind;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Moving a torrent's files to a new root and removing the directories its layout implies.
+ * A move renames each file when source and target share a file system; otherwise it copies every
+ * file, forces each copy to disk and only then deletes the originals. Either way a failure undoes
+ * what was done, so the old copy stays complete and usable.
+ *
+ * <p>Stateless; the caller ({@link FileStorage}) excludes all other I/O of the torrent meanwhile.
+ */
+final class FileMover {
+    private FileMover() {}
+
+    static void move(Path oldRoot, Path[] oldPaths, Path newRoot, Path[] newPaths, boolean forceCopy,
+            Set<Path> createdAtTarget, boolean oldRootCreated) throws StorageException {
+        List<Integer> files = new ArrayList<>();
+        for (int i = 0; i < oldPaths.length; i++) {
+            if (oldPaths[i] == null) {
+                continue; // padding: never on disk
+            }
+            BasicFileAttributes a = PathGuard.attributes(oldPaths[i], i);
+            if (a == null) {
+                continue; // not downloaded yet
+            }
+            if (a.isSymbolicLink()) {
+                throw new StorageException(Kind.SYMLINK, i, oldPaths[i], "refusing to move a link we did not create");
+            }
+            if (!a.isRegularFile()) {
+                throw new StorageException(Kind.PATH_CONFLICT, i, oldPaths[i], "not a regular file");
+            }
+            if (PathGuard.attributes(newPaths[i], i) != null) {
+                throw new StorageException(Kind.PATH_CONFLICT, i, newPaths[i], "the move target already exists");
+            }
+            files.add(i);
+        }
+        try {
+            for (int i : files) {
+                PathGuard.ensureDirectories(newRoot, newPaths[i].getParent(), i, createdAtTarget);
+            }
+            if (forceCopy || !renameAll(files, oldPaths, newPaths)) {
+                copyAll(files, oldPaths, newPaths);
+                for (int i : files) {
+                    deleteQuietly(oldPaths[i]); // the copies are durable; a leftover original is harmless
+                }
+            }
+        } catch (StorageException e) {
+            removeCreated(createdAtTarget);
+            throw e;
+        }
+        removeEmptyDirectories(oldRoot, oldPaths, oldRootCreated, false);
+    }
+
+    /** Renames every file; false (with nothing renamed) if the target is on another file system. */
+    private static boolean renameAll(List<Integer> files, Path[] from, Path[] to) throws StorageException {
+        List<Integer> done = new ArrayList<>();
+        for (int i : files) {
+            try {
+                Files.move(from[i], to[i], StandardCopyOption.ATOMIC_MOVE);
+                done.add(i);
+            } catch (AtomicMoveNotSupportedException e) {
+                rollBack(done, from, to, null);
+                return false;
+            } catch (IOException e) {
+                StorageException failure = StorageException.classify(e, i, from[i], "rename to " + to[i]);
+                rollBack(done, from, to, failure);
+                throw failure;
+            }
+        }
+        return true;
+    }
+
+    private static void rollBack(List<Integer> done, Path[] from, Path[] to, StorageException failure)
+            throws StorageException {
+        for (int k = done.size() - 1; k >= 0; k--) {
+            int i = done.get(k);
+            try {
+                Files.move(to[i], from[i], StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                StorageException stuck = StorageException.classify(e, i, to[i], "moving back to " + from[i]);
+                if (failure != null) {
+                    failure.addSuppressed(stuck);
+                } else {
+                    throw stuck;
+                }
+            }
+        }
+    }
+
+    private static void copyAll(List<Integer> files, Path[] from, Path[] to) throws StorageException {
+        List<Path> copies = new ArrayList<>();
+        for (int i : files) {
+            try (FileChannel in = FileChannel.open(from[i], StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+                    FileChannel out = FileChannel.open(to[i], StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
+                            LinkOption.NOFOLLOW_LINKS)) {
+                copies.add(to[i]);
+                long size = in.size();
+                long pos = 0;
+                while (pos < size) {
+                    long n = in.transferTo(pos, size - pos, out);
+                    if (n <= 0) {
+                        throw new StorageException(Kind.IO, i, to[i], "copy made no progress at " + pos + " of " + size);
+                    }
+                    pos += n;
+                }
+                out.force(true);
+            } catch (IOException e) {
+                for (Path p : copies) {
+                    deleteQuietly(p);
+                }
+                throw StorageException.classify(e, i, to[i], "copy from " + from[i]);
+            }
+        }
+    }
+
+    /**
+     * Deletes, deepest first, the directories between the root and each file that are empty (never
+     * a link, never a non-empty one); the root itself only if {@code includeRoot}.
+     *
+     * @param strict whether a failure other than "not empty" or "gone" is an error
+     * @return the directories deleted
+     */
+    static List<Path> removeEmptyDirectories(Path root, Path[] files, boolean includeRoot, boolean strict)
+            throws StorageException {
+        TreeSet<Path> dirs = new TreeSet<>(Comparator.comparingInt(Path::getNameCount).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+        for (Path p : files) {
+            if (p != null) {
+                for (Path d = p.getParent(); d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
+                    dirs.add(d);
+                }
+            }
+        }
+        if (includeRoot) {
+            dirs.add(root);
+        }
+        List<Path> deleted = new ArrayList<>();
+        for (Path d : dirs) {
+            BasicFileAttributes a = PathGuard.attributes(d, -1);
+            if (a == null || !a.isDirectory()) {
+                continue; // gone, or a link or file we did not create
+            }
+            try {
+                Files.delete(d);
+                deleted.add(d);
+            } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+                // holds something that is not the torrent's, or is gone: leave it
+            } catch (IOException e) {
+                if (strict) {
+                    throw StorageException.classify(e, -1, d, "delete directory");
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private static void removeCreated(Set<Path> created) {
+        List<Path> dirs = new ArrayList<>(created);
+        dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+        for (Path d : dirs) {
+            try {
+                Files.deleteIfExists(d);
+                created.remove(d);
+            } catch (IOException e) {
+                // not empty or unreadable: leave it
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // best effort: the caller keeps the authoritative copy
+        }
+    }
+}

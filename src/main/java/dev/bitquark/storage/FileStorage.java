@@ -1,0 +1,524 @@
+package dev.bitquark.storage;
+
+import dev.bitquark.storage.StorageException.Kind;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * {@link PieceStorage} on plain files below one root directory, the layout of the metainfo
+ * (BEP 3 multi-file mode): piece ranges are mapped onto files by a binary search over file
+ * offsets and split where they cross a file boundary.
+ *
+ * <ul>
+ *   <li>Files are created lazily on their first write, sparse, never preallocated; their parent
+ *       directories are created too and remembered ({@link #createdDirectories()}).
+ *   <li>BEP 47 padding files are never created: writes into them are dropped, reads give zeros.
+ *   <li>Every path is proven inside the root, and writes refuse any symbolic link below the root
+ *       (see {@link PathGuard}). Reads follow links: users link existing data into a torrent's
+ *       folder to seed it, and the engine only serves pieces whose hash it verified.
+ *   <li>At most {@code maxOpenFiles} channels stay open (least recently used are closed); a file
+ *       is opened read-only until written, and again read-only once {@link #setFileComplete marked complete}.
+ *       Closing an evicted handle does not force its data; the file is remembered and forced by
+ *       the next {@link #sync} that names it (or {@link #flush}), so eviction costs no disk flush.
+ *   <li>All I/O is positional ({@code FileChannel.read/write(buffer, position)}), never via the
+ *       channel's shared position, and every write is checked to make progress.
+ * </ul>
+ *
+ * <p><b>Threading:</b> blocking; call from a disk worker, never from an event loop. Thread-safe:
+ * any number of disk workers may read and write concurrently (also to one file: positional I/O on
+ * one channel is safe); {@link #moveTo}, {@link #deleteFiles} and {@link #close} wait for running
+ * operations and exclude new ones. Buffers passed in are used only during the call.
+ */
+public final class FileStorage implements PieceStorage {
+    public static final int DEFAULT_MAX_OPEN_FILES = 128;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(16 * 1024).asReadOnlyBuffer();
+
+    private final StorageLayout layout;
+    private final PayloadMap map;
+    private final HandleCache handles;
+    /** Readers are the block operations; the writer is a lifecycle change (move, delete, close). */
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final Set<Path> createdDirectories = ConcurrentHashMap.newKeySet();
+    private final AtomicIntegerArray complete;
+    /** Files written through a handle that was closed before their data was forced: the next sync forces them. */
+    private final Set<Integer> unsyncedClosed = ConcurrentHashMap.newKeySet();
+    /** Files whose handle failed to close after writes, so data may be lost: the next sync reports it. */
+    private final Set<Integer> closeFailures = ConcurrentHashMap.newKeySet();
+    private final HandleCache.Opener opener = this::open;
+    private volatile Path root;
+    private volatile Path[] paths;
+    private volatile boolean closed;
+
+    /** Storage below {@code root} with {@value #DEFAULT_MAX_OPEN_FILES} open files at most. */
+    public FileStorage(Path root, StorageLayout layout) throws StorageException {
+        this(root, layout, DEFAULT_MAX_OPEN_FILES);
+    }
+
+    /**
+     * Storage below {@code root}; touches no file yet.
+     *
+     * @throws StorageException {@link Kind#PATH_ESCAPE} or {@link Kind#PATH_CONFLICT} if a file path
+     *     is not a plain path inside the root
+     */
+    public FileStorage(Path root, StorageLayout layout, int maxOpenFiles) throws StorageException {
+        this.layout = layout;
+        this.map = new PayloadMap(layout);
+        this.root = PathGuard.normalizeRoot(root);
+        this.paths = PathGuard.resolveAll(this.root, layout);
+        this.complete = new AtomicIntegerArray(layout.fileCount());
+        this.handles = new HandleCache(maxOpenFiles, new HandleCache.CloseSink() {
+            @Override
+            public void closedUnsynced(int file) {
+                unsyncedClosed.add(file);
+            }
+
+            @Override
+            public void closeFailed(int file, IOException e) {
+                closeFailures.add(file);
+            }
+        });
+    }
+
+    @Override
+    public StorageLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public Path root() {
+        return root;
+    }
+
+    /** Absolute path of a (non-padding) file; null for padding files. */
+    public Path path(int fileIndex) {
+        layout.file(fileIndex);
+        return paths[fileIndex];
+    }
+
+    /** Directories this instance created (to persist for "remove with files"). */
+    public Set<Path> createdDirectories() {
+        return Set.copyOf(createdDirectories);
+    }
+
+    /** File channels open right now. */
+    public int openHandleCount() {
+        return handles.openCount();
+    }
+
+    /** Cached file channels open for writing right now. */
+    public int openWritableHandleCount() {
+        return handles.openWritableCount();
+    }
+
+    /** File channels opened since creation (each open is a system call: a measure of cache misses). */
+    public long handlesOpened() {
+        return handles.openedTotal();
+    }
+
+    @Override
+    public void writeBlock(int piece, int begin, ByteBuffer src) throws StorageException {
+        int length = src.remaining();
+        long pos = map.payloadOffset(piece, begin, length);
+        Lock lock = lifecycle.readLock();
+        lock.lock();
+        int limit = src.limit();
+        try {
+            checkOpen();
+            int remaining = length;
+            for (int f = remaining > 0 ? map.fileAt(pos) : 0; remaining > 0; f++) {
+                long inFile = pos - map.start(f);
+                int n = (int) Math.min(remaining, map.length(f) - inFile);
+                if (n <= 0) {
+                    continue; // an empty file at this offset
+                }
+                src.limit(src.position() + n);
+                if (map.isPadding(f)) {
+                    src.position(src.limit()); // BEP 47: padding is never stored
+                } else {
+                    writeToFile(f, inFile, src);
+                }
+                src.limit(limit);
+                pos += n;
+                remaining -= n;
+            }
+        } finally {
+            src.limit(limit);
+            lock.unlock();
+        }
+    }
+
+    private void writeToFile(int f, long position, ByteBuffer src) throws StorageException {
+        if (complete.get(f) != 0) {
+            throw new StorageException(Kind.READ_ONLY, f, paths[f], "file is marked complete");
+        }
+        HandleCache.Handle h = handles.acquire(f, true, opener);
+        long p = position;
+        try {
+            while (src.hasRemaining()) {
+                int written = h.channel.write(src, p);
+                if (written <= 0) {
+                    throw new StorageException(Kind.IO, f, paths[f],
+                            "short write: no progress with " + src.remaining() + " bytes left at " + p);
+                }
+                p += written;
+            }
+        } catch (IOException e) {
+            throw StorageException.classify(e, f, paths[f], "write at " + p);
+        } finally {
+            h.dirty = true; // after the write, so a concurrent sync that cleared the flag sees it again
+            handles.release(h);
+        }
+    }
+
+    @Override
+    public void readBlock(int piece, int begin, int length, ByteBuffer dst) throws StorageException {
+        long pos = map.payloadOffset(piece, begin, length);
+        if (dst.remaining() < length) {
+            throw new IllegalArgumentException("buffer has room for " + dst.remaining() + " of " + length + " bytes");
+        }
+        Lock lock = lifecycle.readLock();
+        lock.lock();
+        int limit = dst.limit();
+        try {
+            checkOpen();
+            int remaining = length;
+            for (int f = remaining > 0 ? map.fileAt(pos) : 0; remaining > 0; f++) {
+                long inFile = pos - map.start(f);
+                int n = (int) Math.min(remaining, map.length(f) - inFile);
+                if (n <= 0) {
+                    continue;
+                }
+                dst.limit(dst.position() + n);
+                if (map.isPadding(f)) {
+                    putZeros(dst);
+                } else {
+                    readFromFile(f, inFile, dst);
+                }
+                dst.limit(limit);
+                pos += n;
+                remaining -= n;
+            }
+        } finally {
+            dst.limit(limit);
+            lock.unlock();
+        }
+    }
+
+    private void readFromFile(int f, long position, ByteBuffer dst) throws StorageException {
+        HandleCache.Handle h = handles.acquire(f, false, opener);
+        long p = position;
+        try {
+            while (dst.hasRemaining()) {
+                int read = h.channel.read(dst, p);
+                if (read < 0) {
+                    throw new StorageException(Kind.SHORT_FILE, f, paths[f],
+                            "file ends at " + p + ", " + dst.remaining() + " more bytes expected");
+                }
+                if (read == 0) {
+                    throw new StorageException(Kind.IO, f, paths[f], "read made no progress at " + p);
+                }
+                p += read;
+            }
+        } catch (IOException e) {
+            throw StorageException.classify(e, f, paths[f], "read at " + p);
+        } finally {
+            handles.release(h);
+        }
+    }
+
+    private static void putZeros(ByteBuffer dst) {
+        while (dst.hasRemaining()) {
+            ByteBuffer z = ZEROS.duplicate();
+            z.limit(Math.min(z.capacity(), dst.remaining()));
+            dst.put(z);
+        }
+    }
+
+    @Override
+    public List<FileRegion> regions(int piece, int begin, int length) {
+        long pos = map.payloadOffset(piece, begin, length);
+        Path[] current = paths;
+        List<FileRegion> out = new ArrayList<>(2);
+        int remaining = length;
+        for (int f = remaining > 0 ? map.fileAt(pos) : 0; remaining > 0; f++) {
+            long inFile = pos - map.start(f);
+            int n = (int) Math.min(remaining, map.length(f) - inFile);
+            if (n <= 0) {
+                continue;
+            }
+            out.add(map.isPadding(f) ? FileRegion.zeros(n) : new FileRegion(current[f], inFile, n));
+            pos += n;
+            remaining -= n;
+        }
+        return out;
+    }
+
+    @Override
+    public int[] filesOfPiece(int piece) {
+        int size = layout.geometry().pieceSize(piece);
+        long pos = layout.geometry().pieceOffset(piece);
+        long end = pos + size;
+        int first = map.fileAt(pos);
+        int last = map.fileAt(end - 1);
+        int[] tmp = new int[last - first + 1];
+        int n = 0;
+        for (int f = first; f <= last; f++) {
+            if (!map.isPadding(f) && map.length(f) > 0) {
+                tmp[n++] = f;
+            }
+        }
+        return java.util.Arrays.copyOf(tmp, n);
+    }
+
+    @Override
+    public void setFileComplete(int fileIndex) throws StorageException {
+        layout.file(fileIndex);
+        sync(Set.of(fileIndex)); // its data must be durable before the handle goes read-only
+        complete.set(fileIndex, 1);
+        handles.retireWritable(fileIndex);
+    }
+
+    @Override
+    public void setFileIncomplete(int fileIndex) {
+        layout.file(fileIndex);
+        complete.set(fileIndex, 0);
+    }
+
+    @Override
+    public void sync(Set<Integer> fileIndexes) throws StorageException {
+        Lock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            checkOpen();
+            for (int f : new TreeSet<>(fileIndexes)) {
+                syncFile(f);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void syncFile(int f) throws StorageException {
+        layout.file(f);
+        if (closeFailures.remove(f)) {
+            throw new StorageException(Kind.IO, f, paths[f], "closing the file after writing failed; data may be lost");
+        }
+        // The open handle first: one evicted before we look has already put the file in unsyncedClosed.
+        HandleCache.Handle h = handles.acquireIfOpen(f);
+        if (h != null) {
+            try {
+                if (h.dirty) {
+                    h.dirty = false; // before force: a write finishing during the force marks it again
+                    h.channel.force(false);
+                }
+            } catch (IOException e) {
+                h.dirty = true;
+                throw StorageException.classify(e, f, paths[f], "force to disk");
+            } finally {
+                handles.release(h);
+            }
+        }
+        if (unsyncedClosed.remove(f)) {
+            forceClosedFile(f);
+        }
+    }
+
+    /** Forces a file whose written handle was evicted, through a short-lived channel outside the cache. */
+    private void forceClosedFile(int f) throws StorageException {
+        // WRITE because some systems refuse to flush through a read-only handle; never CREATE:
+        // the file must be the one we wrote, and NOFOLLOW_LINKS refuses a link planted since.
+        try (FileChannel ch = FileChannel.open(paths[f], StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            ch.force(false);
+        } catch (IOException e) {
+            unsyncedClosed.add(f);
+            throw StorageException.classify(e, f, paths[f], "force to disk");
+        }
+    }
+
+    @Override
+    public void flush() throws StorageException {
+        sync(pendingSync());
+    }
+
+    /** Files with written data not yet forced, or with a failure not yet reported. */
+    private Set<Integer> pendingSync() {
+        Set<Integer> files = new TreeSet<>(handles.dirtyFiles());
+        files.addAll(unsyncedClosed);
+        files.addAll(closeFailures);
+        return files;
+    }
+
+    @Override
+    public long fileLength(int fileIndex) throws StorageException {
+        StorageFile file = layout.file(fileIndex);
+        if (file.padding()) {
+            return file.length();
+        }
+        Path p = paths[fileIndex];
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            if (!a.isRegularFile()) {
+                throw new StorageException(Kind.PATH_CONFLICT, fileIndex, p, "not a regular file");
+            }
+            return a.size();
+        } catch (NoSuchFileException e) {
+            return -1;
+        } catch (IOException e) {
+            throw StorageException.classify(e, fileIndex, p, "stat");
+        }
+    }
+
+    @Override
+    public boolean exists(int fileIndex) throws StorageException {
+        return fileLength(fileIndex) >= 0;
+    }
+
+    @Override
+    public void createEmptyFiles() throws StorageException {
+        Lock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            checkOpen();
+            for (StorageFile f : layout.files()) {
+                if (f.length() == 0 && !f.padding()) {
+                    try (FileChannel ignored = PathGuard.openForWrite(root, paths[f.index()], f.index(), createdDirectories)) {
+                        // created; nothing to write
+                    } catch (IOException e) {
+                        throw StorageException.classify(e, f.index(), paths[f.index()], "create empty file");
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Path> deleteFiles() throws StorageException {
+        Lock lock = lifecycle.writeLock();
+        lock.lock();
+        try {
+            checkOpen();
+            handles.closeAll(false);
+            unsyncedClosed.clear(); // the data is being deleted: pending flushes no longer matter
+            closeFailures.clear();
+            List<Path> deleted = new ArrayList<>();
+            for (int i = 0; i < paths.length; i++) {
+                Path p = paths[i];
+                BasicFileAttributes a = p == null ? null : PathGuard.attributes(p, i);
+                if (a == null || !a.isRegularFile()) {
+                    continue; // missing, or a link or directory we did not create: not ours to delete
+                }
+                try {
+                    Files.delete(p);
+                    deleted.add(p);
+                } catch (NoSuchFileException e) {
+                    // gone already
+                } catch (IOException e) {
+                    throw StorageException.classify(e, i, p, "delete");
+                }
+            }
+            deleted.addAll(FileMover.removeEmptyDirectories(root, paths, createdDirectories.contains(root), true));
+            createdDirectories.removeAll(deleted);
+            return deleted;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void moveTo(Path newRoot) throws StorageException {
+        moveTo(newRoot, false);
+    }
+
+    /** {@link #moveTo(Path)}; {@code forceCopy} skips the rename attempt (tests the cross-file-system path). */
+    void moveTo(Path newRoot, boolean forceCopy) throws StorageException {
+        Path target = PathGuard.normalizeRoot(newRoot);
+        Lock lock = lifecycle.writeLock();
+        lock.lock();
+        try {
+            checkOpen();
+            if (target.equals(root)) {
+                return;
+            }
+            Path[] newPaths = PathGuard.resolveAll(target, layout);
+            flushLocked();
+            handles.closeAll(false);
+            Set<Path> createdAtTarget = new java.util.HashSet<>();
+            FileMover.move(root, paths, target, newPaths, forceCopy, createdAtTarget, createdDirectories.contains(root));
+            createdDirectories.clear();
+            createdDirectories.addAll(createdAtTarget);
+            root = target;
+            paths = newPaths;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void flushLocked() throws StorageException {
+        for (int f : pendingSync()) {
+            syncFile(f);
+        }
+    }
+
+    @Override
+    public void close() throws StorageException {
+        Lock lock = lifecycle.writeLock();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            try {
+                flushLocked();
+            } finally {
+                closed = true;
+                handles.closeAll(true);
+            }
+            if (!closeFailures.isEmpty()) {
+                int f = closeFailures.iterator().next();
+                throw new StorageException(Kind.IO, f, paths[f], "closing the file after writing failed; data may be lost");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private FileChannel open(int f, boolean write) throws StorageException {
+        Path p = paths[f];
+        if (write) {
+            return PathGuard.openForWrite(root, p, f, createdDirectories);
+        }
+        try {
+            return FileChannel.open(p, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw StorageException.classify(e, f, p, "open for reading");
+        }
+    }
+
+    private void checkOpen() throws StorageException {
+        if (closed) {
+            throw new StorageException(Kind.CLOSED, -1, null, "storage is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FileStorage[" + root + ", " + layout.fileCount() + " files]";
+    }
+}

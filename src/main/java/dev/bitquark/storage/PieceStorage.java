@@ -1,0 +1,99 @@
+package dev.bitquark.storage;
+
+import java.io.Closeable;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where a torrent's payload lives, addressed the way the protocol addresses it: piece, offset in
+ * the piece, length (BEP 3). Implementations map those ranges onto files, directories or anything
+ * else; the engine and the {@link StorageChecker} see only this interface.
+ *
+ * <p><b>Threading:</b> every method is blocking; call from a disk worker, never from an event loop.
+ * An implementation is not thread-safe per file handle unless it says so ({@link FileStorage}
+ * does: see its Javadoc).
+ *
+ * <p><b>Durability:</b> a completed write is in the operating system's cache, not on disk.
+ * Call {@link #sync} for the files of a piece before persisting that the piece is had, so a crash
+ * never leaves a "have" bit for data that was lost.
+ */
+public interface PieceStorage extends Closeable {
+    StorageLayout layout();
+
+    /**
+     * Writes {@code src.remaining()} bytes at {@code begin} of {@code piece}; on return {@code src}
+     * is consumed (position == limit). Bytes that fall into padding files are dropped.
+     *
+     * @throws IllegalArgumentException if the range is not inside the piece
+     * @throws StorageException on any failure; nothing is retried
+     */
+    void writeBlock(int piece, int begin, ByteBuffer src) throws StorageException;
+
+    /**
+     * Reads {@code length} bytes at {@code begin} of {@code piece} into {@code dst} (which must
+     * have that much room), advancing its position. Padding files read as zeros.
+     *
+     * @throws StorageException with {@link StorageException.Kind#MISSING_FILE} or
+     *     {@link StorageException.Kind#SHORT_FILE} when the data is not (fully) on disk
+     */
+    void readBlock(int piece, int begin, int length, ByteBuffer dst) throws StorageException;
+
+    /**
+     * The file ranges behind {@code length} bytes at {@code begin} of {@code piece}, in order, for
+     * zero-copy sending; padding appears as {@link FileRegion#zeros}. Touches no file.
+     */
+    List<FileRegion> regions(int piece, int begin, int length);
+
+    /** Indexes of the files (padding excluded) holding some byte of {@code piece}, ascending. */
+    int[] filesOfPiece(int piece);
+
+    /**
+     * Marks a file complete: it will only be read from now on, so its handle is reopened
+     * read-only (safer while seeding) and writes to it fail with {@link StorageException.Kind#READ_ONLY}.
+     */
+    void setFileComplete(int fileIndex) throws StorageException;
+
+    /** Undoes {@link #setFileComplete}, e.g. after a recheck found a bad piece in the file. */
+    void setFileIncomplete(int fileIndex);
+
+    /**
+     * Forces to disk ({@code force(false)}) those of the given files written since their last
+     * sync, also when their handle was closed meanwhile; reports a write-back failure of any of them.
+     */
+    void sync(Set<Integer> fileIndexes) throws StorageException;
+
+    /** Forces to disk every file written since its last sync. */
+    void flush() throws StorageException;
+
+    /** Length of the file on disk, or -1 if it does not exist. Padding files report their full length. */
+    long fileLength(int fileIndex) throws StorageException;
+
+    /** True if the file exists on disk; padding files always "exist". */
+    boolean exists(int fileIndex) throws StorageException;
+
+    /** Creates the zero-length files of the layout (they never receive a write), e.g. on completion. */
+    void createEmptyFiles() throws StorageException;
+
+    /**
+     * Deletes the torrent's files and then the directories its layout implies, deepest first and
+     * only if empty; never anything else. Closes all handles first.
+     *
+     * @return what was deleted, files first
+     */
+    List<Path> deleteFiles() throws StorageException;
+
+    /**
+     * Moves the torrent's files under {@code newRoot}. On failure the old copy stays intact and in
+     * use. The caller stops all other I/O of the torrent while this runs.
+     */
+    void moveTo(Path newRoot) throws StorageException;
+
+    /** Where the files are now. */
+    Path root();
+
+    /** Flushes written files and closes every handle; later calls fail with {@link StorageException.Kind#CLOSED}. */
+    @Override
+    void close() throws StorageException;
+}
