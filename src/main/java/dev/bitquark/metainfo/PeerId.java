@@ -11,7 +11,6 @@ public final class PeerId {
     public static final int LENGTH = 20;
     /** BEP 20 Azureus-style prefix: client "BQ", version 0.1.0.0. */
     public static final String CLIENT_PREFIX = "-BQ0100-";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET =
             "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
 
@@ -39,11 +38,14 @@ public final class PeerId {
 
     /** A fresh id with our client prefix and 12 random URL-safe characters. */
     public static PeerId random() {
+        // A fresh SecureRandom per call (this is rare): a static one would be created at native-image
+        // build time and carry a fixed seed into every binary.
+        SecureRandom random = new SecureRandom();
         byte[] b = new byte[LENGTH];
         byte[] prefix = CLIENT_PREFIX.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         System.arraycopy(prefix, 0, b, 0, prefix.length);
         for (int i = prefix.length; i < LENGTH; i++) {
-            b[i] = (byte) ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+            b[i] = (byte) ALPHABET[random.nextInt(ALPHABET.length)];
         }
         return new PeerId(b);
     }
