@@ -28,20 +28,30 @@ public final class HandshakeDecoder {
     private final byte[] buf = new byte[Handshake.LENGTH];
     private int fill;
     private Handshake handshake;
+    private boolean failed;
 
     /**
      * Consumes at most the bytes the handshake still lacks.
      *
      * @return true once all 68 bytes have been read
-     * @throws WireException if the protocol prefix is wrong
+     * @throws WireException if the protocol prefix is wrong; the decoder is then unusable
+     * @throws IllegalStateException if an earlier call threw
      */
     public boolean feed(ByteBuffer in) {
+        if (failed) {
+            throw new IllegalStateException("handshake decoder failed earlier; the connection must be closed");
+        }
         if (fill == Handshake.LENGTH) {
             return true;
         }
         int n = Math.min(in.remaining(), Handshake.LENGTH - fill);
         in.get(buf, fill, n);
-        Handshake.checkProtocol(buf, fill, fill + n);
+        try {
+            Handshake.checkProtocol(buf, fill, fill + n);
+        } catch (WireException e) {
+            failed = true;
+            throw e;
+        }
         fill += n;
         if (fill == Handshake.LENGTH) {
             handshake = Handshake.fromValidated(buf);

@@ -1,6 +1,7 @@
 /**
  * The peer wire protocol: handshake, length-prefixed messages and the BEP 10 extension
- * messages, as pure codecs (JDK only, no I/O). Depends on {@code dev.bitquark.metainfo} only.
+ * messages, as pure codecs (JDK only, no I/O). Depends on {@code dev.bitquark.bencode} and
+ * {@code dev.bitquark.metainfo} only.
  *
  * <p>A connection starts with the 68-byte handshake ({@link dev.bitquark.wire.Handshake},
  * {@link dev.bitquark.wire.HandshakeDecoder}), then carries frames {@code <length:u32><id:u8><payload>}
@@ -35,5 +36,11 @@
  * above, u32 fields at most 2^31-1. Checks against the torrent (piece count, piece size) are in
  * {@link dev.bitquark.wire.WireChecks}. Reserved handshake bits: BEP 10 {@code reserved[5] & 0x10},
  * BEP 6 {@code reserved[7] & 0x04}, BEP 5 DHT {@code reserved[7] & 0x01}.
+ *
+ * <p>BEP 10 extended messages (id 20) carry an extended id byte, then a bencoded dictionary:
+ * id 0 is the {@link dev.bitquark.wire.ExtendedHandshake}; other ids are those each side
+ * assigned in its handshake's {@code m} dictionary, e.g. {@code ut_metadata}
+ * ({@link dev.bitquark.wire.MetadataMessage}, BEP 9: request / data + 16 KiB piece / reject) and
+ * {@code ut_pex} ({@link dev.bitquark.wire.PexMessage}, BEP 11: compact added / dropped peers).
  */
 package dev.bitquark.wire;

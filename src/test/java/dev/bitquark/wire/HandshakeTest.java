@@ -71,6 +71,8 @@ class HandshakeTest {
         ByteBuffer in = ByteBuffer.wrap("G".getBytes(StandardCharsets.US_ASCII));
         WireException e = assertThrows(WireException.class, () -> d.feed(in));
         assertEquals("handshake: protocol name length 71 at byte 0, expected 19 (\"BitTorrent protocol\")", e.getMessage());
+        byte[] valid = Handshake.of(HASH, PEER, false, false, false).encode();
+        assertThrows(IllegalStateException.class, () -> d.feed(ByteBuffer.wrap(valid)));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.bitquark.wire;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -7,10 +9,10 @@ import java.util.Arrays;
 /**
  * Fuzzes the decoders with arbitrary streams. In regular test runs Jazzer replays the seeds in
  * {@code WireFuzzTestInputs/} (regression mode); {@code JAZZER_FUZZ=1} fuzzes for real.
- * Byte 0 picks the feed slice sizes and whether a handshake comes first; the rest is the stream.
  */
 class WireFuzzTest {
 
+    /** Byte 0 picks the feed slice sizes and whether a handshake comes first; the rest is the stream. */
     @FuzzTest(maxDuration = "30s")
     void framesFailOnlyWithWireExceptionAndReEncodeExactly(byte[] input) {
         if (input.length == 0) {
@@ -44,5 +46,33 @@ class WireFuzzTest {
             throw new AssertionError("handshake does not re-encode to its bytes");
         }
         return Arrays.copyOfRange(stream, in.position(), stream.length);
+    }
+
+    /**
+     * The BEP 10 payload codecs on arbitrary payloads: only WireException escapes, and whatever
+     * decodes re-encodes to a payload that decodes to the same value (clamping is idempotent).
+     */
+    @FuzzTest(maxDuration = "30s")
+    void extensionPayloadsFailOnlyWithWireExceptionAndReDecodeEqual(byte[] payload) {
+        try {
+            ExtendedHandshake h = ExtendedHandshake.decode(ByteBuffer.wrap(payload));
+            assertEquals(h, ExtendedHandshake.decode(ByteBuffer.wrap(h.encode())));
+        } catch (WireException expected) {
+            // rejected input is fine
+        }
+        try {
+            MetadataMessage m = MetadataMessage.decode(ByteBuffer.wrap(payload));
+            assertEquals(m, MetadataMessage.decode(ByteBuffer.wrap(m.encode())));
+        } catch (WireException expected) {
+            // rejected input is fine
+        }
+        try {
+            PexMessage pex = PexMessage.decode(ByteBuffer.wrap(payload));
+            if (pex.added().size() <= PexMessage.MAX_SENT && pex.dropped().size() <= PexMessage.MAX_SENT) {
+                assertEquals(pex, PexMessage.decode(ByteBuffer.wrap(pex.encode())));
+            }
+        } catch (WireException expected) {
+            // rejected input is fine
+        }
     }
 }
