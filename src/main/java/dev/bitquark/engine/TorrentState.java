@@ -1,0 +1,15 @@
+package dev.bitquark.engine;
+
+/**
+ * Lifecycle of a torrent in the engine. See {@code STATE.md} beside this file for the transitions.
+ */
+public enum TorrentState {
+    /** Verifying data already on disk (initial check or recheck); pausable. */
+    CHECKING,
+    /** Connected to the swarm: downloading, or seeding once every wanted piece is had. */
+    LIVE,
+    /** Stopped by the user: no connections, no announces, files closed. */
+    PAUSED,
+    /** Stopped by a failure (e.g. disk full); the reason is in the stats; resume retries. */
+    ERROR
+}

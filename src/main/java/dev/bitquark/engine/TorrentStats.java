@@ -1,0 +1,42 @@
+package dev.bitquark.engine;
+
+import dev.bitquark.metainfo.InfoHash;
+
+/**
+ * An immutable snapshot of one torrent, taken on the engine context.
+ *
+ * @param wantedBytes bytes of the selected files (padding excluded)
+ * @param verifiedBytes bytes of had pieces that belong to selected files
+ * @param haveBytes bytes of all had pieces
+ * @param checkedFraction progress of the running check, 0..1 (1 when not checking)
+ * @param finished every selected piece is verified on disk (seeding if still live)
+ * @param etaSeconds estimated seconds to finish at the current rate, or -1 if unknown
+ */
+public record TorrentStats(
+        InfoHash infoHash,
+        String name,
+        TorrentState state,
+        String error,
+        boolean finished,
+        long totalBytes,
+        long wantedBytes,
+        long verifiedBytes,
+        long haveBytes,
+        int pieceCount,
+        int havePieces,
+        double checkedFraction,
+        long downloadRate,
+        long uploadRate,
+        long downloadedTotal,
+        long uploadedTotal,
+        long wastedTotal,
+        int peersConnected,
+        int peersKnown,
+        int seedsConnected,
+        long etaSeconds) {
+
+    /** Share of the selected bytes that are verified, 0..1. */
+    public double progress() {
+        return wantedBytes == 0 ? 1.0 : (double) verifiedBytes / wantedBytes;
+    }
+}

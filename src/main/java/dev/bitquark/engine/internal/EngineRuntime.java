@@ -1,0 +1,120 @@
+package dev.bitquark.engine.internal;
+
+import dev.bitquark.engine.EngineConfig;
+import dev.bitquark.metainfo.PeerId;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+
+/**
+ * What every torrent of one engine shares: the engine context, the clock, the worker pools and the
+ * client socket factory. Created and used on the engine context.
+ *
+ * <p>Two named pools keep blocking work off the event loop: {@code bq-disk} for piece writes and
+ * block reads, {@code bq-hash} for checks. Jobs run unordered ({@code ordered=false}): the default
+ * ordered mode would serialize every job of the context and throttle hashing to one core.
+ */
+public final class EngineRuntime {
+    private final Vertx vertx;
+    private final Context context;
+    private final EngineConfig config;
+    private final PeerId peerId;
+    private final LongSupplier clock;
+    private final WorkerExecutor disk;
+    private final WorkerExecutor hash;
+    private final NetClient netClient;
+    private final int hashThreads;
+    private int listenPort;
+
+    public EngineRuntime(Vertx vertx, Context context, EngineConfig config, PeerId peerId, LongSupplier clock) {
+        this.vertx = vertx;
+        this.context = context;
+        this.config = config;
+        this.peerId = peerId;
+        this.clock = clock;
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.disk = vertx.createSharedWorkerExecutor("bq-disk", Math.max(2, Math.min(4, cores)));
+        this.hashThreads = Math.max(1, cores);
+        this.hash = vertx.createSharedWorkerExecutor("bq-hash", hashThreads);
+        this.netClient = vertx.createNetClient(new NetClientOptions()
+                .setConnectTimeout(10_000)
+                .setTcpNoDelay(true)
+                .setLocalAddress(localAddress(config.bindAddress())));
+    }
+
+    private static String localAddress(String bind) {
+        // Bind outgoing connections only when a specific address is configured.
+        return bind == null || bind.equals("0.0.0.0") || bind.equals("::") ? null : bind;
+    }
+
+    /** Runs {@code job} on the disk pool; the future completes on the engine context. */
+    public <T> Future<T> onDisk(Callable<T> job) {
+        return disk.executeBlocking(job, false);
+    }
+
+    /** Runs {@code job} on the hash pool; the future completes on the engine context. */
+    public <T> Future<T> onHashPool(Callable<T> job) {
+        return hash.executeBlocking(job, false);
+    }
+
+    /** The hash pool as a plain executor (for the storage checker). */
+    public Executor hashExecutor() {
+        return r -> hash.executeBlocking(() -> {
+            r.run();
+            return null;
+        }, false);
+    }
+
+    public int hashThreads() {
+        return hashThreads;
+    }
+
+    public long now() {
+        return clock.getAsLong();
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public PeerId peerId() {
+        return peerId;
+    }
+
+    public NetClient netClient() {
+        return netClient;
+    }
+
+    public int listenPort() {
+        return listenPort;
+    }
+
+    public void listenPort(int port) {
+        this.listenPort = port;
+    }
+
+    /** Fails fast when called off the engine context (tests and assertions). */
+    public void assertOnContext() {
+        if (Vertx.currentContext() != context) {
+            throw new IllegalStateException("not on the engine context: " + Thread.currentThread().getName());
+        }
+    }
+
+    public Future<Void> close() {
+        return netClient.close().eventually(() -> disk.close()).eventually(() -> hash.close());
+    }
+}

@@ -1,0 +1,163 @@
+package dev.bitquark.engine.internal;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The peers one torrent knows about (from trackers, the user, incoming connections), which of them
+ * to dial next, and which are banned. Bounded: at most {@code maxKnown} addresses. Failed dials back
+ * off exponentially. Owned by the engine context; not thread-safe.
+ */
+public final class PeerBook {
+    /** Where a peer address came from, for stats. */
+    public enum Source { TRACKER, USER, INCOMING, PEX, DHT }
+
+    static final class Entry {
+        final InetSocketAddress address;
+        final Source source;
+        boolean connected;
+        boolean connecting;
+        int failures;
+        long nextAttemptAt;
+        boolean seed;
+
+        Entry(InetSocketAddress address, Source source) {
+            this.address = address;
+            this.source = source;
+        }
+    }
+
+    private final int maxKnown;
+    private final Map<InetSocketAddress, Entry> known = new HashMap<>();
+    private final Set<String> banned = new HashSet<>();
+    private final Set<InetSocketAddress> self = new HashSet<>();
+
+    public PeerBook(int maxKnown) {
+        this.maxKnown = maxKnown;
+    }
+
+    /**
+     * The identity a ban applies to: the IP address, so a banned peer cannot come back from another
+     * port. Loopback peers are told apart by port, since every peer of a local test shares 127.0.0.1.
+     */
+    public static String banKey(InetSocketAddress a) {
+        String host = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
+        return a.getAddress() != null && a.getAddress().isLoopbackAddress() ? host + ":" + a.getPort() : host;
+    }
+
+    /** Adds addresses; returns how many were new. Unresolved, port-0, self and banned ones are skipped. */
+    public int add(List<InetSocketAddress> addresses, Source source) {
+        int added = 0;
+        for (InetSocketAddress a : addresses) {
+            if (a == null || a.isUnresolved() || a.getPort() <= 0 || self.contains(a) || isBanned(a)) {
+                continue;
+            }
+            if (known.size() >= maxKnown && !known.containsKey(a)) {
+                if (!evictOne()) {
+                    break;
+                }
+            }
+            if (known.putIfAbsent(a, new Entry(a, source)) == null) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** Drops one idle address that failed before, to make room. */
+    private boolean evictOne() {
+        Iterator<Entry> it = known.values().iterator();
+        while (it.hasNext()) {
+            Entry e = it.next();
+            if (!e.connected && !e.connecting && e.failures > 0) {
+                it.remove();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Up to {@code max} addresses to dial now, marked as connecting. */
+    public List<InetSocketAddress> nextToDial(int max, long now, boolean skipSeeds) {
+        List<InetSocketAddress> out = new ArrayList<>();
+        if (max <= 0) {
+            return out;
+        }
+        for (Entry e : known.values()) {
+            if (out.size() >= max) {
+                break;
+            }
+            if (!e.connected && !e.connecting && e.nextAttemptAt <= now && !(skipSeeds && e.seed)) {
+                e.connecting = true;
+                out.add(e.address);
+            }
+        }
+        return out;
+    }
+
+    public void onConnected(InetSocketAddress a) {
+        Entry e = known.get(a);
+        if (e != null) {
+            e.connecting = false;
+            e.connected = true;
+            e.failures = 0;
+        }
+    }
+
+    /** A dial failed or a connection ended; {@code failed} backs the next attempt off. */
+    public void onDisconnected(InetSocketAddress a, boolean failed, long now) {
+        Entry e = known.get(a);
+        if (e == null) {
+            return;
+        }
+        e.connecting = false;
+        e.connected = false;
+        if (failed) {
+            e.failures++;
+        }
+        // 2 s, 4 s, 8 s ... up to 5 minutes between attempts at the same address.
+        long backoff = Math.min(300_000L, 1_000L << Math.min(18, Math.max(1, e.failures)));
+        e.nextAttemptAt = now + backoff;
+    }
+
+    public void markSeed(InetSocketAddress a) {
+        Entry e = known.get(a);
+        if (e != null) {
+            e.seed = true;
+        }
+    }
+
+    /** Once complete, forget addresses that are seeds or not connected (they cannot use us). */
+    public void forgetForSeeding() {
+        known.values().removeIf(e -> !e.connected && !e.connecting && e.seed);
+    }
+
+    public void ban(InetSocketAddress a) {
+        banned.add(banKey(a));
+        known.remove(a);
+    }
+
+    public boolean isBanned(InetSocketAddress a) {
+        return banned.contains(banKey(a));
+    }
+
+    public Set<String> banned() {
+        return Set.copyOf(banned);
+    }
+
+    /** Our own listen addresses: never dial them (trackers return us to ourselves). */
+    public void addSelf(InetSocketAddress a) {
+        self.add(a);
+        known.remove(a);
+    }
+
+    public int knownCount() {
+        return known.size();
+    }
+}

@@ -1,0 +1,454 @@
+package dev.bitquark.engine.internal;
+
+import dev.bitquark.metainfo.Bitfield;
+import dev.bitquark.metainfo.InfoHash;
+import dev.bitquark.metainfo.PeerId;
+import dev.bitquark.wire.ExtendedHandshake;
+import dev.bitquark.wire.FrameDecoder;
+import dev.bitquark.wire.Handshake;
+import dev.bitquark.wire.HandshakeDecoder;
+import dev.bitquark.wire.MessageHandler;
+import dev.bitquark.wire.WireChecks;
+import dev.bitquark.wire.WireException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * One connection with a peer (BEP 3): the handshake, framing and the per-connection protocol state
+ * (choke/interest flags both ways, the peer's pieces, our outstanding requests, rates). What to
+ * request and what to serve is the torrent's business: every message is forwarded to its
+ * {@link Events}. Owned by the engine context: every method runs there, including the socket
+ * handlers (the socket was connected or accepted on that context).
+ */
+public final class PeerConnection implements PeerView, Choker.Candidate, MessageHandler {
+
+    /** What a connection reports to its torrent, on the engine context. */
+    public interface Events {
+        /** The peer's handshake arrived; return false to refuse it (the connection then closes). */
+        boolean onHandshake(PeerConnection c, Handshake theirs);
+
+        void onMessage(PeerConnection c, Message m);
+
+        void onBlock(PeerConnection c, int piece, int begin, ByteBuffer data);
+
+        void onRequest(PeerConnection c, int piece, int begin, int length);
+
+        void onCancel(PeerConnection c, int piece, int begin, int length);
+
+        void onReject(PeerConnection c, int piece, int begin, int length);
+
+        void onExtended(PeerConnection c, int extendedId, ByteBuffer payload);
+
+        void onClosed(PeerConnection c, String reason);
+    }
+
+    /** Messages without a payload that the torrent reacts to. */
+    public enum Message { CHOKE, UNCHOKE, INTERESTED, NOT_INTERESTED, HAVE, BITFIELD, HAVE_ALL, HAVE_NONE, ALLOWED_FAST }
+
+    private final int key;
+    private final NetSocket socket;
+    private final InetSocketAddress address;
+    private final boolean outgoing;
+    private final Events events;
+    private final Handshake ours;
+    private final int pieceCount;
+    private final long connectedAt;
+    private HandshakeDecoder handshakeDecoder;
+    private FrameDecoder frames;
+    private Handshake theirs;
+    private ExtendedHandshake extended;
+    private boolean closed;
+    private String closeReason;
+
+    // BEP 3 state, named from our side.
+    private boolean amChoking = true;
+    private boolean amInterested;
+    private boolean peerChoking = true;
+    private boolean peerInterested;
+    private Bitfield peerPieces;
+    private boolean peerHasAll;
+    private int[] allowedFast = new int[0];
+    private int lastHave = -1;
+
+    final OutstandingRequests requests;
+    final RequestPipeline pipeline = new RequestPipeline();
+    final RateEstimator downloadRate = new RateEstimator();
+    final RateEstimator uploadRate = new RateEstimator();
+    /** Requests from the peer waiting to be served (bounded by the torrent). */
+    final java.util.ArrayDeque<long[]> theirRequests = new java.util.ArrayDeque<>();
+    int uploadsInFlight;
+    long lastBlockAt;
+    long wasted;
+    int hashFailures;
+
+    PeerConnection(int key, NetSocket socket, InetSocketAddress address, boolean outgoing, Events events,
+                   Handshake ours, int pieceCount, long nowMillis, OutstandingRequests requests) {
+        this.key = key;
+        this.socket = socket;
+        this.address = address;
+        this.outgoing = outgoing;
+        this.events = events;
+        this.ours = ours;
+        this.pieceCount = pieceCount;
+        this.connectedAt = nowMillis;
+        this.lastBlockAt = nowMillis;
+        this.requests = requests;
+        this.peerPieces = new Bitfield(pieceCount);
+    }
+
+    /**
+     * Starts the protocol. For an outgoing connection we speak first; an incoming one has already
+     * sent at least the first 48 bytes of its handshake (that is how the engine found the torrent),
+     * which {@code partial} holds, with {@code rest} being unread bytes of the same read.
+     */
+    void start(HandshakeDecoder partial, ByteBuffer rest) {
+        handshakeDecoder = partial == null ? new HandshakeDecoder() : partial;
+        socket.handler(this::onData);
+        socket.closeHandler(v -> close("connection closed by peer"));
+        socket.exceptionHandler(e -> close("socket error: " + e.getMessage()));
+        socket.write(Buffer.buffer(ours.encode()));
+        if (rest != null && rest.hasRemaining()) {
+            onBytes(rest);
+        }
+    }
+
+    private void onData(Buffer data) {
+        onBytes(data.getByteBuf().nioBuffer());
+    }
+
+    private void onBytes(ByteBuffer in) {
+        if (closed) {
+            return;
+        }
+        try {
+            if (frames == null) {
+                if (!handshakeDecoder.feed(in)) {
+                    return;
+                }
+                theirs = handshakeDecoder.handshake();
+                handshakeDecoder = null;
+                if (!theirs.infoHash().equals(ours.infoHash())) {
+                    close("handshake for another torrent");
+                    return;
+                }
+                frames = new FrameDecoder(this);
+                if (!events.onHandshake(this, theirs)) {
+                    close(closeReason == null ? "refused" : closeReason);
+                    return;
+                }
+            }
+            if (in.hasRemaining()) {
+                frames.feed(in);
+            }
+        } catch (WireException e) {
+            close("protocol error: " + e.getMessage());
+        }
+    }
+
+    // ---- sending -------------------------------------------------------------------------------
+
+    void send(byte[] message) {
+        if (!closed) {
+            socket.write(Buffer.buffer(message));
+        }
+    }
+
+    void send(Buffer message) {
+        if (!closed) {
+            socket.write(message);
+        }
+    }
+
+    boolean writeQueueFull() {
+        return socket.writeQueueFull();
+    }
+
+    void onDrain(Runnable r) {
+        socket.drainHandler(v -> r.run());
+    }
+
+    void setAmChoking(boolean choking) {
+        amChoking = choking;
+    }
+
+    void setAmInterested(boolean interested) {
+        amInterested = interested;
+    }
+
+    /** Closes the connection once; the torrent hears about it through {@link Events#onClosed}. */
+    void close(String reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeReason = reason;
+        if (frames != null) {
+            frames.close();
+        }
+        socket.close();
+        events.onClosed(this, reason);
+    }
+
+    /** Sets the reason reported if {@link Events#onHandshake} refuses. */
+    void refuseReason(String reason) {
+        closeReason = reason;
+    }
+
+    // ---- MessageHandler: decoded messages, in order ---------------------------------------------
+
+    @Override
+    public void onKeepAlive() {
+        // Nothing to do: any byte already proves the connection alive.
+    }
+
+    @Override
+    public void onChoke() {
+        peerChoking = true;
+        events.onMessage(this, Message.CHOKE);
+    }
+
+    @Override
+    public void onUnchoke() {
+        peerChoking = false;
+        events.onMessage(this, Message.UNCHOKE);
+    }
+
+    @Override
+    public void onInterested() {
+        peerInterested = true;
+        events.onMessage(this, Message.INTERESTED);
+    }
+
+    @Override
+    public void onNotInterested() {
+        peerInterested = false;
+        events.onMessage(this, Message.NOT_INTERESTED);
+    }
+
+    @Override
+    public void onHave(int piece) {
+        WireChecks.checkPiece("have", piece, pieceCount);
+        if (!peerHasAll && peerPieces.set(piece)) {
+            lastHave = piece;
+            if (peerPieces.isComplete()) {
+                peerHasAll = true;
+            }
+            events.onMessage(this, Message.HAVE);
+        }
+    }
+
+    @Override
+    public void onBitfield(ByteBuffer bits) {
+        peerPieces = WireChecks.bitfield(bits, pieceCount);
+        peerHasAll = peerPieces.isComplete();
+        events.onMessage(this, Message.BITFIELD);
+    }
+
+    @Override
+    public void onRequest(int piece, int begin, int length) {
+        events.onRequest(this, piece, begin, length);
+    }
+
+    @Override
+    public void onPiece(int piece, int begin, ByteBuffer block) {
+        events.onBlock(this, piece, begin, block);
+    }
+
+    @Override
+    public void onCancel(int piece, int begin, int length) {
+        events.onCancel(this, piece, begin, length);
+    }
+
+    @Override
+    public void onPort(int port) {
+        // BEP 5 DHT port: used once the DHT lands.
+    }
+
+    @Override
+    public void onSuggest(int piece) {
+        // BEP 6 suggest is advisory; rarest-first is a better guide on a healthy swarm.
+    }
+
+    @Override
+    public void onHaveAll() {
+        requireFast("have all");
+        peerPieces = Bitfield.full(pieceCount);
+        peerHasAll = true;
+        events.onMessage(this, Message.HAVE_ALL);
+    }
+
+    @Override
+    public void onHaveNone() {
+        requireFast("have none");
+        peerPieces = new Bitfield(pieceCount);
+        peerHasAll = false;
+        events.onMessage(this, Message.HAVE_NONE);
+    }
+
+    @Override
+    public void onReject(int piece, int begin, int length) {
+        requireFast("reject");
+        events.onReject(this, piece, begin, length);
+    }
+
+    @Override
+    public void onAllowedFast(int piece) {
+        requireFast("allowed fast");
+        WireChecks.checkPiece("allowed fast", piece, pieceCount);
+        if (allowedFast.length < 64) {
+            for (int p : allowedFast) {
+                if (p == piece) {
+                    return;
+                }
+            }
+            int[] n = java.util.Arrays.copyOf(allowedFast, allowedFast.length + 1);
+            n[allowedFast.length] = piece;
+            allowedFast = n;
+            events.onMessage(this, Message.ALLOWED_FAST);
+        }
+    }
+
+    @Override
+    public void onExtended(int extendedId, ByteBuffer payload) {
+        if (!ours.supportsExtensionProtocol() || theirs == null || !theirs.supportsExtensionProtocol()) {
+            throw new WireException("extended message without BEP 10 support on both sides");
+        }
+        if (extendedId == 0) {
+            extended = ExtendedHandshake.decode(payload);
+        }
+        events.onExtended(this, extendedId, payload);
+    }
+
+    @Override
+    public void onUnknown(int id, int length) {
+        // BEP 3: ignore messages we do not know.
+    }
+
+    private void requireFast(String what) {
+        // BEP 6: these messages are only valid when both sides set the fast extension bit.
+        if (!fast()) {
+            throw new WireException(what + " without the fast extension (BEP 6)");
+        }
+    }
+
+    // ---- views ------------------------------------------------------------------------------------
+
+    boolean fast() {
+        return theirs != null && theirs.supportsFastExtension() && ours.supportsFastExtension();
+    }
+
+    boolean extensionProtocol() {
+        return theirs != null && theirs.supportsExtensionProtocol() && ours.supportsExtensionProtocol();
+    }
+
+    @Override
+    public int key() {
+        return key;
+    }
+
+    @Override
+    public boolean hasPiece(int piece) {
+        return peerHasAll || peerPieces.get(piece);
+    }
+
+    @Override
+    public boolean hasAll() {
+        return peerHasAll;
+    }
+
+    @Override
+    public boolean isChokingUs() {
+        return peerChoking;
+    }
+
+    @Override
+    public int[] allowedFast() {
+        return allowedFast;
+    }
+
+    /** Set by the torrent from {@link OutstandingRequests#isSnubbed} once a second. */
+    boolean snubbed;
+
+    @Override
+    public boolean isSnubbed() {
+        return snubbed;
+    }
+
+    @Override
+    public boolean isInterested() {
+        return peerInterested;
+    }
+
+    @Override
+    public long downloadRate() {
+        return cachedDownRate;
+    }
+
+    @Override
+    public long uploadRate() {
+        return cachedUpRate;
+    }
+
+    long cachedDownRate;
+    long cachedUpRate;
+
+    @Override
+    public long connectedAtMillis() {
+        return connectedAt;
+    }
+
+    boolean amChoking() {
+        return amChoking;
+    }
+
+    boolean amInterested() {
+        return amInterested;
+    }
+
+    Bitfield peerPieces() {
+        return peerPieces;
+    }
+
+    int lastHave() {
+        return lastHave;
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public boolean outgoing() {
+        return outgoing;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public Handshake theirHandshake() {
+        return theirs;
+    }
+
+    public PeerId peerId() {
+        return theirs == null ? null : theirs.peerId();
+    }
+
+    public ExtendedHandshake extendedHandshake() {
+        return extended;
+    }
+
+    public InfoHash infoHash() {
+        return ours.infoHash();
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+
+    @Override
+    public String toString() {
+        return address.getAddress().getHostAddress() + ":" + address.getPort() + (outgoing ? " (out)" : " (in)");
+    }
+}
