@@ -1,8 +1,8 @@
 package dev.bitquark.engine.internal;
 
 /**
- * The outcome of {@link PiecePicker#onBlockReceived}. Immutable by convention: callers must not modify
- * {@code cancelPeers}.
+ * The outcome of {@link PiecePicker#onBlockReceived}. Immutable by convention (callers must not modify
+ * {@code cancelPeers}); used on the engine context that made it.
  *
  * @param accepted      false if the data is not needed (duplicate, piece already had, or skipped); the caller
  *                      drops it instead of writing it

@@ -31,9 +31,10 @@ import java.util.random.RandomGenerator;
  * pieces fast peers are finishing; it never gets endgame duplicates. While a peer chokes us only its BEP 6
  * allowed-fast pieces are considered.
  *
- * <p>Cost: each decision touches the open pieces plus the fresh pieces examined until the peer has one, which is
- * O(1) for seeds; availability updates are O(1) per piece, so O(pieces) only per bitfield. Nothing scans the
- * whole torrent per block.
+ * <p>Cost: a decision touches the open pieces with free blocks plus the fresh pieces examined until one the peer
+ * has turns up: O(1) for seeds and peers with most pieces, which carry nearly all traffic; a peer with few pieces
+ * costs about (fresh pieces / its pieces) checks, and pieces no non-seed has are skipped for non-seeds. Availability
+ * updates are O(1) per piece (O(pieces) per bitfield or disconnect). Nothing rebuilds or sorts the piece list.
  *
  * <p>Threading: not thread-safe. The engine owns one picker per torrent and calls it only on that torrent's
  * event-loop context.
@@ -46,7 +47,6 @@ public final class PiecePicker {
     private final PieceTable t;
     private final TorrentGeometry geometry;
     private final int pieceCount;
-    private final int maxRequesters;
     private final byte[] priority;
     private final int[] availability;
     private final OpenPiece[] open;
@@ -72,7 +72,6 @@ public final class PiecePicker {
         this.t = new PieceTable(geometry, random, maxRequesters);
         this.geometry = geometry;
         this.pieceCount = t.pieceCount;
-        this.maxRequesters = maxRequesters;
         // Aliases of the table's arrays and indexes: the hot paths below read them directly.
         this.priority = t.priority;
         this.availability = t.availability;
@@ -85,8 +84,6 @@ public final class PiecePicker {
     public int pieceCount() {
         return pieceCount;
     }
-
-    // ---------------------------------------------------------------- availability
 
     /** The peer {@code key} has every piece (BEP 6 HAVE ALL). Idempotent per key. O(1). */
     public void peerHasAll(int key) {
@@ -141,8 +138,6 @@ public final class PiecePicker {
         return availability[piece] + t.seeds;
     }
 
-    // ---------------------------------------------------------------- priorities, deadlines, modes
-
     public Priority piecePriority(int piece) {
         t.checkPiece(piece);
         return Priority.ofLevel(priority[piece]);
@@ -193,8 +188,6 @@ public final class PiecePicker {
     public void clearDeadlines() {
         deadlines.clearAll();
     }
-
-    // ---------------------------------------------------------------- picking
 
     /**
      * Appends up to {@code max} block requests for {@code peer} to {@code out} and records them as requested by
@@ -349,7 +342,7 @@ public final class PiecePicker {
      */
     private int pickEndgame(PeerView peer, int key, int max, List<BlockRequest> out) {
         int picked = 0;
-        for (int already = 1; already < maxRequesters && picked < max; already++) {
+        for (int already = 1; already < t.maxRequesters && picked < max; already++) {
             for (OpenPiece op : openPieces) {
                 if (picked >= max) {
                     break;
@@ -411,8 +404,6 @@ public final class PiecePicker {
     private BlockRequest request(int piece, int block) {
         return new BlockRequest(piece, block * BLOCK, geometry.blockSize(piece, block));
     }
-
-    // ---------------------------------------------------------------- events
 
     /**
      * Block {@code block} of {@code piece} arrived from {@code key}. Also accepts blocks that were not (or no
@@ -530,8 +521,6 @@ public final class PiecePicker {
         }
         return false;
     }
-
-    // ---------------------------------------------------------------- queries
 
     public boolean hasPiece(int piece) {
         t.checkPiece(piece);
