@@ -1,0 +1,600 @@
+package dev.bitquark.engine.internal;
+
+import dev.bitquark.metainfo.Bitfield;
+import dev.bitquark.metainfo.TorrentGeometry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.random.RandomGenerator;
+
+/**
+ * Decides which blocks of one torrent to request from which peer, and tracks every piece through the states
+ * described in {@code STATE.md} ("Piece and block states"): fresh, open (per-block NONE / REQUESTED / RECEIVED /
+ * WRITTEN), verified, had.
+ *
+ * <p>Order of preference in {@link #pickBlocks}:
+ * <ol>
+ *   <li>free blocks of pieces already open (oldest first): finishing started pieces keeps few pieces open, so
+ *       whole pieces become verifiable and shareable sooner;</li>
+ *   <li>then fresh pieces by priority, highest first; within one priority: pieces with a deadline (lowest rank
+ *       first), then either index order from a cursor ({@link #setSequential}) or rarest first, equally rare
+ *       pieces in random order;</li>
+ *   <li>then, only in endgame ({@link #isEndgame}), blocks already requested from other peers, up to
+ *       {@code maxRequesters} peers per block; whichever copy arrives first wins and the others are cancelled.</li>
+ * </ol>
+ * A snubbed peer first continues pieces only it works on, then starts the most common fresh piece (or the last one
+ * in sequential mode), and only then joins other open pieces, so a stalled peer does not hold up rare pieces or
+ * pieces fast peers are finishing; it never gets endgame duplicates. While a peer chokes us only its BEP 6
+ * allowed-fast pieces are considered.
+ *
+ * <p>Cost: a decision touches the open pieces with free blocks plus the fresh pieces examined until one the peer
+ * has turns up: O(1) for seeds and peers with most pieces, which carry nearly all traffic; a peer with few pieces
+ * costs about (fresh pieces / its pieces) checks, and pieces no non-seed has are skipped for non-seeds. Availability
+ * updates are O(1) per piece (O(pieces) per bitfield or disconnect). Nothing rebuilds or sorts the piece list.
+ *
+ * <p>Threading: not thread-safe. The engine owns one picker per torrent and calls it only on that torrent's
+ * event-loop context.
+ */
+public final class PiecePicker {
+    /** Endgame: at most this many peers are asked for the same block by default (the first request included). */
+    public static final int DEFAULT_MAX_REQUESTERS = 2;
+    private static final int BLOCK = TorrentGeometry.BLOCK_SIZE;
+
+    private final PieceTable t;
+    private final TorrentGeometry geometry;
+    private final int pieceCount;
+    private final byte[] priority;
+    private final int[] availability;
+    private final OpenPiece[] open;
+    private final Set<OpenPiece> openPieces;
+    private final TreeSet<OpenPiece> withFree;
+    private final FreshPieces fresh;
+    private final Set<Integer> seedKeys = new HashSet<>();
+    private boolean sequential;
+    private final Deadlines deadlines = new Deadlines();
+
+    public PiecePicker(TorrentGeometry geometry, RandomGenerator random) {
+        this(geometry, random, DEFAULT_MAX_REQUESTERS);
+    }
+
+    /**
+     * @param random        source of the rarest-first tie-break; tests pass a seeded generator
+     * @param maxRequesters endgame limit of peers asked for one block, 1 (no duplicates) to 8
+     */
+    public PiecePicker(TorrentGeometry geometry, RandomGenerator random, int maxRequesters) {
+        if (maxRequesters < 1 || maxRequesters > 8) {
+            throw new IllegalArgumentException("maxRequesters must be 1..8, got " + maxRequesters);
+        }
+        this.t = new PieceTable(geometry, random, maxRequesters);
+        this.geometry = geometry;
+        this.pieceCount = t.pieceCount;
+        // Aliases of the table's arrays and indexes: the hot paths below read them directly.
+        this.priority = t.priority;
+        this.availability = t.availability;
+        this.open = t.open;
+        this.openPieces = t.openPieces;
+        this.withFree = t.withFree;
+        this.fresh = t.fresh;
+    }
+
+    public int pieceCount() {
+        return pieceCount;
+    }
+
+    /** The peer {@code key} has every piece (BEP 6 HAVE ALL). Idempotent per key. O(1). */
+    public void peerHasAll(int key) {
+        if (seedKeys.add(key)) {
+            t.seeds++;
+        }
+    }
+
+    /** The peer {@code key} sent its BEP 3 bitfield; a complete one counts as a seed. O(pieces). */
+    public void peerBitfield(int key, Bitfield pieces) {
+        if (pieces.size() != pieceCount) {
+            throw new IllegalArgumentException("bitfield of " + pieces.size() + " pieces for a torrent of " + pieceCount);
+        }
+        if (pieces.isComplete()) {
+            peerHasAll(key);
+            return;
+        }
+        for (int i = pieces.nextSet(0); i >= 0; i = pieces.nextSet(i + 1)) {
+            t.changeAvailability(i, 1);
+        }
+    }
+
+    /** The peer {@code key} sent HAVE for {@code piece}; ignored for peers counted as seeds. O(1). */
+    public void peerHas(int key, int piece) {
+        t.checkPiece(piece);
+        if (!seedKeys.contains(key)) {
+            t.changeAvailability(piece, 1);
+        }
+    }
+
+    /**
+     * The connection is gone: its pieces no longer count and its outstanding requests go back to the pool
+     * ({@link #onRequestsLost}). O(pieces) for non-seeds.
+     */
+    public void peerLost(PeerView peer) {
+        int key = peer.key();
+        onRequestsLost(key);
+        if (seedKeys.remove(key)) {
+            t.seeds--;
+            return;
+        }
+        for (int i = 0; i < pieceCount; i++) {
+            if (peer.hasPiece(i)) {
+                t.changeAvailability(i, -1);
+            }
+        }
+    }
+
+    /** Number of connected peers that have {@code piece}. */
+    public int availability(int piece) {
+        t.checkPiece(piece);
+        return availability[piece] + t.seeds;
+    }
+
+    public Priority piecePriority(int piece) {
+        t.checkPiece(piece);
+        return Priority.ofLevel(priority[piece]);
+    }
+
+    /** Changes one piece's priority at runtime; {@link Priority#SKIP} stops picking it. O(1). */
+    public void setPiecePriority(int piece, Priority newPriority) {
+        t.checkPiece(piece);
+        t.setPriority(piece, newPriority.level());
+    }
+
+    /**
+     * Sets every piece's priority from file priorities: a piece gets the highest priority of the files it
+     * touches. {@code fileLengths} are the torrent's files in order and must add up to the total length.
+     * O(pieces + files).
+     */
+    public void setFilePriorities(long[] fileLengths, Priority[] priorities) {
+        byte[] levels = PieceTable.pieceLevels(geometry, fileLengths, priorities);
+        for (int p = 0; p < pieceCount; p++) {
+            setPiecePriority(p, Priority.ofLevel(levels[p]));
+        }
+    }
+
+    /** Sequential mode picks fresh pieces in index order instead of rarest first (streaming). */
+    public void setSequential(boolean sequential) {
+        this.sequential = sequential;
+    }
+
+    public boolean isSequential() {
+        return sequential;
+    }
+
+    /**
+     * Gives {@code piece} a deadline: among fresh pieces of its priority it is picked before pieces without one,
+     * lower {@code rank} first (rank = position in a playback buffer, for example). Cleared once the piece is had.
+     */
+    public void setPieceDeadline(int piece, int rank) {
+        t.checkPiece(piece);
+        if (!t.have.get(piece)) {
+            deadlines.set(piece, rank);
+        }
+    }
+
+    public void clearPieceDeadline(int piece) {
+        deadlines.clear(piece);
+    }
+
+    public void clearDeadlines() {
+        deadlines.clearAll();
+    }
+
+    /**
+     * Appends up to {@code max} block requests for {@code peer} to {@code out} and records them as requested by
+     * it; returns how many were added. Outside endgame no block is ever handed out that is requested from
+     * someone else; a peer is never asked twice for the same block.
+     */
+    public int pickBlocks(PeerView peer, int max, List<BlockRequest> out) {
+        if (max <= 0 || t.wantedPiecesLeft == 0) {
+            return 0;
+        }
+        int key = peer.key();
+        if (peer.isChokingUs()) {
+            return pickAllowedFast(peer, key, max, out);
+        }
+        if (peer.isSnubbed()) {
+            int picked = pickOpen(peer, key, max, out, Mode.OWN);
+            picked += pickFresh(peer, key, max - picked, out, true);
+            return picked + pickOpen(peer, key, max - picked, out, Mode.OTHERS);
+        }
+        int picked = pickOpen(peer, key, max, out, Mode.ANY);
+        picked += pickFresh(peer, key, max - picked, out, false);
+        if (picked < max && isEndgame()) {
+            picked += pickEndgame(peer, key, max - picked, out);
+        }
+        return picked;
+    }
+
+    private enum Mode { ANY, OWN, OTHERS }
+
+    private int pickOpen(PeerView peer, int key, int max, List<BlockRequest> out, Mode mode) {
+        int picked = 0;
+        Iterator<OpenPiece> it = withFree.iterator();
+        while (picked < max && it.hasNext()) {
+            OpenPiece op = it.next();
+            boolean own = op.soleRequester == key;
+            if (priority[op.piece] == 0 || (mode == Mode.OWN && !own) || (mode == Mode.OTHERS && own)
+                    || !peer.hasPiece(op.piece)) {
+                continue;
+            }
+            picked += takeFree(op, key, max - picked, out);
+            if (op.none == 0) {
+                it.remove();
+            }
+        }
+        return picked;
+    }
+
+    private int pickFresh(PeerView peer, int key, int max, List<BlockRequest> out, boolean snubbed) {
+        int picked = 0;
+        for (int level = FreshPieces.LEVELS - 1; level >= 1 && picked < max; level--) {
+            if (fresh.count(level) == 0) {
+                continue;
+            }
+            if (!snubbed && !deadlines.isEmpty()) {
+                picked += pickDeadlines(peer, key, level, max - picked, out);
+            }
+            if (picked >= max) {
+                break;
+            }
+            if (sequential) {
+                picked += pickSequential(peer, key, level, max - picked, out, snubbed);
+            } else {
+                picked += pickRarest(peer, key, level, max - picked, out, snubbed);
+            }
+        }
+        return picked;
+    }
+
+    private int pickDeadlines(PeerView peer, int key, int level, int max, List<BlockRequest> out) {
+        int picked = 0;
+        List<Integer> chosen = new ArrayList<>();
+        for (int piece : deadlines) {
+            if (fresh.contains(piece) && priority[piece] == level && peer.hasPiece(piece)) {
+                chosen.add(piece);
+                if (chosen.size() * geometry.maxBlocksPerPiece() >= max) {
+                    break;
+                }
+            }
+        }
+        for (int i = 0; i < chosen.size() && picked < max; i++) {
+            picked += startPiece(chosen.get(i), key, max - picked, out);
+        }
+        return picked;
+    }
+
+    private int pickSequential(PeerView peer, int key, int level, int max, List<BlockRequest> out, boolean fromEnd) {
+        int picked = 0;
+        int i = fromEnd ? fresh.previous(level, pieceCount - 1) : fresh.first(level);
+        while (i >= 0 && picked < max) {
+            if (peer.hasPiece(i)) {
+                picked += startPiece(i, key, max - picked, out);
+            }
+            i = fromEnd ? fresh.previous(level, i - 1) : fresh.next(level, i + 1);
+        }
+        return picked;
+    }
+
+    /**
+     * Rarest first (most common first when {@code reverse}). A non-seed peer is counted in the availability of
+     * every piece it has, so the bucket of pieces no non-seed has can be skipped for it.
+     */
+    private int pickRarest(PeerView peer, int key, int level, int max, List<BlockRequest> out, boolean reverse) {
+        int picked = 0;
+        int lowest = peer.hasAll() || seedKeys.contains(key) ? 0 : 1;
+        int buckets = fresh.bucketCount(level);
+        for (int k = lowest; k < buckets && picked < max; k++) {
+            int a = reverse ? buckets - 1 - k + lowest : k;
+            // Downwards, so that starting a piece (which moves the bucket's last piece into its slot) never skips
+            // an unvisited piece.
+            for (int i = fresh.bucketSize(level, a) - 1; i >= 0 && picked < max; i--) {
+                int piece = fresh.pieceAt(level, a, i);
+                if (peer.hasPiece(piece)) {
+                    picked += startPiece(piece, key, max - picked, out);
+                }
+            }
+        }
+        return picked;
+    }
+
+    /**
+     * BEP 6: a choking peer serves only its allowed-fast pieces. The set is small, so candidates are ranked
+     * directly: open pieces first, then priority, then rarity.
+     */
+    private int pickAllowedFast(PeerView peer, int key, int max, List<BlockRequest> out) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int piece : peer.allowedFast()) {
+            if (piece >= 0 && piece < pieceCount && isWanted(piece) && peer.hasPiece(piece)
+                    && !candidates.contains(piece)) {
+                candidates.add(piece);
+            }
+        }
+        candidates.sort(Comparator.<Integer>comparingInt(p -> open[p] != null ? 0 : 1)
+                .thenComparingInt(p -> -priority[p])
+                .thenComparingInt(p -> availability[p]));
+        int picked = 0;
+        for (int i = 0; i < candidates.size() && picked < max; i++) {
+            int piece = candidates.get(i);
+            OpenPiece op = open[piece];
+            if (op == null) {
+                picked += startPiece(piece, key, max - picked, out);
+            } else if (op.none > 0) {
+                picked += takeFree(op, key, max - picked, out);
+                t.syncFree(op);
+            }
+        }
+        return picked;
+    }
+
+    /**
+     * Endgame: ask this peer too for blocks others are already fetching, least-requested blocks first, so the
+     * last blocks do not wait on the slowest peer.
+     */
+    private int pickEndgame(PeerView peer, int key, int max, List<BlockRequest> out) {
+        int picked = 0;
+        for (int already = 1; already < t.maxRequesters && picked < max; already++) {
+            for (OpenPiece op : openPieces) {
+                if (picked >= max) {
+                    break;
+                }
+                if (op.requested == 0 || priority[op.piece] == 0 || !peer.hasPiece(op.piece)) {
+                    continue;
+                }
+                for (int b = 0; b < op.blocks && picked < max; b++) {
+                    if (op.state(b) == OpenPiece.REQUESTED && op.requesterCount(b) == already
+                            && op.addRequester(b, key)) {
+                        out.add(request(op.piece, b));
+                        picked++;
+                    }
+                }
+            }
+        }
+        return picked;
+    }
+
+    /**
+     * True when every wanted block that some connected peer has is requested at least once (or received): from
+     * now on blocks may be requested from several peers. Pieces no connected peer has do not hold endgame back.
+     */
+    public boolean isEndgame() {
+        if (t.wantedPiecesLeft == 0) {
+            return false;
+        }
+        for (int level = 1; level < FreshPieces.LEVELS; level++) {
+            int pickable = fresh.count(level) - (t.seeds == 0 ? fresh.bucketSize(level, 0) : 0);
+            if (pickable > 0) {
+                return false;
+            }
+        }
+        for (OpenPiece op : withFree) {
+            if (priority[op.piece] > 0 && availability[op.piece] + t.seeds > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int startPiece(int piece, int key, int max, List<BlockRequest> out) {
+        OpenPiece op = t.openPiece(piece);
+        int taken = takeFree(op, key, max, out);
+        t.syncFree(op);
+        return taken;
+    }
+
+    private int takeFree(OpenPiece op, int key, int max, List<BlockRequest> out) {
+        int taken = 0;
+        for (int b = op.firstFree(); b >= 0 && taken < max; b = op.firstFree()) {
+            op.request(b, key);
+            out.add(request(op.piece, b));
+            taken++;
+        }
+        return taken;
+    }
+
+    private BlockRequest request(int piece, int block) {
+        return new BlockRequest(piece, block * BLOCK, geometry.blockSize(piece, block));
+    }
+
+    /**
+     * Block {@code block} of {@code piece} arrived from {@code key}. Also accepts blocks that were not (or no
+     * longer) requested, as long as the data is still needed.
+     */
+    public BlockResult onBlockReceived(int key, int piece, int block) {
+        t.checkBlock(piece, block);
+        if (t.have.get(piece)) {
+            return BlockResult.IGNORED;
+        }
+        OpenPiece op = open[piece];
+        if (op == null) {
+            if (priority[piece] == 0) {
+                return BlockResult.IGNORED;
+            }
+            op = t.openPiece(piece);
+        }
+        if (op.state(block) >= OpenPiece.RECEIVED) {
+            return BlockResult.IGNORED;
+        }
+        int[] cancel = op.receive(block, key);
+        t.syncFree(op);
+        return new BlockResult(true, op.isComplete(), cancel);
+    }
+
+    /**
+     * The request of {@code block} from {@code key} is gone (BEP 6 reject, timeout, or cancelled by us); the
+     * block is free again unless another peer still has it requested. Returns false if it was not requested
+     * from {@code key}.
+     */
+    public boolean onBlockRejected(int key, int piece, int block) {
+        t.checkBlock(piece, block);
+        OpenPiece op = open[piece];
+        if (op == null || !op.removeRequester(block, key)) {
+            return false;
+        }
+        t.syncFree(op);
+        t.closeIfUntouched(op);
+        return true;
+    }
+
+    /**
+     * Every request to {@code key} is gone (it choked us without the fast extension, disconnected, or timed
+     * out). Returns the number of requests dropped. O(open blocks).
+     */
+    public int onRequestsLost(int key) {
+        int dropped = 0;
+        for (OpenPiece op : new ArrayList<>(openPieces)) {
+            if (op.requested == 0) {
+                continue;
+            }
+            for (int b = 0; b < op.blocks; b++) {
+                if (op.removeRequester(b, key)) {
+                    dropped++;
+                }
+            }
+            t.syncFree(op);
+            t.closeIfUntouched(op);
+        }
+        return dropped;
+    }
+
+    /**
+     * Storage wrote the block. Returns true if the piece is now had (it was verified before). Ignored for blocks
+     * not in state RECEIVED; the engine must not report a write of a piece after its {@link #onPieceFailed}.
+     */
+    public boolean onBlockWritten(int piece, int block) {
+        t.checkBlock(piece, block);
+        OpenPiece op = open[piece];
+        if (op == null || !op.write(block)) {
+            return false;
+        }
+        return haveIfDone(op);
+    }
+
+    /**
+     * The piece's SHA-1 matched. Returns true if the piece is now had, which needs every block written too.
+     *
+     * @throws IllegalStateException if the piece is not open with every block received
+     */
+    public boolean onPieceVerified(int piece) {
+        t.checkPiece(piece);
+        OpenPiece op = open[piece];
+        if (op == null || !op.isComplete()) {
+            throw new IllegalStateException("piece " + piece + " verified before all its blocks arrived");
+        }
+        op.verified = true;
+        return haveIfDone(op);
+    }
+
+    /**
+     * The piece failed its hash check (or could not be written): all its blocks are downloaded again, from
+     * scratch. Call {@link #blockSenders} first to learn who sent what.
+     */
+    public void onPieceFailed(int piece) {
+        t.checkPiece(piece);
+        OpenPiece op = open[piece];
+        if (op != null) {
+            t.closePiece(op);
+        }
+    }
+
+    /** Marks a piece had without downloading it (resume data or a verified file on disk). */
+    public void markHave(int piece) {
+        t.checkPiece(piece);
+        if (t.markHave(piece)) {
+            clearPieceDeadline(piece);
+        }
+    }
+
+    private boolean haveIfDone(OpenPiece op) {
+        if (op.verified && op.written == op.blocks) {
+            markHave(op.piece);
+            return true;
+        }
+        return false;
+    }
+
+    public boolean hasPiece(int piece) {
+        t.checkPiece(piece);
+        return t.have.get(piece);
+    }
+
+    /** A copy of the had pieces, for our own BEP 3 bitfield. */
+    public Bitfield haveBitfield() {
+        return t.have.copy();
+    }
+
+    /** Not had and not skipped. */
+    public boolean isWanted(int piece) {
+        t.checkPiece(piece);
+        return priority[piece] > 0 && !t.have.get(piece);
+    }
+
+    /** True if {@code peer} has a piece we want (BEP 3 interest). O(pieces) unless the peer has all. */
+    public boolean isInteresting(PeerView peer) {
+        if (t.wantedPiecesLeft == 0) {
+            return false;
+        }
+        if (peer.hasAll()) {
+            return true;
+        }
+        for (int i = 0; i < pieceCount; i++) {
+            if (priority[i] > 0 && !t.have.get(i) && peer.hasPiece(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every wanted piece is had. */
+    public boolean isComplete() {
+        return t.wantedPiecesLeft == 0;
+    }
+
+    /** Bytes of wanted pieces not had yet (partially downloaded pieces count in full). */
+    public long wantedBytesLeft() {
+        return t.wantedBytesLeft;
+    }
+
+    public BlockState blockState(int piece, int block) {
+        t.checkBlock(piece, block);
+        if (t.have.get(piece)) {
+            return BlockState.WRITTEN;
+        }
+        OpenPiece op = open[piece];
+        return op == null ? BlockState.NONE : BlockState.values()[op.state(block)];
+    }
+
+    /** How many peers {@code block} is requested from right now. */
+    public int requesterCount(int piece, int block) {
+        t.checkBlock(piece, block);
+        OpenPiece op = open[piece];
+        return op == null ? 0 : op.requesterCount(block);
+    }
+
+    public boolean isRequestedFrom(int key, int piece, int block) {
+        t.checkBlock(piece, block);
+        OpenPiece op = open[piece];
+        return op != null && op.isRequestedBy(block, key);
+    }
+
+    /** Per block of an open piece, the key of the peer that sent it (-1: not yet); empty if the piece is not open. */
+    public int[] blockSenders(int piece) {
+        t.checkPiece(piece);
+        OpenPiece op = open[piece];
+        return op == null ? BlockResult.NO_PEERS : op.senders();
+    }
+
+    /** Pieces currently open (started, not yet had). */
+    public int openPieceCount() {
+        return openPieces.size();
+    }
+}
