@@ -77,7 +77,7 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
     final RateEstimator downloadRate = new RateEstimator();
     final RateEstimator uploadRate = new RateEstimator();
     /** Requests from the peer waiting to be served (bounded by the torrent). */
-    final java.util.ArrayDeque<long[]> theirRequests = new java.util.ArrayDeque<>();
+    final java.util.ArrayDeque<BlockRequest> theirRequests = new java.util.ArrayDeque<>();
     int uploadsInFlight;
     long lastBlockAt;
     long wasted;

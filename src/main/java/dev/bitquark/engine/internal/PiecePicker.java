@@ -53,6 +53,7 @@ public final class PiecePicker {
     private final Set<OpenPiece> openPieces;
     private final TreeSet<OpenPiece> withFree;
     private final FreshPieces fresh;
+    private int maxOpenPieces = Integer.MAX_VALUE;
     private final Set<Integer> seedKeys = new HashSet<>();
     private boolean sequential;
     private final Deadlines deadlines = new Deadlines();
@@ -237,6 +238,9 @@ public final class PiecePicker {
 
     private int pickFresh(PeerView peer, int key, int max, List<BlockRequest> out, boolean snubbed) {
         int picked = 0;
+        if (!canOpen()) {
+            return 0;
+        }
         for (int level = FreshPieces.LEVELS - 1; level >= 1 && picked < max; level--) {
             if (fresh.count(level) == 0) {
                 continue;
@@ -268,7 +272,9 @@ public final class PiecePicker {
             }
         }
         for (int i = 0; i < chosen.size() && picked < max; i++) {
-            picked += startPiece(chosen.get(i), key, max - picked, out);
+            if (canOpen()) {
+                picked += startPiece(chosen.get(i), key, max - picked, out);
+            }
         }
         return picked;
     }
@@ -276,7 +282,7 @@ public final class PiecePicker {
     private int pickSequential(PeerView peer, int key, int level, int max, List<BlockRequest> out, boolean fromEnd) {
         int picked = 0;
         int i = fromEnd ? fresh.previous(level, pieceCount - 1) : fresh.first(level);
-        while (i >= 0 && picked < max) {
+        while (i >= 0 && picked < max && canOpen()) {
             if (peer.hasPiece(i)) {
                 picked += startPiece(i, key, max - picked, out);
             }
@@ -297,7 +303,7 @@ public final class PiecePicker {
             int a = reverse ? buckets - 1 - k + lowest : k;
             // Downwards, so that starting a piece (which moves the bucket's last piece into its slot) never skips
             // an unvisited piece.
-            for (int i = fresh.bucketSize(level, a) - 1; i >= 0 && picked < max; i--) {
+            for (int i = fresh.bucketSize(level, a) - 1; i >= 0 && picked < max && canOpen(); i--) {
                 int piece = fresh.pieceAt(level, a, i);
                 if (peer.hasPiece(piece)) {
                     picked += startPiece(piece, key, max - picked, out);
@@ -327,7 +333,9 @@ public final class PiecePicker {
             int piece = candidates.get(i);
             OpenPiece op = open[piece];
             if (op == null) {
-                picked += startPiece(piece, key, max - picked, out);
+                if (canOpen()) {
+                    picked += startPiece(piece, key, max - picked, out);
+                }
             } else if (op.none > 0) {
                 picked += takeFree(op, key, max - picked, out);
                 t.syncFree(op);
@@ -594,6 +602,21 @@ public final class PiecePicker {
     }
 
     /** Pieces currently open (started, not yet had). */
+    /**
+     * Caps the pieces in progress: no new piece is started while {@code max} are open. The engine
+     * holds a memory buffer per open piece, so this is its back-pressure on the download path.
+     */
+    public void setMaxOpenPieces(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max open pieces must be positive: " + max);
+        }
+        maxOpenPieces = max;
+    }
+
+    private boolean canOpen() {
+        return openPieces.size() < maxOpenPieces;
+    }
+
     public int openPieceCount() {
         return openPieces.size();
     }

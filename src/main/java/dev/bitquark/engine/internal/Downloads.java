@@ -1,0 +1,397 @@
+package dev.bitquark.engine.internal;
+
+import dev.bitquark.engine.TorrentState;
+import dev.bitquark.metainfo.Bitfield;
+import dev.bitquark.metainfo.FileEntry;
+import dev.bitquark.metainfo.TorrentGeometry;
+import dev.bitquark.storage.PieceHasher;
+import dev.bitquark.storage.StorageException;
+import dev.bitquark.wire.MessageWriter;
+import io.vertx.core.buffer.Buffer;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The download side of a torrent: interest, requests and their pipelining, block assembly into
+ * piece buffers, and the hash-then-write of complete pieces on a disk worker. A piece becomes "have"
+ * only after its SHA-1 matched and its bytes were written (BEP 3; see STATE.md). Runs on the engine
+ * context.
+ */
+final class Downloads {
+    private static final Logger LOG = Logger.getLogger(Downloads.class.getName());
+    /** Requests we queue from one peer (advertised as our BEP 10 {@code reqq}). */
+    static final int MAX_PEER_REQUESTS = 500;
+    /** Unrequested blocks a peer may send before we close the connection. */
+    private static final long MAX_WASTED_BYTES = 4L << 20;
+
+    private final Torrent t;
+    private final TorrentGeometry g;
+    private final PieceBufferPool buffers;
+    private final Map<Integer, ByteBuffer> pieceData = new HashMap<>();
+    private final int[] filePiecesLeft;
+    private final List<BlockRequest> scratch = new ArrayList<>();
+    private int writesInFlight;
+
+    Downloads(Torrent t) {
+        this.t = t;
+        this.g = t.geometry;
+        this.buffers = new PieceBufferPool(g.pieceLength(), t.options.pieceBufferBytes());
+        t.picker.setMaxOpenPieces(buffers.maxBuffers());
+        this.filePiecesLeft = new int[t.meta.files().size()];
+        for (FileEntry f : t.meta.files()) {
+            if (f.length() > 0 && !f.padding()) {
+                int first = (int) (f.offset() / g.pieceLength());
+                int last = (int) ((f.offset() + f.length() - 1) / g.pieceLength());
+                filePiecesLeft[f.index()] = last - first + 1;
+            }
+        }
+    }
+
+    long wantedBytes() {
+        long sum = 0;
+        for (FileEntry f : t.meta.files()) {
+            if (!f.padding()) {
+                sum += f.length();
+            }
+        }
+        return sum;
+    }
+
+    /** After the initial check: count files already complete, make them read-only. */
+    void afterCheck(Bitfield have) {
+        for (int i = have.nextSet(0); i >= 0; i = have.nextSet(i + 1)) {
+            pieceHad(i, false);
+        }
+    }
+
+    // ---- interest and requests ------------------------------------------------------------------
+
+    /** Tell a new connection what we have: BEP 6 HAVE ALL/NONE when both sides support it. */
+    void sendHaves(PeerConnection c) {
+        Bitfield have = t.picker.haveBitfield();
+        if (c.fast() && have.isComplete()) {
+            c.send(MessageWriter.haveAll());
+        } else if (c.fast() && have.isEmpty()) {
+            c.send(MessageWriter.haveNone());
+        } else if (!have.isEmpty()) {
+            c.send(MessageWriter.bitfield(have));
+        }
+    }
+
+    void onPeerPieces(PeerConnection c, PeerConnection.Message m) {
+        switch (m) {
+            case HAVE_ALL -> t.picker.peerHasAll(c.key());
+            case BITFIELD -> {
+                if (c.hasAll()) {
+                    t.picker.peerHasAll(c.key());
+                } else {
+                    t.picker.peerBitfield(c.key(), c.peerPieces());
+                }
+            }
+            case HAVE -> {
+                if (c.hasAll()) {
+                    t.picker.peerHasAll(c.key());
+                } else {
+                    t.picker.peerHas(c.key(), c.lastHave());
+                }
+            }
+            default -> {
+                // HAVE NONE: nothing to count.
+            }
+        }
+        if (c.hasAll()) {
+            t.book.markSeed(c.address());
+            if (t.finished) {
+                // Both seeds: neither side can use the other (libtorrent and Transmission drop these too).
+                c.close("both sides are seeds");
+                return;
+            }
+        }
+        updateInterest(c, m == PeerConnection.Message.HAVE ? c.lastHave() : -1);
+        requestMore(c);
+    }
+
+    private void updateInterest(PeerConnection c, int newPiece) {
+        boolean interesting = newPiece >= 0 ? c.amInterested() || t.picker.isWanted(newPiece)
+                : t.picker.isInteresting(c);
+        if (interesting != c.amInterested()) {
+            c.setAmInterested(interesting);
+            c.send(interesting ? MessageWriter.interested() : MessageWriter.notInterested());
+        }
+    }
+
+    /** Fills the peer's request pipeline up to its target depth. */
+    void requestMore(PeerConnection c) {
+        if (t.state != TorrentState.LIVE || !c.amInterested() || c.isClosed()) {
+            return;
+        }
+        if (c.isChokingUs() && c.allowedFast().length == 0) {
+            return;
+        }
+        int reqq = c.extendedHandshake() == null || c.extendedHandshake().requestQueue() <= 0
+                ? 250 : c.extendedHandshake().requestQueue();
+        int target = c.pipeline.target(c.cachedDownRate, reqq, c.isSnubbed());
+        int room = target - c.requests.size();
+        if (room <= 0) {
+            return;
+        }
+        scratch.clear();
+        int n = t.picker.pickBlocks(c, room, scratch);
+        if (n == 0) {
+            return;
+        }
+        long now = t.rt.now();
+        Buffer out = Buffer.buffer(17 * n);
+        for (BlockRequest r : scratch) {
+            c.requests.sent(r, now);
+            out.appendInt(13).appendByte((byte) 6).appendInt(r.piece()).appendInt(r.begin()).appendInt(r.length());
+        }
+        c.send(out);
+    }
+
+    void onChoked(PeerConnection c) {
+        // BEP 6: a fast peer rejects each pending request explicitly; a plain BEP 3 choke drops them all.
+        if (!c.fast()) {
+            scratch.clear();
+            c.requests.clear(scratch);
+            t.picker.onRequestsLost(c.key());
+        }
+    }
+
+    void onReject(PeerConnection c, int piece, int begin, int length) {
+        if (c.requests.remove(piece, begin, length)) {
+            t.picker.onBlockRejected(c.key(), piece, begin / TorrentGeometry.BLOCK_SIZE);
+            if (!c.isChokingUs()) {
+                requestMore(c);
+            }
+        }
+    }
+
+    // ---- blocks ------------------------------------------------------------------------------------
+
+    void onBlock(PeerConnection c, int piece, int begin, ByteBuffer data) {
+        int length = data.remaining();
+        long now = t.rt.now();
+        if (!c.requests.received(piece, begin, length, now)) {
+            // Not requested (or cancelled in endgame and already answered): count and drop.
+            c.wasted += length;
+            t.wastedTotal += length;
+            if (c.wasted > MAX_WASTED_BYTES) {
+                c.close("too many unrequested blocks");
+            }
+            return;
+        }
+        c.lastBlockAt = now;
+        c.pipeline.onBlockReceived();
+        c.downloadRate.add(length, now);
+        t.downRate.add(length, now);
+        t.downloadedTotal += length;
+        int block = begin / TorrentGeometry.BLOCK_SIZE;
+        BlockResult r = t.picker.onBlockReceived(c.key(), piece, block);
+        for (int other : r.cancelPeers()) {
+            PeerConnection o = t.peers.get(other);
+            if (o != null && o.requests.remove(piece, begin, length)) {
+                o.send(MessageWriter.cancel(piece, begin, length));
+            }
+        }
+        if (!r.accepted()) {
+            t.wastedTotal += length;
+        } else {
+            ByteBuffer buf = pieceData.get(piece);
+            if (buf == null) {
+                buf = buffers.tryAcquire();
+                if (buf == null) {
+                    // The picker's open-piece cap equals the pool size, so this is a bookkeeping bug.
+                    throw new IllegalStateException("no piece buffer for an open piece " + piece);
+                }
+                pieceData.put(piece, buf);
+            }
+            buf.put(begin, data, data.position(), length);
+            if (r.pieceComplete()) {
+                pieceData.remove(piece);
+                hashAndWrite(piece, buf);
+            }
+        }
+        requestMore(c);
+    }
+
+    /** SHA-1 then a positional write, on a disk worker; the result is applied on the engine context. */
+    private void hashAndWrite(int piece, ByteBuffer buf) {
+        int size = g.pieceSize(piece);
+        ByteBuffer view = buf.duplicate().clear().limit(size);
+        writesInFlight++;
+        t.rt.onDisk(() -> {
+            byte[] digest = PieceHasher.sha1(view.duplicate());
+            if (!t.meta.pieceHashMatches(piece, digest, 0)) {
+                return Boolean.FALSE;
+            }
+            t.storage.writeBlock(piece, 0, view.duplicate());
+            return Boolean.TRUE;
+        }).onComplete(ar -> {
+            writesInFlight--;
+            try {
+                if (ar.failed()) {
+                    t.picker.onPieceFailed(piece);
+                    if (t.state == TorrentState.LIVE) {
+                        Throwable e = ar.cause();
+                        t.fail(e instanceof StorageException se ? describe(se)
+                                : "writing piece " + piece + " failed: " + e);
+                    }
+                } else if (ar.result()) {
+                    onPieceGood(piece, view);
+                } else {
+                    onPieceBad(piece, view);
+                }
+            } finally {
+                buffers.release(buf);
+            }
+        });
+    }
+
+    static String describe(StorageException e) {
+        return switch (e.kind()) {
+            case NO_SPACE -> "no space left on device: " + e.getMessage();
+            default -> e.getMessage();
+        };
+    }
+
+    private void onPieceGood(int piece, ByteBuffer data) {
+        t.picker.onPieceVerified(piece);
+        int blocks = g.blocksInPiece(piece);
+        for (int b = 0; b < blocks; b++) {
+            t.picker.onBlockWritten(piece, b);
+        }
+        Set<String> guilty = t.smartBan.onPiecePassed(piece, data.duplicate().clear().limit(g.pieceSize(piece)));
+        t.ban(guilty);
+        pieceHad(piece, true);
+    }
+
+    private void onPieceBad(int piece, ByteBuffer data) {
+        int[] senders = t.picker.blockSenders(piece);
+        List<String> keys = new ArrayList<>(senders.length);
+        Set<Integer> contributors = new HashSet<>();
+        for (int s : senders) {
+            keys.add(t.banKeys.getOrDefault(s, "unknown"));
+            contributors.add(s);
+        }
+        t.picker.onPieceFailed(piece);
+        t.wastedTotal += g.pieceSize(piece);
+        for (int k : contributors) {
+            PeerConnection c = t.peers.get(k);
+            if (c != null) {
+                c.hashFailures++;
+            }
+        }
+        LOG.fine(() -> t.meta.name() + ": piece " + piece + " failed its hash check");
+        Set<String> guilty = t.smartBan.onPieceFailed(piece, keys, data.duplicate().clear().limit(g.pieceSize(piece)));
+        t.ban(guilty);
+        for (PeerConnection c : new ArrayList<>(t.peers.values())) {
+            requestMore(c);
+        }
+    }
+
+    /** A piece is verified and on disk: announce it, mark complete files, notice completion. */
+    private void pieceHad(int piece, boolean announce) {
+        if (announce) {
+            byte[] have = MessageWriter.have(piece);
+            for (PeerConnection c : new ArrayList<>(t.peers.values())) {
+                c.send(have);
+                if (c.amInterested() && !t.picker.isInteresting(c)) {
+                    c.setAmInterested(false);
+                    c.send(MessageWriter.notInterested());
+                }
+            }
+        }
+        for (int f : t.storage.filesOfPiece(piece)) {
+            if (--filePiecesLeft[f] == 0) {
+                int file = f;
+                t.rt.onDisk(() -> {
+                    t.storage.setFileComplete(file);
+                    return null;
+                });
+            }
+        }
+        if (announce && t.picker.isComplete()) {
+            onFinished();
+        }
+    }
+
+    /** Every wanted piece is had: flush, tell the trackers, and drop peers that cannot use us. */
+    void onFinished() {
+        if (t.finished) {
+            return;
+        }
+        t.finished = true;
+        t.rt.onDisk(() -> {
+            t.storage.createEmptyFiles();
+            t.storage.flush();
+            return null;
+        }).onComplete(ar -> {
+            if (ar.failed()) {
+                t.fail("flushing the finished download failed: " + ar.cause().getMessage());
+                return;
+            }
+            LOG.info(() -> t.meta.name() + ": download finished and flushed");
+            if (t.announcer() != null) {
+                t.announcer().completed();
+            }
+            t.markFinished();
+        });
+        for (PeerConnection c : new ArrayList<>(t.peers.values())) {
+            if (c.hasAll()) {
+                c.close("both sides are seeds");
+            }
+        }
+        t.book.forgetForSeeding();
+    }
+
+    // ---- housekeeping -------------------------------------------------------------------------------
+
+    void tick(long now) {
+        List<BlockRequest> expired = new ArrayList<>();
+        for (PeerConnection c : new ArrayList<>(t.peers.values())) {
+            boolean snubbed = c.requests.isSnubbed(now);
+            if (snubbed && !c.snubbed) {
+                c.pipeline.onSnubbed();
+            }
+            c.snubbed = snubbed;
+            c.pipeline.onRateSample(c.cachedDownRate);
+            expired.clear();
+            if (c.requests.expire(now, expired) > 0) {
+                for (BlockRequest r : expired) {
+                    t.picker.onBlockRejected(c.key(), r.piece(), r.block());
+                }
+            }
+            requestMore(c);
+        }
+    }
+
+    void onPeerGone(PeerConnection c) {
+        scratch.clear();
+        c.requests.clear(scratch);
+        t.picker.peerLost(c);
+        // Its blocks go back to the pool: let the others take them.
+        for (PeerConnection o : new ArrayList<>(t.peers.values())) {
+            requestMore(o);
+        }
+    }
+
+    /** Drops partial pieces (pause, error): they are downloaded again later. */
+    void releaseAll() {
+        for (Map.Entry<Integer, ByteBuffer> e : pieceData.entrySet()) {
+            t.picker.onPieceFailed(e.getKey());
+            buffers.release(e.getValue());
+        }
+        pieceData.clear();
+    }
+
+    int writesInFlight() {
+        return writesInFlight;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.bitquark.engine.internal;
+
+import dev.bitquark.engine.TorrentState;
+import dev.bitquark.wire.MessageWriter;
+import io.vertx.core.buffer.Buffer;
+import java.nio.ByteBuffer;
+import java.util.Iterator;
+
+/**
+ * The upload side of a torrent: choking (BEP 3 tit-for-tat through {@link Choker}) and serving
+ * block requests. Blocks are read with positional reads on a disk worker and sent with their
+ * 13-byte header in one write; a connection whose socket write queue is full is resumed from its
+ * drain handler, so a slow peer never makes us buffer without bound. Runs on the engine context.
+ */
+final class Uploads {
+    /** Reads in flight per connection; enough to keep a fast peer's socket busy. */
+    private static final int READS_PER_PEER = 4;
+
+    private final Torrent t;
+
+    Uploads(Torrent t) {
+        this.t = t;
+    }
+
+    void onInterested(PeerConnection c) {
+        // Fill a free slot at once rather than on the next 10-second round.
+        t.choker.requestRechoke();
+        applyChoker(t.rt.now());
+    }
+
+    void onNotInterested(PeerConnection c) {
+        t.choker.requestRechoke();
+    }
+
+    void tick(long now) {
+        applyChoker(now);
+    }
+
+    private void applyChoker(long now) {
+        if (t.state != TorrentState.LIVE) {
+            return;
+        }
+        Choker.Decision d = t.choker.tick(t.peers.values(), t.finished, now);
+        for (int key : d.choke()) {
+            PeerConnection c = t.peers.get(key);
+            if (c != null && !c.amChoking()) {
+                c.setAmChoking(true);
+                c.send(MessageWriter.choke());
+                // BEP 6: with the fast extension a choke does not discard requests; reject each one.
+                rejectAll(c);
+            }
+        }
+        for (int key : d.unchoke()) {
+            PeerConnection c = t.peers.get(key);
+            if (c != null && c.amChoking()) {
+                c.setAmChoking(false);
+                c.send(MessageWriter.unchoke());
+            }
+        }
+    }
+
+    private void rejectAll(PeerConnection c) {
+        if (c.fast()) {
+            for (BlockRequest r : c.theirRequests) {
+                c.send(MessageWriter.reject(r.piece(), r.begin(), r.length()));
+            }
+        }
+        c.theirRequests.clear();
+    }
+
+    void onRequest(PeerConnection c, int piece, int begin, int length) {
+        if (!t.geometry.isValidRequest(piece, begin, length)) {
+            c.close("invalid request: piece " + piece + ", begin " + begin + ", length " + length);
+            return;
+        }
+        if (c.amChoking() || !t.picker.hasPiece(piece) || c.theirRequests.size() >= Downloads.MAX_PEER_REQUESTS) {
+            // BEP 6: answer with a reject so the peer can ask elsewhere; BEP 3 peers just get nothing.
+            if (c.fast()) {
+                c.send(MessageWriter.reject(piece, begin, length));
+            }
+            return;
+        }
+        c.theirRequests.addLast(new BlockRequest(piece, begin, length));
+        serve(c);
+    }
+
+    void onCancel(PeerConnection c, int piece, int begin, int length) {
+        Iterator<BlockRequest> it = c.theirRequests.iterator();
+        while (it.hasNext()) {
+            BlockRequest r = it.next();
+            if (r.piece() == piece && r.begin() == begin && r.length() == length) {
+                it.remove();
+                return;
+            }
+        }
+    }
+
+    private void serve(PeerConnection c) {
+        while (!c.isClosed() && !c.amChoking() && c.uploadsInFlight < READS_PER_PEER && !c.theirRequests.isEmpty()) {
+            if (c.writeQueueFull()) {
+                c.onDrain(() -> serve(c));
+                return;
+            }
+            BlockRequest r = c.theirRequests.pollFirst();
+            c.uploadsInFlight++;
+            t.rt.onDisk(() -> {
+                ByteBuffer msg = ByteBuffer.allocate(MessageWriter.PIECE_HEADER_LENGTH + r.length());
+                MessageWriter.writePieceHeader(msg, r.piece(), r.begin(), r.length());
+                t.storage.readBlock(r.piece(), r.begin(), r.length(), msg);
+                return msg.array();
+            }).onComplete(ar -> {
+                c.uploadsInFlight--;
+                if (c.isClosed()) {
+                    return;
+                }
+                if (ar.failed()) {
+                    t.fail("reading piece " + r.piece() + " for upload failed: " + ar.cause().getMessage());
+                    return;
+                }
+                long now = t.rt.now();
+                c.send(Buffer.buffer(ar.result()));
+                c.uploadRate.add(r.length(), now);
+                t.upRate.add(r.length(), now);
+                t.uploadedTotal += r.length();
+                serve(c);
+            });
+        }
+    }
+
+    void onPeerGone(PeerConnection c) {
+        c.theirRequests.clear();
+    }
+}
