@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Validates a BEP 3 {@code info} dictionary: name, piece length, pieces and the file list (single
- * or multi-file, BEP 47 padding attributes). Stateless apart from one parse; not thread-safe.
+ * or multi-file, BEP 47 padding attributes). Static and stateless, so thread-safe; each parse
+ * uses its own {@link FileTree}.
  */
 final class InfoParser {
     /** Largest piece length accepted; real torrents stay far below (16 KiB to 16 MiB). */
