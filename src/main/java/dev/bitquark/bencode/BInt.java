@@ -1,6 +1,6 @@
 package dev.bitquark.bencode;
 
-/** A bencoded integer ({@code i42e}), limited to the range of a Java {@code long}. Immutable. */
+/** A bencoded integer ({@code i42e}), limited to the range of a Java {@code long}. Immutable and thread-safe. */
 public record BInt(long value) implements BValue {
 
     @Override

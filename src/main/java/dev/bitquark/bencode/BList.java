@@ -2,7 +2,7 @@ package dev.bitquark.bencode;
 
 import java.util.List;
 
-/** A bencoded list ({@code l...e}). Immutable: the element list is an unmodifiable copy. */
+/** A bencoded list ({@code l...e}). Immutable and thread-safe: the element list is an unmodifiable copy. */
 public record BList(List<BValue> values) implements BValue {
     public static final BList EMPTY = new BList(List.of());
 

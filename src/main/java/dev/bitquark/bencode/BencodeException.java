@@ -4,7 +4,7 @@ package dev.bitquark.bencode;
  * Malformed or over-limit bencode, or a value of the wrong type. The message says what is wrong;
  * {@link #offset()} is the byte offset in the source array where it was found, or -1 when the value
  * was not decoded from bytes. Unchecked: callers at a trust boundary catch it and map it to their
- * own error (bad torrent, bad tracker response, protocol violation).
+ * own error (bad torrent, bad tracker response, protocol violation). Immutable.
  */
 public final class BencodeException extends RuntimeException {
     private final int offset;
