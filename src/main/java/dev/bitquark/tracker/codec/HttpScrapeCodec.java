@@ -1,5 +1,7 @@
 package dev.bitquark.tracker.codec;
 
+import dev.bitquark.bencode.BDict;
+import dev.bitquark.bencode.BValue;
 import dev.bitquark.metainfo.InfoHash;
 import java.util.Optional;
 
@@ -32,5 +34,26 @@ public final class HttpScrapeCodec {
     /** The scrape URL for one torrent. */
     public static String url(String scrapeUrl, InfoHash infoHash) {
         return TrackerUrls.appendQuery(scrapeUrl, "info_hash=" + TrackerUrls.percentEncode(infoHash.toBytes()));
+    }
+
+    /**
+     * Parses a scrape body: {@code files} maps the raw 20-byte info-hash to a dictionary of
+     * {@code complete}, {@code incomplete} and {@code downloaded}. Missing counts read as -1.
+     */
+    public static ScrapeResponse parse(byte[] body, InfoHash infoHash) throws TrackerException {
+        BDict d = TrackerResponses.open(body, "scrape");
+        BValue files = d.get("files");
+        if (!(files instanceof BDict filesDict)) {
+            throw TrackerException.malformed("scrape response: \"files\" is "
+                    + (files == null ? "missing" : "a " + files.typeName() + ", expected a dictionary"));
+        }
+        BValue entry = filesDict.get(BDict.keyOf(infoHash.toBytes()));
+        if (!(entry instanceof BDict counts)) {
+            throw TrackerException.malformed("scrape response: "
+                    + (entry == null ? "no entry" : "a " + entry.typeName() + " instead of a dictionary")
+                    + " for info-hash " + infoHash.toHex());
+        }
+        return new ScrapeResponse(TrackerResponses.count(counts, "complete"),
+                TrackerResponses.count(counts, "incomplete"), TrackerResponses.count(counts, "downloaded"));
     }
 }
