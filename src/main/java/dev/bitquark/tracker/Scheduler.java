@@ -1,0 +1,54 @@
+package dev.bitquark.tracker;
+
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Time source and one-shot timers for {@link Announcer}. Production uses {@link #of(Vertx)} (Vert.x
+ * timers, so tasks run on the calling event-loop context); tests can pass a scheduler that runs
+ * the same timers with shortened delays. Implementations are used from one context only.
+ */
+public interface Scheduler {
+    /** Runs {@code task} once after {@code delay}; returns an id for {@link #cancel(long)}. */
+    long schedule(Duration delay, Runnable task);
+
+    /** Cancels a scheduled task; unknown or fired ids are ignored. */
+    void cancel(long id);
+
+    /** The current wall-clock time, for status reporting. */
+    Instant now();
+
+    /** Vert.x timers in real time. Call {@link #schedule} on the context the tasks should run on. */
+    static Scheduler of(Vertx vertx) {
+        return scaled(vertx, 1);
+    }
+
+    /**
+     * Vert.x timers that run {@code divisor} times faster than asked (a delay of 60 s with divisor
+     * 1000 fires after 60 ms). Meant for tests that exercise real re-announce and back-off cycles.
+     */
+    static Scheduler scaled(Vertx vertx, long divisor) {
+        if (divisor < 1) {
+            throw new IllegalArgumentException("divisor must be positive: " + divisor);
+        }
+        return new Scheduler() {
+            @Override
+            public long schedule(Duration delay, Runnable task) {
+                // Vert.x timers need at least 1 ms.
+                long ms = Math.max(1, delay.toMillis() / divisor);
+                return vertx.setTimer(ms, id -> task.run());
+            }
+
+            @Override
+            public void cancel(long id) {
+                vertx.cancelTimer(id);
+            }
+
+            @Override
+            public Instant now() {
+                return Instant.now();
+            }
+        };
+    }
+}
