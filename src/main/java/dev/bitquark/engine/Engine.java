@@ -1,6 +1,13 @@
 package dev.bitquark.engine;
 
+import dev.bitquark.engine.internal.EngineRuntime;
+import dev.bitquark.engine.internal.Torrent;
+import dev.bitquark.metainfo.InfoHash;
+import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.PeerId;
+import dev.bitquark.tracker.TrackerClient;
+import dev.bitquark.wire.HandshakeDecoder;
+import dev.bitquark.wire.WireException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -8,6 +15,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,17 +33,28 @@ public final class Engine {
     /** Life of the engine as seen by health checks. */
     public enum Status { STARTING, RUNNING, STOPPING, STOPPED }
 
+    /** An incoming connection must name its torrent within this time (BEP 3 handshake). */
+    private static final long HANDSHAKE_TIMEOUT_MS = 10_000;
+    /** Handshakes in progress at once; more are refused (a flood must not exhaust memory or fds). */
+    private static final int MAX_PENDING_HANDSHAKES = 64;
+
     private final Vertx vertx;
     private final EngineConfig config;
     private final Context context;
     private final PeerId peerId = PeerId.random();
     private final AtomicReference<Status> status = new AtomicReference<>(Status.STARTING);
+    private final Map<InfoHash, Torrent> torrents = new HashMap<>();
+    private final EngineRuntime runtime;
+    private final TrackerClient trackers;
     private NetServer listener;
+    private int pendingHandshakes;
 
     private Engine(Vertx vertx, EngineConfig config) {
         this.vertx = vertx;
         this.config = config;
         this.context = vertx.getOrCreateContext();
+        this.runtime = new EngineRuntime(vertx, context, config, peerId, System::currentTimeMillis);
+        this.trackers = new TrackerClient(vertx);
     }
 
     /** Creates an engine on a new event-loop context and binds the peer listener. */
@@ -39,6 +64,7 @@ public final class Engine {
         // Listen from inside the engine context so accepted sockets inherit it (one owner of state).
         engine.context.runOnContext(v -> engine.bind().onComplete(ar -> {
             if (ar.succeeded()) {
+                engine.runtime.listenPort(engine.listener.actualPort());
                 engine.status.set(Status.RUNNING);
                 started.complete(engine);
             } else {
@@ -60,9 +86,90 @@ public final class Engine {
         return listener.listen().mapEmpty();
     }
 
+    /**
+     * An incoming connection: read the first 48 bytes of its handshake to learn the info-hash (BEP
+     * 3), then hand the socket to that torrent. Unknown torrents and slow or bad handshakes are closed.
+     */
     private void onIncoming(NetSocket socket) {
-        // No torrent is active yet, so any handshake would name an unknown info-hash: refuse (BEP 3).
-        socket.close();
+        if (pendingHandshakes >= MAX_PENDING_HANDSHAKES || status.get() != Status.RUNNING) {
+            socket.close();
+            return;
+        }
+        pendingHandshakes++;
+        HandshakeDecoder decoder = new HandshakeDecoder();
+        boolean[] done = {false};
+        long timer = vertx.setTimer(HANDSHAKE_TIMEOUT_MS, id -> {
+            if (!done[0]) {
+                done[0] = true;
+                pendingHandshakes--;
+                socket.close();
+            }
+        });
+        socket.closeHandler(v -> {
+            if (!done[0]) {
+                done[0] = true;
+                pendingHandshakes--;
+                vertx.cancelTimer(timer);
+            }
+        });
+        socket.handler(data -> {
+            if (done[0]) {
+                return;
+            }
+            ByteBuffer in = data.getByteBuf().nioBuffer();
+            try {
+                decoder.feed(in);
+            } catch (WireException e) {
+                done[0] = true;
+                pendingHandshakes--;
+                vertx.cancelTimer(timer);
+                socket.close();
+                return;
+            }
+            if (!decoder.hasInfoHash()) {
+                return;
+            }
+            done[0] = true;
+            pendingHandshakes--;
+            vertx.cancelTimer(timer);
+            Torrent t = torrents.get(decoder.infoHash());
+            if (t == null) {
+                socket.close();
+                return;
+            }
+            SocketAddress remote = socket.remoteAddress();
+            t.attach(socket, new InetSocketAddress(remote.hostAddress(), remote.port()), false, decoder,
+                    in.hasRemaining() ? in : null);
+        });
+    }
+
+    /**
+     * Adds a torrent: its files go under {@code options.saveDir()}; it checks what is already on
+     * disk, then goes live. Adding a torrent that is already in the engine returns its handle.
+     */
+    public Future<TorrentHandle> add(Metainfo metainfo, TorrentOptions options) {
+        Promise<TorrentHandle> p = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                Torrent t = torrents.get(metainfo.infoHash());
+                if (t == null) {
+                    t = new Torrent(runtime, metainfo, options, trackers);
+                    torrents.put(metainfo.infoHash(), t);
+                    t.start();
+                }
+                p.complete(new TorrentHandle(context, t));
+            } catch (RuntimeException | dev.bitquark.storage.StorageException e) {
+                p.fail(e);
+            }
+        });
+        return p.future();
+    }
+
+    /** Number of torrents in the engine. */
+    public Future<Integer> torrentCount() {
+        Promise<Integer> p = Promise.promise();
+        context.runOnContext(v -> p.complete(torrents.size()));
+        return p.future();
     }
 
     public Status status() {
@@ -82,16 +189,23 @@ public final class Engine {
         return config;
     }
 
-    /** Stops listening and releases the engine's resources. */
+    /** Pauses every torrent (announcing {@code stopped}), closes their files, stops listening. */
     public Future<Void> close() {
         status.set(Status.STOPPING);
         Promise<Void> closed = Promise.promise();
         context.runOnContext(v -> {
-            Future<Void> f = listener == null ? Future.succeededFuture() : listener.close();
-            f.onComplete(ar -> {
-                status.set(Status.STOPPED);
-                closed.handle(ar);
-            });
+            List<Future<Void>> all = new ArrayList<>();
+            for (Torrent t : torrents.values()) {
+                all.add(t.close());
+            }
+            Future.join(all)
+                    .transform(ar -> listener == null ? Future.succeededFuture() : listener.close())
+                    .transform(ar -> trackers.close())
+                    .transform(ar -> runtime.close())
+                    .onComplete(ar -> {
+                        status.set(Status.STOPPED);
+                        closed.complete();
+                    });
         });
         return closed.future();
     }

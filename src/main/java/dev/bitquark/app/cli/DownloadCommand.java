@@ -1,13 +1,32 @@
 package dev.bitquark.app.cli;
 
+import dev.bitquark.engine.Engine;
+import dev.bitquark.engine.EngineConfig;
+import dev.bitquark.engine.TorrentHandle;
+import dev.bitquark.engine.TorrentOptions;
+import dev.bitquark.engine.TorrentState;
+import dev.bitquark.engine.TorrentStats;
+import dev.bitquark.metainfo.Metainfo;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code bitquark download}: one torrent, in the foreground, without the web service. */
+/**
+ * {@code bitquark download}: one torrent, in the foreground. It runs the engine on its own Vert.x
+ * instance without booting the web service: a one-shot download needs neither the API nor the UI,
+ * and skipping them saves start-up time and memory.
+ */
 @Command(name = "download", mixinStandardHelpOptions = true,
         description = "Download one torrent in the foreground and print progress.")
 public class DownloadCommand implements Callable<Integer> {
@@ -44,7 +63,138 @@ public class DownloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("bitquark download: this build has no download engine yet");
-        return 3;
+        PrintStream err = System.err;
+        Metainfo meta;
+        List<InetSocketAddress> peers;
+        try {
+            meta = TorrentSource.load(source);
+            peers = parsePeers(initialPeers);
+            Files.createDirectories(output);
+        } catch (TorrentSource.SourceException e) {
+            err.println("bitquark: " + e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("bitquark: " + e.getMessage());
+            return 2;
+        } catch (java.io.IOException e) {
+            err.println("bitquark: cannot create output folder " + output + ": " + e.getMessage());
+            return 2;
+        }
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
+                .setInternalBlockingPoolSize(2));
+        try {
+            return run(vertx, meta, peers, err);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS)
+                    .exceptionally(e -> null).join();
+        }
+    }
+
+    private int run(Vertx vertx, Metainfo meta, List<InetSocketAddress> peers, PrintStream err) {
+        Engine engine;
+        try {
+            engine = await(Engine.start(vertx, new EngineConfig(bind, listenPort, output.toAbsolutePath())));
+        } catch (Exception e) {
+            err.println("bitquark: " + rootMessage(e));
+            return 1;
+        }
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread hook = new Thread(() -> {
+            exit.complete(130);
+            awaitQuietly(engine.close());
+        }, "bitquark-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            TorrentOptions options = TorrentOptions.defaults(output.toAbsolutePath()).withInitialPeers(peers);
+            TorrentHandle handle = await(engine.add(meta, options));
+            ProgressPrinter progress = new ProgressPrinter(err, meta.name());
+            handle.whenFinished().onSuccess(v -> {
+                if (exitOnFinish) {
+                    exit.complete(0);
+                }
+            });
+            long timer = vertx.setPeriodic(1000, id -> handle.stats().onSuccess(s -> {
+                progress.print(s);
+                if (s.state() == TorrentState.ERROR) {
+                    exit.complete(1);
+                }
+            }));
+            int code = exit.join();
+            vertx.cancelTimer(timer);
+            TorrentStats last = await(handle.stats());
+            progress.finish(last);
+            if (code == 1) {
+                err.println("bitquark: " + last.error());
+            }
+            awaitQuietly(engine.close());
+            return code;
+        } catch (Exception e) {
+            err.println("bitquark: " + rootMessage(e));
+            awaitQuietly(engine.close());
+            return 1;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
+        }
+    }
+
+    static List<InetSocketAddress> parsePeers(List<String> specs) {
+        List<InetSocketAddress> out = new ArrayList<>();
+        if (specs == null) {
+            return out;
+        }
+        for (String spec : specs) {
+            String s = spec.trim();
+            if (s.isEmpty()) {
+                continue;
+            }
+            int colon = s.lastIndexOf(':');
+            if (colon <= 0 || colon == s.length() - 1) {
+                throw new IllegalArgumentException("--initial-peers: '" + s + "' is not host:port");
+            }
+            String host = s.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            int port;
+            try {
+                port = Integer.parseInt(s.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--initial-peers: bad port in '" + s + "'");
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("--initial-peers: port out of range in '" + s + "'");
+            }
+            InetSocketAddress a = new InetSocketAddress(host, port);
+            if (a.isUnresolved()) {
+                throw new IllegalArgumentException("--initial-peers: cannot resolve '" + host + "'");
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    private static void awaitQuietly(io.vertx.core.Future<?> f) {
+        try {
+            f.toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // best effort on the way out
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t instanceof java.util.concurrent.ExecutionException
+                || t instanceof java.util.concurrent.CompletionException)) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }

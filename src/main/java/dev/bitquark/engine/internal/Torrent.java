@@ -1,6 +1,7 @@
 package dev.bitquark.engine.internal;
 
 import dev.bitquark.engine.TorrentState;
+import dev.bitquark.engine.TorrentOptions;
 import dev.bitquark.engine.TorrentStats;
 import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.FileEntry;
@@ -71,7 +72,8 @@ public final class Torrent implements PeerConnection.Events {
     long uploadedTotal;
     long wastedTotal;
 
-    public Torrent(EngineRuntime rt, Metainfo meta, TorrentOptions options, TrackerClient trackers) {
+    public Torrent(EngineRuntime rt, Metainfo meta, TorrentOptions options, TrackerClient trackers)
+            throws dev.bitquark.storage.StorageException {
         this.rt = rt;
         this.meta = meta;
         this.options = options;
@@ -88,7 +90,7 @@ public final class Torrent implements PeerConnection.Events {
                         options.announcePort() > 0 ? options.announcePort() : rt.listenPort(), meta.announceTiers(),
                         () -> new Announcer.Transfer(uploadedTotal, downloadedTotal, picker.wantedBytesLeft()),
                         found -> addPeers(found, PeerBook.Source.TRACKER),
-                        Announcer.Options.defaults(), random);
+                        Announcer.Options.DEFAULTS, random);
         if (rt.listenPort() > 0) {
             book.addSelf(new InetSocketAddress("127.0.0.1", rt.listenPort()));
         }

@@ -1,4 +1,4 @@
-package dev.bitquark.engine.internal;
+package dev.bitquark.engine;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
