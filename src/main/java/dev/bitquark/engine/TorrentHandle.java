@@ -56,6 +56,11 @@ public final class TorrentHandle {
         });
     }
 
+    /** Peers banned for sending corrupt data (ban keys: IP, or IP:port on loopback), sorted. */
+    public Future<List<String>> bannedPeers() {
+        return call(() -> torrent.bannedPeers());
+    }
+
     /** Completes once every selected piece is verified and flushed to disk. */
     public Future<Void> whenFinished() {
         return callF(torrent::whenFinished);

@@ -383,6 +383,10 @@ public final class Torrent implements PeerConnection.Events {
                 book.knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1);
     }
 
+    public List<String> bannedPeers() {
+        return book.banned().stream().sorted().toList();
+    }
+
     public Metainfo metainfo() {
         return meta;
     }
