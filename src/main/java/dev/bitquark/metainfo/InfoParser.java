@@ -105,7 +105,16 @@ final class InfoParser {
                 throw new BadTorrentException(field + ".length", "total length overflows");
             }
             String attr = attributes(f.get("attr"));
-            List<String> path = PathSanitizer.sanitizePath(rawPath(f, field));
+            List<String> raw = rawPath(f, field);
+            for (String component : raw) {
+                // A ".." component is an attempt to write outside the torrent's folder (CVE-2009-1760
+                // class); like Transmission we refuse the torrent rather than guess what was meant.
+                if (component.equals("..")) {
+                    throw new BadTorrentException(field + ".path", "component '" + component
+                            + "' would leave the torrent's folder");
+                }
+            }
+            List<String> path = PathSanitizer.sanitizePath(raw);
             // BEP 47: padding files carry attr 'p'; older makers only name them .pad/N, or BitComet's
             // _____padding_file_N_...
             boolean padding = attr.indexOf('p') >= 0 || (!path.isEmpty() && (path.getFirst().equals(".pad")

@@ -210,8 +210,16 @@ class MetainfoTest {
     void rejectsEmptyFileListAndEmptyPaths() {
         reject(multiInfo(file(5, "a")).put("files", BList.EMPTY).build(), "info.files");
         reject(multiInfo(file(5)).build(), "info.files[0].path");
-        BadTorrentException e = reject(multiInfo(file(5, "..", ".", "")).build(), "info.files[0].path");
+        BadTorrentException e = reject(multiInfo(file(5, ".", "")).build(), "info.files[0].path");
         assertTrue(e.getMessage().contains("empty after removing unsafe components"), e.getMessage());
+    }
+
+    @Test
+    void rejectsPathsThatClimbOutOfTheTorrentFolder() {
+        BadTorrentException e = reject(multiInfo(file(5, "..", "..", "etc", "cron.d", "x")).build(),
+                "info.files[0].path");
+        assertTrue(e.getMessage().contains("would leave the torrent's folder"), e.getMessage());
+        reject(multiInfo(file(5, "a"), file(5, "b", "..", "..", "c")).build(), "info.files[1].path");
     }
 
     @Test
@@ -244,7 +252,7 @@ class MetainfoTest {
 
     @Test
     void sanitizesHostilePathsAndName() throws Exception {
-        Metainfo m = parse(multiInfo(file(5, "..", "..", "etc", "cron.d", "x"), file(5, "/abs"), file(5, "C:\\x"),
+        Metainfo m = parse(multiInfo(file(5, ".", "etc", "cron.d", "x"), file(5, "/abs"), file(5, "C:\\x"),
                 file(5, "con")).put("name", "../evil").build());
         assertEquals(".._evil", m.name());
         assertEquals(List.of("etc", "cron.d", "x"), m.files().get(0).path());
