@@ -77,8 +77,10 @@ public final class HttpTrackerClient {
                 // We inflate ourselves, with a cap; Netty's decoder would inflate without one.
                 .setTryUseCompression(false)
                 .setVerifyHost(true)
-                .setKeepAlive(true)
-                .setMaxPoolSize(4));
+                // Announces are minutes apart and many trackers close after each answer; a pooled
+                // connection would mostly be stale, and reusing one the server just closed fails.
+                .setKeepAlive(false)
+                .setMaxPoolSize(8));
     }
 
     /** Announces with the default deadline. */
@@ -210,6 +212,8 @@ public final class HttpTrackerClient {
         if (ex.done()) {
             return;
         }
+        // Set first: every early exit below resets the stream, which reports to this handler.
+        resp.exceptionHandler(e -> ex.fail(transport(e)));
         int status = resp.statusCode();
         if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
             redirect(url, redirectsLeft, resp, ex);
@@ -229,17 +233,16 @@ public final class HttpTrackerClient {
             return;
         }
         Buffer body = Buffer.buffer();
-        resp.handler(chunk -> {
+        resp.handler(part -> {
             if (ex.done()) {
                 return;
             }
-            if ((long) body.length() + chunk.length() > cap) {
+            if ((long) body.length() + part.length() > cap) {
                 ex.fail(TrackerException.malformed("tracker body exceeds the cap of " + cap + " bytes"));
                 return;
             }
-            body.appendBuffer(chunk);
+            body.appendBuffer(part);
         });
-        resp.exceptionHandler(e -> ex.fail(transport(e)));
         resp.endHandler(v -> {
             if (ex.done()) {
                 return;
@@ -258,7 +261,9 @@ public final class HttpTrackerClient {
 
     private void redirect(String url, int redirectsLeft, HttpClientResponse resp, Exchange ex) {
         String location = resp.getHeader("Location");
-        // The redirect's own body is of no interest; dropping the stream also frees the connection slot.
+        // The redirect's own body is of no interest; dropping the stream also frees the connection
+        // slot. The reset reports to the response's exception handler, which must not fail us here.
+        resp.exceptionHandler(e -> { });
         ex.current.reset();
         ex.current = null;
         if (location == null) {
