@@ -165,9 +165,10 @@ public final class HttpTrackerClient {
     /** GET with redirects, deadline, body cap and gzip. Visible for tests of the transport itself. */
     Future<Body> fetch(String url, Duration timeout) {
         Exchange ex = new Exchange();
-        long seconds = Math.max(1, timeout.toSeconds());
-        long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> ex.fail(new TrackerException(
-                TrackerException.Kind.TRANSPORT, "tracker did not answer within " + seconds + " s")));
+        long ms = Math.max(1, timeout.toMillis());
+        String limit = ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+        long timer = vertx.setTimer(ms, id -> ex.fail(new TrackerException(
+                TrackerException.Kind.TRANSPORT, "tracker did not answer within " + limit)));
         ex.result.future().onComplete(ar -> vertx.cancelTimer(timer));
         attempt(url, options.maxRedirects(), ex);
         return ex.result.future();

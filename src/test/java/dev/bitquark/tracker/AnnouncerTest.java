@@ -2,6 +2,8 @@ package dev.bitquark.tracker;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.bitquark.bencode.BDict;
+import dev.bitquark.bencode.BEncoder;
 import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.metainfo.PeerId;
 import io.vertx.core.Context;
@@ -202,8 +204,8 @@ class AnnouncerTest {
     @Test
     void capsTheBackoff() throws Exception {
         server.respond("/announce", "d14:failure reason4:downe".getBytes());
-        Announcer.Options capped = new Announcer.Options(50, Duration.ofSeconds(30), Duration.ofSeconds(30),
-                Duration.ofSeconds(5));
+        Announcer.Options capped = new Announcer.Options(50, Duration.ofMinutes(2), Duration.ofSeconds(30),
+                Duration.ofSeconds(30), Duration.ofSeconds(5));
         start(List.of(List.of(server.url("/announce"))), 100, capped);
         waitFor(() -> server.requests.size() >= 4);
         List<FakeHttpTracker.Request> r = server.requests;
@@ -222,6 +224,41 @@ class AnnouncerTest {
         // min interval 200 s scaled is 200 ms; the regular interval would be 1.8 s.
         assertTrue(gap >= Duration.ofMillis(150).toNanos() && gap < Duration.ofMillis(1500).toNanos(),
                 "gap " + gap / 1_000_000 + " ms");
+    }
+
+    @Test
+    void movesPastASilentUdpTrackerAfterTheAnnounceTimeout() throws Exception {
+        server.respond("/announce", ok(1800, ""));
+        // A bound UDP socket that never answers: without a deadline the BEP 15 ladder would run for hours.
+        try (java.net.DatagramSocket silent = new java.net.DatagramSocket(0,
+                java.net.InetAddress.getLoopbackAddress())) {
+            String udp = "udp://127.0.0.1:" + silent.getLocalPort() + "/announce";
+            Announcer.Options quick = new Announcer.Options(50, Duration.ofMillis(300), Duration.ofSeconds(30),
+                    Duration.ofMinutes(30), Duration.ofSeconds(5));
+            start(List.of(List.of(udp), List.of(server.url("/announce"))), 1000, quick);
+            waitFor(() -> !delivered.isEmpty());
+            TrackerStatus s = status().get(0);
+            assertEquals(udp, s.url());
+            assertEquals(TrackerStatus.Result.ERROR, s.lastResult());
+            assertTrue(s.message().contains("did not answer within 300 ms"), s.message());
+        }
+    }
+
+    @Test
+    void scrapeUpdatesSeedersAndLeechers() throws Exception {
+        server.respond("/announce", ok(1800, "8:completei1e10:incompletei2e"));
+        byte[] key = HASH.toBytes();
+        server.respond("/scrape", BEncoder.encode(BDict.builder()
+                .put("files", BDict.builder().put(BDict.keyOf(key),
+                        BDict.builder().put("complete", 17).put("incomplete", 4).build())
+                        .build()).build()));
+        start(List.of(List.of(server.url("/announce"))), 1000, Announcer.Options.DEFAULTS);
+        waitFor(() -> !delivered.isEmpty());
+        assertEquals(1, status().get(0).seeders());
+        assertEquals(2, status().get(0).leechers());
+        OnContext.await(context, announcer::scrape);
+        assertEquals(17, status().get(0).seeders());
+        assertEquals(4, status().get(0).leechers());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.bitquark.tracker;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bitquark.metainfo.InfoHash;
+import dev.bitquark.tracker.codec.TrackerUrls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramSocket;
@@ -75,7 +76,7 @@ final class Opentracker implements AutoCloseable {
     /** Polls with a "stopped" announce (adds no peer) until the tracker accepts the hash. */
     private void awaitReady(InfoHash probe, Duration limit) throws Exception {
         long end = System.nanoTime() + limit.toNanos();
-        String url = announceUrl() + "?info_hash=" + dev.bitquark.tracker.codec.TrackerUrls.percentEncode(probe.toBytes())
+        String url = announceUrl() + "?info_hash=" + TrackerUrls.percentEncode(probe.toBytes())
                 + "&peer_id=-PROBE0-000000000000&port=9&uploaded=0&downloaded=0&left=0&compact=1&event=stopped";
         String last = "no answer";
         while (System.nanoTime() < end) {
