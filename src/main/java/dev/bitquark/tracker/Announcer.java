@@ -42,13 +42,35 @@ public final class Announcer {
 
     /**
      * @param numWant peers asked for per announce
+     * @param announceTimeout deadline of one announce to one tracker before the round moves on. The
+     *                        full BEP 15 retransmit ladder lasts over two hours, and BEP 12 fail-over
+     *                        to the next tracker cannot wait that long; 2 minutes still covers the
+     *                        UDP attempts n = 0..2 (15 + 30 + 60 s)
      * @param backoffBase retry delay after the first failed round
      * @param backoffMax cap of the doubling retry delay
      * @param stopTimeout deadline of the best-effort {@code stopped} announces
      */
-    public record Options(int numWant, Duration backoffBase, Duration backoffMax, Duration stopTimeout) {
-        public static final Options DEFAULTS =
-                new Options(50, Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(5));
+    public record Options(int numWant, Duration announceTimeout, Duration backoffBase, Duration backoffMax,
+                          Duration stopTimeout) {
+        public static final Options DEFAULTS = new Options(50, Duration.ofMinutes(2), Duration.ofSeconds(30),
+                Duration.ofMinutes(30), Duration.ofSeconds(5));
+
+        public Options {
+            Objects.requireNonNull(announceTimeout, "announceTimeout");
+            Objects.requireNonNull(backoffBase, "backoffBase");
+            Objects.requireNonNull(backoffMax, "backoffMax");
+            Objects.requireNonNull(stopTimeout, "stopTimeout");
+            if (numWant < -1 || !positive(announceTimeout) || !positive(backoffBase)
+                    || backoffMax.compareTo(backoffBase) < 0 || !positive(stopTimeout)) {
+                throw new IllegalArgumentException("invalid announcer options: numWant=" + numWant + ", announceTimeout="
+                        + announceTimeout + ", backoff=" + backoffBase + ".." + backoffMax + ", stopTimeout="
+                        + stopTimeout);
+            }
+        }
+
+        private static boolean positive(Duration d) {
+            return !d.isNegative() && !d.isZero();
+        }
     }
 
     /** Mutable state of one tracker; owned by the announcer. */
@@ -163,8 +185,9 @@ public final class Announcer {
     }
 
     /**
-     * Stops announcing and sends {@code stopped} to every tracker that knows us. Best effort: the
-     * future always succeeds, at the latest after {@link Options#stopTimeout()}.
+     * Stops announcing and sends {@code stopped} to every tracker that knows us (pause, removal,
+     * shutdown). Best effort: the future always succeeds, at the latest after
+     * {@link Options#stopTimeout()}. An announcer does not restart; resuming creates a new one.
      */
     public Future<Void> stop() {
         if (phase == Phase.STOPPED) {
@@ -191,8 +214,12 @@ public final class Announcer {
             for (Tracker t : tier) {
                 if (t.supported) {
                     all.add(client.scrape(t.url, infoHash).onSuccess(s -> {
-                        t.seeders = s.complete();
-                        t.leechers = s.incomplete();
+                        if (s.complete() >= 0) {
+                            t.seeders = s.complete();
+                        }
+                        if (s.incomplete() >= 0) {
+                            t.leechers = s.incomplete();
+                        }
                     }));
                 }
             }
@@ -267,7 +294,7 @@ public final class Announcer {
         // A started announce with left == 0 tells the tracker we are complete as well.
         boolean carriesCompletion = completedPending && (event == Event.COMPLETED || request.left() == 0);
         t.result = TrackerStatus.Result.UPDATING;
-        client.announce(t.url, request).onComplete(ar -> {
+        client.announce(t.url, request, options.announceTimeout()).onComplete(ar -> {
             t.lastAnnounce = scheduler.now();
             if (ar.succeeded()) {
                 succeeded(t, event, carriesCompletion, ar.result());

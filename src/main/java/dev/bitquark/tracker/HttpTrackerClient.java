@@ -77,8 +77,10 @@ public final class HttpTrackerClient {
                 // We inflate ourselves, with a cap; Netty's decoder would inflate without one.
                 .setTryUseCompression(false)
                 .setVerifyHost(true)
-                .setKeepAlive(true)
-                .setMaxPoolSize(4));
+                // Announces are minutes apart and many trackers close after each answer; a pooled
+                // connection would mostly be stale, and reusing one the server just closed fails.
+                .setKeepAlive(false)
+                .setMaxPoolSize(8));
     }
 
     /** Announces with the default deadline. */
@@ -163,9 +165,10 @@ public final class HttpTrackerClient {
     /** GET with redirects, deadline, body cap and gzip. Visible for tests of the transport itself. */
     Future<Body> fetch(String url, Duration timeout) {
         Exchange ex = new Exchange();
-        long seconds = Math.max(1, timeout.toSeconds());
-        long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> ex.fail(new TrackerException(
-                TrackerException.Kind.TRANSPORT, "tracker did not answer within " + seconds + " s")));
+        long ms = Math.max(1, timeout.toMillis());
+        String limit = ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+        long timer = vertx.setTimer(ms, id -> ex.fail(new TrackerException(
+                TrackerException.Kind.TRANSPORT, "tracker did not answer within " + limit)));
         ex.result.future().onComplete(ar -> vertx.cancelTimer(timer));
         attempt(url, options.maxRedirects(), ex);
         return ex.result.future();
@@ -210,6 +213,8 @@ public final class HttpTrackerClient {
         if (ex.done()) {
             return;
         }
+        // Set first: every early exit below resets the stream, which reports to this handler.
+        resp.exceptionHandler(e -> ex.fail(transport(e)));
         int status = resp.statusCode();
         if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
             redirect(url, redirectsLeft, resp, ex);
@@ -229,17 +234,16 @@ public final class HttpTrackerClient {
             return;
         }
         Buffer body = Buffer.buffer();
-        resp.handler(chunk -> {
+        resp.handler(part -> {
             if (ex.done()) {
                 return;
             }
-            if ((long) body.length() + chunk.length() > cap) {
+            if ((long) body.length() + part.length() > cap) {
                 ex.fail(TrackerException.malformed("tracker body exceeds the cap of " + cap + " bytes"));
                 return;
             }
-            body.appendBuffer(chunk);
+            body.appendBuffer(part);
         });
-        resp.exceptionHandler(e -> ex.fail(transport(e)));
         resp.endHandler(v -> {
             if (ex.done()) {
                 return;
@@ -258,7 +262,9 @@ public final class HttpTrackerClient {
 
     private void redirect(String url, int redirectsLeft, HttpClientResponse resp, Exchange ex) {
         String location = resp.getHeader("Location");
-        // The redirect's own body is of no interest; dropping the stream also frees the connection slot.
+        // The redirect's own body is of no interest; dropping the stream also frees the connection
+        // slot. The reset reports to the response's exception handler, which must not fail us here.
+        resp.exceptionHandler(e -> { });
         ex.current.reset();
         ex.current = null;
         if (location == null) {

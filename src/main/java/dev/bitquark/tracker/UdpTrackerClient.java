@@ -197,7 +197,7 @@ public final class UdpTrackerClient {
         Promise<T> result = Promise.promise();
         if (deadline != null) {
             long timer = vertx.setTimer(Math.max(1, deadline.toMillis()), id -> result.tryFail(new TrackerException(
-                    TrackerException.Kind.TRANSPORT, "udp tracker " + ep + " did not answer within " + deadline)));
+                    TrackerException.Kind.TRANSPORT, "udp tracker " + ep + " did not answer within " + deadline.toMillis() + " ms")));
             result.future().onComplete(ar -> vertx.cancelTimer(timer));
         }
         socket().onComplete(ar -> {
@@ -222,7 +222,7 @@ public final class UdpTrackerClient {
             return;
         }
         CachedId cached = connectionIds.get(ep);
-        if (cached != null && System.nanoTime() - cached.obtainedNanos() > options.connectionIdLifetime().toNanos()) {
+        if (cached != null && System.nanoTime() - cached.obtainedNanos() > lifetimeNanos()) {
             connectionIds.remove(ep);
             cached = null;
         }
@@ -235,15 +235,26 @@ public final class UdpTrackerClient {
                 Reply r = ar.result();
                 try {
                     long id = UdpTrackerCodec.parseConnectResponse(r.packet(), r.transactionId());
-                    connectionIds.put(ep, new CachedId(id, System.nanoTime()));
-                    step(ep, op, attempt, result);
+                    long now = System.nanoTime();
+                    // Forget ids that expired meanwhile, so the cache never outgrows the live trackers.
+                    connectionIds.values().removeIf(c -> now - c.obtainedNanos() > lifetimeNanos());
+                    connectionIds.put(ep, new CachedId(id, now));
+                    // Use the fresh id right away, whatever its age by now: re-checking could loop.
+                    request(ep, op, attempt, result, id);
                 } catch (TrackerException e) {
                     result.tryFail(e);
                 }
             });
             return;
         }
-        long connectionId = cached.id();
+        request(ep, op, attempt, result, cached.id());
+    }
+
+    private long lifetimeNanos() {
+        return options.connectionIdLifetime().toNanos();
+    }
+
+    private <T> void request(Endpoint ep, Operation<T> op, int attempt, Promise<T> result, long connectionId) {
         exchange(ep, tx -> op.request(connectionId, tx), attempt, result).onComplete(ar -> {
             if (ar.failed()) {
                 retryOrFail(ep, op, attempt, result, ar.cause());

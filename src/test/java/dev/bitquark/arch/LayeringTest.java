@@ -52,7 +52,7 @@ class LayeringTest {
     @Test
     void pureLayersDoNotUseVertx() {
         noClasses().that().resideInAnyPackage(ROOT + ".bencode..", ROOT + ".metainfo..", ROOT + ".wire..",
-                        ROOT + ".storage..")
+                        ROOT + ".storage..", ROOT + ".tracker.codec..")
                 .should().dependOnClassesThat().resideInAPackage("io.vertx..")
                 .because("codecs and storage are plain Java, testable without an event loop")
                 .check(main);
