@@ -27,7 +27,7 @@ public record TorrentOptions(Path saveDir, List<InetSocketAddress> initialPeers,
     }
 
     public static TorrentOptions defaults(Path saveDir) {
-        return new TorrentOptions(saveDir, List.of(), false, 50, 3000, 128, 0, 32L << 20);
+        return new TorrentOptions(saveDir, List.of(), false, 50, 3000, 128, 0, 16L << 20);
     }
 
     public TorrentOptions withInitialPeers(List<InetSocketAddress> peers) {

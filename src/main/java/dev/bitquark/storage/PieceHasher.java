@@ -61,8 +61,30 @@ public final class PieceHasher {
     /** SHA-1 of the remaining bytes of {@code data}; its position is not moved. */
     public static byte[] sha1(ByteBuffer data) {
         MessageDigest md = sha1();
-        md.update(data.duplicate());
+        update(md, data.duplicate());
         return md.digest();
+    }
+
+    /** Per-thread scratch for hashing direct buffers (see {@link #update}). */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256 * 1024]);
+
+    /**
+     * Feeds the remaining bytes of {@code data} to {@code md}, consuming them. Heap buffers go straight
+     * to the digest; direct ones are copied through a 256 KiB per-thread array first, because
+     * {@code MessageDigest.update(ByteBuffer)} copies a direct buffer in small steps that cost more
+     * than the SHA-1 itself (the digest's intrinsic only runs on arrays).
+     */
+    public static void update(MessageDigest md, ByteBuffer data) {
+        if (data.hasArray()) {
+            md.update(data);
+            return;
+        }
+        byte[] scratch = SCRATCH.get();
+        while (data.hasRemaining()) {
+            int n = Math.min(scratch.length, data.remaining());
+            data.get(scratch, 0, n);
+            md.update(scratch, 0, n);
+        }
     }
 
     /** True if the blocks, in order, hash to the 20 bytes at {@code offset} of {@code expected}. Positions are not moved. */
@@ -70,7 +92,7 @@ public final class PieceHasher {
         checkHashRange(expected, offset);
         MessageDigest md = sha1();
         for (ByteBuffer b : blocks) {
-            md.update(b.duplicate());
+            update(md, b.duplicate());
         }
         return Arrays.equals(md.digest(), 0, SHA1_LENGTH, expected, offset, offset + SHA1_LENGTH);
     }
@@ -115,7 +137,7 @@ public final class PieceHasher {
         }
         buffer.flip();
         MessageDigest md = sha1();
-        md.update(buffer);
+        update(md, buffer);
         int offset = hashOffset(piece);
         return Arrays.equals(md.digest(), 0, SHA1_LENGTH, pieceHashes, offset, offset + SHA1_LENGTH);
     }

@@ -113,7 +113,7 @@ public class DownloadCommand implements Callable<Integer> {
                     exit.complete(0);
                 }
             });
-            long timer = vertx.setPeriodic(1000, id -> handle.stats().onSuccess(s -> {
+            long timer = vertx.setPeriodic(Long.getLong("bitquark.progress.millis", 1000L), id -> handle.stats().onSuccess(s -> {
                 progress.print(s);
                 if (s.state() == TorrentState.ERROR) {
                     exit.complete(1);

@@ -13,6 +13,8 @@ final class ProgressPrinter {
     private final PrintStream out;
     private final String name;
     private final boolean tty;
+    private static final long PLAIN_INTERVAL_NANOS =
+            Long.getLong("bitquark.progress.plain-millis", 5000L) * 1_000_000L;
     private long lastPlain;
 
     ProgressPrinter(PrintStream out, String name) {
@@ -39,7 +41,7 @@ final class ProgressPrinter {
         if (tty) {
             out.print("\r" + line(s, true) + "\u001b[K");
             out.flush();
-        } else if (System.nanoTime() - lastPlain > 5_000_000_000L) {
+        } else if (System.nanoTime() - lastPlain > PLAIN_INTERVAL_NANOS) {
             lastPlain = System.nanoTime();
             out.println(line(s, false));
         }

@@ -138,7 +138,9 @@ final class Downloads {
                 ? 250 : c.extendedHandshake().requestQueue();
         int target = c.pipeline.target(c.cachedDownRate, reqq, c.isSnubbed());
         int room = target - c.requests.size();
-        if (room <= 0) {
+        // Top up in batches (an eighth of the pipeline) rather than one request per block received:
+        // one socket write per batch instead of one per block halves the system time on fast links.
+        if (room <= 0 || (room < Math.max(1, target / 8) && c.requests.size() > 0)) {
             return;
         }
         scratch.clear();
@@ -251,6 +253,11 @@ final class Downloads {
             } finally {
                 buffers.release(buf);
             }
+            // A piece closed: if the open-piece cap had stopped the picker, requests can flow again.
+            // Without this wake-up a peer with an empty pipeline would wait for the next tick.
+            for (PeerConnection c : new ArrayList<>(t.peers.values())) {
+                requestMore(c);
+            }
         });
     }
 
@@ -291,9 +298,6 @@ final class Downloads {
         LOG.fine(() -> t.meta.name() + ": piece " + piece + " failed its hash check");
         Set<String> guilty = t.smartBan.onPieceFailed(piece, keys, data.duplicate().clear().limit(g.pieceSize(piece)));
         t.ban(guilty);
-        for (PeerConnection c : new ArrayList<>(t.peers.values())) {
-            requestMore(c);
-        }
     }
 
     /** A piece is verified and on disk: announce it, mark complete files, notice completion. */
@@ -328,6 +332,7 @@ final class Downloads {
             return;
         }
         t.finished = true;
+        buffers.trim();
         t.rt.onDisk(() -> {
             t.storage.createEmptyFiles();
             t.storage.flush();
@@ -353,7 +358,16 @@ final class Downloads {
 
     // ---- housekeeping -------------------------------------------------------------------------------
 
+    private static final boolean TRACE = Boolean.getBoolean("bitquark.trace.downloads");
+
     void tick(long now) {
+        if (TRACE) {
+            for (PeerConnection c : t.peers.values()) {
+                System.err.printf("trace %s: outstanding=%d open=%d writes=%d buffers=%d choking=%s interested=%s "
+                                + "rate=%d endgame=%s%n", c, c.requests.size(), t.picker.openPieceCount(), writesInFlight,
+                        buffers.outstanding(), c.isChokingUs(), c.amInterested(), c.cachedDownRate, t.picker.isEndgame());
+            }
+        }
         List<BlockRequest> expired = new ArrayList<>();
         for (PeerConnection c : new ArrayList<>(t.peers.values())) {
             boolean snubbed = c.requests.isSnubbed(now);
@@ -389,6 +403,7 @@ final class Downloads {
             buffers.release(e.getValue());
         }
         pieceData.clear();
+        buffers.trim();
     }
 
     int writesInFlight() {

@@ -31,6 +31,8 @@ public final class PieceBufferPool {
         }
         ByteBuffer b = free.pollFirst();
         if (b == null) {
+            // Direct: outside the GC heap (no copying of live pieces by the collector, a small heap),
+            // and written to files without the JDK's copy into a temporary direct buffer.
             b = ByteBuffer.allocateDirect(pieceLength);
         }
         b.clear();
@@ -43,10 +45,14 @@ public final class PieceBufferPool {
             return;
         }
         outstanding--;
-        // Keep a few for reuse; let the rest be collected so an idle engine shrinks.
-        if (free.size() < Math.min(4, maxBuffers)) {
-            free.addFirst(buffer);
-        }
+        // Keep every buffer for reuse: direct memory is only returned when the GC runs a buffer's
+        // cleaner, so dropped buffers would pile up far beyond the pool's bound first.
+        free.addFirst(buffer);
+    }
+
+    /** Forgets the idle buffers (e.g. once a torrent is finished or paused) so their memory can go. */
+    public void trim() {
+        free.clear();
     }
 
     public boolean hasCapacity() {
