@@ -53,7 +53,7 @@ public final class Engine {
         this.vertx = vertx;
         this.config = config;
         this.context = vertx.getOrCreateContext();
-        this.runtime = new EngineRuntime(vertx, context, config, peerId, System::currentTimeMillis);
+        this.runtime = new EngineRuntime(vertx, context, config, peerId, () -> System.nanoTime() / 1_000_000);
         this.trackers = new TrackerClient(vertx);
     }
 

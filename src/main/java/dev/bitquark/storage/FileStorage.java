@@ -46,7 +46,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class FileStorage implements PieceStorage {
     public static final int DEFAULT_MAX_OPEN_FILES = 128;
-    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(16 * 1024).asReadOnlyBuffer();
+    /** Zeros for padding reads. A heap array: a static direct buffer cannot live in a native image. */
+    private static final byte[] ZEROS = new byte[16 * 1024];
 
     private final StorageLayout layout;
     private final PayloadMap map;
@@ -243,9 +244,7 @@ public final class FileStorage implements PieceStorage {
 
     private static void putZeros(ByteBuffer dst) {
         while (dst.hasRemaining()) {
-            ByteBuffer z = ZEROS.duplicate();
-            z.limit(Math.min(z.capacity(), dst.remaining()));
-            dst.put(z);
+            dst.put(ZEROS, 0, Math.min(ZEROS.length, dst.remaining()));
         }
     }
 

@@ -161,6 +161,13 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
         }
     }
 
+    /** Sends part of a file with sendfile (zero-copy); a failure (file gone) closes the connection. */
+    void sendFile(String file, long offset, long length) {
+        if (!closed) {
+            socket.sendFile(file, offset, length).onFailure(e -> close("cannot send " + file + ": " + e.getMessage()));
+        }
+    }
+
     boolean writeQueueFull() {
         return socket.writeQueueFull();
     }

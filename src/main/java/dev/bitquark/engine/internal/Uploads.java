@@ -4,13 +4,16 @@ import dev.bitquark.engine.TorrentState;
 import dev.bitquark.wire.MessageWriter;
 import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
+import dev.bitquark.storage.FileRegion;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * The upload side of a torrent: choking (BEP 3 tit-for-tat through {@link Choker}) and serving
- * block requests. Blocks are read with positional reads on a disk worker and sent with their
- * 13-byte header in one write; a connection whose socket write queue is full is resumed from its
- * drain handler, so a slow peer never makes us buffer without bound. Runs on the engine context.
+ * block requests. Blocks go out with sendfile after their 13-byte header (zero-copy); blocks that
+ * touch padding are read on a disk worker instead. A connection whose socket write queue is full is
+ * resumed from its drain handler, so a slow peer never makes us buffer without bound. Runs on the
+ * engine context.
  */
 final class Uploads {
     /** Reads in flight per connection; enough to keep a fast peer's socket busy. */
@@ -102,6 +105,9 @@ final class Uploads {
                 return;
             }
             BlockRequest r = c.theirRequests.pollFirst();
+            if (sendZeroCopy(c, r)) {
+                continue;
+            }
             c.uploadsInFlight++;
             t.rt.onDisk(() -> {
                 ByteBuffer msg = ByteBuffer.allocate(MessageWriter.PIECE_HEADER_LENGTH + r.length());
@@ -117,14 +123,38 @@ final class Uploads {
                     t.fail("reading piece " + r.piece() + " for upload failed: " + ar.cause().getMessage());
                     return;
                 }
-                long now = t.rt.now();
                 c.send(Buffer.buffer(ar.result()));
-                c.uploadRate.add(r.length(), now);
-                t.upRate.add(r.length(), now);
-                t.uploadedTotal += r.length();
+                counted(c, r.length());
                 serve(c);
             });
         }
+    }
+
+    /**
+     * Sends the block straight from its file(s) with sendfile (zero-copy: the bytes go from the page
+     * cache to the socket without entering the JVM), after the 13-byte header. Not possible for
+     * blocks that touch a padding file (BEP 47: zeros that exist on no disk); those are read.
+     */
+    private boolean sendZeroCopy(PeerConnection c, BlockRequest r) {
+        List<FileRegion> regions = t.storage.regions(r.piece(), r.begin(), r.length());
+        for (FileRegion region : regions) {
+            if (region.isZeros()) {
+                return false;
+            }
+        }
+        c.send(MessageWriter.pieceHeader(r.piece(), r.begin(), r.length()));
+        for (FileRegion region : regions) {
+            c.sendFile(region.file().toString(), region.position(), region.length());
+        }
+        counted(c, r.length());
+        return true;
+    }
+
+    private void counted(PeerConnection c, int bytes) {
+        long now = t.rt.now();
+        c.uploadRate.add(bytes, now);
+        t.upRate.add(bytes, now);
+        t.uploadedTotal += bytes;
     }
 
     void onPeerGone(PeerConnection c) {
