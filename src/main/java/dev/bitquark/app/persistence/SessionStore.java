@@ -1,0 +1,43 @@
+package dev.bitquark.app.persistence;
+
+import dev.bitquark.engine.ResumeData;
+import dev.bitquark.metainfo.InfoHash;
+import java.util.List;
+
+/**
+ * Where the session lives between runs: each torrent's metainfo and resume data, and the
+ * session-wide settings. Two implementations: files in the data dir (the default) and PostgreSQL.
+ *
+ * <p>Contract: every save is atomic and durable when it returns (a crash leaves the old or the new
+ * state, never a mix or an empty file); a failed save throws and leaves the previous state intact.
+ * {@link #load()} never fails because one torrent's state is damaged: such a torrent comes back with
+ * {@code resume == null} (the service then rechecks it) and the damage is described in
+ * {@link StoredTorrent#problem()}. Blocking: call from a worker thread, never an event loop.
+ */
+public interface SessionStore extends AutoCloseable {
+
+    /** Creates folders/tables as needed and cleans up leftovers of interrupted saves. */
+    void open() throws PersistenceException;
+
+    /** Every stored torrent, in the order they were added. */
+    List<StoredTorrent> load() throws PersistenceException;
+
+    /** Stores a torrent's metainfo (once, when added) and its first resume data. */
+    void add(InfoHash infoHash, byte[] torrentFile, ResumeData resume) throws PersistenceException;
+
+    /** Replaces the resume data of a stored torrent. */
+    void saveResume(ResumeData resume) throws PersistenceException;
+
+    /** Forgets a torrent (metainfo and resume data). Unknown hashes are ignored. */
+    void remove(InfoHash infoHash) throws PersistenceException;
+
+    SessionSettings loadSettings() throws PersistenceException;
+
+    void saveSettings(SessionSettings settings) throws PersistenceException;
+
+    /** Which backend, for logs and health ("files /var/lib/bitquark/data", "postgresql"). */
+    String describe();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,68 @@
+package dev.bitquark.engine;
+
+import dev.bitquark.metainfo.InfoHash;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the engine needs to restart a torrent without a full check, and what the user set on it.
+ * Immutable. {@code have} lists only pieces whose data was flushed to disk ({@code force}) before
+ * this snapshot was taken: a "have" bit never outlives its data (see STATE.md).
+ *
+ * @param have wire-form bitfield (BEP 3 bit order) of durable pieces; length ceil(pieceCount/8)
+ * @param filePriorities one per file of the metainfo, in order
+ * @param fileSizes on-disk size of each file when {@code have} was taken (-1: missing)
+ * @param fileMtimes on-disk modification time (ms) of each file when {@code have} was taken (-1: missing)
+ * @param downloadLimit per-torrent bytes/s, 0 = unlimited
+ * @param uploadLimit per-torrent bytes/s, 0 = unlimited
+ * @param error the last error, if the torrent was stopped by one (null otherwise)
+ */
+public record ResumeData(
+        InfoHash infoHash,
+        Path saveDir,
+        int pieceCount,
+        byte[] have,
+        List<FilePriority> filePriorities,
+        long[] fileSizes,
+        long[] fileMtimes,
+        long uploadedTotal,
+        long downloadedTotal,
+        long addedAtMillis,
+        long completedAtMillis,
+        boolean paused,
+        boolean sequential,
+        long downloadLimit,
+        long uploadLimit,
+        String error) {
+
+    public ResumeData {
+        Objects.requireNonNull(infoHash, "infoHash");
+        Objects.requireNonNull(saveDir, "saveDir");
+        filePriorities = List.copyOf(filePriorities);
+        have = have.clone();
+        fileSizes = fileSizes.clone();
+        fileMtimes = fileMtimes.clone();
+        if (pieceCount < 0 || have.length != (pieceCount + 7) / 8) {
+            throw new IllegalArgumentException("have bitfield of " + have.length + " bytes for " + pieceCount + " pieces");
+        }
+        if (fileSizes.length != filePriorities.size() || fileMtimes.length != filePriorities.size()) {
+            throw new IllegalArgumentException("file arrays disagree with the file count " + filePriorities.size());
+        }
+    }
+
+    @Override
+    public byte[] have() {
+        return have.clone();
+    }
+
+    @Override
+    public long[] fileSizes() {
+        return fileSizes.clone();
+    }
+
+    @Override
+    public long[] fileMtimes() {
+        return fileMtimes.clone();
+    }
+}
