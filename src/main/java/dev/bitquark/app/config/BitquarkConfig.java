@@ -3,6 +3,7 @@ package dev.bitquark.app.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * bitquark's settings ({@code bitquark.*} in application.properties). Every key can be overridden by
@@ -23,6 +24,31 @@ public interface BitquarkConfig {
     /** Where bitquark keeps its own state (session, resume data, copies of .torrent files). */
     @WithDefault("./data")
     Path dataDir();
+
+    /**
+     * Where the session (torrents, resume data, settings) is kept: {@code files} in {@link #dataDir()},
+     * or {@code postgresql} in the database of {@link #db()}. Also switches the Quarkus datasource and
+     * its Flyway migrations on (see application.properties), so {@code files} needs no database.
+     */
+    @WithDefault("files")
+    Persistence persistence();
+
+    /** The PostgreSQL database, used only with {@code persistence=postgresql}. */
+    Db db();
+
+    enum Persistence {
+        FILES, POSTGRESQL
+    }
+
+    /** Feeds {@code quarkus.datasource.jdbc.url}, {@code .username} and {@code .password}. */
+    interface Db {
+        /** JDBC URL, e.g. {@code jdbc:postgresql://postgres.bitquark.svc:5432/bitquark}. */
+        Optional<String> url();
+
+        Optional<String> user();
+
+        Optional<String> password();
+    }
 
     interface Http {
         /** Port of the web UI and the API (feeds {@code quarkus.http.port}). */
