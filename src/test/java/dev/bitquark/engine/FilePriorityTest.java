@@ -73,6 +73,11 @@ class FilePriorityTest {
                 return ps.size() == 1 && ps.get(0).address().equals(partialAddress) && !ps.get(0).amInterested();
             });
 
+            PeerStats before = await(h.peerStats()).get(0);
+            assertEquals("bitquark 0.1", before.client(), "BEP 10 v");
+            assertEquals(14.0 / 18, before.progress(), 1e-9, "the partial peer has f0 and f1: 14 of 18 pieces");
+            assertFalse(before.seed());
+
             await(h.setFilePriority(1, FilePriority.HIGH));
             assertFalse(stats(h).finished(), "a newly selected file makes the torrent unfinished");
             PeerStats toPartial = await(h.peerStats()).get(0);

@@ -65,6 +65,7 @@ class SessionLifecycleTest {
             assertArrayEquals(data, Files.readAllBytes(out.resolve("movie.bin")));
             assertTrue(stats(h).downloadedTotal() < 2L * data.length, "pieces had before the pause were kept");
             assertEquals(List.of("CHECKING", "LIVE", "PAUSED", "LIVE", "finished"), events.states());
+            assertTrue(events.events.contains("resume"), "resume data changes are announced");
         }
     }
 
@@ -150,6 +151,80 @@ class SessionLifecycleTest {
             TorrentStats done = stats(h);
             assertEquals(data.length + pieceLength, done.downloadedTotal(), "exactly the damaged piece came again");
             assertEquals(TorrentState.LIVE, done.state());
+        }
+    }
+
+    @Test
+    void moveStorageWhileDownloadingFinishesInTheNewFolder() throws Exception {
+        byte[] a = payload(2_500_000, 41);
+        byte[] b = payload(1_000_000, 42);
+        Metainfo meta = SessionFixture.multiFile("moving", 32768, a, b);
+        Path seedDir = work.resolve("seed");
+        SessionFixture.writeFiles(seedDir, "moving", a, b);
+        Path out = work.resolve("out");
+        Path moved = work.resolve("moved");
+        SessionFixture.Recorder events = new SessionFixture.Recorder();
+        try (EngineUnderTest seeder = new EngineUnderTest(seedDir);
+             EngineUnderTest leecher = new EngineUnderTest(out)) {
+            TorrentHandle seeding = seed(seeder, meta, seedDir);
+            await(seeding.setRateLimits(0, 1L << 20));
+            await(leecher.engine.setListener(events));
+            TorrentHandle h = await(leecher.engine.add(meta, TorrentOptions.defaults(out)
+                    .withInitialPeers(peersOf(seeder))));
+            waitUntil("some data", () -> stats(h).havePieces() > 4);
+
+            await(h.moveStorage(moved));
+            assertEquals(TorrentState.LIVE, stats(h).state(), "back to where it was");
+            assertFalse(Files.exists(out.resolve("moving/f0.bin")));
+            assertTrue(Files.exists(moved.resolve("moving/f0.bin")));
+
+            EngineUnderTest.awaitFinished(h, SessionFixture.TIMEOUT);
+            assertArrayEquals(a, Files.readAllBytes(moved.resolve("moving/f0.bin")));
+            assertArrayEquals(b, Files.readAllBytes(moved.resolve("moving/f1.bin")));
+            assertFalse(Files.exists(out.resolve("moving")), "the old folder, which the engine created, is gone");
+            assertEquals(moved.toAbsolutePath().normalize(), await(h.resumeData()).saveDir());
+            assertTrue(stats(h).downloadedTotal() < a.length + b.length + 2_000_000L);
+            assertEquals(List.of("CHECKING", "LIVE", "PAUSED", "LIVE", "finished"), events.states());
+        }
+    }
+
+    @Test
+    void aFailedMoveKeepsTheOldCopyInUse() throws Exception {
+        byte[] a = payload(200_000, 44);
+        Path dir = work.resolve("data");
+        Path target = work.resolve("target");
+        Metainfo meta = SessionFixture.multiFile("stay", 16384, a);
+        SessionFixture.writeFiles(dir, "stay", a);
+        Files.createDirectories(target.resolve("stay"));
+        Files.writeString(target.resolve("stay/f0.bin"), "someone else's file");
+        try (EngineUnderTest engine = new EngineUnderTest(dir)) {
+            TorrentHandle h = seed(engine, meta, dir);
+            ExecutionException e = assertThrows(ExecutionException.class, () -> await(h.moveStorage(target)));
+            assertInstanceOf(dev.bitquark.storage.StorageException.class, e.getCause());
+            assertEquals(TorrentState.LIVE, stats(h).state());
+            assertArrayEquals(a, Files.readAllBytes(dir.resolve("stay/f0.bin")));
+            assertEquals("someone else's file", Files.readString(target.resolve("stay/f0.bin")));
+            assertEquals(dir.toAbsolutePath().normalize(), await(h.resumeData()).saveDir());
+        }
+    }
+
+    @Test
+    void recheckOfAPausedTorrentLeavesItPausedAndResumeGoesLiveWithoutAnotherCheck() throws Exception {
+        byte[] a = payload(400_000, 43);
+        Path dir = work.resolve("data");
+        Metainfo meta = SessionFixture.multiFile("still", 16384, a);
+        SessionFixture.writeFiles(dir, "still", a);
+        try (EngineUnderTest engine = new EngineUnderTest(dir)) {
+            TorrentHandle h = seed(engine, meta, dir);
+            await(h.pause());
+            await(h.recheck());
+            TorrentStats s = stats(h);
+            assertEquals(TorrentState.PAUSED, s.state());
+            assertEquals(meta.pieceCount(), s.havePieces());
+            assertEquals(meta.pieceCount(), s.checkedPieces());
+            await(h.resume());
+            assertEquals(TorrentState.LIVE, stats(h).state(), "the pieces are known: no check on resume");
+            assertTrue(stats(h).finished());
         }
     }
 

@@ -40,7 +40,6 @@ final class Lifecycle {
     private CheckSlots.Ticket slot;
     private Future<Void> quiesced = Future.succeededFuture();
     private long tickTimer = -1;
-    private Announcer announcer;
     private TorrentState afterCheck = TorrentState.LIVE;
     /** Resume data not used yet: the next check starts from it. */
     private ResumeData pendingResume;
@@ -93,8 +92,8 @@ final class Lifecycle {
         if (t.state == TorrentState.PAUSED) {
             return quiesced;
         }
-        Future<Void> stopped = halt("torrent paused");
         enter(TorrentState.PAUSED, null);
+        Future<Void> stopped = halt("torrent paused");
         return stopped.onComplete(ar -> t.notifier.resumeDataChanged());
     }
 
@@ -104,8 +103,8 @@ final class Lifecycle {
             return;
         }
         LOG.log(Level.WARNING, "{0}: {1}", new Object[] {t.meta.name(), reason});
-        halt("torrent error");
         enter(TorrentState.ERROR, reason);
+        halt("torrent error");
         t.notifier.resumeDataChanged();
     }
 
@@ -119,6 +118,7 @@ final class Lifecycle {
                 || (t.state == TorrentState.CHECKING && afterCheck == TorrentState.LIVE)
                 ? TorrentState.LIVE : TorrentState.PAUSED;
         Promise<Void> done = Promise.promise();
+        enter(TorrentState.CHECKING, null);
         halt("rechecking");
         pendingResume = null;
         startCheck(after, done);
@@ -127,8 +127,8 @@ final class Lifecycle {
 
     void reannounce() {
         if (t.state == TorrentState.LIVE) {
-            if (announcer != null) {
-                announcer.reannounce();
+            if (t.announcer() != null) {
+                t.announcer().reannounce();
             }
             t.book.retryNow();
             t.connectMore();
@@ -140,10 +140,10 @@ final class Lifecycle {
         TorrentState before = t.state;
         boolean wasChecking = before == TorrentState.CHECKING;
         TorrentState back = wasChecking ? afterCheck : before;
-        halt("moving files");
         if (before == TorrentState.LIVE || wasChecking) {
             enter(TorrentState.PAUSED, null);
         }
+        halt("moving files");
         int e = epoch;
         return quiesced.compose(v -> t.rt.<Void>onDisk(() -> {
             t.storage.moveTo(dir);
@@ -165,18 +165,16 @@ final class Lifecycle {
 
     /** Removal: stops everything (no state event); completes once nothing touches the storage. */
     Future<Void> remove() {
-        Future<Void> stopped = halt("torrent removed");
         t.state = TorrentState.PAUSED;
-        return stopped;
+        return halt("torrent removed");
     }
 
     /** Shutdown: stops like a pause, but the user's paused flag is left as it was. */
     Future<Void> close() {
-        Future<Void> stopped = halt("engine shutting down");
         if (t.state == TorrentState.LIVE || t.state == TorrentState.CHECKING) {
             enter(TorrentState.PAUSED, null);
         }
-        return stopped;
+        return halt("engine shutting down");
     }
 
     /** Resume data given at add time and not used yet (no check has run since), or null. */
@@ -196,6 +194,10 @@ final class Lifecycle {
         }
     }
 
+    /**
+     * Stops all activity; the caller has already moved the state away from LIVE, so closing
+     * connections dials no new ones.
+     */
     private Future<Void> halt(String reason) {
         epoch++;
         Future<Void> checkEnded = Future.succeededFuture();
@@ -220,8 +222,7 @@ final class Lifecycle {
             c.close(reason);
         }
         t.downloads.releaseAll();
-        Future<Void> announced = announcer == null ? Future.succeededFuture() : announcer.stop();
-        announcer = null;
+        Future<Void> announced = t.stopAnnouncer();
         quiesced = Future.join(checkEnded, t.downloads.whenDiskIdle())
                 .transform(ar -> t.durable.flush())
                 .mapEmpty();
@@ -340,7 +341,7 @@ final class Lifecycle {
     private void goLive() {
         enter(TorrentState.LIVE, null);
         tickTimer = t.rt.vertx().setPeriodic(1000, id -> t.tick());
-        announcer = t.newAnnouncer();
+        Announcer announcer = t.newAnnouncer();
         if (announcer != null) {
             announcer.start();
         }

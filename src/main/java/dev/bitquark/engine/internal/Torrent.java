@@ -142,6 +142,13 @@ public final class Torrent implements PeerConnection.Events {
         return announcer;
     }
 
+    /** Stops the current announcer (BEP 3 {@code stopped}, best effort with a deadline). */
+    Future<Void> stopAnnouncer() {
+        Announcer a = announcer;
+        announcer = null;
+        return a == null ? Future.succeededFuture() : a.stop();
+    }
+
     // ---- lifecycle (see Lifecycle) ----------------------------------------------------------------
 
     /** Starts the torrent after it was added: checks (or restores it paused) and goes live. */
