@@ -76,10 +76,13 @@ class FastResumeTest {
         try (EngineUnderTest seeder = new EngineUnderTest(seedDir)) {
             seed(seeder, meta, seedDir);
             ResumeData resume = firstRun(seeder);
+            SessionFixture.Recorder events = new SessionFixture.Recorder();
             try (EngineUnderTest second = new EngineUnderTest(out)) {
+                await(second.engine.setListener(events));
                 TorrentHandle h = await(second.engine.add(meta, TorrentOptions.defaults(work.resolve("elsewhere")),
                         resume));
                 EngineUnderTest.awaitFinished(h, SessionFixture.TIMEOUT);
+                assertEquals(List.of("CHECKING", "LIVE"), events.states(), "already complete: no second 'finished'");
                 TorrentStats s = stats(h);
                 assertTrue(s.fastResumed());
                 assertTrue(s.checkedPieces() <= 8 + 3, "spot check only: " + s.checkedPieces() + " pieces read");
@@ -94,6 +97,7 @@ class FastResumeTest {
                 assertEquals(out.toAbsolutePath().normalize(), again.saveDir().toAbsolutePath().normalize(),
                         "the resume data's folder wins over the options");
                 assertEquals(resume.addedAtMillis(), again.addedAtMillis());
+                assertEquals(resume.completedAtMillis(), again.completedAtMillis(), "completion time is kept");
             }
             assertSameData(files, out);
         }

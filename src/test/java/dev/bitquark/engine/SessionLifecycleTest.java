@@ -230,8 +230,8 @@ class SessionLifecycleTest {
 
     @Test
     void globalConnectionLimitHoldsAcrossTorrents() throws Exception {
-        byte[] one = payload(1_500_000, 31);
-        byte[] two = payload(1_500_000, 32);
+        byte[] one = payload(1_200_000, 31);
+        byte[] two = payload(1_200_000, 32);
         Path seedDir = work.resolve("seed");
         Metainfo m1 = SessionFixture.multiFile("one", 32768, one);
         Metainfo m2 = SessionFixture.multiFile("two", 32768, two);
@@ -244,7 +244,8 @@ class SessionLifecycleTest {
              EngineUnderTest s3 = new EngineUnderTest(seedDir);
              EngineUnderTest leecher = new EngineUnderTest(limited)) {
             for (EngineUnderTest s : List.of(s1, s2, s3)) {
-                await(s.engine.setRateLimits(0, 1L << 20)); // keep both downloads going for a while
+                // 256 KiB/s per seeder (one second of burst): each download takes about a second.
+                await(s.engine.setRateLimits(0, 256L << 10));
                 seed(s, m1, seedDir);
                 seed(s, m2, seedDir);
             }

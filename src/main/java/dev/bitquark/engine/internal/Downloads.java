@@ -427,12 +427,16 @@ final class Downloads {
                         ? describe(se) : "could not flush the files"));
                 return;
             }
-            LOG.info(() -> t.meta.name() + ": download finished and flushed");
-            if (t.announcer() != null) {
-                t.announcer().completed();
+            // Completed before (restored from resume data): no second completion event or BEP 3 `completed`.
+            boolean firstTime = t.completedAtMillis == 0;
+            if (firstTime) {
+                LOG.info(() -> t.meta.name() + ": download finished and flushed");
+                t.completedAtMillis = System.currentTimeMillis();
+                if (t.announcer() != null) {
+                    t.announcer().completed();
+                }
             }
-            t.completedAtMillis = System.currentTimeMillis();
-            t.markFinished();
+            t.markFinished(firstTime);
         });
         for (PeerConnection c : new ArrayList<>(t.peers.values())) {
             if (c.hasAll()) {

@@ -231,10 +231,13 @@ public final class Torrent implements PeerConnection.Events {
         return finishedPromise.future();
     }
 
-    void markFinished() {
+    /** Every wanted piece is had and flushed; {@code firstTime}: not known complete before (listener event). */
+    void markFinished(boolean firstTime) {
         finishedPromise.tryComplete();
-        notifier.finished();
-        notifier.resumeDataChanged();
+        if (firstTime) {
+            notifier.finished();
+            notifier.resumeDataChanged();
+        }
     }
 
     void newFinishedPromise() {
