@@ -43,6 +43,7 @@ public final class Engine {
     private final Context context;
     private final PeerId peerId = PeerId.random();
     private final AtomicReference<Status> status = new AtomicReference<>(Status.STARTING);
+    private final AtomicReference<Future<Void>> closing = new AtomicReference<>();
     private final Map<InfoHash, Torrent> torrents = new HashMap<>();
     private final EngineRuntime runtime;
     private final TrackerClient trackers;
@@ -148,19 +149,126 @@ public final class Engine {
      * disk, then goes live. Adding a torrent that is already in the engine returns its handle.
      */
     public Future<TorrentHandle> add(Metainfo metainfo, TorrentOptions options) {
+        return add(metainfo, options, null);
+    }
+
+    /**
+     * Adds a torrent with the resume data saved for it (or null). With resume data whose files are
+     * unchanged (sizes and times), only a spot check runs before its pieces are trusted (fast
+     * resume); otherwise every piece is checked. Priorities, limits, totals, the save folder and a
+     * paused or failed state are restored (a paused torrent is not checked until resumed).
+     *
+     * @throws IllegalArgumentException (failing the future) if the resume data is for another torrent
+     */
+    public Future<TorrentHandle> add(Metainfo metainfo, TorrentOptions options, ResumeData resume) {
         Promise<TorrentHandle> p = Promise.promise();
         context.runOnContext(v -> {
             try {
+                if (resume != null && !resume.infoHash().equals(metainfo.infoHash())) {
+                    throw new IllegalArgumentException("resume data is for torrent " + resume.infoHash()
+                            + ", not " + metainfo.infoHash());
+                }
                 Torrent t = torrents.get(metainfo.infoHash());
                 if (t == null) {
-                    t = new Torrent(runtime, metainfo, options, trackers);
+                    t = new Torrent(runtime, metainfo, options, trackers, resume);
                     torrents.put(metainfo.infoHash(), t);
-                    t.start();
+                    t.begin(resume);
                 }
                 p.complete(new TorrentHandle(context, t));
             } catch (RuntimeException | dev.bitquark.storage.StorageException e) {
                 p.fail(e);
             }
+        });
+        return p.future();
+    }
+
+    /**
+     * Removes a torrent: it stops (announcing {@code stopped}) and its storage is closed. With
+     * {@code deleteFiles} exactly the torrent's files are deleted, then the folders its layout
+     * implies if they are empty; nothing else. The listener hears {@code removed}.
+     */
+    public Future<Void> remove(InfoHash infoHash, boolean deleteFiles) {
+        Promise<Void> p = Promise.promise();
+        context.runOnContext(v -> {
+            Torrent t = torrents.remove(infoHash);
+            if (t == null) {
+                p.fail(new IllegalArgumentException("no torrent " + infoHash + " in the engine"));
+                return;
+            }
+            t.remove(deleteFiles).onComplete(p);
+        });
+        return p.future();
+    }
+
+    /** Handles of every torrent in the engine, in no particular order. */
+    public Future<List<TorrentHandle>> torrents() {
+        Promise<List<TorrentHandle>> p = Promise.promise();
+        context.runOnContext(v -> p.complete(torrents.values().stream().map(t -> new TorrentHandle(context, t)).toList()));
+        return p.future();
+    }
+
+    /**
+     * Session-wide bandwidth limits in bytes/s (0 = unlimited), shared fairly by every connection of
+     * every torrent, on top of each torrent's own limits. Changeable at any time.
+     */
+    public Future<Void> setRateLimits(long downloadBytesPerSecond, long uploadBytesPerSecond) {
+        Promise<Void> p = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                runtime.setRateLimits(downloadBytesPerSecond, uploadBytesPerSecond);
+                p.complete();
+            } catch (RuntimeException e) {
+                p.fail(e);
+            }
+        });
+        return p.future();
+    }
+
+    /** Totals and rates summed over the torrents in the engine, and torrent counts by state. */
+    public Future<SessionStats> sessionStats() {
+        Promise<SessionStats> p = Promise.promise();
+        context.runOnContext(v -> {
+            int checking = 0;
+            int live = 0;
+            int seeding = 0;
+            int paused = 0;
+            int error = 0;
+            long down = 0;
+            long up = 0;
+            long downTotal = 0;
+            long upTotal = 0;
+            int peers = 0;
+            for (Torrent t : torrents.values()) {
+                switch (t.state()) {
+                    case CHECKING -> checking++;
+                    case LIVE -> {
+                        live++;
+                        seeding += t.isFinished() ? 1 : 0;
+                    }
+                    case PAUSED -> paused++;
+                    case ERROR -> error++;
+                }
+                down += t.downloadRate();
+                up += t.uploadRate();
+                downTotal += t.downloadedTotal();
+                upTotal += t.uploadedTotal();
+                peers += t.connectionCount();
+            }
+            p.complete(new SessionStats(torrents.size(), checking, live, seeding, paused, error, down, up, downTotal,
+                    upTotal, peers, runtime.downloadLimit(), runtime.uploadLimit()));
+        });
+        return p.future();
+    }
+
+    /**
+     * Where engine events go (one listener; null removes it). Called on the engine context, so it
+     * must not block. Set it before adding torrents to hear every event.
+     */
+    public Future<Void> setListener(EngineListener listener) {
+        Promise<Void> p = Promise.promise();
+        context.runOnContext(v -> {
+            runtime.setListener(listener);
+            p.complete();
         });
         return p.future();
     }
@@ -189,10 +297,17 @@ public final class Engine {
         return config;
     }
 
-    /** Pauses every torrent (announcing {@code stopped}), closes their files, stops listening. */
+    /**
+     * Stops every torrent (announcing {@code stopped}), flushes and closes their files, stops
+     * listening. A torrent's {@code paused} flag is left as it was, and each keeps the resume data
+     * taken at shutdown: {@link TorrentHandle#resumeData()} still answers afterwards.
+     */
     public Future<Void> close() {
-        status.set(Status.STOPPING);
         Promise<Void> closed = Promise.promise();
+        if (!closing.compareAndSet(null, closed.future())) {
+            return closing.get(); // closing once is enough; later calls share the first
+        }
+        status.set(Status.STOPPING);
         context.runOnContext(v -> {
             List<Future<Void>> all = new ArrayList<>();
             for (Torrent t : torrents.values()) {

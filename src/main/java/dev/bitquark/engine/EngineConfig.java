@@ -9,13 +9,40 @@ import java.util.Objects;
  * @param bindAddress address the peer listener binds to ({@code 0.0.0.0} for all IPv4 interfaces)
  * @param peerPort TCP port for incoming peer connections; 0 picks a free port
  * @param downloadDir default folder for torrent payloads
+ * @param maxConnections connections (dialing, handshaking and established) across all torrents;
+ *     each torrent also has its own limit ({@link TorrentOptions#maxConnections()})
+ * @param maxConcurrentChecks torrents reading their files for a check at once; others wait in
+ *     {@link TorrentState#CHECKING} with {@code checkedFraction} 0, so a small machine stays responsive
  */
-public record EngineConfig(String bindAddress, int peerPort, Path downloadDir) {
+public record EngineConfig(String bindAddress, int peerPort, Path downloadDir, int maxConnections,
+                           int maxConcurrentChecks) {
+    public static final int DEFAULT_MAX_CONNECTIONS = 200;
+    public static final int DEFAULT_MAX_CONCURRENT_CHECKS = 2;
+
     public EngineConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(downloadDir, "downloadDir");
         if (peerPort < 0 || peerPort > 65535) {
             throw new IllegalArgumentException("peer port out of range: " + peerPort);
         }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be positive, got " + maxConnections);
+        }
+        if (maxConcurrentChecks < 1) {
+            throw new IllegalArgumentException("maxConcurrentChecks must be positive, got " + maxConcurrentChecks);
+        }
+    }
+
+    /** Default limits: {@value #DEFAULT_MAX_CONNECTIONS} connections, {@value #DEFAULT_MAX_CONCURRENT_CHECKS} checks. */
+    public EngineConfig(String bindAddress, int peerPort, Path downloadDir) {
+        this(bindAddress, peerPort, downloadDir, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONCURRENT_CHECKS);
+    }
+
+    public EngineConfig withMaxConnections(int max) {
+        return new EngineConfig(bindAddress, peerPort, downloadDir, max, maxConcurrentChecks);
+    }
+
+    public EngineConfig withMaxConcurrentChecks(int max) {
+        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, max);
     }
 }

@@ -12,8 +12,10 @@ import java.util.Objects;
  *
  * @param have wire-form bitfield (BEP 3 bit order) of durable pieces; length ceil(pieceCount/8)
  * @param filePriorities one per file of the metainfo, in order
- * @param fileSizes on-disk size of each file when {@code have} was taken (-1: missing)
- * @param fileMtimes on-disk modification time (ms) of each file when {@code have} was taken (-1: missing)
+ * @param fileSizes on-disk size of each file when {@code have} was taken (-1: missing; -2: not known,
+ *     e.g. saved before the first check finished, which makes the next start check every piece)
+ * @param fileMtimes on-disk modification time (ms) of each file when {@code have} was taken (-1: missing;
+ *     -2: not known)
  * @param downloadLimit per-torrent bytes/s, 0 = unlimited
  * @param uploadLimit per-torrent bytes/s, 0 = unlimited
  * @param error the last error, if the torrent was stopped by one (null otherwise)

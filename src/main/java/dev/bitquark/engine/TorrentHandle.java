@@ -8,12 +8,14 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * A torrent in the engine, seen from outside. Thread-safe: every call hops onto the engine context
- * and returns a {@link Future} completed there. Holds no torrent state itself.
+ * and returns a {@link Future} completed there (failed with {@link IllegalStateException} once the
+ * torrent was removed). Holds no torrent state itself.
  */
 public final class TorrentHandle {
     private final Context context;
@@ -37,13 +39,88 @@ public final class TorrentHandle {
         return call(torrent::stats);
     }
 
+    /** Per file: size, bytes inside verified pieces, priority. */
+    public Future<List<FileStats>> fileStats() {
+        return call(torrent::fileStats);
+    }
+
+    /** Per connection: flags, rates, totals, the peer's client (BEP 10 {@code v}) and progress. */
+    public Future<List<PeerStats>> peerStats() {
+        return call(torrent::peerStats);
+    }
+
+    /**
+     * Resume data to save: the pieces flushed to disk, file sizes and times, settings and totals.
+     * After the engine closed: the snapshot taken at shutdown.
+     */
+    public Future<ResumeData> resumeData() {
+        return callF(torrent::resumeData);
+    }
+
+    /**
+     * Stops connections, announces and checks; files are flushed. Completes once all that is done.
+     * Kept in resume data: a paused torrent comes back paused.
+     */
     public Future<Void> pause() {
         return callF(torrent::pause);
     }
 
+    /**
+     * From PAUSED or ERROR ("start from error retries"): live again at once when the pieces on
+     * disk are known, else after a check. Completes once the transition has begun.
+     */
     public Future<Void> resume() {
+        return callF(torrent::resume);
+    }
+
+    /**
+     * Checks every piece again, also while live (the torrent is CHECKING meanwhile, without
+     * connections); damaged pieces are downloaded again. Completes when the check is done.
+     */
+    public Future<Void> recheck() {
+        return callF(torrent::recheck);
+    }
+
+    /** Announces to the trackers now (within their minimum interval) and retries known peers; only while live. */
+    public Future<Void> reannounce() {
         return call(() -> {
-            torrent.start();
+            torrent.reannounce();
+            return null;
+        });
+    }
+
+    /** Sets every file's priority, one per file in metainfo order; changeable while live. */
+    public Future<Void> setFilePriorities(List<FilePriority> priorities) {
+        List<FilePriority> copy = List.copyOf(priorities);
+        return call(() -> {
+            torrent.setFilePriorities(copy);
+            return null;
+        });
+    }
+
+    public Future<Void> setFilePriority(int fileIndex, FilePriority priority) {
+        return call(() -> {
+            torrent.setFilePriority(fileIndex, priority);
+            return null;
+        });
+    }
+
+    public Future<List<FilePriority>> filePriorities() {
+        return call(torrent::filePriorities);
+    }
+
+    /**
+     * Moves the torrent's files under {@code newSaveDir}: I/O stops, the files move on a disk
+     * worker, then the torrent returns to its state. On failure the old copy stays in use.
+     */
+    public Future<Void> moveStorage(Path newSaveDir) {
+        return callF(() -> torrent.moveStorage(newSaveDir));
+    }
+
+    /** This torrent's bandwidth limits in bytes/s (0 = unlimited), on top of the session's. */
+    public Future<Void> setRateLimits(long downloadBytesPerSecond, long uploadBytesPerSecond) {
+        return call(() -> {
+            torrent.setRateLimits(downloadBytesPerSecond, uploadBytesPerSecond);
             return null;
         });
     }
@@ -70,10 +147,17 @@ public final class TorrentHandle {
         return torrent;
     }
 
+    private void checkNotRemoved() {
+        if (torrent.isRemoved()) {
+            throw new IllegalStateException("torrent " + torrent.metainfo().name() + " was removed from the engine");
+        }
+    }
+
     private <T> Future<T> call(Supplier<T> action) {
         Promise<T> p = Promise.promise();
         context.runOnContext(v -> {
             try {
+                checkNotRemoved();
                 p.complete(action.get());
             } catch (RuntimeException e) {
                 p.fail(e);
@@ -86,6 +170,7 @@ public final class TorrentHandle {
         Promise<T> p = Promise.promise();
         context.runOnContext(v -> {
             try {
+                checkNotRemoved();
                 action.get().onComplete(p);
             } catch (RuntimeException e) {
                 p.fail(e);

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Per-torrent settings fixed when the torrent is added. Immutable.
+ * Per-torrent settings given when the torrent is added. Immutable. Resume data given to
+ * {@code Engine.add} overrides {@code saveDir} (it follows {@code moveStorage}) and {@code sequential}.
  *
  * @param saveDir folder the torrent's files go under ({@code <saveDir>/<name>/...})
  * @param initialPeers peers to dial at start, besides those the trackers return
@@ -28,6 +29,16 @@ public record TorrentOptions(Path saveDir, List<InetSocketAddress> initialPeers,
 
     public static TorrentOptions defaults(Path saveDir) {
         return new TorrentOptions(saveDir, List.of(), false, 50, 3000, 128, 0, 16L << 20);
+    }
+
+    public TorrentOptions withSaveDir(Path dir) {
+        return new TorrentOptions(dir, initialPeers, sequential, maxConnections, maxKnownPeers, maxOpenFiles,
+                announcePort, pieceBufferBytes);
+    }
+
+    public TorrentOptions withMaxConnections(int max) {
+        return new TorrentOptions(saveDir, initialPeers, sequential, max, maxKnownPeers, maxOpenFiles,
+                announcePort, pieceBufferBytes);
     }
 
     public TorrentOptions withInitialPeers(List<InetSocketAddress> peers) {

@@ -11,6 +11,8 @@ import dev.bitquark.metainfo.InfoHash;
  * @param checkedFraction progress of the running check, 0..1 (1 when not checking)
  * @param finished every selected piece is verified on disk (seeding if still live)
  * @param etaSeconds estimated seconds to finish at the current rate, or -1 if unknown
+ * @param fastResumed the last check trusted resume data after a spot check instead of reading every piece
+ * @param checkedPieces pieces the last check examined (all of them for a full check, a few for fast resume)
  */
 public record TorrentStats(
         InfoHash infoHash,
@@ -33,7 +35,9 @@ public record TorrentStats(
         int peersConnected,
         int peersKnown,
         int seedsConnected,
-        long etaSeconds) {
+        long etaSeconds,
+        boolean fastResumed,
+        long checkedPieces) {
 
     /** Share of the selected bytes that are verified, 0..1. */
     public double progress() {

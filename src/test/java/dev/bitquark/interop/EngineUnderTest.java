@@ -21,7 +21,11 @@ public final class EngineUnderTest implements AutoCloseable {
     public final Engine engine;
 
     public EngineUnderTest(Path downloadDir) throws Exception {
-        engine = await(Engine.start(vertx, new EngineConfig("127.0.0.1", 0, downloadDir)), Duration.ofSeconds(20));
+        this(new EngineConfig("127.0.0.1", 0, downloadDir));
+    }
+
+    public EngineUnderTest(EngineConfig config) throws Exception {
+        engine = await(Engine.start(vertx, config), Duration.ofSeconds(20));
     }
 
     public TorrentHandle add(Path torrent, Path saveDir, List<InetSocketAddress> peers) throws Exception {

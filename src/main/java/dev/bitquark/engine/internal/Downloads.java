@@ -7,6 +7,8 @@ import dev.bitquark.metainfo.TorrentGeometry;
 import dev.bitquark.storage.PieceHasher;
 import dev.bitquark.storage.StorageException;
 import dev.bitquark.wire.MessageWriter;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -36,7 +38,9 @@ final class Downloads {
     private final Map<Integer, ByteBuffer> pieceData = new HashMap<>();
     private final int[] filePiecesLeft;
     private final List<BlockRequest> scratch = new ArrayList<>();
+    /** Disk jobs of this torrent in flight (piece writes, file completion, the finishing flush). */
     private int writesInFlight;
+    private final List<Promise<Void>> idleWaiters = new ArrayList<>();
 
     Downloads(Torrent t) {
         this.t = t;
@@ -53,20 +57,36 @@ final class Downloads {
         }
     }
 
+    /** Bytes of the selected files (padding excluded). */
     long wantedBytes() {
         long sum = 0;
         for (FileEntry f : t.meta.files()) {
-            if (!f.padding()) {
+            if (t.selection.isSelected(f.index())) {
                 sum += f.length();
             }
         }
         return sum;
     }
 
-    /** After the initial check: count files already complete, make them read-only. */
-    void afterCheck(Bitfield have) {
-        for (int i = have.nextSet(0); i >= 0; i = have.nextSet(i + 1)) {
-            pieceHad(i, false);
+    /** Completes once no disk job of this torrent is in flight (before a check, a move or closing). */
+    Future<Void> whenDiskIdle() {
+        if (writesInFlight == 0) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> p = Promise.promise();
+        idleWaiters.add(p);
+        return p.future();
+    }
+
+    private void diskJobStarted() {
+        writesInFlight++;
+    }
+
+    private void diskJobDone() {
+        if (--writesInFlight == 0 && !idleWaiters.isEmpty()) {
+            List<Promise<Void>> waiters = new ArrayList<>(idleWaiters);
+            idleWaiters.clear();
+            waiters.forEach(Promise::tryComplete);
         }
     }
 
@@ -115,6 +135,37 @@ final class Downloads {
         }
         updateInterest(c, m == PeerConnection.Message.HAVE ? c.lastHave() : -1);
         requestMore(c);
+    }
+
+    /**
+     * File priorities changed: a finished torrent with newly selected files is unfinished again;
+     * interest is re-evaluated for every connection (INTERESTED to peers we had told NOT
+     * INTERESTED), requests flow, and seeds dropped while we were complete may be dialed again.
+     */
+    void afterSelectionChanged() {
+        if (t.finished && !t.picker.isComplete()) {
+            unfinish();
+        }
+        if (t.state != TorrentState.LIVE) {
+            return;
+        }
+        for (PeerConnection c : new ArrayList<>(t.peers.values())) {
+            updateInterest(c, -1);
+            requestMore(c);
+        }
+        if (!t.finished && t.picker.isComplete()) {
+            onFinished();
+        } else if (!t.finished) {
+            t.book.retryNow();
+            t.connectMore();
+        }
+    }
+
+    /** Wanted pieces are missing again (more files selected, or a recheck found damage). */
+    void unfinish() {
+        t.finished = false;
+        t.completedAtMillis = 0;
+        t.newFinishedPromise();
     }
 
     private void updateInterest(PeerConnection c, int newPiece) {
@@ -194,6 +245,7 @@ final class Downloads {
         c.downloadRate.add(length, now);
         t.downRate.add(length, now);
         t.downloadedTotal += length;
+        t.limits.onReceived(c, length);
         int block = begin / TorrentGeometry.BLOCK_SIZE;
         BlockResult r = t.picker.onBlockReceived(c.key(), piece, block);
         for (int other : r.cancelPeers()) {
@@ -227,7 +279,7 @@ final class Downloads {
     private void hashAndWrite(int piece, ByteBuffer buf) {
         int size = g.pieceSize(piece);
         ByteBuffer view = buf.duplicate().clear().limit(size);
-        writesInFlight++;
+        diskJobStarted();
         t.rt.onDisk(() -> {
             byte[] digest = PieceHasher.sha1(view.duplicate());
             if (!t.meta.pieceHashMatches(piece, digest, 0)) {
@@ -236,13 +288,12 @@ final class Downloads {
             t.storage.writeBlock(piece, 0, view.duplicate());
             return Boolean.TRUE;
         }).onComplete(ar -> {
-            writesInFlight--;
             try {
                 if (ar.failed()) {
                     t.picker.onPieceFailed(piece);
                     if (t.state == TorrentState.LIVE) {
                         Throwable e = ar.cause();
-                        t.fail(e instanceof StorageException se ? describe(se)
+                        t.lifecycle.fail(e instanceof StorageException se ? describe(se)
                                 : "writing piece " + piece + " failed: " + e);
                     }
                 } else if (ar.result()) {
@@ -252,6 +303,7 @@ final class Downloads {
                 }
             } finally {
                 buffers.release(buf);
+                diskJobDone();
             }
             // A piece closed: if the open-piece cap had stopped the picker, requests can flow again.
             // Without this wake-up a peer with an empty pipeline would wait for the next tick.
@@ -261,11 +313,20 @@ final class Downloads {
         });
     }
 
+    /** A storage failure as the user should read it: the cause first, then the details (file, operation). */
     static String describe(StorageException e) {
-        return switch (e.kind()) {
-            case NO_SPACE -> "no space left on device: " + e.getMessage();
-            default -> e.getMessage();
+        String what = switch (e.kind()) {
+            case NO_SPACE -> "no space left on device";
+            case PERMISSION_DENIED -> "permission denied";
+            case READ_ONLY -> "read-only file or file system";
+            case MISSING_FILE -> "file missing";
+            case SHORT_FILE -> "file shorter than expected";
+            case PATH_CONFLICT -> "path conflict";
+            case PATH_ESCAPE, SYMLINK -> "unsafe path";
+            case CLOSED -> "storage closed";
+            case IO -> "input/output error";
         };
+        return what + ": " + e.getMessage();
     }
 
     private void onPieceGood(int piece, ByteBuffer data) {
@@ -300,8 +361,12 @@ final class Downloads {
         t.ban(guilty);
     }
 
-    /** A piece is verified and on disk: announce it, mark complete files, notice completion. */
-    private void pieceHad(int piece, boolean announce) {
+    /**
+     * A piece is verified and on disk (written now, or found by a check): announce it, remember it
+     * for the next durable flush, mark complete files, notice completion.
+     */
+    void pieceHad(int piece, boolean announce) {
+        t.durable.pieceHad(piece);
         if (announce) {
             byte[] have = MessageWriter.have(piece);
             for (PeerConnection c : new ArrayList<>(t.peers.values())) {
@@ -315,10 +380,11 @@ final class Downloads {
         for (int f : t.storage.filesOfPiece(piece)) {
             if (--filePiecesLeft[f] == 0) {
                 int file = f;
+                diskJobStarted();
                 t.rt.onDisk(() -> {
                     t.storage.setFileComplete(file);
                     return null;
-                });
+                }).onComplete(ar -> diskJobDone());
             }
         }
         if (announce && t.picker.isComplete()) {
@@ -326,34 +392,57 @@ final class Downloads {
         }
     }
 
-    /** Every wanted piece is had: flush, tell the trackers, and drop peers that cannot use us. */
+    /** A had piece was found damaged by a recheck: its files are incomplete (writable) again. */
+    void pieceLost(int piece) {
+        for (int f : t.storage.filesOfPiece(piece)) {
+            if (filePiecesLeft[f]++ == 0) {
+                // A flag flip, not I/O; done here so it precedes any later write. No setFileComplete job
+                // is in flight: a recheck starts only when the torrent's disk jobs are done.
+                t.storage.setFileIncomplete(f);
+            }
+        }
+    }
+
+    /**
+     * Every wanted piece is had: create the empty files, flush (the had pieces become durable),
+     * tell the trackers, and drop peers that cannot use us (seeds stay in the peer book).
+     */
     void onFinished() {
         if (t.finished) {
             return;
         }
         t.finished = true;
         buffers.trim();
+        diskJobStarted();
         t.rt.onDisk(() -> {
             t.storage.createEmptyFiles();
-            t.storage.flush();
             return null;
-        }).onComplete(ar -> {
-            if (ar.failed()) {
-                t.fail("flushing the finished download failed: " + ar.cause().getMessage());
+        }).compose(v -> t.durable.flush()).onComplete(ar -> {
+            diskJobDone();
+            if (!t.finished) {
+                return; // unfinished again meanwhile (more files selected)
+            }
+            if (ar.failed() || !ar.result()) {
+                t.lifecycle.fail("finishing the download failed: " + (ar.failed() && ar.cause() instanceof StorageException se
+                        ? describe(se) : "could not flush the files"));
                 return;
             }
-            LOG.info(() -> t.meta.name() + ": download finished and flushed");
-            if (t.announcer() != null) {
-                t.announcer().completed();
+            // Completed before (restored from resume data): no second completion event or BEP 3 `completed`.
+            boolean firstTime = t.completedAtMillis == 0;
+            if (firstTime) {
+                LOG.info(() -> t.meta.name() + ": download finished and flushed");
+                t.completedAtMillis = System.currentTimeMillis();
+                if (t.announcer() != null) {
+                    t.announcer().completed();
+                }
             }
-            t.markFinished();
+            t.markFinished(firstTime);
         });
         for (PeerConnection c : new ArrayList<>(t.peers.values())) {
             if (c.hasAll()) {
                 c.close("both sides are seeds");
             }
         }
-        t.book.forgetForSeeding();
     }
 
     // ---- housekeeping -------------------------------------------------------------------------------
@@ -408,5 +497,9 @@ final class Downloads {
 
     int writesInFlight() {
         return writesInFlight;
+    }
+
+    int openPieceBuffers() {
+        return pieceData.size();
     }
 }

@@ -1,6 +1,7 @@
 package dev.bitquark.engine.internal;
 
 import dev.bitquark.engine.EngineConfig;
+import dev.bitquark.engine.EngineListener;
 import dev.bitquark.metainfo.PeerId;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -13,8 +14,9 @@ import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 /**
- * What every torrent of one engine shares: the engine context, the clock, the worker pools and the
- * client socket factory. Created and used on the engine context.
+ * What every torrent of one engine shares: the engine context, the clock, the worker pools, the
+ * client socket factory, and the session-wide limits (connections, concurrent checks, bandwidth)
+ * and listener. Created and used on the engine context.
  *
  * <p>Two named pools keep blocking work off the event loop: {@code bq-disk} for piece writes and
  * block reads, {@code bq-hash} for checks. Jobs run unordered ({@code ordered=false}): the default
@@ -30,7 +32,13 @@ public final class EngineRuntime {
     private final WorkerExecutor hash;
     private final NetClient netClient;
     private final int hashThreads;
+    private final CheckSlots checks;
+    private final Throttle downThrottle;
+    private final Throttle upThrottle;
+    private EngineListener listener = new EngineListener() { };
     private int listenPort;
+    private int connections;
+    private int nextConnectionKey;
 
     public EngineRuntime(Vertx vertx, Context context, EngineConfig config, PeerId peerId, LongSupplier clock) {
         this.vertx = vertx;
@@ -46,6 +54,9 @@ public final class EngineRuntime {
                 .setConnectTimeout(10_000)
                 .setTcpNoDelay(true)
                 .setLocalAddress(localAddress(config.bindAddress())));
+        this.checks = new CheckSlots(config.maxConcurrentChecks());
+        this.downThrottle = new Throttle(vertx, System::nanoTime, 0);
+        this.upThrottle = new Throttle(vertx, System::nanoTime, 0);
     }
 
     private static String localAddress(String bind) {
@@ -105,6 +116,66 @@ public final class EngineRuntime {
 
     public void listenPort(int port) {
         this.listenPort = port;
+    }
+
+    /** Torrents waiting for, or holding, a check slot. */
+    public CheckSlots checks() {
+        return checks;
+    }
+
+    /** The session-wide download limit, shared by every connection of every torrent. */
+    Throttle downThrottle() {
+        return downThrottle;
+    }
+
+    /** The session-wide upload limit, shared by every connection of every torrent. */
+    Throttle uploadThrottle() {
+        return upThrottle;
+    }
+
+    /** Session-wide limits in bytes/s, 0 = unlimited. */
+    public void setRateLimits(long down, long up) {
+        downThrottle.setRate(down);
+        upThrottle.setRate(up);
+    }
+
+    public long downloadLimit() {
+        return downThrottle.rate();
+    }
+
+    public long uploadLimit() {
+        return upThrottle.rate();
+    }
+
+    /** A connection key unique in the engine (the session-wide throttles tell connections apart by it). */
+    int nextConnectionKey() {
+        return nextConnectionKey++;
+    }
+
+    /** Connections (dialing or attached) the global limit still allows. */
+    int connectionRoom() {
+        return config.maxConnections() - connections;
+    }
+
+    void connectionOpened() {
+        connections++;
+    }
+
+    void connectionClosed() {
+        connections--;
+    }
+
+    /** Connections dialing or attached, across all torrents. */
+    public int connections() {
+        return connections;
+    }
+
+    public EngineListener listener() {
+        return listener;
+    }
+
+    public void setListener(EngineListener listener) {
+        this.listener = listener == null ? new EngineListener() { } : listener;
     }
 
     /** Fails fast when called off the engine context (tests and assertions). */

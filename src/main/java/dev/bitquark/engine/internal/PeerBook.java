@@ -83,7 +83,10 @@ public final class PeerBook {
         return false;
     }
 
-    /** Up to {@code max} addresses to dial now, marked as connecting. */
+    /**
+     * Up to {@code max} addresses to dial now, marked as connecting. Seeds are kept in the book while
+     * we are complete ({@code skipSeeds}) so they can be dialed again if more files get selected.
+     */
     public List<InetSocketAddress> nextToDial(int max, long now, boolean skipSeeds) {
         List<InetSocketAddress> out = new ArrayList<>();
         if (max <= 0) {
@@ -126,16 +129,18 @@ public final class PeerBook {
         e.nextAttemptAt = now + backoff;
     }
 
+    /** Lets every idle address be dialed now (resume, reannounce, more files selected); failures still count. */
+    public void retryNow() {
+        for (Entry e : known.values()) {
+            e.nextAttemptAt = 0;
+        }
+    }
+
     public void markSeed(InetSocketAddress a) {
         Entry e = known.get(a);
         if (e != null) {
             e.seed = true;
         }
-    }
-
-    /** Once complete, forget addresses that are seeds or not connected (they cannot use us). */
-    public void forgetForSeeding() {
-        known.values().removeIf(e -> !e.connected && !e.connecting && e.seed);
     }
 
     public void ban(InetSocketAddress a) {

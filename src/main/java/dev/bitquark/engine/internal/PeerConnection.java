@@ -82,6 +82,12 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
     long lastBlockAt;
     long wasted;
     int hashFailures;
+    /** Download limiting ({@link RateLimits}): bytes received not yet paid for, and whether reading waits. */
+    int downOwed;
+    boolean downWaiting;
+    /** Upload limiting: bytes paid for and not yet sent, and whether a send waits for bandwidth. */
+    int upCredit;
+    boolean upWaiting;
 
     PeerConnection(int key, NetSocket socket, InetSocketAddress address, boolean outgoing, Events events,
                    Handshake ours, int pieceCount, long nowMillis, OutstandingRequests requests) {
@@ -165,6 +171,19 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
     void sendFile(String file, long offset, long length) {
         if (!closed) {
             socket.sendFile(file, offset, length).onFailure(e -> close("cannot send " + file + ": " + e.getMessage()));
+        }
+    }
+
+    /** Stops reading from the socket (download limit): TCP then pushes back on the peer. */
+    void pauseReading() {
+        if (!closed) {
+            socket.pause();
+        }
+    }
+
+    void resumeReading() {
+        if (!closed) {
+            socket.resume();
         }
     }
 
@@ -448,6 +467,17 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
 
     public InfoHash infoHash() {
         return ours.infoHash();
+    }
+
+    /** The peer's BEP 10 {@code v} (client name and version), printable characters only, or null. */
+    public String client() {
+        if (extended == null || extended.client() == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        extended.client().codePoints().limit(ExtendedHandshake.MAX_CLIENT_LENGTH)
+                .forEach(cp -> b.appendCodePoint(Character.isISOControl(cp) || !Character.isDefined(cp) ? '?' : cp));
+        return b.isEmpty() ? null : b.toString();
     }
 
     public String closeReason() {

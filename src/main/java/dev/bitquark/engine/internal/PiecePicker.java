@@ -522,6 +522,12 @@ public final class PiecePicker {
         }
     }
 
+    /** A had piece turned out damaged on disk (recheck): it is fresh again, downloaded if wanted. */
+    public void clearHave(int piece) {
+        t.checkPiece(piece);
+        t.clearHave(piece);
+    }
+
     private boolean haveIfDone(OpenPiece op) {
         if (op.verified && op.written == op.blocks) {
             markHave(op.piece);
@@ -601,7 +607,6 @@ public final class PiecePicker {
         return op == null ? BlockResult.NO_PEERS : op.senders();
     }
 
-    /** Pieces currently open (started, not yet had). */
     /**
      * Caps the pieces in progress: no new piece is started while {@code max} are open. The engine
      * holds a memory buffer per open piece, so this is its back-pressure on the download path.
@@ -617,6 +622,7 @@ public final class PiecePicker {
         return openPieces.size() < maxOpenPieces;
     }
 
+    /** Pieces currently open (started, not yet had). */
     public int openPieceCount() {
         return openPieces.size();
     }

@@ -110,6 +110,19 @@ final class PieceTable {
         return true;
     }
 
+    /** Undoes {@link #markHave}: the piece is wanted again if its priority allows. Returns false if it was not had. */
+    boolean clearHave(int piece) {
+        if (!have.clear(piece)) {
+            return false;
+        }
+        if (priority[piece] > 0) {
+            wantedPiecesLeft++;
+            wantedBytesLeft += geometry.pieceSize(piece);
+            fresh.add(piece, priority[piece], availability[piece]);
+        }
+        return true;
+    }
+
     OpenPiece openPiece(int piece) {
         if (fresh.contains(piece)) {
             fresh.remove(piece, priority[piece], availability[piece]);

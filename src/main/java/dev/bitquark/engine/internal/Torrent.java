@@ -1,15 +1,18 @@
 package dev.bitquark.engine.internal;
 
-import dev.bitquark.engine.TorrentState;
+import dev.bitquark.engine.FilePriority;
+import dev.bitquark.engine.FileStats;
+import dev.bitquark.engine.PeerStats;
+import dev.bitquark.engine.ResumeData;
 import dev.bitquark.engine.TorrentOptions;
+import dev.bitquark.engine.TorrentState;
 import dev.bitquark.engine.TorrentStats;
 import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.FileEntry;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.TorrentGeometry;
-import dev.bitquark.storage.CheckJob;
 import dev.bitquark.storage.FileStorage;
-import dev.bitquark.storage.StorageChecker;
+import dev.bitquark.storage.StorageException;
 import dev.bitquark.storage.StorageFile;
 import dev.bitquark.storage.StorageLayout;
 import dev.bitquark.tracker.Announcer;
@@ -30,13 +33,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One torrent: its lifecycle, its connections and its swarm bookkeeping. Downloading and uploading
- * live in {@link Downloads} and {@link Uploads}. Every method runs on the engine context (see
- * {@code engine/STATE.md} for the states).
+ * One torrent: its connections and swarm bookkeeping, and the parts it is made of: the lifecycle
+ * ({@link Lifecycle}: checking, live, paused, error), downloading ({@link Downloads}), uploading
+ * ({@link Uploads}), the durable have set ({@link DurableHave}), file selection
+ * ({@link FileSelection}) and bandwidth limits ({@link RateLimits}). Every method runs on the
+ * engine context (see {@code engine/STATE.md} for the states).
  */
 public final class Torrent implements PeerConnection.Events {
     private static final Logger LOG = Logger.getLogger(Torrent.class.getName());
@@ -54,43 +58,65 @@ public final class Torrent implements PeerConnection.Events {
     final Map<Integer, String> banKeys = new HashMap<>();
     final RateEstimator downRate = new RateEstimator();
     final RateEstimator upRate = new RateEstimator();
+    final Notifier notifier;
+    final FileSelection selection;
     final Downloads downloads;
     final Uploads uploads;
-    private final Announcer announcer;
-    private final Promise<Void> finishedPromise = Promise.promise();
+    final DurableHave durable;
+    final RateLimits limits;
+    final Lifecycle lifecycle;
+    private final TrackerClient trackers;
     private final Random random = new Random();
+    private Promise<Void> finishedPromise = Promise.promise();
+    private Announcer announcer;
 
     TorrentState state = TorrentState.PAUSED;
     String error;
     boolean finished;
-    private CheckJob check;
-    private double checkedFraction = 1.0;
-    private long tickTimer = -1;
-    private int nextKey;
+    boolean removed;
+    Path saveDir;
     private int connecting;
     long downloadedTotal;
     long uploadedTotal;
     long wastedTotal;
+    long addedAtMillis = System.currentTimeMillis();
+    long completedAtMillis;
+    /** Resume data taken when the engine shut down (the disk pool is gone afterwards). */
+    private ResumeData finalResume;
 
-    public Torrent(EngineRuntime rt, Metainfo meta, TorrentOptions options, TrackerClient trackers)
-            throws dev.bitquark.storage.StorageException {
+    /**
+     * A torrent in the engine, not started yet ({@link #begin}). Resume data, if given, restores
+     * what the user set (priorities, limits, sequential, save folder) and the transfer totals.
+     */
+    public Torrent(EngineRuntime rt, Metainfo meta, TorrentOptions options, TrackerClient trackers, ResumeData resume)
+            throws StorageException {
         this.rt = rt;
         this.meta = meta;
         this.options = options;
+        this.trackers = trackers;
         this.geometry = meta.geometry();
-        this.storage = new FileStorage(options.saveDir(), layoutOf(meta), options.maxOpenFiles());
+        this.saveDir = resume != null ? resume.saveDir() : options.saveDir();
+        this.storage = new FileStorage(saveDir, layoutOf(meta), options.maxOpenFiles());
+        this.saveDir = storage.root();
         this.picker = new PiecePicker(geometry, new Random());
-        this.picker.setSequential(options.sequential());
+        this.picker.setSequential(resume != null ? resume.sequential() : options.sequential());
         this.choker = new Choker(Choker.Config.defaults(), new Random());
         this.book = new PeerBook(options.maxKnownPeers());
+        this.notifier = new Notifier(rt, meta.infoHash());
+        this.selection = new FileSelection(this);
         this.downloads = new Downloads(this);
         this.uploads = new Uploads(this);
-        this.announcer = meta.announceTiers().isEmpty() || trackers == null ? null
-                : new Announcer(trackers, Scheduler.of(rt.vertx()), meta.infoHash(), rt.peerId(),
-                        options.announcePort() > 0 ? options.announcePort() : rt.listenPort(), meta.announceTiers(),
-                        () -> new Announcer.Transfer(uploadedTotal, downloadedTotal, picker.wantedBytesLeft()),
-                        found -> addPeers(found, PeerBook.Source.TRACKER),
-                        Announcer.Options.DEFAULTS, random);
+        this.durable = new DurableHave(this, geometry.pieceCount());
+        this.limits = new RateLimits(rt);
+        this.lifecycle = new Lifecycle(this);
+        if (resume != null) {
+            selection.restore(resume.filePriorities());
+            limits.set(resume.downloadLimit(), resume.uploadLimit());
+            downloadedTotal = resume.downloadedTotal();
+            uploadedTotal = resume.uploadedTotal();
+            addedAtMillis = resume.addedAtMillis();
+            completedAtMillis = resume.completedAtMillis();
+        }
         if (rt.listenPort() > 0) {
             book.addSelf(new InetSocketAddress("127.0.0.1", rt.listenPort()));
         }
@@ -105,93 +131,99 @@ public final class Torrent implements PeerConnection.Events {
         return new StorageLayout(meta.geometry(), files);
     }
 
-    // ---- lifecycle -------------------------------------------------------------------------------
+    /** A new announcer each time the torrent goes live (an announcer does not restart). */
+    Announcer newAnnouncer() {
+        announcer = meta.announceTiers().isEmpty() || trackers == null ? null
+                : new Announcer(trackers, Scheduler.of(rt.vertx()), meta.infoHash(), rt.peerId(),
+                        options.announcePort() > 0 ? options.announcePort() : rt.listenPort(), meta.announceTiers(),
+                        () -> new Announcer.Transfer(uploadedTotal, downloadedTotal, picker.wantedBytesLeft()),
+                        found -> addPeers(found, PeerBook.Source.TRACKER),
+                        Announcer.Options.DEFAULTS, random);
+        return announcer;
+    }
 
-    /** Checks the data on disk, then goes live. */
-    public void start() {
+    /** Stops the current announcer (BEP 3 {@code stopped}, best effort with a deadline). */
+    Future<Void> stopAnnouncer() {
+        Announcer a = announcer;
+        announcer = null;
+        return a == null ? Future.succeededFuture() : a.stop();
+    }
+
+    // ---- lifecycle (see Lifecycle) ----------------------------------------------------------------
+
+    /** Starts the torrent after it was added: checks (or restores it paused) and goes live. */
+    public void begin(ResumeData resume) {
         rt.assertOnContext();
-        if (state == TorrentState.LIVE || state == TorrentState.CHECKING) {
-            return;
-        }
-        error = null;
-        state = TorrentState.CHECKING;
-        checkedFraction = 0;
-        check = StorageChecker.checkAll(storage, meta.pieceHashes(), rt.hashExecutor(), 2 * rt.hashThreads(),
-                p -> rt.context().runOnContext(v -> checkedFraction = p.piecesTotal() == 0 ? 1.0
-                        : (double) p.piecesDone() / p.piecesTotal()));
-        Future.fromCompletionStage(check.result(), rt.context()).onComplete(ar -> {
-            check = null;
-            checkedFraction = 1.0;
-            if (state != TorrentState.CHECKING) {
-                return;
-            }
-            if (ar.failed()) {
-                fail("checking the files failed: " + ar.cause().getMessage());
-                return;
-            }
-            Bitfield have = ar.result();
-            for (int i = have.nextSet(0); i >= 0; i = have.nextSet(i + 1)) {
-                picker.markHave(i);
-            }
-            downloads.afterCheck(have);
-            goLive();
-        });
+        lifecycle.begin(resume);
     }
 
-    private void goLive() {
-        state = TorrentState.LIVE;
-        tickTimer = rt.vertx().setPeriodic(1000, id -> tick());
-        if (announcer != null) {
-            announcer.start();
-        }
-        addPeers(options.initialPeers(), PeerBook.Source.USER);
-        if (picker.isComplete()) {
-            downloads.onFinished();
-        }
-        LOG.fine(() -> meta.name() + ": live, " + picker.haveBitfield().cardinality() + "/" + geometry.pieceCount()
-                + " pieces");
+    public Future<Void> resume() {
+        return lifecycle.resume();
     }
 
-    /** Stops connections and announces; files are closed; resume later with {@link #start()}. */
     public Future<Void> pause() {
-        rt.assertOnContext();
-        return stop(TorrentState.PAUSED, null);
+        return lifecycle.pause();
     }
 
-    /** Moves to {@link TorrentState#ERROR} with a reason, e.g. the disk is full. */
-    void fail(String reason) {
-        LOG.log(Level.WARNING, "{0}: {1}", new Object[] {meta.name(), reason});
-        stop(TorrentState.ERROR, reason);
+    public Future<Void> recheck() {
+        return lifecycle.recheck();
     }
 
-    private Future<Void> stop(TorrentState target, String reason) {
-        if (check != null) {
-            check.cancel();
-            check = null;
-        }
-        state = target;
-        error = reason;
-        if (tickTimer >= 0) {
-            rt.vertx().cancelTimer(tickTimer);
-            tickTimer = -1;
-        }
-        for (PeerConnection c : new ArrayList<>(peers.values())) {
-            c.close(target == TorrentState.ERROR ? "torrent error" : "torrent paused");
-        }
-        downloads.releaseAll();
-        Future<Void> announced = announcer == null ? Future.succeededFuture() : announcer.stop();
-        return announced.transform(ar -> rt.onDisk(() -> {
-            storage.flush();
+    public void reannounce() {
+        lifecycle.reannounce();
+    }
+
+    public Future<Void> moveStorage(Path dir) {
+        return lifecycle.moveStorage(dir);
+    }
+
+    /** Leaves the engine: stops, deletes the torrent's own files if asked, closes the storage. */
+    public Future<Void> remove(boolean deleteFiles) {
+        removed = true;
+        return lifecycle.remove().compose(v -> rt.<Void>onDisk(() -> {
+            try {
+                if (deleteFiles) {
+                    storage.deleteFiles();
+                }
+            } finally {
+                storage.close();
+            }
             return null;
-        })).mapEmpty();
+        })).onComplete(ar -> notifier.removed());
     }
 
-    /** Pauses and closes the storage (removal or shutdown). */
+    /** Shutdown: stops, keeps a last resume data snapshot, closes the storage. */
     public Future<Void> close() {
-        return pause().eventually(() -> rt.onDisk(() -> {
-            storage.close();
-            return null;
-        }));
+        return lifecycle.close()
+                .compose(v -> resumeData())
+                .transform(ar -> {
+                    finalResume = ar.succeeded() ? ar.result() : null;
+                    return rt.<Void>onDisk(() -> {
+                        storage.close();
+                        return null;
+                    });
+                });
+    }
+
+    /** The check's verdict replaces the have set; {@code durableNow}: it came from trusted resume data. */
+    void applyCheck(Bitfield valid, boolean durableNow) {
+        for (int p = 0; p < geometry.pieceCount(); p++) {
+            boolean had = picker.hasPiece(p);
+            if (had && !valid.get(p)) {
+                picker.clearHave(p);
+                durable.pieceLost(p);
+                downloads.pieceLost(p);
+            } else if (!had && valid.get(p)) {
+                picker.markHave(p);
+                downloads.pieceHad(p, false);
+            }
+        }
+        if (durableNow) {
+            durable.trust(valid);
+        }
+        if (finished && !picker.isComplete()) {
+            downloads.unfinish();
+        }
     }
 
     /** Completes once every wanted piece is verified and flushed to disk. */
@@ -199,8 +231,39 @@ public final class Torrent implements PeerConnection.Events {
         return finishedPromise.future();
     }
 
-    void markFinished() {
+    /** Every wanted piece is had and flushed; {@code firstTime}: not known complete before (listener event). */
+    void markFinished(boolean firstTime) {
         finishedPromise.tryComplete();
+        if (firstTime) {
+            notifier.finished();
+            notifier.resumeDataChanged();
+        }
+    }
+
+    void newFinishedPromise() {
+        if (finishedPromise.future().isComplete()) {
+            finishedPromise = Promise.promise();
+        }
+    }
+
+    // ---- settings ----------------------------------------------------------------------------------
+
+    public void setFilePriorities(List<FilePriority> priorities) {
+        selection.setAll(priorities);
+    }
+
+    public void setFilePriority(int file, FilePriority priority) {
+        selection.set(file, priority);
+    }
+
+    public List<FilePriority> filePriorities() {
+        return selection.priorities();
+    }
+
+    /** Bytes/s, 0 = unlimited. */
+    public void setRateLimits(long down, long up) {
+        limits.set(down, up);
+        notifier.resumeDataChanged();
     }
 
     // ---- peers -----------------------------------------------------------------------------------
@@ -212,13 +275,19 @@ public final class Torrent implements PeerConnection.Events {
         }
     }
 
-    private void connectMore() {
-        int room = options.maxConnections() - peers.size() - connecting;
+    /** Dials known peers while both this torrent's and the engine's connection limits allow. */
+    void connectMore() {
+        if (state != TorrentState.LIVE) {
+            return;
+        }
+        int room = Math.min(options.maxConnections() - peers.size() - connecting, rt.connectionRoom());
         // Once complete, dialing seeds is pointless: neither side has anything for the other.
         for (InetSocketAddress a : book.nextToDial(Math.min(room, 8), rt.now(), finished)) {
             connecting++;
+            rt.connectionOpened();
             rt.netClient().connect(a.getPort(), a.getAddress().getHostAddress()).onComplete(ar -> {
                 connecting--;
+                rt.connectionClosed();
                 if (ar.failed()) {
                     book.onDisconnected(a, true, rt.now());
                 } else if (state != TorrentState.LIVE) {
@@ -234,14 +303,17 @@ public final class Torrent implements PeerConnection.Events {
     /** Wraps a socket (dialed, or accepted and matched by info-hash) in a connection. */
     public void attach(NetSocket socket, InetSocketAddress address, boolean outgoing, HandshakeDecoder partial,
                        ByteBuffer rest) {
-        if (state != TorrentState.LIVE || peers.size() >= options.maxConnections() || book.isBanned(address)) {
+        if (state != TorrentState.LIVE || peers.size() >= options.maxConnections() || rt.connectionRoom() <= 0
+                || book.isBanned(address)) {
             socket.close();
             if (outgoing) {
                 book.onDisconnected(address, false, rt.now());
             }
             return;
         }
-        int key = nextKey++;
+        // Keys are unique in the engine: the session-wide throttles tell connections apart by them.
+        int key = rt.nextConnectionKey();
+        rt.connectionOpened();
         Handshake ours = Handshake.of(meta.infoHash(), rt.peerId(), true, true, false);
         PeerConnection c = new PeerConnection(key, socket, address, outgoing, this, ours, geometry.pieceCount(),
                 rt.now(), new OutstandingRequests());
@@ -313,6 +385,8 @@ public final class Torrent implements PeerConnection.Events {
 
     @Override
     public void onClosed(PeerConnection c, String reason) {
+        rt.connectionClosed();
+        limits.onClosed(c);
         if (peers.remove(c.key()) != c) {
             if (c.outgoing()) {
                 book.onDisconnected(c.address(), true, rt.now());
@@ -325,9 +399,7 @@ public final class Torrent implements PeerConnection.Events {
         if (c.outgoing()) {
             book.onDisconnected(c.address(), false, rt.now());
         }
-        if (state == TorrentState.LIVE) {
-            connectMore();
-        }
+        connectMore();
     }
 
     /** Bans the peers behind {@code banKeys} and closes their connections (smart ban, BEP 3 hash failures). */
@@ -346,7 +418,7 @@ public final class Torrent implements PeerConnection.Events {
 
     // ---- periodic work ---------------------------------------------------------------------------
 
-    private void tick() {
+    void tick() {
         long now = rt.now();
         for (PeerConnection c : peers.values()) {
             c.cachedDownRate = c.downloadRate.bytesPerSecond(now);
@@ -357,30 +429,46 @@ public final class Torrent implements PeerConnection.Events {
         if (peers.size() + connecting < options.maxConnections()) {
             connectMore();
         }
+        // Batch the durability of new pieces: one flush a second at most while downloading.
+        if (durable.wantsFlush()) {
+            durable.flush();
+        }
     }
 
     // ---- views -----------------------------------------------------------------------------------
 
     public TorrentStats stats() {
-        long now = rt.now();
-        Bitfield have = picker.haveBitfield();
-        long haveBytes = 0;
-        for (int i = have.nextSet(0); i >= 0; i = have.nextSet(i + 1)) {
-            haveBytes += geometry.pieceSize(i);
+        return TorrentViews.stats(this);
+    }
+
+    public List<FileStats> fileStats() {
+        return TorrentViews.files(this);
+    }
+
+    public List<PeerStats> peerStats() {
+        return TorrentViews.peers(this);
+    }
+
+    /**
+     * Resume data: the durable pieces, then the files' sizes and times read on a disk worker. Before
+     * the first check has finished, the resume data given at add time is carried over (or, without
+     * any, the times are unknown, which forces a full check next time). After shutdown: the snapshot
+     * taken then.
+     */
+    public Future<ResumeData> resumeData() {
+        if (finalResume != null) {
+            return Future.succeededFuture(finalResume);
         }
-        long wanted = downloads.wantedBytes();
-        long left = picker.wantedBytesLeft();
-        long down = downRate.bytesPerSecond(now);
-        int seeds = 0;
-        for (PeerConnection c : peers.values()) {
-            if (c.hasAll()) {
-                seeds++;
-            }
+        ResumeData pending = lifecycle.pendingResume();
+        if (!lifecycle.checked && pending != null && FastResume.unusable(pending, meta) == null) {
+            return Future.succeededFuture(FastResume.build(this, FastResume.claimed(pending),
+                    new FastResume.FileStamps(pending.fileSizes(), pending.fileMtimes())));
         }
-        return new TorrentStats(meta.infoHash(), meta.name(), state, error, finished, meta.totalLength(), wanted,
-                Math.max(0, wanted - left), haveBytes, geometry.pieceCount(), have.cardinality(), checkedFraction, down,
-                upRate.bytesPerSecond(now), downloadedTotal, uploadedTotal, wastedTotal, peers.size(),
-                book.knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1);
+        Bitfield have = durable.snapshot();
+        if (!lifecycle.checked) {
+            return Future.succeededFuture(FastResume.build(this, have, FastResume.unknownStamps(meta.files().size())));
+        }
+        return rt.onDisk(() -> FastResume.stamp(storage)).map(stamps -> FastResume.build(this, have, stamps));
     }
 
     public List<String> bannedPeers() {
@@ -392,11 +480,39 @@ public final class Torrent implements PeerConnection.Events {
     }
 
     public Path saveDir() {
-        return options.saveDir();
+        return saveDir;
     }
 
     public TorrentState state() {
         return state;
+    }
+
+    public boolean isFinished() {
+        return finished;
+    }
+
+    public boolean isRemoved() {
+        return removed;
+    }
+
+    public int connectionCount() {
+        return peers.size();
+    }
+
+    public long downloadRate() {
+        return downRate.bytesPerSecond(rt.now());
+    }
+
+    public long uploadRate() {
+        return upRate.bytesPerSecond(rt.now());
+    }
+
+    public long downloadedTotal() {
+        return downloadedTotal;
+    }
+
+    public long uploadedTotal() {
+        return uploadedTotal;
     }
 
     Announcer announcer() {

@@ -12,8 +12,8 @@ import java.util.List;
  * The upload side of a torrent: choking (BEP 3 tit-for-tat through {@link Choker}) and serving
  * block requests. Blocks go out with sendfile after their 13-byte header (zero-copy); blocks that
  * touch padding are read on a disk worker instead. A connection whose socket write queue is full is
- * resumed from its drain handler, so a slow peer never makes us buffer without bound. Runs on the
- * engine context.
+ * resumed from its drain handler, so a slow peer never makes us buffer without bound. Upload limits
+ * ({@link RateLimits}) delay each block until its bytes are paid for. Runs on the engine context.
  */
 final class Uploads {
     /** Reads in flight per connection; enough to keep a fast peer's socket busy. */
@@ -104,6 +104,11 @@ final class Uploads {
                 c.onDrain(() -> serve(c));
                 return;
             }
+            BlockRequest head = c.theirRequests.peekFirst();
+            // Upload limit: the block leaves only once its bytes are paid for; until then it waits in the queue.
+            if (!t.limits.mayUpload(c, head.length(), () -> serve(c))) {
+                return;
+            }
             BlockRequest r = c.theirRequests.pollFirst();
             if (sendZeroCopy(c, r)) {
                 continue;
@@ -120,7 +125,9 @@ final class Uploads {
                     return;
                 }
                 if (ar.failed()) {
-                    t.fail("reading piece " + r.piece() + " for upload failed: " + ar.cause().getMessage());
+                    Throwable e = ar.cause();
+                    t.lifecycle.fail("reading piece " + r.piece() + " for upload failed: "
+                            + (e instanceof dev.bitquark.storage.StorageException se ? Downloads.describe(se) : e));
                     return;
                 }
                 c.send(Buffer.buffer(ar.result()));

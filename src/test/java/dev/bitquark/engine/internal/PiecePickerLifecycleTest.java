@@ -259,4 +259,29 @@ class PiecePickerLifecycleTest {
         assertEquals(new ArrayList<>(List.of(0, 1)),
                 pick(picker, TestPeer.seed(picker, 2), 2).stream().map(BlockRequest::block).toList());
     }
+
+    @Test
+    void clearingAHadPieceMakesItWantedAndPickableAgain() {
+        PiecePicker picker = picker("111", "XXX");
+        assertTrue(picker.isComplete());
+        picker.clearHave(1);
+        assertFalse(picker.isComplete());
+        assertFalse(picker.hasPiece(1));
+        assertEquals(BLOCK, picker.wantedBytesLeft());
+        assertEquals(List.of(1), PickerScenario.pieces(pick(picker, TestPeer.seed(picker, 1), 10)));
+        PickerScenario.download(picker, 1, 1, 1);
+        assertTrue(picker.isComplete());
+    }
+
+    @Test
+    void clearingAHadSkippedPieceLeavesItUnwanted() {
+        PiecePicker picker = picker("11", "XX");
+        picker.setPiecePriority(0, Priority.SKIP);
+        picker.clearHave(0);
+        assertTrue(picker.isComplete(), "a skipped piece is not wanted");
+        assertEquals(0, pick(picker, TestPeer.seed(picker, 1), 10).size());
+        picker.setPiecePriority(0, Priority.NORMAL);
+        assertFalse(picker.isComplete());
+        assertEquals(List.of(0), PickerScenario.pieces(pick(picker, TestPeer.seed(picker, 2), 10)));
+    }
 }

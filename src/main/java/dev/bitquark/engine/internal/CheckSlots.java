@@ -1,0 +1,81 @@
+package dev.bitquark.engine.internal;
+
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
+
+/**
+ * Bounds how many torrents check their files at once ({@code EngineConfig.maxConcurrentChecks}): a
+ * check reads a whole torrent, and several at once make a small machine's disk thrash and its event
+ * loop slow. Waiting torrents are granted a slot in the order they asked (FIFO).
+ *
+ * <p>Owned by the engine context (one per engine, in {@link EngineRuntime}); not thread-safe.
+ */
+public final class CheckSlots {
+    /** One torrent's claim on a slot; release it exactly when its check no longer touches the disk. */
+    public final class Ticket {
+        private final Consumer<Ticket> onGranted;
+        private boolean granted;
+        private boolean released;
+
+        private Ticket(Consumer<Ticket> onGranted) {
+            this.onGranted = onGranted;
+        }
+
+        public boolean isGranted() {
+            return granted && !released;
+        }
+
+        /** Gives the slot back (or leaves the queue). Idempotent. */
+        public void release() {
+            if (released) {
+                return;
+            }
+            released = true;
+            if (granted) {
+                running--;
+            } else {
+                waiting.remove(this);
+            }
+            pump();
+        }
+    }
+
+    private final int max;
+    private final ArrayDeque<Ticket> waiting = new ArrayDeque<>();
+    private int running;
+
+    public CheckSlots(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("at least one check must be allowed, got " + max);
+        }
+        this.max = max;
+    }
+
+    /**
+     * Queues for a slot; {@code onGranted} gets the ticket when it has one, possibly before this
+     * method returns.
+     */
+    public Ticket acquire(Consumer<Ticket> onGranted) {
+        Ticket t = new Ticket(onGranted);
+        waiting.addLast(t);
+        pump();
+        return t;
+    }
+
+    private void pump() {
+        while (running < max && !waiting.isEmpty()) {
+            Ticket t = waiting.pollFirst();
+            t.granted = true;
+            running++;
+            t.onGranted.accept(t);
+        }
+    }
+
+    public int running() {
+        return running;
+    }
+
+    public int waiting() {
+        return waiting.size();
+    }
+}

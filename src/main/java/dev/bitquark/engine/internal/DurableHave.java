@@ -1,0 +1,115 @@
+package dev.bitquark.engine.internal;
+
+import dev.bitquark.engine.TorrentState;
+import dev.bitquark.metainfo.Bitfield;
+import dev.bitquark.storage.StorageException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The pieces whose data is known to be on disk, the only ones resume data may claim. A piece is had
+ * (and served) as soon as its write completed into the operating system's cache; it becomes durable
+ * after the next batched {@code storage.flush()} on a disk worker: at most one flush per second while
+ * downloading (from the torrent's tick), and one on pause and on finish. So a crash can lose data,
+ * but never leaves a saved "have" bit for data that was lost.
+ *
+ * <p>Invariant: durable ⊆ had. Owned by the engine context; not thread-safe.
+ */
+final class DurableHave {
+    private static final Logger LOG = Logger.getLogger(DurableHave.class.getName());
+
+    private final Torrent t;
+    private final Bitfield durable;
+    private final Bitfield pending;
+    private Future<Boolean> flushing;
+
+    DurableHave(Torrent t, int pieceCount) {
+        this.t = t;
+        this.durable = new Bitfield(pieceCount);
+        this.pending = new Bitfield(pieceCount);
+    }
+
+    /** The piece was written (not yet forced): durable after the next flush. */
+    void pieceHad(int piece) {
+        pending.set(piece);
+    }
+
+    /** The piece is no longer had (a recheck found it damaged). */
+    void pieceLost(int piece) {
+        durable.clear(piece);
+        pending.clear(piece);
+    }
+
+    /** Pieces known durable without a flush: resume data claimed them and a spot check agreed. */
+    void trust(Bitfield pieces) {
+        for (int p = pieces.nextSet(0); p >= 0; p = pieces.nextSet(p + 1)) {
+            if (t.picker.hasPiece(p)) {
+                durable.set(p);
+                pending.clear(p);
+            }
+        }
+    }
+
+    Bitfield snapshot() {
+        return durable.copy();
+    }
+
+    /** True if pieces wait for a flush and none is running (the torrent's tick then starts one). */
+    boolean wantsFlush() {
+        return !pending.isEmpty() && flushing == null;
+    }
+
+    /**
+     * Forces every written file to disk, then marks the pieces had before the flush started as
+     * durable. Completes with false if the flush failed (never fails itself): the error is reported
+     * through the torrent (ERROR while live) and the pieces stay pending. Flushes do not overlap; a
+     * call during one runs after it.
+     */
+    Future<Boolean> flush() {
+        if (flushing != null) {
+            return flushing.transform(ar -> flush());
+        }
+        if (pending.isEmpty()) {
+            return Future.succeededFuture(true);
+        }
+        Bitfield batch = pending.copy();
+        pending.clearAll();
+        Promise<Boolean> done = Promise.promise();
+        flushing = done.future();
+        t.rt.onDisk(() -> {
+            t.storage.flush();
+            return null;
+        }).onComplete(ar -> {
+            flushing = null;
+            if (ar.succeeded()) {
+                int added = 0;
+                for (int p = batch.nextSet(0); p >= 0; p = batch.nextSet(p + 1)) {
+                    // A recheck may have dropped the piece meanwhile: durable stays within had.
+                    if (t.picker.hasPiece(p) && durable.set(p)) {
+                        added++;
+                    }
+                }
+                if (added > 0) {
+                    t.notifier.resumeDataChanged();
+                }
+            } else {
+                for (int p = batch.nextSet(0); p >= 0; p = batch.nextSet(p + 1)) {
+                    if (t.picker.hasPiece(p) && !durable.get(p)) {
+                        pending.set(p);
+                    }
+                }
+                Throwable e = ar.cause();
+                if (t.state == TorrentState.LIVE && !t.removed) {
+                    t.lifecycle.fail("flushing to disk failed: "
+                            + (e instanceof StorageException se ? Downloads.describe(se) : String.valueOf(e)));
+                } else {
+                    LOG.log(Level.FINE, "{0}: flush failed: {1}", new Object[] {t.meta.name(), e});
+                }
+            }
+            done.complete(ar.succeeded());
+        });
+        return done.future();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.bitquark.engine.internal;
+
+import dev.bitquark.engine.ResumeData;
+import dev.bitquark.engine.TorrentState;
+import dev.bitquark.metainfo.Bitfield;
+import dev.bitquark.metainfo.FileEntry;
+import dev.bitquark.metainfo.Metainfo;
+import dev.bitquark.storage.FileStorage;
+import dev.bitquark.storage.StorageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.random.RandomGenerator;
+
+/**
+ * Resume data: building it from a torrent, and deciding on the next start whether it can be trusted
+ * without reading every piece. It is trusted when every file still has the size and modification
+ * time recorded with it and a spot check passes: {@value #SPOT_CHECKS} random claimed pieces plus
+ * the last claimed piece of each file (the end of a file is where truncation and interrupted
+ * writes show). Anything else means a full check.
+ *
+ * <p>Stateless. {@link #stamp} blocks (one stat per file): call it on a disk worker; the rest runs
+ * on the engine context.
+ */
+final class FastResume {
+    static final int SPOT_CHECKS = 8;
+    /** A file size and time that is never on disk: forces a full check. */
+    static final long UNKNOWN = -2;
+
+    private FastResume() {}
+
+    /** On-disk size and modification time (ms) of each file; -1 and -1 for a missing file. */
+    record FileStamps(long[] sizes, long[] mtimes) {
+    }
+
+    /** Stamps that match no file (time {@link #UNKNOWN}): resume data saved before the first check. */
+    static FileStamps unknownStamps(int files) {
+        long[] unknown = new long[files];
+        java.util.Arrays.fill(unknown, UNKNOWN);
+        return new FileStamps(unknown, unknown.clone());
+    }
+
+    /** Stats every file. Padding files (never on disk) get their length and time 0. Blocking. */
+    static FileStamps stamp(FileStorage storage) throws StorageException {
+        int n = storage.layout().fileCount();
+        long[] sizes = new long[n];
+        long[] mtimes = new long[n];
+        for (int i = 0; i < n; i++) {
+            if (storage.layout().file(i).padding()) {
+                sizes[i] = storage.layout().file(i).length();
+                continue;
+            }
+            Path p = storage.path(i);
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                sizes[i] = a.isRegularFile() ? a.size() : -1;
+                mtimes[i] = a.isRegularFile() ? a.lastModifiedTime().toMillis() : -1;
+            } catch (NoSuchFileException e) {
+                sizes[i] = -1;
+                mtimes[i] = -1;
+            } catch (IOException e) {
+                throw StorageException.classify(e, i, p, "stat");
+            }
+        }
+        return new FileStamps(sizes, mtimes);
+    }
+
+    /** The torrent's resume data with the given durable pieces and file stamps. Engine context. */
+    static ResumeData build(Torrent t, Bitfield durable, FileStamps stamps) {
+        return new ResumeData(t.meta.infoHash(), t.saveDir, t.meta.pieceCount(), durable.toBytes(),
+                t.selection.priorities(), stamps.sizes(), stamps.mtimes(), t.uploadedTotal, t.downloadedTotal,
+                t.addedAtMillis, t.completedAtMillis, t.lifecycle.userPaused, t.picker.isSequential(),
+                t.limits.downloadLimit(), t.limits.uploadLimit(), t.state == TorrentState.ERROR ? t.error : null);
+    }
+
+    /** Why {@code r} does not fit {@code meta} at all (then a full check runs), or null if it fits. */
+    static String unusable(ResumeData r, Metainfo meta) {
+        if (r.pieceCount() != meta.pieceCount()) {
+            return "resume data has " + r.pieceCount() + " pieces, the torrent " + meta.pieceCount();
+        }
+        if (r.filePriorities().size() != meta.files().size()) {
+            return "resume data has " + r.filePriorities().size() + " files, the torrent " + meta.files().size();
+        }
+        try {
+            Bitfield.fromBytes(r.have(), meta.pieceCount());
+        } catch (IllegalArgumentException e) {
+            return "resume data bitfield: " + e.getMessage();
+        }
+        return null;
+    }
+
+    static Bitfield claimed(ResumeData r) {
+        return Bitfield.fromBytes(r.have(), r.pieceCount());
+    }
+
+    /** The first file whose size or time differs from the resume data, described; null if none does. */
+    static String changedFile(ResumeData r, FileStamps now, Metainfo meta) {
+        long[] sizes = r.fileSizes();
+        long[] mtimes = r.fileMtimes();
+        for (FileEntry f : meta.files()) {
+            int i = f.index();
+            if (!f.padding() && (sizes[i] != now.sizes()[i] || mtimes[i] != now.mtimes()[i])) {
+                return "file " + f.displayPath() + " changed since the resume data was saved (size " + sizes[i]
+                        + " -> " + now.sizes()[i] + ", modified " + mtimes[i] + " -> " + now.mtimes()[i] + ")";
+            }
+        }
+        return null;
+    }
+
+    /** The pieces to verify before trusting {@code claimed}; see the class comment. O(pieces + files). */
+    static Bitfield spotCheckPieces(Bitfield claimed, Metainfo meta, RandomGenerator random) {
+        int n = claimed.size();
+        Bitfield spot = new Bitfield(n);
+        int[] indexes = new int[claimed.cardinality()];
+        int count = 0;
+        for (int p = claimed.nextSet(0); p >= 0; p = claimed.nextSet(p + 1)) {
+            indexes[count++] = p;
+        }
+        // A partial Fisher-Yates shuffle: the first SPOT_CHECKS entries are a uniform random sample.
+        for (int i = 0; i < Math.min(SPOT_CHECKS, count); i++) {
+            int j = i + random.nextInt(count - i);
+            int tmp = indexes[i];
+            indexes[i] = indexes[j];
+            indexes[j] = tmp;
+            spot.set(indexes[i]);
+        }
+        long pieceLength = meta.pieceLength();
+        for (FileEntry f : meta.files()) {
+            if (f.padding() || f.length() == 0) {
+                continue;
+            }
+            int first = (int) (f.offset() / pieceLength);
+            for (int p = (int) ((f.offset() + f.length() - 1) / pieceLength); p >= first; p--) {
+                if (claimed.get(p)) {
+                    spot.set(p);
+                    break;
+                }
+            }
+        }
+        return spot;
+    }
+}

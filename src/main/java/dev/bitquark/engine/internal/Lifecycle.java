@@ -1,0 +1,367 @@
+package dev.bitquark.engine.internal;
+
+import dev.bitquark.engine.ResumeData;
+import dev.bitquark.engine.TorrentState;
+import dev.bitquark.metainfo.Bitfield;
+import dev.bitquark.storage.CheckJob;
+import dev.bitquark.storage.StorageChecker;
+import dev.bitquark.storage.StorageException;
+import dev.bitquark.tracker.Announcer;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The lifecycle of one torrent (the transitions in {@code STATE.md}): checking (a full check, or a
+ * fast resume with a spot check), going live, pausing, failing, rechecking, moving its files,
+ * removal and shutdown. Checks wait for an engine-wide slot ({@link CheckSlots}).
+ *
+ * <p>Every stop goes through {@link #halt}: connections close, partial pieces are dropped, the
+ * announcer sends {@code stopped}, and {@link #quiesced} completes once the check, the writes in
+ * flight and a flush are done; the next check or file move starts only after that. Every
+ * asynchronous step remembers the epoch it started in and any transition bumps it, so a late
+ * continuation of an abandoned step does nothing.
+ *
+ * <p>Owned by the engine context; not thread-safe.
+ */
+final class Lifecycle {
+    private static final Logger LOG = Logger.getLogger(Lifecycle.class.getName());
+
+    private final Torrent t;
+    private final Random random = new Random();
+    private int epoch;
+    private CheckJob check;
+    private CheckSlots.Ticket slot;
+    private Future<Void> quiesced = Future.succeededFuture();
+    private long tickTimer = -1;
+    private TorrentState afterCheck = TorrentState.LIVE;
+    /** Resume data not used yet: the next check starts from it. */
+    private ResumeData pendingResume;
+    /** The have set reflects the disk: a check or a fast resume completed. */
+    boolean checked;
+    /** Paused by the user; kept in resume data. A shutdown does not set it. */
+    boolean userPaused;
+    boolean fastResumed;
+    long checkedPieces;
+    double checkedFraction = 1.0;
+
+    Lifecycle(Torrent t) {
+        this.t = t;
+    }
+
+    /** Right after the torrent was added: restore a paused or failed torrent as such, else check. */
+    void begin(ResumeData resume) {
+        pendingResume = resume;
+        if (resume != null && resume.paused()) {
+            userPaused = true;
+            t.notifier.stateChanged(TorrentState.PAUSED, null);
+        } else if (resume != null && resume.error() != null) {
+            enter(TorrentState.ERROR, resume.error());
+        } else {
+            startCheck(TorrentState.LIVE, null);
+        }
+    }
+
+    /** From PAUSED or ERROR: live again at once if the have set is known, otherwise after a check. */
+    Future<Void> resume() {
+        boolean changed = userPaused;
+        userPaused = false;
+        if (t.state == TorrentState.PAUSED || t.state == TorrentState.ERROR) {
+            changed = true;
+            if (checked) {
+                goLive();
+            } else {
+                startCheck(TorrentState.LIVE, null);
+            }
+        }
+        if (changed) {
+            t.notifier.resumeDataChanged();
+        }
+        return Future.succeededFuture();
+    }
+
+    /** Stops everything; completes once connections, announces, writes and the flush are done. */
+    Future<Void> pause() {
+        userPaused = true;
+        if (t.state == TorrentState.PAUSED) {
+            return quiesced;
+        }
+        enter(TorrentState.PAUSED, null);
+        Future<Void> stopped = halt("torrent paused");
+        return stopped.onComplete(ar -> t.notifier.resumeDataChanged());
+    }
+
+    /** Moves to ERROR with a reason (e.g. the disk is full); completed pieces are kept. */
+    void fail(String reason) {
+        if (t.state == TorrentState.ERROR || t.removed) {
+            return;
+        }
+        LOG.log(Level.WARNING, "{0}: {1}", new Object[] {t.meta.name(), reason});
+        enter(TorrentState.ERROR, reason);
+        halt("torrent error");
+        t.notifier.resumeDataChanged();
+    }
+
+    /**
+     * Checks every piece again, also while live (connections close meanwhile); the result replaces
+     * the have set. Afterwards the torrent is LIVE if it was live or checking, PAUSED otherwise.
+     * Completes when the check is done; fails if something else (pause, removal) interrupts it.
+     */
+    Future<Void> recheck() {
+        TorrentState after = t.state == TorrentState.LIVE
+                || (t.state == TorrentState.CHECKING && afterCheck == TorrentState.LIVE)
+                ? TorrentState.LIVE : TorrentState.PAUSED;
+        Promise<Void> done = Promise.promise();
+        enter(TorrentState.CHECKING, null);
+        halt("rechecking");
+        pendingResume = null;
+        startCheck(after, done);
+        return done.future();
+    }
+
+    void reannounce() {
+        if (t.state == TorrentState.LIVE) {
+            if (t.announcer() != null) {
+                t.announcer().reannounce();
+            }
+            t.book.retryNow();
+            t.connectMore();
+        }
+    }
+
+    /** Stops I/O, moves the files on a disk worker, then returns to the state it was in. */
+    Future<Void> moveStorage(Path dir) {
+        TorrentState before = t.state;
+        boolean wasChecking = before == TorrentState.CHECKING;
+        TorrentState back = wasChecking ? afterCheck : before;
+        if (before == TorrentState.LIVE || wasChecking) {
+            enter(TorrentState.PAUSED, null);
+        }
+        halt("moving files");
+        int e = epoch;
+        return quiesced.compose(v -> t.rt.<Void>onDisk(() -> {
+            t.storage.moveTo(dir);
+            return null;
+        })).onSuccess(v -> {
+            t.saveDir = t.storage.root();
+            t.notifier.resumeDataChanged();
+        }).eventually(() -> {
+            if (e == epoch && back == TorrentState.LIVE) {
+                if (checked && !wasChecking) {
+                    goLive();
+                } else {
+                    startCheck(TorrentState.LIVE, null);
+                }
+            }
+            return Future.succeededFuture();
+        });
+    }
+
+    /** Removal: stops everything (no state event); completes once nothing touches the storage. */
+    Future<Void> remove() {
+        t.state = TorrentState.PAUSED;
+        return halt("torrent removed");
+    }
+
+    /** Shutdown: stops like a pause, but the user's paused flag is left as it was. */
+    Future<Void> close() {
+        if (t.state == TorrentState.LIVE || t.state == TorrentState.CHECKING) {
+            enter(TorrentState.PAUSED, null);
+        }
+        return halt("engine shutting down");
+    }
+
+    /** Resume data given at add time and not used yet (no check has run since), or null. */
+    ResumeData pendingResume() {
+        return pendingResume;
+    }
+
+    // ---- internals -------------------------------------------------------------------------------
+
+    private void enter(TorrentState state, String error) {
+        TorrentState old = t.state;
+        String oldError = t.error;
+        t.state = state;
+        t.error = error;
+        if (old != state || !Objects.equals(oldError, error)) {
+            t.notifier.stateChanged(state, error);
+        }
+    }
+
+    /**
+     * Stops all activity; the caller has already moved the state away from LIVE, so closing
+     * connections dials no new ones.
+     */
+    private Future<Void> halt(String reason) {
+        epoch++;
+        Future<Void> checkEnded = Future.succeededFuture();
+        if (check != null) {
+            CheckJob job = check;
+            check = null;
+            job.cancel();
+            // The job's result completes once its pieces in flight are read: only then is the storage free.
+            checkEnded = Future.fromCompletionStage(job.result(), t.rt.context()).<Void>mapEmpty().otherwiseEmpty();
+        }
+        if (slot != null) {
+            CheckSlots.Ticket s = slot;
+            slot = null;
+            checkEnded.onComplete(ar -> s.release());
+        }
+        checkedFraction = 1.0;
+        if (tickTimer >= 0) {
+            t.rt.vertx().cancelTimer(tickTimer);
+            tickTimer = -1;
+        }
+        for (PeerConnection c : new ArrayList<>(t.peers.values())) {
+            c.close(reason);
+        }
+        t.downloads.releaseAll();
+        Future<Void> announced = t.stopAnnouncer();
+        quiesced = Future.join(checkEnded, t.downloads.whenDiskIdle())
+                .transform(ar -> t.durable.flush())
+                .mapEmpty();
+        return Future.join(announced, quiesced).mapEmpty();
+    }
+
+    private void startCheck(TorrentState after, Promise<Void> done) {
+        afterCheck = after;
+        enter(TorrentState.CHECKING, null);
+        checkedFraction = 0;
+        int e = epoch;
+        ResumeData resume = pendingResume;
+        quiesced.onComplete(q -> {
+            if (e != epoch) {
+                interrupted(done);
+                return;
+            }
+            slot = t.rt.checks().acquire(ticket -> runCheck(e, ticket, resume, after, done));
+        });
+    }
+
+    private void runCheck(int e, CheckSlots.Ticket ticket, ResumeData resume, TorrentState after,
+                          Promise<Void> done) {
+        if (e != epoch) {
+            ticket.release();
+            interrupted(done);
+            return;
+        }
+        Future<Bitfield> fast = resume == null ? Future.succeededFuture() : spotCheck(e, resume);
+        fast.compose(trusted -> trusted != null ? Future.succeededFuture(trusted) : fullCheck(e)).onComplete(ar -> {
+            ticket.release();
+            if (e != epoch) {
+                interrupted(done);
+                return;
+            }
+            check = null;
+            slot = null;
+            if (ar.failed()) {
+                fail("checking the files failed: " + message(ar.cause()));
+                if (done != null) {
+                    done.tryFail(ar.cause());
+                }
+                return;
+            }
+            pendingResume = null;
+            checked = true;
+            checkedFraction = 1.0;
+            t.applyCheck(ar.result(), fastResumed);
+            if (after == TorrentState.LIVE) {
+                goLive();
+            } else {
+                enter(TorrentState.PAUSED, null);
+            }
+            t.notifier.resumeDataChanged();
+            if (done != null) {
+                done.tryComplete();
+            }
+        });
+    }
+
+    /**
+     * Fast resume: the claimed pieces if the files are unchanged and the spot check passes; null
+     * (run the full check) otherwise.
+     */
+    private Future<Bitfield> spotCheck(int e, ResumeData r) {
+        String unusable = FastResume.unusable(r, t.meta);
+        if (unusable != null) {
+            LOG.info(() -> t.meta.name() + ": " + unusable + "; checking every piece");
+            return Future.succeededFuture();
+        }
+        Bitfield claimed = FastResume.claimed(r);
+        return t.rt.onDisk(() -> FastResume.stamp(t.storage)).compose(stamps -> {
+            if (e != epoch) {
+                return Future.failedFuture(new CancellationException("check cancelled"));
+            }
+            String changed = FastResume.changedFile(r, stamps, t.meta);
+            if (changed != null) {
+                LOG.info(() -> t.meta.name() + ": " + changed + "; checking every piece");
+                return Future.succeededFuture();
+            }
+            Bitfield spot = FastResume.spotCheckPieces(claimed, t.meta, random);
+            CheckJob job = StorageChecker.check(t.storage, t.meta.pieceHashes(), spot, t.rt.hashExecutor(),
+                    2 * t.rt.hashThreads(), null);
+            check = job;
+            return Future.fromCompletionStage(job.result(), t.rt.context()).map(valid -> {
+                checkedPieces = spot.cardinality();
+                if (valid.cardinality() != spot.cardinality()) {
+                    LOG.info(() -> t.meta.name() + ": " + (spot.cardinality() - valid.cardinality()) + " of "
+                            + spot.cardinality() + " spot-checked pieces are damaged; checking every piece");
+                    return null;
+                }
+                fastResumed = true;
+                return claimed;
+            });
+        });
+    }
+
+    private Future<Bitfield> fullCheck(int e) {
+        if (e != epoch) {
+            return Future.failedFuture(new CancellationException("check cancelled"));
+        }
+        fastResumed = false;
+        CheckJob job = StorageChecker.checkAll(t.storage, t.meta.pieceHashes(), t.rt.hashExecutor(),
+                2 * t.rt.hashThreads(), p -> t.rt.context().runOnContext(v -> {
+                    if (e == epoch) {
+                        checkedFraction = p.piecesTotal() == 0 ? 1.0 : (double) p.piecesDone() / p.piecesTotal();
+                    }
+                }));
+        check = job;
+        return Future.fromCompletionStage(job.result(), t.rt.context()).map(valid -> {
+            checkedPieces = job.progress().piecesDone();
+            return valid;
+        });
+    }
+
+    private void goLive() {
+        enter(TorrentState.LIVE, null);
+        tickTimer = t.rt.vertx().setPeriodic(1000, id -> t.tick());
+        Announcer announcer = t.newAnnouncer();
+        if (announcer != null) {
+            announcer.start();
+        }
+        t.book.retryNow();
+        t.addPeers(t.options.initialPeers(), PeerBook.Source.USER);
+        t.connectMore();
+        if (t.picker.isComplete()) {
+            t.downloads.onFinished();
+        }
+        LOG.fine(() -> t.meta.name() + ": live, " + t.picker.haveBitfield().cardinality() + "/"
+                + t.geometry.pieceCount() + " pieces");
+    }
+
+    private static void interrupted(Promise<Void> done) {
+        if (done != null) {
+            done.tryFail(new CancellationException("the check was interrupted"));
+        }
+    }
+
+    private static String message(Throwable e) {
+        return e instanceof StorageException se ? Downloads.describe(se) : String.valueOf(e.getMessage());
+    }
+}

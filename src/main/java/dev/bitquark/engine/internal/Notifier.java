@@ -1,0 +1,47 @@
+package dev.bitquark.engine.internal;
+
+import dev.bitquark.engine.EngineListener;
+import dev.bitquark.engine.TorrentState;
+import dev.bitquark.metainfo.InfoHash;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends one torrent's events to the engine's {@link EngineListener}, on the engine context. A
+ * listener that throws is logged and otherwise ignored: it must not break the torrent.
+ */
+final class Notifier {
+    private static final Logger LOG = Logger.getLogger(Notifier.class.getName());
+
+    private final EngineRuntime rt;
+    private final InfoHash infoHash;
+
+    Notifier(EngineRuntime rt, InfoHash infoHash) {
+        this.rt = rt;
+        this.infoHash = infoHash;
+    }
+
+    void stateChanged(TorrentState state, String error) {
+        run(l -> l.stateChanged(infoHash, state, error));
+    }
+
+    void resumeDataChanged() {
+        run(l -> l.resumeDataChanged(infoHash));
+    }
+
+    void finished() {
+        run(l -> l.finished(infoHash));
+    }
+
+    void removed() {
+        run(l -> l.removed(infoHash));
+    }
+
+    private void run(java.util.function.Consumer<EngineListener> call) {
+        try {
+            call.accept(rt.listener());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "engine listener failed", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.bitquark.engine.internal;
+
+import dev.bitquark.engine.FileStats;
+import dev.bitquark.engine.PeerStats;
+import dev.bitquark.engine.TorrentState;
+import dev.bitquark.engine.TorrentStats;
+import dev.bitquark.metainfo.Bitfield;
+import dev.bitquark.metainfo.FileEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Immutable snapshots of one torrent for the outside: its stats, its files and its connections.
+ * Stateless; called on the engine context.
+ */
+final class TorrentViews {
+    private TorrentViews() {}
+
+    static TorrentStats stats(Torrent t) {
+        long now = t.rt.now();
+        Bitfield have = t.picker.haveBitfield();
+        long haveBytes = 0;
+        for (int i = have.nextSet(0); i >= 0; i = have.nextSet(i + 1)) {
+            haveBytes += t.geometry.pieceSize(i);
+        }
+        long wanted = t.downloads.wantedBytes();
+        long left = t.picker.wantedBytesLeft();
+        long down = t.downRate.bytesPerSecond(now);
+        int seeds = 0;
+        for (PeerConnection c : t.peers.values()) {
+            if (c.hasAll()) {
+                seeds++;
+            }
+        }
+        Lifecycle l = t.lifecycle;
+        double checked = t.state == TorrentState.CHECKING ? l.checkedFraction : 1.0;
+        return new TorrentStats(t.meta.infoHash(), t.meta.name(), t.state, t.error, t.finished, t.meta.totalLength(),
+                wanted, Math.max(0, Math.min(wanted, wanted - left)), haveBytes, t.geometry.pieceCount(),
+                have.cardinality(), checked, down, t.upRate.bytesPerSecond(now), t.downloadedTotal, t.uploadedTotal,
+                t.wastedTotal, t.peers.size(), t.book.knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1,
+                l.fastResumed, l.checkedPieces);
+    }
+
+    /** Bytes of each file inside had pieces: one pass over files and their pieces, O(files + pieces). */
+    static List<FileStats> files(Torrent t) {
+        List<FileStats> out = new ArrayList<>(t.meta.files().size());
+        long pieceLength = t.meta.pieceLength();
+        for (FileEntry f : t.meta.files()) {
+            long verified = 0;
+            if (f.length() > 0) {
+                long end = f.offset() + f.length();
+                int last = (int) ((end - 1) / pieceLength);
+                for (int p = (int) (f.offset() / pieceLength); p <= last; p++) {
+                    if (t.picker.hasPiece(p)) {
+                        long start = (long) p * pieceLength;
+                        verified += Math.min(end, start + t.geometry.pieceSize(p)) - Math.max(f.offset(), start);
+                    }
+                }
+            }
+            out.add(new FileStats(f.index(), f.displayPath(), f.length(), verified, t.selection.priority(f.index()),
+                    f.padding()));
+        }
+        return out;
+    }
+
+    static List<PeerStats> peers(Torrent t) {
+        long now = t.rt.now();
+        List<PeerStats> out = new ArrayList<>(t.peers.size());
+        for (PeerConnection c : t.peers.values()) {
+            int count = t.geometry.pieceCount();
+            double progress = c.hasAll() || count == 0 ? 1.0 : (double) c.peerPieces().cardinality() / count;
+            out.add(new PeerStats(c.address().getAddress().getHostAddress() + ":" + c.address().getPort(), c.client(),
+                    c.outgoing(), c.amChoking(), c.amInterested(), c.isChokingUs(), c.isInterested(), c.hasAll(),
+                    c.isSnubbed(), c.downloadRate.bytesPerSecond(now), c.uploadRate.bytesPerSecond(now),
+                    c.downloadRate.totalBytes(), c.uploadRate.totalBytes(), c.requests.size(), c.hashFailures, progress,
+                    Math.max(0, now - c.connectedAtMillis())));
+        }
+        return out;
+    }
+}

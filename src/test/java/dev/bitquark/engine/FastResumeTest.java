@@ -1,0 +1,245 @@
+package dev.bitquark.engine;
+
+import static dev.bitquark.engine.SessionFixture.await;
+import static dev.bitquark.engine.SessionFixture.payload;
+import static dev.bitquark.engine.SessionFixture.peersOf;
+import static dev.bitquark.engine.SessionFixture.seed;
+import static dev.bitquark.engine.SessionFixture.stats;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bitquark.interop.EngineUnderTest;
+import dev.bitquark.metainfo.Bitfield;
+import dev.bitquark.metainfo.Metainfo;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Resume data round trips: download, shut the engine down, start a fresh engine with the saved
+ * resume data. Unchanged files are trusted after a spot check; a changed file forces a full check.
+ */
+class FastResumeTest {
+    private static final int PIECE = 16384;
+
+    @TempDir
+    Path work;
+
+    private byte[][] files;
+    private Metainfo meta;
+    private Path seedDir;
+    private Path out;
+
+    private void prepare() throws Exception {
+        files = new byte[][] {payload(100 * PIECE + 123, 1), payload(60 * PIECE, 2), payload(40 * PIECE + 7, 3)};
+        meta = SessionFixture.multiFile("data", PIECE, files);
+        seedDir = work.resolve("seed");
+        SessionFixture.writeFiles(seedDir, "data", files);
+        out = work.resolve("out");
+    }
+
+    /** Downloads into {@code out} with a first engine, sets a few things, shuts it down; returns the resume data. */
+    private ResumeData firstRun(EngineUnderTest seeder) throws Exception {
+        ResumeData r;
+        try (EngineUnderTest first = new EngineUnderTest(out)) {
+            TorrentHandle h = await(first.engine.add(meta, TorrentOptions.defaults(out)
+                    .withInitialPeers(peersOf(seeder))));
+            EngineUnderTest.awaitFinished(h, SessionFixture.TIMEOUT);
+            await(h.setRateLimits(0, 123_456));
+            await(h.setFilePriority(2, FilePriority.HIGH));
+            await(first.engine.close());
+            r = await(h.resumeData()); // the snapshot taken at shutdown
+        }
+        assertEquals(meta.pieceCount(), Bitfield.fromBytes(r.have(), meta.pieceCount()).cardinality());
+        assertFalse(r.paused(), "shutting down is not pausing");
+        assertTrue(r.completedAtMillis() >= r.addedAtMillis() && r.addedAtMillis() > 0);
+        return r;
+    }
+
+    private static void assertSameData(byte[][] files, Path root) throws Exception {
+        for (int i = 0; i < files.length; i++) {
+            assertArrayEquals(files[i], Files.readAllBytes(root.resolve("data/f" + i + ".bin")), "file " + i);
+        }
+    }
+
+    @Test
+    void unchangedFilesAreTrustedAfterASpotCheck() throws Exception {
+        prepare();
+        try (EngineUnderTest seeder = new EngineUnderTest(seedDir)) {
+            seed(seeder, meta, seedDir);
+            ResumeData resume = firstRun(seeder);
+            SessionFixture.Recorder events = new SessionFixture.Recorder();
+            try (EngineUnderTest second = new EngineUnderTest(out)) {
+                await(second.engine.setListener(events));
+                TorrentHandle h = await(second.engine.add(meta, TorrentOptions.defaults(work.resolve("elsewhere")),
+                        resume));
+                EngineUnderTest.awaitFinished(h, SessionFixture.TIMEOUT);
+                assertEquals(List.of("CHECKING", "LIVE"), events.states(), "already complete: no second 'finished'");
+                TorrentStats s = stats(h);
+                assertTrue(s.fastResumed());
+                assertTrue(s.checkedPieces() <= 8 + 3, "spot check only: " + s.checkedPieces() + " pieces read");
+                assertTrue(s.checkedPieces() >= 8);
+                assertEquals(meta.pieceCount(), s.havePieces());
+                assertEquals(0, s.downloadedTotal() - resume.downloadedTotal(), "nothing downloaded again");
+                assertEquals(resume.uploadedTotal(), s.uploadedTotal());
+                assertEquals(List.of(FilePriority.NORMAL, FilePriority.NORMAL, FilePriority.HIGH),
+                        await(h.filePriorities()));
+                ResumeData again = await(h.resumeData());
+                assertEquals(123_456, again.uploadLimit());
+                assertEquals(out.toAbsolutePath().normalize(), again.saveDir().toAbsolutePath().normalize(),
+                        "the resume data's folder wins over the options");
+                assertEquals(resume.addedAtMillis(), again.addedAtMillis());
+                assertEquals(resume.completedAtMillis(), again.completedAtMillis(), "completion time is kept");
+            }
+            assertSameData(files, out);
+        }
+    }
+
+    @Test
+    void aTruncatedFileForcesAFullCheckAndIsDownloadedAgain() throws Exception {
+        prepare();
+        try (EngineUnderTest seeder = new EngineUnderTest(seedDir)) {
+            seed(seeder, meta, seedDir);
+            ResumeData resume = firstRun(seeder);
+            try (RandomAccessFile f = new RandomAccessFile(out.resolve("data/f1.bin").toFile(), "rw")) {
+                f.setLength(files[1].length / 2);
+            }
+            try (EngineUnderTest second = new EngineUnderTest(out)) {
+                TorrentHandle h = await(second.engine.add(meta,
+                        TorrentOptions.defaults(out).withInitialPeers(peersOf(seeder)), resume));
+                EngineUnderTest.awaitFinished(h, SessionFixture.TIMEOUT);
+                TorrentStats s = stats(h);
+                assertFalse(s.fastResumed());
+                assertEquals(meta.pieceCount(), s.checkedPieces(), "a full check");
+                long redownloaded = s.downloadedTotal() - resume.downloadedTotal();
+                assertTrue(redownloaded >= files[1].length / 2 && redownloaded <= files[1].length + 2L * PIECE,
+                        "about the lost half of f1 came again: " + redownloaded);
+            }
+            assertSameData(files, out);
+        }
+    }
+
+    @Test
+    void aDamagedPieceWithUnchangedStampsFailsTheSpotCheck() throws Exception {
+        prepare();
+        try (EngineUnderTest seeder = new EngineUnderTest(seedDir)) {
+            seed(seeder, meta, seedDir);
+            ResumeData resume = firstRun(seeder);
+            // Damage the last piece of f2 (always spot-checked) and restore its time: only reading can tell.
+            Path f2 = out.resolve("data/f2.bin");
+            var mtime = Files.getLastModifiedTime(f2);
+            try (RandomAccessFile f = new RandomAccessFile(f2.toFile(), "rw")) {
+                f.seek(files[2].length - 1);
+                f.write(files[2][files[2].length - 1] ^ 1);
+            }
+            Files.setLastModifiedTime(f2, mtime);
+            try (EngineUnderTest second = new EngineUnderTest(out)) {
+                TorrentHandle h = await(second.engine.add(meta,
+                        TorrentOptions.defaults(out).withInitialPeers(peersOf(seeder)), resume));
+                EngineUnderTest.awaitFinished(h, SessionFixture.TIMEOUT);
+                TorrentStats s = stats(h);
+                assertFalse(s.fastResumed());
+                assertEquals(meta.pieceCount(), s.checkedPieces());
+                assertEquals(resume.downloadedTotal() + meta.geometry().pieceSize(meta.pieceCount() - 1),
+                        s.downloadedTotal(), "the damaged (last) piece came again");
+            }
+            assertSameData(files, out);
+        }
+    }
+
+    @Test
+    void pausedResumeDataComesBackPausedWithoutCheckingUntilResumed() throws Exception {
+        prepare();
+        try (EngineUnderTest seeder = new EngineUnderTest(seedDir)) {
+            seed(seeder, meta, seedDir);
+            ResumeData running = firstRun(seeder);
+            ResumeData paused = new ResumeData(running.infoHash(), running.saveDir(), running.pieceCount(),
+                    running.have(), running.filePriorities(), running.fileSizes(), running.fileMtimes(),
+                    running.uploadedTotal(), running.downloadedTotal(), running.addedAtMillis(),
+                    running.completedAtMillis(), true, running.sequential(), 0, 0, null);
+            try (EngineUnderTest second = new EngineUnderTest(out)) {
+                TorrentHandle h = await(second.engine.add(meta, TorrentOptions.defaults(out), paused));
+                Thread.sleep(200);
+                TorrentStats s = stats(h);
+                assertEquals(TorrentState.PAUSED, s.state());
+                assertEquals(0, s.checkedPieces(), "no check while paused");
+                ResumeData carried = await(h.resumeData());
+                assertArrayEquals(paused.have(), carried.have(), "unused resume data is carried over");
+                assertTrue(carried.paused());
+
+                await(h.resume());
+                EngineUnderTest.awaitFinished(h, SessionFixture.TIMEOUT);
+                assertTrue(stats(h).fastResumed());
+                assertFalse(await(h.resumeData()).paused());
+            }
+        }
+    }
+
+    @Test
+    void resumeDataOfAnotherTorrentIsRejected() throws Exception {
+        prepare();
+        Metainfo other = SessionFixture.multiFile("other", PIECE, payload(PIECE, 9));
+        ResumeData foreign = new ResumeData(other.infoHash(), out, other.pieceCount(), new byte[1],
+                List.of(FilePriority.NORMAL), new long[] {-1}, new long[] {-1}, 0, 0, 0, 0, false, false, 0, 0, null);
+        try (EngineUnderTest engine = new EngineUnderTest(out)) {
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> await(engine.engine.add(meta, TorrentOptions.defaults(out), foreign)));
+            assertInstanceOf(IllegalArgumentException.class, e.getCause());
+        }
+    }
+
+    @Test
+    void checksRunOneAtATimeWhenTheEngineAllowsOne() throws Exception {
+        Path dir = work.resolve("many");
+        EngineConfig oneAtATime = new EngineConfig("127.0.0.1", 0, dir).withMaxConcurrentChecks(1);
+        List<Metainfo> metas = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            byte[] content = payload(8_000_000, 40 + i);
+            metas.add(SessionFixture.multiFile("t" + i, PIECE, content));
+            SessionFixture.writeFiles(dir, "t" + i, content);
+        }
+        try (EngineUnderTest engine = new EngineUnderTest(oneAtATime)) {
+            // Added in one go: the second and third wait for the slot the first holds.
+            List<io.vertx.core.Future<TorrentHandle>> adding = metas.stream()
+                    .map(m -> engine.engine.add(m, TorrentOptions.defaults(dir))).toList();
+            List<TorrentHandle> hs = new java.util.ArrayList<>();
+            for (var f : adding) {
+                hs.add(await(f));
+            }
+            TorrentStats third = stats(hs.get(2));
+            assertEquals(TorrentState.CHECKING, third.state());
+            assertEquals(0.0, third.checkedFraction(), "queued: no progress yet");
+            while (hs.stream().anyMatch(h -> !isLive(h))) {
+                int midCheck = 0;
+                for (TorrentHandle h : hs) {
+                    TorrentStats s = stats(h);
+                    if (s.state() == TorrentState.CHECKING && s.checkedFraction() > 0 && s.checkedFraction() < 1) {
+                        midCheck++;
+                    }
+                }
+                assertTrue(midCheck <= 1, midCheck + " torrents checking at once");
+                Thread.sleep(2);
+            }
+            for (TorrentHandle h : hs) {
+                assertTrue(stats(h).finished());
+                assertEquals(metas.get(0).pieceCount(), stats(h).checkedPieces());
+            }
+        }
+    }
+
+    private static boolean isLive(TorrentHandle h) {
+        try {
+            return stats(h).state() == TorrentState.LIVE;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
