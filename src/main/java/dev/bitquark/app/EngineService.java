@@ -23,9 +23,12 @@ public class EngineService {
     private volatile Engine engine;
     private volatile String problem = "starting";
 
-    EngineService(io.vertx.core.Vertx vertx, BitquarkConfig config) {
+    private final dev.bitquark.app.session.SessionService session;
+
+    EngineService(io.vertx.core.Vertx vertx, BitquarkConfig config, dev.bitquark.app.session.SessionService session) {
         this.vertx = vertx;
         this.config = config;
+        this.session = session;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -36,6 +39,7 @@ public class EngineService {
                 engine = ar.result();
                 problem = null;
                 LOG.infof("engine listening for peers on %s:%d", ec.bindAddress(), engine.peerPort());
+                session.start(engine);
             } else {
                 problem = ar.cause().getMessage();
                 LOG.errorf("engine failed to start: %s", problem);
@@ -44,6 +48,8 @@ public class EngineService {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        // Save the session before the engine stops: resume data comes from the live engine.
+        session.stop();
         Engine e = engine;
         if (e != null) {
             try {

@@ -36,6 +36,18 @@ public interface BitquarkConfig {
     /** The PostgreSQL database, used only with {@code persistence=postgresql}. */
     Db db();
 
+    /** The long-running session (server mode). */
+    SessionSettings session();
+
+    interface SessionSettings {
+        /**
+         * How often changed resume data is saved. Progress made since the last save is downloaded
+         * again after a crash; saving is cheap (small files, or one row), so this is short.
+         */
+        @WithDefault("2s")
+        java.time.Duration saveInterval();
+    }
+
     enum Persistence {
         FILES, POSTGRESQL
     }

@@ -1,0 +1,77 @@
+package dev.bitquark.app.session;
+
+import dev.bitquark.app.EngineService;
+import dev.bitquark.app.config.BitquarkConfig;
+import dev.bitquark.app.persistence.FileSessionStore;
+import dev.bitquark.app.persistence.PostgresSessionStore;
+import dev.bitquark.app.persistence.SessionStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * The server's session: opens the configured store (files in the data dir by default, PostgreSQL
+ * with {@code bitquark.persistence=postgresql}) once the engine runs, restores every torrent, and
+ * saves resume data periodically and on shutdown (SIGTERM from Kubernetes).
+ */
+@ApplicationScoped
+public class SessionService {
+    private static final Logger LOG = Logger.getLogger(SessionService.class);
+
+    private final BitquarkConfig config;
+    private final Instance<PostgresSessionStore> postgres;
+    private volatile Session session;
+    private volatile String problem = "starting";
+    private volatile Session.RestoreReport report;
+
+    SessionService(BitquarkConfig config, Instance<PostgresSessionStore> postgres) {
+        this.config = config;
+        this.postgres = postgres;
+    }
+
+    /** Called by {@link EngineService} once the engine listens. */
+    public void start(dev.bitquark.engine.Engine engine) {
+        SessionStore store = config.persistence() == BitquarkConfig.Persistence.POSTGRESQL
+                ? postgres.get()
+                : new FileSessionStore(config.dataDir().toAbsolutePath().normalize());
+        Session s = new Session(engine, store, config.downloadDir().toAbsolutePath().normalize(),
+                config.session().saveInterval().toMillis());
+        s.restore().whenComplete((r, e) -> {
+            if (e != null) {
+                problem = e.getMessage();
+                LOG.errorf("session could not be restored: %s", problem);
+            } else {
+                report = r;
+                session = s;
+                problem = null;
+            }
+        });
+    }
+
+    /** Saves every torrent's resume data and closes the store (graceful shutdown). */
+    public void stop() {
+        Session s = session;
+        if (s != null) {
+            long t0 = System.nanoTime();
+            s.close();
+            LOG.infof("session saved in %d ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        }
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public boolean isReady() {
+        return session != null;
+    }
+
+    public String problem() {
+        return problem;
+    }
+
+    public Session.RestoreReport report() {
+        return report;
+    }
+}
