@@ -44,7 +44,7 @@ public interface BitquarkConfig {
          * How often changed resume data is saved. Progress made since the last save is downloaded
          * again after a crash; saving is cheap (small files, or one row), so this is short.
          */
-        @WithDefault("2s")
+        @WithDefault("PT2S")
         java.time.Duration saveInterval();
     }
 
