@@ -459,6 +459,10 @@ final class Downloads {
         }
         List<BlockRequest> expired = new ArrayList<>();
         for (PeerConnection c : new ArrayList<>(t.peers.values())) {
+            c.onSecond();
+            if (c.isClosed()) {
+                continue;
+            }
             boolean snubbed = c.requests.isSnubbed(now);
             if (snubbed && !c.snubbed) {
                 c.pipeline.onSnubbed();

@@ -128,6 +128,7 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
         if (closed) {
             return;
         }
+        received++;
         try {
             if (frames == null) {
                 if (!handshakeDecoder.feed(in)) {
@@ -157,19 +158,48 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
 
     void send(byte[] message) {
         if (!closed) {
+            sent++;
             socket.write(Buffer.buffer(message));
         }
     }
 
     void send(Buffer message) {
         if (!closed) {
+            sent++;
             socket.write(message);
+        }
+    }
+
+    // Activity counters for keep-alives and the idle timeout (checked once a second by the torrent).
+    private long sent;
+    private long received;
+    private long sentAtLastTick;
+    private long receivedAtLastTick;
+    private int idleSendSeconds;
+    private int idleReceiveSeconds;
+
+    /** BEP 3: a keep-alive after {@value #KEEP_ALIVE_SECONDS} s without sending anything. */
+    static final int KEEP_ALIVE_SECONDS = 90;
+    /** A peer silent this long (not even keep-alives, which every client sends) is gone. */
+    static final int IDLE_TIMEOUT_SECONDS = 300;
+
+    /** Once a second: sends a keep-alive if we have been quiet, closes the connection if the peer has. */
+    void onSecond() {
+        idleSendSeconds = sent == sentAtLastTick ? idleSendSeconds + 1 : 0;
+        idleReceiveSeconds = received == receivedAtLastTick ? idleReceiveSeconds + 1 : 0;
+        sentAtLastTick = sent;
+        receivedAtLastTick = received;
+        if (idleReceiveSeconds >= IDLE_TIMEOUT_SECONDS) {
+            close("no message for " + IDLE_TIMEOUT_SECONDS + " s");
+        } else if (idleSendSeconds >= KEEP_ALIVE_SECONDS) {
+            send(dev.bitquark.wire.MessageWriter.keepAlive());
         }
     }
 
     /** Sends part of a file with sendfile (zero-copy); a failure (file gone) closes the connection. */
     void sendFile(String file, long offset, long length) {
         if (!closed) {
+            sent++;
             socket.sendFile(file, offset, length).onFailure(e -> close("cannot send " + file + ": " + e.getMessage()));
         }
     }
