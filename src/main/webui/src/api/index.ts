@@ -9,3 +9,5 @@ export type {
 } from './EventsClient';
 export { parseServerEvent } from './serverEvent';
 export { fetchVersion, VERSION_PATH, VersionError } from './version';
+export { AuthError, checkSession, login, LOGIN_PATH, SESSION_PATH } from './auth';
+export type { LoginResult } from './auth';

@@ -28,7 +28,8 @@ class EventsSocketTest {
         WebSocketClient client = vertx.createWebSocketClient();
         CompletableFuture<String> first = new CompletableFuture<>();
         client.connect(new WebSocketConnectOptions()
-                        .setHost(events.getHost()).setPort(events.getPort()).setURI(events.getPath()))
+                        .setHost(events.getHost()).setPort(events.getPort()).setURI(events.getPath())
+                        .addHeader("Authorization", TestAuth.basic()))
                 .onSuccess(ws -> ws.textMessageHandler(first::complete))
                 .onFailure(first::completeExceptionally);
         JsonObject hello = new JsonObject(first.get(10, TimeUnit.SECONDS));

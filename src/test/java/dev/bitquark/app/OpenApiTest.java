@@ -13,7 +13,9 @@ class OpenApiTest {
         given().accept("application/json").when().get("/q/openapi").then()
                 .statusCode(200)
                 .body(containsString("/api/v1/version"))
-                .body(containsString("bitquark API"));
+                .body(containsString("bitquark API"))
+                .body("components.securitySchemes.password.scheme", org.hamcrest.Matchers.equalTo("basic"))
+                .body("components.securitySchemes.token.scheme", org.hamcrest.Matchers.equalTo("bearer"));
     }
 
     @Test
@@ -23,7 +25,7 @@ class OpenApiTest {
 
     @Test
     void versionNamesTheProduct() {
-        given().when().get("/api/v1/version").then()
+        TestAuth.authed().when().get("/api/v1/version").then()
                 .statusCode(200)
                 .body("name", org.hamcrest.Matchers.equalTo("bitquark"))
                 .body("version", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));

@@ -3,6 +3,7 @@ package dev.bitquark.app.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,6 +71,15 @@ public interface BitquarkConfig {
         /** Address the web UI and API listen on (feeds {@code quarkus.http.host}). */
         @WithDefault("0.0.0.0")
         String host();
+
+        /**
+         * Host names the web UI and API answer to besides localhost and IP literals (DNS-rebinding
+         * guard): exact names, {@code *.example.org}, or {@code *} for any.
+         */
+        Optional<List<String>> allowedHosts();
+
+        /** Reverse proxies (addresses or CIDR blocks) whose X-Forwarded-* headers are believed. */
+        Optional<List<String>> trustedProxies();
     }
 
     interface Peer {

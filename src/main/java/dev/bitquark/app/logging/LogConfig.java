@@ -1,0 +1,20 @@
+package dev.bitquark.app.logging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code bitquark.log.*} (environment: {@code BITQUARK_LOG_JSON}, ...). Immutable, read at start-up. */
+@ConfigMapping(prefix = "bitquark.log")
+public interface LogConfig {
+
+    /**
+     * Console lines as JSON objects (one per line, for log collectors) instead of text. Takes effect
+     * at the end of start-up; the lines before it stay text.
+     */
+    @WithDefault("false")
+    boolean json();
+
+    /** Live log tail clients at once ({@code /api/v1/logs}); more are refused. */
+    @WithDefault("4")
+    int tailClients();
+}

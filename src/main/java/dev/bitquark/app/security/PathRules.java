@@ -1,0 +1,85 @@
+package dev.bitquark.app.security;
+
+import java.util.Locale;
+
+/**
+ * Which requests may pass without credentials. Default-deny: everything under {@code /api} and
+ * {@code /q} needs a login except the few documented open paths, and any other path is open only
+ * for GET/HEAD of plain UI paths (the React app's files and its deep links). Paths are compared in
+ * a canonical form (repeated slashes collapsed, lower case) so that {@code //api/..} or
+ * {@code /API/..} cannot slip past as "UI". Stateless.
+ */
+public final class PathRules {
+    public static final String LOGIN = "/api/v1/auth/login";
+    public static final String LOGOUT = "/api/v1/auth/logout";
+
+    /** Open or protected. */
+    public enum Access { OPEN, PROTECTED }
+
+    private PathRules() {
+    }
+
+    /** {@code path} is the router's normalised path (dot segments resolved). */
+    public static Access classify(String method, String path, boolean protectMetrics) {
+        String p = canonical(path);
+        if (under(p, "/q/health")) {
+            return Access.OPEN; // Kubernetes probes carry no credentials
+        }
+        if (under(p, "/q/metrics")) {
+            return protectMetrics ? Access.PROTECTED : Access.OPEN;
+        }
+        if (under(p, "/q/openapi") || under(p, "/q/swagger-ui")) {
+            return Access.OPEN; // documentation only; every call it makes needs a login
+        }
+        if (p.equals(LOGIN) || p.equals(LOGOUT)) {
+            return Access.OPEN;
+        }
+        if (under(p, "/api") || under(p, "/q")) {
+            return Access.PROTECTED;
+        }
+        boolean read = "GET".equals(method) || "HEAD".equals(method);
+        return read && plain(p) ? Access.OPEN : Access.PROTECTED;
+    }
+
+    /** True for paths under {@code /api} (after canonicalisation). */
+    public static boolean isApi(String path) {
+        return under(canonical(path), "/api");
+    }
+
+    static String canonical(String path) {
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        StringBuilder sb = new StringBuilder(path.length());
+        char prev = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char ch = path.charAt(i);
+            if (ch == '\\') {
+                ch = '/';
+            }
+            if (ch == '/' && prev == '/') {
+                continue;
+            }
+            sb.append(ch);
+            prev = ch;
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean under(String p, String prefix) {
+        return p.equals(prefix) || p.startsWith(prefix + "/");
+    }
+
+    /** Only unreserved URL characters: anything percent-encoded is not a UI file name. */
+    private static boolean plain(String p) {
+        for (int i = 0; i < p.length(); i++) {
+            char ch = p.charAt(i);
+            boolean ok = ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '/' || ch == '.' || ch == '-'
+                    || ch == '_' || ch == '~';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.bitquark.app.logging;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bitquark.app.TestAuth;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LoggingApiTest {
+    @TestHTTPResource("/api/v1/logs")
+    URI logs;
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void levelChangeIsVisibleThroughGet() {
+        String category = "dev.bitquark.test.levels";
+        TestAuth.authed().contentType("application/json").body(Map.of("category", category, "level", "debug"))
+                .when().put("/api/v1/logging").then()
+                .statusCode(200).body("level", equalTo("DEBUG")).body("effectiveLevel", equalTo("DEBUG"));
+
+        TestAuth.authed().queryParam("category", category).when().get("/api/v1/logging").then()
+                .statusCode(200).body("level", equalTo("DEBUG"));
+        TestAuth.authed().when().get("/api/v1/logging").then().statusCode(200)
+                .body("categories.category", hasItem(category))
+                .body("categories.find { it.category == '' }.level", equalTo("INFO"))
+                .body("minLevel", equalTo("DEBUG"));
+        assertTrue(Logger.getLogger(category).isDebugEnabled(), "the logger itself follows the change");
+        assertTrue(Logger.getLogger(category + ".child").isDebugEnabled(), "and so do its children");
+
+        TestAuth.authed().contentType("application/json").body("{\"category\":\"" + category + "\",\"level\":null}")
+                .when().put("/api/v1/logging").then()
+                .statusCode(200).body("level", nullValue()).body("effectiveLevel", equalTo("INFO"));
+    }
+
+    @Test
+    void unknownLevelsAndBadCategoriesAre400WithAReason() {
+        TestAuth.authed().contentType("application/json").body(Map.of("category", "dev.bitquark", "level", "LOUD"))
+                .when().put("/api/v1/logging").then()
+                .statusCode(400).body("error", equalTo("bad_request"))
+                .body("message", containsString("'LOUD' is not one of OFF, FATAL, ERROR, WARN, INFO, DEBUG, TRACE, ALL"));
+        TestAuth.authed().contentType("application/json").body(Map.of("category", "dev bitquark", "level", "INFO"))
+                .when().put("/api/v1/logging").then()
+                .statusCode(400).body("message", containsString("position 3"));
+        TestAuth.authed().contentType("application/json").body(Map.of("category", "", "level", ""))
+                .when().put("/api/v1/logging").then()
+                .statusCode(400).body("message", containsString("root category needs a level"));
+        TestAuth.authed().contentType("application/json").body(Map.of("level", "INFO"))
+                .when().put("/api/v1/logging").then().statusCode(400);
+    }
+
+    @Test
+    void loggingApiNeedsALogin() {
+        given().when().get("/api/v1/logging").then().statusCode(401);
+        given().contentType("application/json").body(Map.of("category", "x", "level", "OFF"))
+                .when().put("/api/v1/logging").then().statusCode(401);
+    }
+
+    @Test
+    void logTailSendsTheBacklogThenLinesLoggedAfterConnecting() throws Exception {
+        Logger log = Logger.getLogger("dev.bitquark.test.tail");
+        String before = "before-" + UUID.randomUUID();
+        log.info(before);
+
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        WebSocketClient client = vertx.createWebSocketClient();
+        try {
+            WebSocket ws = client.connect(new WebSocketConnectOptions()
+                            .setHost(logs.getHost()).setPort(logs.getPort()).setURI(logs.getPath() + "?tail=50")
+                            .addHeader("Authorization", TestAuth.basic()))
+                    // On the event loop, before the first frame can be read: the backlog comes at once.
+                    .onSuccess(socket -> socket.textMessageHandler(frames::add))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+            assertNotNull(await(frames, before), "the backlog holds the line logged before connecting");
+
+            String after = "after-" + UUID.randomUUID();
+            log.warnf("tail check %s", after);
+            JsonObject line = await(frames, after);
+            assertNotNull(line, "a line logged after connecting arrives");
+            assertEquals("log", line.getString("type"));
+            assertEquals("WARN", line.getString("level"));
+            assertEquals("dev.bitquark.test.tail", line.getString("category"));
+            assertEquals("tail check " + after, line.getString("message"));
+            ws.close();
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void logTailNeedsALogin() throws Exception {
+        WebSocketClient client = vertx.createWebSocketClient();
+        try {
+            Throwable t = client.connect(new WebSocketConnectOptions()
+                            .setHost(logs.getHost()).setPort(logs.getPort()).setURI(logs.getPath()))
+                    .toCompletionStage().toCompletableFuture()
+                    .handle((ws, err) -> err).get(10, TimeUnit.SECONDS);
+            assertEquals(401, ((io.vertx.core.http.UpgradeRejectedException) t).getStatus());
+        } finally {
+            client.close();
+        }
+    }
+
+    private static JsonObject await(BlockingQueue<String> frames, String marker) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            String f = frames.poll(200, TimeUnit.MILLISECONDS);
+            if (f != null && f.contains(marker)) {
+                return new JsonObject(f);
+            }
+        }
+        return null;
+    }
+}
