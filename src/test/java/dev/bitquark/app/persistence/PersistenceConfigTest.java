@@ -25,8 +25,9 @@ class PersistenceConfigTest {
     private static SmallRyeConfig config(Map<String, String> env) throws Exception {
         return new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
+                // The main file itself: the test classpath also has src/test/resources/application.properties.
                 .withSources(new PropertiesConfigSource(
-                        PersistenceConfigTest.class.getClassLoader().getResource("application.properties"), 250))
+                        java.nio.file.Path.of("src/main/resources/application.properties").toUri().toURL(), 250))
                 .withSources(new EnvConfigSource(env, 300))
                 .build();
     }
@@ -85,10 +86,14 @@ class PersistenceConfigTest {
     private static SmallRyeConfig mapped(Map<String, String> env) throws Exception {
         return new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
+                // The main file itself: the test classpath also has src/test/resources/application.properties.
                 .withSources(new PropertiesConfigSource(
-                        PersistenceConfigTest.class.getClassLoader().getResource("application.properties"), 250))
+                        java.nio.file.Path.of("src/main/resources/application.properties").toUri().toURL(), 250))
                 .withSources(new EnvConfigSource(env, 300))
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withMapping(BitquarkConfig.class)
+                .withMapping(dev.bitquark.app.security.AuthConfig.class)
+                .withMapping(dev.bitquark.app.logging.LogConfig.class)
                 .build();
     }
 }
