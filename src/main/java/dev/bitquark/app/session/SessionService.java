@@ -59,6 +59,22 @@ public class SessionService {
         }
     }
 
+    /**
+     * The folder a new torrent is saved under: the configured download dir, or {@code requested}
+     * when it resolves inside it (no escaping the download root through the API).
+     */
+    public java.nio.file.Path downloadDir(String requested) {
+        java.nio.file.Path root = config.downloadDir().toAbsolutePath().normalize();
+        if (requested == null || requested.isBlank()) {
+            return root;
+        }
+        java.nio.file.Path p = root.resolve(requested).normalize();
+        if (!p.startsWith(root)) {
+            throw new IllegalArgumentException("outputFolder must be inside the download folder " + root);
+        }
+        return p;
+    }
+
     public Session session() {
         return session;
     }

@@ -1,0 +1,38 @@
+package dev.bitquark.app.api;
+
+import dev.bitquark.engine.TorrentStats;
+import java.util.Locale;
+
+/** A torrent with its live stats, as the API shows it (camelCase keys; id = 40-hex info-hash). */
+public record TorrentDto(
+        String id,
+        String name,
+        String state,
+        boolean finished,
+        String error,
+        double progress,
+        long totalBytes,
+        long wantedBytes,
+        long verifiedBytes,
+        int pieceCount,
+        int havePieces,
+        double checkedFraction,
+        long downloadRate,
+        long uploadRate,
+        long downloadedTotal,
+        long uploadedTotal,
+        double ratio,
+        int peersConnected,
+        int peersKnown,
+        int seedsConnected,
+        long etaSeconds,
+        boolean fastResumed) {
+
+    static TorrentDto of(TorrentStats s) {
+        return new TorrentDto(s.infoHash().toHex(), s.name(), s.state().name().toLowerCase(Locale.ROOT), s.finished(),
+                s.error(), s.progress(), s.totalBytes(), s.wantedBytes(), s.verifiedBytes(), s.pieceCount(),
+                s.havePieces(), s.checkedFraction(), s.downloadRate(), s.uploadRate(), s.downloadedTotal(),
+                s.uploadedTotal(), (double) s.uploadedTotal() / Math.max(1, s.downloadedTotal()), s.peersConnected(),
+                s.peersKnown(), s.seedsConnected(), s.etaSeconds(), s.fastResumed());
+    }
+}
