@@ -70,7 +70,10 @@ def log_alerts(ses, replied):
 
 
 def seed(a):
-    ses = lt.session(settings(a.port))
+    st = settings(a.port)
+    if a.upload_limit:
+        st['upload_rate_limit'] = a.upload_limit
+    ses = lt.session(st)
     hs = [add(ses, t, a.save) for t in a.torrents]
     done = stopper(a.max_seconds)
     replied, ready, last_dial, last_retry = set(), False, 0, time.time()
@@ -137,6 +140,7 @@ def main():
     s.add_argument('--save', required=True)
     s.add_argument('--max-seconds', type=float, default=900)
     s.add_argument('--connect', action='append', default=[])
+    s.add_argument('--upload-limit', type=int, default=0, help='bytes/s, 0 = unlimited')
     s.add_argument('torrents', nargs='+')
     l = sub.add_parser('leech')
     l.add_argument('--port', type=int, required=True)

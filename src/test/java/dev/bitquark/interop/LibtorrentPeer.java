@@ -24,9 +24,16 @@ public final class LibtorrentPeer implements AutoCloseable {
 
     /** Seeds {@code torrents} from {@code saveDir}; returns once it is seeding and announced. */
     public static LibtorrentPeer seed(Path workDir, Path saveDir, List<String> connectTo, Path... torrents) throws IOException {
+        return seed(workDir, saveDir, connectTo, 0, torrents);
+    }
+
+    /** As {@link #seed(Path, Path, List, Path...)}, uploading at most {@code uploadLimit} bytes/s (0: unlimited). */
+    public static LibtorrentPeer seed(Path workDir, Path saveDir, List<String> connectTo, long uploadLimit,
+                                      Path... torrents) throws IOException {
         int port = Ports.free();
         List<String> cmd = new ArrayList<>(List.of(PYTHON, script(workDir, "lt_peer.py").toString(), "seed",
-                "--port", Integer.toString(port), "--save", saveDir.toString()));
+                "--port", Integer.toString(port), "--save", saveDir.toString(),
+                "--upload-limit", Long.toString(uploadLimit)));
         for (String c : connectTo) {
             cmd.addAll(List.of("--connect", c));
         }

@@ -26,13 +26,15 @@ public record TorrentDto(
         int peersKnown,
         int seedsConnected,
         long etaSeconds,
-        boolean fastResumed) {
+        boolean fastResumed,
+        long checkedPieces) {
 
     static TorrentDto of(TorrentStats s) {
         return new TorrentDto(s.infoHash().toHex(), s.name(), s.state().name().toLowerCase(Locale.ROOT), s.finished(),
                 s.error(), s.progress(), s.totalBytes(), s.wantedBytes(), s.verifiedBytes(), s.pieceCount(),
                 s.havePieces(), s.checkedFraction(), s.downloadRate(), s.uploadRate(), s.downloadedTotal(),
                 s.uploadedTotal(), (double) s.uploadedTotal() / Math.max(1, s.downloadedTotal()), s.peersConnected(),
-                s.peersKnown(), s.seedsConnected(), s.etaSeconds(), s.fastResumed());
+                s.peersKnown(), s.seedsConnected(), s.etaSeconds(), s.fastResumed(),
+                s.checkedPieces());
     }
 }

@@ -95,15 +95,51 @@ final class FastResume {
         return Bitfield.fromBytes(r.have(), r.pieceCount());
     }
 
-    /** The first file whose size or time differs from the resume data, described; null if none does. */
+    /**
+     * The first file that changed in a way the resume data cannot vouch for, described; null if none.
+     * A file whose every piece is claimed was complete (and read-only) when the snapshot was taken:
+     * its size and modification time must match exactly. A file still being downloaded is written
+     * after every snapshot, so its size and time move on legitimately (after a crash they are always
+     * newer); for it only the claimed bytes must still be there (size at least the end of its last
+     * claimed piece), and the spot check then reads some of them.
+     */
     static String changedFile(ResumeData r, FileStamps now, Metainfo meta) {
         long[] sizes = r.fileSizes();
         long[] mtimes = r.fileMtimes();
+        for (long m : mtimes) {
+            if (m == UNKNOWN) {
+                return "the resume data was saved before the first check finished";
+            }
+        }
+        Bitfield claimed = claimed(r);
+        long pieceLength = meta.pieceLength();
         for (FileEntry f : meta.files()) {
             int i = f.index();
-            if (!f.padding() && (sizes[i] != now.sizes()[i] || mtimes[i] != now.mtimes()[i])) {
-                return "file " + f.displayPath() + " changed since the resume data was saved (size " + sizes[i]
-                        + " -> " + now.sizes()[i] + ", modified " + mtimes[i] + " -> " + now.mtimes()[i] + ")";
+            if (f.padding() || f.length() == 0) {
+                continue;
+            }
+            int first = (int) (f.offset() / pieceLength);
+            int last = (int) ((f.offset() + f.length() - 1) / pieceLength);
+            int lastClaimed = -1;
+            boolean complete = true;
+            for (int p = first; p <= last; p++) {
+                if (claimed.get(p)) {
+                    lastClaimed = p;
+                } else {
+                    complete = false;
+                }
+            }
+            if (complete) {
+                if (sizes[i] != now.sizes()[i] || mtimes[i] != now.mtimes()[i]) {
+                    return "file " + f.displayPath() + " changed since the resume data was saved (size " + sizes[i]
+                            + " -> " + now.sizes()[i] + ", modified " + mtimes[i] + " -> " + now.mtimes()[i] + ")";
+                }
+            } else if (lastClaimed >= 0) {
+                long needed = Math.min(f.length(), (lastClaimed + 1L) * pieceLength - f.offset());
+                if (now.sizes()[i] < needed) {
+                    return "file " + f.displayPath() + " is shorter (" + now.sizes()[i] + " bytes) than the "
+                            + needed + " bytes the resume data claims";
+                }
             }
         }
         return null;
