@@ -13,38 +13,27 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.Tmpfs;
 
 /** A full disk (a 1 MiB tmpfs; needs root and mount rights, else skipped). */
 class NoSpaceTest {
     @TempDir
     Path dir;
 
+    private Tmpfs tmpfs;
     private Path mount;
-    private boolean mounted;
 
     @BeforeEach
     void mountTinyFileSystem() throws Exception {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "mounting needs root");
-        mount = Files.createDirectories(dir.resolve("tiny"));
-        mounted = run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString()) == 0;
-        Assumptions.assumeTrue(mounted, "mount -t tmpfs failed");
+        tmpfs = Tmpfs.mount(dir.resolve("tiny"), "1m");
+        mount = tmpfs.path();
     }
 
     @AfterEach
     void unmount() throws Exception {
-        if (mounted) {
-            assertEquals(0, run("umount", mount.toString()), "umount " + mount);
+        if (tmpfs != null) {
+            tmpfs.close();
         }
-    }
-
-    private static int run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.Tmpfs;
 
 /**
  * RELIABILITY #26, the config volume: a real ENOSPC from a full 256 KiB tmpfs (needs root and
@@ -28,32 +29,20 @@ class FileSessionStoreNoSpaceTest {
     @TempDir
     Path dir;
 
+    private Tmpfs tmpfs;
     private Path mount;
-    private boolean mounted;
 
     @BeforeEach
     void mountTinyFileSystem() throws Exception {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "mounting needs root");
-        mount = Files.createDirectories(dir.resolve("tiny"));
-        mounted = run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", mount.toString()) == 0;
-        Assumptions.assumeTrue(mounted, "mount -t tmpfs failed");
+        tmpfs = Tmpfs.mount(dir.resolve("tiny"), "256k");
+        mount = tmpfs.path();
     }
 
     @AfterEach
     void unmount() throws Exception {
-        if (mounted) {
-            assertEquals(0, run("umount", mount.toString()), "umount " + mount);
+        if (tmpfs != null) {
+            tmpfs.close();
         }
-    }
-
-    private static int run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
     }
 
     /** Writes a file until the file system is full; returns how many bytes fitted. */
