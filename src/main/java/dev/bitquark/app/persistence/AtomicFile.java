@@ -56,7 +56,6 @@ public final class AtomicFile {
     static final int HEADER_LENGTH = 16;
     private static final byte[] MAGIC = {'B', 'Q', 'S', '1'};
     private static final String TMP_MARK = ".tmp-";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final System.Logger LOG = System.getLogger(AtomicFile.class.getName());
 
     private final Path file;
@@ -389,6 +388,8 @@ public final class AtomicFile {
     }
 
     private static String randomSuffix() {
-        return Long.toUnsignedString(RANDOM.nextLong(), 36);
+        // Not a secret, only unique: ThreadLocalRandom is seeded at run time (a static SecureRandom
+        // would be created, and frozen, at native-image build time).
+        return Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36);
     }
 }
