@@ -170,6 +170,17 @@ public final class AtomicFile {
         writeOnce(target, content, Io.SYSTEM);
     }
 
+    /** As {@link #writeOnce(Path, byte[])}, with the file readable by its owner only (rw-------): for secrets. */
+    public static void writeSecret(Path target, byte[] content) throws PersistenceException {
+        Path dir = target.toAbsolutePath().normalize().getParent();
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new PersistenceException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        writeOnce(target, content, Io.OWNER_ONLY);
+    }
+
     static void writeOnce(Path target, byte[] content, Io io) throws PersistenceException {
         Path abs = target.toAbsolutePath().normalize();
         Path tmp = abs.resolveSibling(abs.getFileName() + TMP_MARK + randomSuffix());

@@ -34,6 +34,44 @@ interface Io {
     /** Makes renames and creations in {@code dir} durable. */
     void syncDir(Path dir) throws IOException;
 
+    /** As {@link #SYSTEM}, but new files are created rw------- (where POSIX permissions exist): for secrets. */
+    Io OWNER_ONLY = new Io() {
+        @Override
+        public FileChannel create(Path tmp) throws IOException {
+            if (!java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                return SYSTEM.create(tmp);
+            }
+            return FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+
+        @Override
+        public int write(FileChannel channel, ByteBuffer src) throws IOException {
+            return SYSTEM.write(channel, src);
+        }
+
+        @Override
+        public void force(FileChannel channel) throws IOException {
+            SYSTEM.force(channel);
+        }
+
+        @Override
+        public void link(Path link, Path existing) throws IOException {
+            SYSTEM.link(link, existing);
+        }
+
+        @Override
+        public void move(Path from, Path to) throws IOException {
+            SYSTEM.move(from, to);
+        }
+
+        @Override
+        public void syncDir(Path dir) throws IOException {
+            SYSTEM.syncDir(dir);
+        }
+    };
+
     Io SYSTEM = new Io() {
         @Override
         public FileChannel create(Path tmp) throws IOException {

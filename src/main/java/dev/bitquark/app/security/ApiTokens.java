@@ -194,8 +194,8 @@ public final class ApiTokens {
                     .append(b64.encodeToString(e.info.label().getBytes(StandardCharsets.UTF_8))).append('\n');
         }
         try {
-            AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8), true);
-        } catch (IOException e) {
+            dev.bitquark.app.persistence.AtomicFile.writeSecret(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (dev.bitquark.app.persistence.PersistenceException e) {
             throw new AuthSetupException("cannot store API tokens in " + file + ": " + e);
         }
     }

@@ -124,8 +124,8 @@ public final class PasswordStore {
                 + "bitquark-auth=1\n"
                 + "password=" + hash.encode() + "\n";
         try {
-            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8), true);
-        } catch (IOException e) {
+            dev.bitquark.app.persistence.AtomicFile.writeSecret(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (dev.bitquark.app.persistence.PersistenceException e) {
             throw new AuthSetupException("cannot store the password hash in " + file + ": " + e);
         }
     }
