@@ -8,7 +8,10 @@ import java.util.Objects;
 /**
  * What the engine needs to restart a torrent without a full check, and what the user set on it.
  * Immutable. {@code have} lists only pieces whose data was flushed to disk ({@code force}) before
- * this snapshot was taken: a "have" bit never outlives its data (see STATE.md).
+ * this snapshot was taken: a "have" bit never outlives its data (see STATE.md). {@code unsynced}
+ * lists pieces that were verified and written but not yet flushed: they survive a killed process
+ * (the operating system still holds the writes) but maybe not a power cut, so a restart hashes each
+ * of them again before having it, instead of downloading it again.
  *
  * @param have wire-form bitfield (BEP 3 bit order) of durable pieces; length ceil(pieceCount/8)
  * @param filePriorities one per file of the metainfo, in order
@@ -19,6 +22,8 @@ import java.util.Objects;
  * @param downloadLimit per-torrent bytes/s, 0 = unlimited
  * @param uploadLimit per-torrent bytes/s, 0 = unlimited
  * @param error the last error, if the torrent was stopped by one (null otherwise)
+ * @param unsynced wire-form bitfield of pieces written but not known durable, disjoint from {@code
+ *     have}; same length as {@code have}
  */
 public record ResumeData(
         InfoHash infoHash,
@@ -36,21 +41,47 @@ public record ResumeData(
         boolean sequential,
         long downloadLimit,
         long uploadLimit,
-        String error) {
+        String error,
+        byte[] unsynced) {
 
     public ResumeData {
         Objects.requireNonNull(infoHash, "infoHash");
         Objects.requireNonNull(saveDir, "saveDir");
         filePriorities = List.copyOf(filePriorities);
         have = have.clone();
+        unsynced = unsynced.clone();
         fileSizes = fileSizes.clone();
         fileMtimes = fileMtimes.clone();
         if (pieceCount < 0 || have.length != (pieceCount + 7) / 8) {
             throw new IllegalArgumentException("have bitfield of " + have.length + " bytes for " + pieceCount + " pieces");
         }
+        if (unsynced.length != have.length) {
+            throw new IllegalArgumentException("unsynced bitfield of " + unsynced.length + " bytes for " + pieceCount
+                    + " pieces");
+        }
+        for (int i = 0; i < have.length; i++) {
+            if ((have[i] & unsynced[i]) != 0) {
+                throw new IllegalArgumentException("a piece is both durable and unsynced (byte " + i + ")");
+            }
+        }
         if (fileSizes.length != filePriorities.size() || fileMtimes.length != filePriorities.size()) {
             throw new IllegalArgumentException("file arrays disagree with the file count " + filePriorities.size());
         }
+    }
+
+    /** Resume data without unsynced pieces. */
+    public ResumeData(InfoHash infoHash, Path saveDir, int pieceCount, byte[] have, List<FilePriority> filePriorities,
+                      long[] fileSizes, long[] fileMtimes, long uploadedTotal, long downloadedTotal, long addedAtMillis,
+                      long completedAtMillis, boolean paused, boolean sequential, long downloadLimit, long uploadLimit,
+                      String error) {
+        this(infoHash, saveDir, pieceCount, have, filePriorities, fileSizes, fileMtimes, uploadedTotal, downloadedTotal,
+                addedAtMillis, completedAtMillis, paused, sequential, downloadLimit, uploadLimit, error,
+                new byte[have.length]);
+    }
+
+    @Override
+    public byte[] unsynced() {
+        return unsynced.clone();
     }
 
     @Override

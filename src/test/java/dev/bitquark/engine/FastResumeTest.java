@@ -155,6 +155,56 @@ class FastResumeTest {
         }
     }
 
+    /**
+     * Resume data as a killed process leaves it: f0's pieces flushed, the rest only written (unsynced),
+     * one of them lost with the operating system's cache. The unsynced pieces are hashed, not trusted
+     * and not thrown away: only the lost one comes again.
+     */
+    @Test
+    void unsyncedPiecesAreHashedAgainAndOnlyTheDamagedOneIsDownloadedAgain() throws Exception {
+        prepare();
+        try (EngineUnderTest seeder = new EngineUnderTest(seedDir)) {
+            seed(seeder, meta, seedDir);
+            ResumeData done = firstRun(seeder);
+            int n = meta.pieceCount();
+            int flushed = (int) (files[0].length / PIECE); // pieces entirely inside f0
+            Bitfield have = new Bitfield(n);
+            Bitfield unsynced = new Bitfield(n);
+            for (int p = 0; p < n; p++) {
+                (p < flushed ? have : unsynced).set(p);
+            }
+            long[] sizes = done.fileSizes();
+            long[] mtimes = done.fileMtimes();
+            mtimes[1] -= 5_000; // f1 and f2 were still being written when this was taken
+            mtimes[2] -= 5_000;
+            ResumeData killed = new ResumeData(done.infoHash(), done.saveDir(), n, have.toBytes(),
+                    done.filePriorities(), sizes, mtimes, done.uploadedTotal(), done.downloadedTotal(),
+                    done.addedAtMillis(), 0, false, false, 0, 0, null, unsynced.toBytes());
+            int lost = n - 3; // a piece of f2 whose write never reached the disk
+            long lostAt = (long) lost * PIECE - files[0].length - files[1].length;
+            try (RandomAccessFile f = new RandomAccessFile(out.resolve("data/f2.bin").toFile(), "rw")) {
+                f.seek(lostAt);
+                f.write(new byte[PIECE]);
+            }
+            try (EngineUnderTest second = new EngineUnderTest(out)) {
+                TorrentHandle h = await(second.engine.add(meta,
+                        TorrentOptions.defaults(out).withInitialPeers(peersOf(seeder)), killed));
+                EngineUnderTest.awaitFinished(h, SessionFixture.TIMEOUT);
+                TorrentStats s = stats(h);
+                assertTrue(s.fastResumed(), "no full check");
+                int unsyncedCount = n - flushed;
+                assertTrue(s.checkedPieces() >= unsyncedCount && s.checkedPieces() <= unsyncedCount + 8 + 3,
+                        "spot check plus every unsynced piece: " + s.checkedPieces());
+                assertEquals(done.downloadedTotal() + PIECE, s.downloadedTotal(), "only the lost piece came again");
+                ResumeData after = await(h.resumeData());
+                Bitfield afterUnsynced = Bitfield.fromBytes(after.unsynced(), n);
+                assertTrue(Bitfield.fromBytes(after.have(), n).cardinality() + afterUnsynced.cardinality() == n,
+                        "every piece is durable or waiting for its flush");
+            }
+            assertSameData(files, out);
+        }
+    }
+
     @Test
     void pausedResumeDataComesBackPausedWithoutCheckingUntilResumed() throws Exception {
         prepare();

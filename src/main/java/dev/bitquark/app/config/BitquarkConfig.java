@@ -42,10 +42,11 @@ public interface BitquarkConfig {
 
     interface SessionSettings {
         /**
-         * How often changed resume data is saved. Progress made since the last save is downloaded
-         * again after a crash; saving is cheap (small files, or one row), so this is short.
+         * How often changed resume data is saved. After a killed process, pieces completed since the
+         * last save are downloaded again (the ones before it are hashed again at most); saving is
+         * cheap (one small file per changed torrent, or one row), so this is short.
          */
-        @WithDefault("PT2S")
+        @WithDefault("PT1S")
         java.time.Duration saveInterval();
     }
 

@@ -45,8 +45,8 @@ public final class PostgresSessionStore implements SessionStore {
     private static final String UPSERT_RESUME = """
             INSERT INTO resume (info_hash, save_dir, piece_count, have, file_priorities, file_sizes, file_mtimes,
                                 uploaded_total, downloaded_total, added_at_millis, completed_at_millis, paused,
-                                sequential, download_limit, upload_limit, error)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                sequential, download_limit, upload_limit, error, unsynced)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (info_hash) DO UPDATE SET
                 save_dir = EXCLUDED.save_dir, piece_count = EXCLUDED.piece_count, have = EXCLUDED.have,
                 file_priorities = EXCLUDED.file_priorities, file_sizes = EXCLUDED.file_sizes,
@@ -54,14 +54,15 @@ public final class PostgresSessionStore implements SessionStore {
                 downloaded_total = EXCLUDED.downloaded_total, added_at_millis = EXCLUDED.added_at_millis,
                 completed_at_millis = EXCLUDED.completed_at_millis, paused = EXCLUDED.paused,
                 sequential = EXCLUDED.sequential, download_limit = EXCLUDED.download_limit,
-                upload_limit = EXCLUDED.upload_limit, error = EXCLUDED.error, updated_at = now()
+                upload_limit = EXCLUDED.upload_limit, error = EXCLUDED.error, unsynced = EXCLUDED.unsynced,
+                updated_at = now()
             """;
 
     private static final String LOAD = """
             SELECT t.info_hash, t.torrent_file, r.info_hash IS NOT NULL, r.save_dir, r.piece_count, r.have,
                    r.file_priorities, r.file_sizes, r.file_mtimes, r.uploaded_total, r.downloaded_total,
                    r.added_at_millis, r.completed_at_millis, r.paused, r.sequential, r.download_limit,
-                   r.upload_limit, r.error
+                   r.upload_limit, r.error, r.unsynced
             FROM torrents t LEFT JOIN resume r ON r.info_hash = t.info_hash
             ORDER BY t.added_order
             """;
@@ -169,7 +170,7 @@ public final class PostgresSessionStore implements SessionStore {
         String error = rs.getString(18);
         return new ResumeData(hash, saveDir, pieceCount, have, priorities, sizes, mtimes,
                 rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getBoolean(14), rs.getBoolean(15),
-                rs.getLong(16), rs.getLong(17), error);
+                rs.getLong(16), rs.getLong(17), error, rs.getBytes(19));
     }
 
     private static List<FilePriority> priorities(Array array) throws SQLException, DamagedResume {
@@ -278,6 +279,7 @@ public final class PostgresSessionStore implements SessionStore {
                 // failure reason): store U+FFFD instead of failing every later save of the torrent.
                 ps.setString(16, r.error().replace('\0', '\uFFFD'));
             }
+            ps.setBytes(17, r.unsynced());
             ps.executeUpdate();
         }
     }

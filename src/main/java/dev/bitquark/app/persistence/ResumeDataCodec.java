@@ -54,6 +54,7 @@ public final class ResumeDataCodec {
                 .put("save-dir", r.saveDir().toString())
                 .put("piece-count", r.pieceCount())
                 .put("have", r.have())
+                .put("unsynced", r.unsynced())
                 .put("priorities", prio)
                 .put("file-sizes", longs(r.fileSizes()))
                 .put("file-mtimes", longs(r.fileMtimes()))
@@ -84,6 +85,20 @@ public final class ResumeDataCodec {
         if (pieceCount % 8 != 0 && (have[have.length - 1] & (0xFF >>> (pieceCount % 8))) != 0) {
             throw f.error("have", "has spare bits set after piece " + (pieceCount - 1));
         }
+        // Added after the first release of version 1: absent means no unsynced pieces.
+        byte[] unsynced = f.has("unsynced") ? f.bytes("unsynced", TorrentGeometry.MAX_PIECES / 8) : new byte[expected];
+        if (unsynced.length != expected) {
+            throw f.error("unsynced", "is " + unsynced.length + " bytes, expected " + expected + " for " + pieceCount
+                    + " pieces");
+        }
+        if (pieceCount % 8 != 0 && (unsynced[unsynced.length - 1] & (0xFF >>> (pieceCount % 8))) != 0) {
+            throw f.error("unsynced", "has spare bits set after piece " + (pieceCount - 1));
+        }
+        for (int i = 0; i < expected; i++) {
+            if ((have[i] & unsynced[i]) != 0) {
+                throw f.error("unsynced", "claims pieces that \"have\" already lists (byte " + i + ")");
+            }
+        }
         byte[] prio = f.bytes("priorities", MAX_FILES);
         List<FilePriority> priorities = new ArrayList<>(prio.length);
         for (int i = 0; i < prio.length; i++) {
@@ -105,7 +120,8 @@ public final class ResumeDataCodec {
                 f.flag("sequential"),
                 f.integer("download-limit", 0, Long.MAX_VALUE),
                 f.integer("upload-limit", 0, Long.MAX_VALUE),
-                f.optionalText("error", MAX_ERROR_BYTES));
+                f.optionalText("error", MAX_ERROR_BYTES),
+                unsynced);
     }
 
     private static Path path(StateFields f, String key) throws PersistenceException {

@@ -60,6 +60,11 @@ final class StateFields {
         return new PersistenceException(what + ": field \"" + key + "\" " + problem);
     }
 
+    /** True if the document has {@code key} (for fields added after version 1, optional when absent). */
+    boolean has(String key) {
+        return dict.get(key) != null;
+    }
+
     private BValue require(String key) throws PersistenceException {
         BValue v = dict.get(key);
         if (v == null) {

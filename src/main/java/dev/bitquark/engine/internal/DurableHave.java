@@ -13,7 +13,9 @@ import java.util.logging.Logger;
  * (and served) as soon as its write completed into the operating system's cache; it becomes durable
  * after the next batched {@code storage.flush()} on a disk worker: at most one flush per second while
  * downloading (from the torrent's tick), and one on pause and on finish. So a crash can lose data,
- * but never leaves a saved "have" bit for data that was lost.
+ * but never leaves a saved "have" bit for data that was lost. Pieces had but not yet durable are
+ * saved as "unsynced": a restart after a killed process hashes them again rather than trusting or
+ * discarding them, which bounds the progress a kill -9 costs to the pieces still in flight.
  *
  * <p>Invariant: durable ⊆ had. Owned by the engine context; not thread-safe.
  */
@@ -23,23 +25,29 @@ final class DurableHave {
     private final Torrent t;
     private final Bitfield durable;
     private final Bitfield pending;
+    /** The pieces of the running flush (taken out of {@code pending}); empty when none runs. */
+    private final Bitfield flushingBatch;
     private Future<Boolean> flushing;
 
     DurableHave(Torrent t, int pieceCount) {
         this.t = t;
         this.durable = new Bitfield(pieceCount);
         this.pending = new Bitfield(pieceCount);
+        this.flushingBatch = new Bitfield(pieceCount);
     }
 
     /** The piece was written (not yet forced): durable after the next flush. */
     void pieceHad(int piece) {
-        pending.set(piece);
+        if (pending.set(piece)) {
+            t.notifier.resumeDataChanged();
+        }
     }
 
     /** The piece is no longer had (a recheck found it damaged). */
     void pieceLost(int piece) {
         durable.clear(piece);
         pending.clear(piece);
+        flushingBatch.clear(piece);
     }
 
     /** Pieces known durable without a flush: resume data claimed them and a spot check agreed. */
@@ -54,6 +62,19 @@ final class DurableHave {
 
     Bitfield snapshot() {
         return durable.copy();
+    }
+
+    /** Pieces had but not durable yet (waiting for, or in, a flush); disjoint from {@link #snapshot()}. */
+    Bitfield unsyncedSnapshot() {
+        Bitfield out = new Bitfield(durable.size());
+        for (Bitfield from : new Bitfield[] {pending, flushingBatch}) {
+            for (int p = from.nextSet(0); p >= 0; p = from.nextSet(p + 1)) {
+                if (!durable.get(p) && t.picker.hasPiece(p)) {
+                    out.set(p);
+                }
+            }
+        }
+        return out;
     }
 
     /** True if pieces wait for a flush and none is running (the torrent's tick then starts one). */
@@ -76,6 +97,9 @@ final class DurableHave {
         }
         Bitfield batch = pending.copy();
         pending.clearAll();
+        for (int p = batch.nextSet(0); p >= 0; p = batch.nextSet(p + 1)) {
+            flushingBatch.set(p);
+        }
         Promise<Boolean> done = Promise.promise();
         flushing = done.future();
         t.rt.onDisk(() -> {
@@ -83,6 +107,7 @@ final class DurableHave {
             return null;
         }).onComplete(ar -> {
             flushing = null;
+            flushingBatch.clearAll();
             if (ar.succeeded()) {
                 int added = 0;
                 for (int p = batch.nextSet(0); p >= 0; p = batch.nextSet(p + 1)) {

@@ -67,12 +67,16 @@ final class FastResume {
         return new FileStamps(sizes, mtimes);
     }
 
-    /** The torrent's resume data with the given durable pieces and file stamps. Engine context. */
-    static ResumeData build(Torrent t, Bitfield durable, FileStamps stamps) {
+    /**
+     * The torrent's resume data with the given durable pieces, the pieces written but not yet durable
+     * (disjoint from {@code durable}) and file stamps. Engine context.
+     */
+    static ResumeData build(Torrent t, Bitfield durable, Bitfield unsynced, FileStamps stamps) {
         return new ResumeData(t.meta.infoHash(), t.saveDir, t.meta.pieceCount(), durable.toBytes(),
                 t.selection.priorities(), stamps.sizes(), stamps.mtimes(), t.uploadedTotal, t.downloadedTotal,
                 t.addedAtMillis, t.completedAtMillis, t.lifecycle.userPaused, t.picker.isSequential(),
-                t.limits.downloadLimit(), t.limits.uploadLimit(), t.state == TorrentState.ERROR ? t.error : null);
+                t.limits.downloadLimit(), t.limits.uploadLimit(), t.state == TorrentState.ERROR ? t.error : null,
+                unsynced.toBytes());
     }
 
     /** Why {@code r} does not fit {@code meta} at all (then a full check runs), or null if it fits. */
@@ -85,6 +89,7 @@ final class FastResume {
         }
         try {
             Bitfield.fromBytes(r.have(), meta.pieceCount());
+            Bitfield.fromBytes(r.unsynced(), meta.pieceCount());
         } catch (IllegalArgumentException e) {
             return "resume data bitfield: " + e.getMessage();
         }
@@ -93,6 +98,11 @@ final class FastResume {
 
     static Bitfield claimed(ResumeData r) {
         return Bitfield.fromBytes(r.have(), r.pieceCount());
+    }
+
+    /** The pieces written but not known flushed when {@code r} was taken: hashed again before use. */
+    static Bitfield unsynced(ResumeData r) {
+        return Bitfield.fromBytes(r.unsynced(), r.pieceCount());
     }
 
     /**

@@ -48,6 +48,8 @@ final class Lifecycle {
     /** Paused by the user; kept in resume data. A shutdown does not set it. */
     boolean userPaused;
     boolean fastResumed;
+    /** After a fast resume: the pieces trusted as already durable (the rest of its verdict is unsynced). */
+    private Bitfield trustedDurable;
     long checkedPieces;
     double checkedFraction = 1.0;
 
@@ -270,7 +272,8 @@ final class Lifecycle {
             pendingResume = null;
             checked = true;
             checkedFraction = 1.0;
-            t.applyCheck(ar.result(), fastResumed);
+            t.applyCheck(ar.result(), fastResumed ? trustedDurable : null);
+            trustedDurable = null;
             if (after == TorrentState.LIVE) {
                 goLive();
             } else {
@@ -284,8 +287,10 @@ final class Lifecycle {
     }
 
     /**
-     * Fast resume: the claimed pieces if the files are unchanged and the spot check passes; null
-     * (run the full check) otherwise.
+     * Fast resume: if the files are unchanged and the spot check passes, the claimed pieces plus those
+     * of the unsynced pieces (written but not flushed when the resume data was taken) that hash
+     * correctly now; null (run the full check) otherwise. The unsynced pieces are all read: after a
+     * killed process the operating system usually still has them, after a power cut maybe not.
      */
     private Future<Bitfield> spotCheck(int e, ResumeData r) {
         String unusable = FastResume.unusable(r, t.meta);
@@ -294,6 +299,7 @@ final class Lifecycle {
             return Future.succeededFuture();
         }
         Bitfield claimed = FastResume.claimed(r);
+        Bitfield unsynced = FastResume.unsynced(r);
         return t.rt.onDisk(() -> FastResume.stamp(t.storage)).compose(stamps -> {
             if (e != epoch) {
                 return Future.failedFuture(new CancellationException("check cancelled"));
@@ -304,18 +310,43 @@ final class Lifecycle {
                 return Future.succeededFuture();
             }
             Bitfield spot = FastResume.spotCheckPieces(claimed, t.meta, random);
-            CheckJob job = StorageChecker.check(t.storage, t.meta.pieceHashes(), spot, t.rt.hashExecutor(),
+            Bitfield toRead = spot.copy();
+            for (int p = unsynced.nextSet(0); p >= 0; p = unsynced.nextSet(p + 1)) {
+                if (!claimed.get(p)) {
+                    toRead.set(p);
+                }
+            }
+            CheckJob job = StorageChecker.check(t.storage, t.meta.pieceHashes(), toRead, t.rt.hashExecutor(),
                     2 * t.rt.hashThreads(), null);
             check = job;
             return Future.fromCompletionStage(job.result(), t.rt.context()).map(valid -> {
-                checkedPieces = spot.cardinality();
-                if (valid.cardinality() != spot.cardinality()) {
-                    LOG.info(() -> t.meta.name() + ": " + (spot.cardinality() - valid.cardinality()) + " of "
-                            + spot.cardinality() + " spot-checked pieces are damaged; checking every piece");
+                checkedPieces = toRead.cardinality();
+                int spotFailed = 0;
+                for (int p = spot.nextSet(0); p >= 0; p = spot.nextSet(p + 1)) {
+                    if (!valid.get(p)) {
+                        spotFailed++;
+                    }
+                }
+                if (spotFailed > 0) {
+                    int failed = spotFailed;
+                    LOG.info(() -> t.meta.name() + ": " + failed + " of " + spot.cardinality()
+                            + " spot-checked pieces are damaged; checking every piece");
                     return null;
                 }
+                Bitfield have = claimed.copy();
+                int recovered = 0;
+                for (int p = valid.nextSet(0); p >= 0; p = valid.nextSet(p + 1)) {
+                    if (!claimed.get(p) && have.set(p)) {
+                        recovered++;
+                    }
+                }
+                int kept = recovered;
+                int lost = toRead.cardinality() - spot.cardinality() - recovered;
+                LOG.fine(() -> t.meta.name() + ": fast resume; " + kept + " unsynced pieces verified, " + lost
+                        + " to download again");
                 fastResumed = true;
-                return claimed;
+                trustedDurable = claimed;
+                return have;
             });
         });
     }

@@ -205,8 +205,11 @@ public final class Torrent implements PeerConnection.Events {
                 });
     }
 
-    /** The check's verdict replaces the have set; {@code durableNow}: it came from trusted resume data. */
-    void applyCheck(Bitfield valid, boolean durableNow) {
+    /**
+     * The check's verdict replaces the have set; {@code durableNow} (a subset of {@code valid}, or null):
+     * pieces trusted from resume data as already flushed to disk.
+     */
+    void applyCheck(Bitfield valid, Bitfield durableNow) {
         for (int p = 0; p < geometry.pieceCount(); p++) {
             boolean had = picker.hasPiece(p);
             if (had && !valid.get(p)) {
@@ -218,8 +221,8 @@ public final class Torrent implements PeerConnection.Events {
                 downloads.pieceHad(p, false);
             }
         }
-        if (durableNow) {
-            durable.trust(valid);
+        if (durableNow != null) {
+            durable.trust(durableNow);
         }
         if (finished && !picker.isComplete()) {
             downloads.unfinish();
@@ -462,13 +465,15 @@ public final class Torrent implements PeerConnection.Events {
         ResumeData pending = lifecycle.pendingResume();
         if (!lifecycle.checked && pending != null && FastResume.unusable(pending, meta) == null) {
             return Future.succeededFuture(FastResume.build(this, FastResume.claimed(pending),
-                    new FastResume.FileStamps(pending.fileSizes(), pending.fileMtimes())));
+                    FastResume.unsynced(pending), new FastResume.FileStamps(pending.fileSizes(), pending.fileMtimes())));
         }
         Bitfield have = durable.snapshot();
+        Bitfield unsynced = durable.unsyncedSnapshot();
         if (!lifecycle.checked) {
-            return Future.succeededFuture(FastResume.build(this, have, FastResume.unknownStamps(meta.files().size())));
+            return Future.succeededFuture(FastResume.build(this, have, unsynced,
+                    FastResume.unknownStamps(meta.files().size())));
         }
-        return rt.onDisk(() -> FastResume.stamp(storage)).map(stamps -> FastResume.build(this, have, stamps));
+        return rt.onDisk(() -> FastResume.stamp(storage)).map(stamps -> FastResume.build(this, have, unsynced, stamps));
     }
 
     public List<String> bannedPeers() {

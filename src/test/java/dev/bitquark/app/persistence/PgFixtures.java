@@ -71,7 +71,20 @@ final class PgFixtures {
         return new ResumeData(hash, Path.of("/srv/downloads/" + seed + "/é ü"), pieces, have, priorities, sizes, mtimes,
                 r.nextLong(1L << 50), r.nextLong(1L << 50), 1_700_000_000_000L + seed, seed % 2 == 0 ? 0 : 1_700_000_500_000L,
                 seed % 3 == 0, seed % 5 == 0, r.nextInt(1 << 20), r.nextInt(1 << 20),
-                seed % 7 == 0 ? "disk full: /srv/downloads (" + seed + ")" : null);
+                seed % 7 == 0 ? "disk full: /srv/downloads (" + seed + ")" : null, unsynced(have, pieces, r));
+    }
+
+    /** Some of the pieces {@code have} lacks, as a bitfield of the same length (spare bits clear). */
+    private static byte[] unsynced(byte[] have, int pieces, Random r) {
+        byte[] out = new byte[have.length];
+        r.nextBytes(out);
+        for (int i = 0; i < out.length; i++) {
+            out[i] &= (byte) ~have[i];
+        }
+        if (pieces % 8 != 0) {
+            out[out.length - 1] &= (byte) (0xFF << (8 - pieces % 8));
+        }
+        return out;
     }
 
     /** Field by field: the record's own equals compares its arrays by identity. */
@@ -80,6 +93,7 @@ final class PgFixtures {
         assertEquals(expected.saveDir(), actual.saveDir());
         assertEquals(expected.pieceCount(), actual.pieceCount());
         assertArrayEquals(expected.have(), actual.have(), "have");
+        assertArrayEquals(expected.unsynced(), actual.unsynced(), "unsynced");
         assertEquals(expected.filePriorities(), actual.filePriorities());
         assertArrayEquals(expected.fileSizes(), actual.fileSizes(), "fileSizes");
         assertArrayEquals(expected.fileMtimes(), actual.fileMtimes(), "fileMtimes");

@@ -42,7 +42,8 @@ class PostgresPersistenceQuarkusTest {
 
     @Test
     void flywayMigratedTheSchemaAtStart() {
-        assertEquals("1", flyway.info().current().getVersion().getVersion());
+        var all = flyway.info().all();
+        assertEquals(all[all.length - 1].getVersion(), flyway.info().current().getVersion(), "the newest script");
         assertEquals(0, flyway.info().pending().length);
     }
 

@@ -5,10 +5,14 @@ import static dev.bitquark.app.persistence.PgFixtures.count;
 import static dev.bitquark.app.persistence.PgFixtures.hash;
 import static dev.bitquark.app.persistence.PgFixtures.resume;
 import static dev.bitquark.app.persistence.PgFixtures.torrentFile;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.bitquark.engine.ResumeData;
 import dev.bitquark.testkit.PostgresServer;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -42,8 +46,9 @@ class PostgresSchemaMigrationTest {
 
         MigrateResult result = flyway.migrate();
 
-        assertEquals(1, result.migrationsExecuted);
-        assertEquals("1", flyway.info().current().getVersion().getVersion());
+        List<String> scripts = versions(flyway.info().all());
+        assertEquals(scripts.size(), result.migrationsExecuted);
+        assertEquals(scripts.getLast(), flyway.info().current().getVersion().getVersion());
         for (String table : PostgresSessionStore.TABLES) {
             assertEquals(table.equals("settings") ? 1 : 0, count(ds, table), table);
         }
@@ -70,9 +75,33 @@ class PostgresSchemaMigrationTest {
         after.open();
 
         assertEquals(0, result.migrationsExecuted);
-        assertEquals(List.of("1"), List.of(again.info().applied()).stream()
-                .map(MigrationInfo::getVersion).map(v -> v.getVersion()).toList());
+        assertEquals(versions(again.info().all()), versions(again.info().applied()));
         assertEquals(new SessionSettings(10, 20), after.loadSettings());
         assertSameResume(resume(hash(1), 1, 30, 2), after.load().getFirst().resume());
+    }
+
+    /** Resume rows saved by the first schema load after the upgrade, with no unsynced pieces. */
+    @Test
+    void rowsOfTheFirstSchemaGainAnEmptyUnsyncedBitfield() throws Exception {
+        DataSource ds = pg.dataSource(pg.createDatabase("upgrade"));
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("1").load().migrate();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO torrents (info_hash, torrent_file) VALUES ('\\x" + hash(1).toHex() + "', 'd1:ae')");
+            st.executeUpdate("INSERT INTO resume (info_hash, save_dir, piece_count, have, file_priorities, file_sizes,"
+                    + " file_mtimes, uploaded_total, downloaded_total, added_at_millis, completed_at_millis, paused,"
+                    + " sequential, download_limit, upload_limit) VALUES ('\\x" + hash(1).toHex() + "', '/d', 12,"
+                    + " '\\xfff0', '{NORMAL}', '{5}', '{6}', 7, 8, 9, 10, false, false, 0, 0)");
+        }
+        PgFixtures.flyway(ds).migrate();
+        PostgresSessionStore store = new PostgresSessionStore(ds);
+        store.open();
+        ResumeData r = store.load().getFirst().resume();
+        assertArrayEquals(new byte[] {(byte) 0xff, (byte) 0xf0}, r.have());
+        assertArrayEquals(new byte[2], r.unsynced());
+        assertEquals(7, r.uploadedTotal());
+    }
+
+    private static List<String> versions(MigrationInfo[] infos) {
+        return List.of(infos).stream().map(MigrationInfo::getVersion).map(v -> v.getVersion()).toList();
     }
 }

@@ -32,7 +32,8 @@ class ResumeDataCodecTest {
                 new byte[] {(byte) 0xff, (byte) 0xa8}, // pieces 0-7, 8, 10, 12 (spare bits clear)
                 List.of(FilePriority.SKIP, FilePriority.LOW, FilePriority.NORMAL, FilePriority.HIGH),
                 new long[] {0, 1234, -1, Long.MAX_VALUE}, new long[] {-1, 1_700_000_000_123L, -5_000, 0},
-                1L << 40, 12345, 1_699_999_999_000L, -1, true, false, 1_000_000, 0, error);
+                1L << 40, 12345, 1_699_999_999_000L, -1, true, false, 1_000_000, 0, error,
+                new byte[] {0, 0x50}); // pieces 9 and 11 written, not yet flushed
     }
 
     static void assertSame(ResumeData a, ResumeData b) {
@@ -40,6 +41,7 @@ class ResumeDataCodecTest {
         assertEquals(a.saveDir(), b.saveDir());
         assertEquals(a.pieceCount(), b.pieceCount());
         assertArrayEquals(a.have(), b.have());
+        assertArrayEquals(a.unsynced(), b.unsynced());
         assertEquals(a.filePriorities(), b.filePriorities());
         assertArrayEquals(a.fileSizes(), b.fileSizes());
         assertArrayEquals(a.fileMtimes(), b.fileMtimes());
@@ -76,6 +78,13 @@ class ResumeDataCodecTest {
         assertSame(sample(null), ResumeDataCodec.decode(bytes));
     }
 
+    @Test
+    void resumeDataWithoutTheUnsyncedFieldHasNoUnsyncedPieces() throws Exception {
+        ResumeData r = ResumeDataCodec.decode(edit(sample(null), without("unsynced")));
+        assertArrayEquals(new byte[2], r.unsynced(), "files saved before the field existed");
+        assertArrayEquals(sample(null).have(), r.have());
+    }
+
     static Stream<Arguments> badResumeData() {
         return Stream.of(
                 Arguments.of("missing field", without("have"), "field \"have\" is missing"),
@@ -97,6 +106,15 @@ class ResumeDataCodecTest {
                         (UnaryOperator<BDict>) d -> with(d, "piece-count", new BInt(100)), "expected 13 for 100 pieces"),
                 Arguments.of("spare bits set", (UnaryOperator<BDict>) d -> with(d, "have", BValue.of(new byte[] {0, 1})),
                         "spare bits set after piece 12"),
+                Arguments.of("unsynced bitfield of the wrong length",
+                        (UnaryOperator<BDict>) d -> with(d, "unsynced", BValue.of(new byte[1])),
+                        "field \"unsynced\" is 1 bytes, expected 2 for 13 pieces"),
+                Arguments.of("unsynced spare bits set",
+                        (UnaryOperator<BDict>) d -> with(d, "unsynced", BValue.of(new byte[] {0, 4})),
+                        "field \"unsynced\" has spare bits set after piece 12"),
+                Arguments.of("a piece both durable and unsynced",
+                        (UnaryOperator<BDict>) d -> with(d, "unsynced", BValue.of(new byte[] {1, 0})),
+                        "claims pieces that \"have\" already lists (byte 0)"),
                 Arguments.of("negative piece count", (UnaryOperator<BDict>) d -> with(d, "piece-count", new BInt(-1)),
                         "field \"piece-count\" is -1"),
                 Arguments.of("unknown priority", (UnaryOperator<BDict>) d -> with(d, "priorities", BValue.of("slnx")),
