@@ -74,6 +74,11 @@ def seed(a):
     if a.upload_limit:
         st['upload_rate_limit'] = a.upload_limit
     ses = lt.session(st)
+    if a.upload_limit:
+        # Peers on 127.0.0.1 are in the local peer class, which the global limit does not cover.
+        local = ses.get_peer_class(lt.session.local_peer_class_id)
+        local['upload_limit'] = a.upload_limit
+        ses.set_peer_class(lt.session.local_peer_class_id, local)
     hs = [add(ses, t, a.save) for t in a.torrents]
     done = stopper(a.max_seconds)
     replied, ready, last_dial, last_retry = set(), False, 0, time.time()

@@ -96,7 +96,8 @@ class KillRestartIT {
         try (OpenTracker tracker = OpenTracker.start(work)) {
             tracker.allow(LibtorrentPeer.makeTorrent(work, payload, torrentFile, 256 * 1024, tracker.httpAnnounceUrl()));
             // Default settings (save interval 1 s): what a user gets.
-            try (ServerProcess server = new ServerProcess(work.resolve("srv"), Map.of("BITQUARK_AUTH_PASSWORD", PASSWORD))) {
+            try (ServerProcess server = new ServerProcess(work.resolve("srv"), Map.of("BITQUARK_AUTH_PASSWORD", PASSWORD,
+                    "QUARKUS_LOG_CATEGORY__DEV_BITQUARK_ENGINE_INTERNAL__LEVEL", "DEBUG"))) {
                 Files.createDirectories(work.resolve("srv"));
                 server.start();
                 String id;

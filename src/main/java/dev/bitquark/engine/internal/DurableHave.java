@@ -102,6 +102,8 @@ final class DurableHave {
         }
         Promise<Boolean> done = Promise.promise();
         flushing = done.future();
+        long started = t.rt.now();
+        LOG.log(Level.FINE, () -> t.meta.name() + ": flushing " + batch.cardinality() + " pieces");
         t.rt.onDisk(() -> {
             t.storage.flush();
             return null;
@@ -119,6 +121,9 @@ final class DurableHave {
                 if (added > 0) {
                     t.notifier.resumeDataChanged();
                 }
+                int count = added;
+                LOG.log(Level.FINE, () -> t.meta.name() + ": flushed " + count + " pieces to disk in "
+                        + (t.rt.now() - started) + " ms");
             } else {
                 for (int p = batch.nextSet(0); p >= 0; p = batch.nextSet(p + 1)) {
                     if (t.picker.hasPiece(p) && !durable.get(p)) {
