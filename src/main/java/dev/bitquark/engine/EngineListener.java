@@ -15,6 +15,14 @@ public interface EngineListener {
     default void resumeDataChanged(InfoHash torrent) {
     }
 
+    /**
+     * A downloaded piece passed its hash check and was written (not yet flushed to disk). Called once
+     * per piece, so it must be cheap; a journal of these bounds what a crash before the next resume
+     * data save costs.
+     */
+    default void pieceWritten(InfoHash torrent, int piece) {
+    }
+
     /** Every selected piece is verified and flushed. */
     default void finished(InfoHash torrent) {
     }

@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,9 +31,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The long-running session: the engine's torrents kept in step with a {@link SessionStore}. Adds
  * are stored before they are acknowledged; resume data of torrents the engine reports as changed is
- * saved every {@code saveInterval} (and on shutdown), so a crash costs at most that much progress.
- * Store I/O runs on one dedicated thread (saves never overlap and never touch an event loop);
- * methods are thread-safe and return futures.
+ * saved every {@code saveInterval} (and on shutdown). Pieces completed in between go to a
+ * {@link PieceJournal}, so a killed process hashes them again at the next start instead of
+ * downloading them again. Store and journal I/O run on one dedicated thread (saves never overlap
+ * and never touch an event loop); methods are thread-safe and return futures.
  */
 public final class Session implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
@@ -47,13 +50,35 @@ public final class Session implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bq-session-timer"));
     private final Map<InfoHash, TorrentHandle> handles = new ConcurrentHashMap<>();
     private final Set<InfoHash> dirty = ConcurrentHashMap.newKeySet();
+    private final PieceJournal journal;
+    /** Pieces written, waiting for the store thread to journal them (engine context → store thread). */
+    private final ConcurrentLinkedQueue<Written> written = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean journalScheduled = new AtomicBoolean();
     private volatile String lastSaveError;
 
-    public Session(Engine engine, SessionStore store, Path defaultSaveDir, long saveIntervalMillis) {
+    private record Written(InfoHash torrent, int piece) {
+    }
+
+    /**
+     * @param journalDir where the piece journal lives (in the data dir, whatever the store), or null
+     *     for none
+     */
+    public Session(Engine engine, SessionStore store, Path defaultSaveDir, long saveIntervalMillis, Path journalDir) {
         this.engine = engine;
         this.store = store;
         this.defaultSaveDir = defaultSaveDir;
+        this.journal = journalDir == null ? null : new PieceJournal(journalDir);
         engine.setListener(new EngineListener() {
+            @Override
+            public void pieceWritten(InfoHash torrent, int piece) {
+                if (journal != null) {
+                    written.add(new Written(torrent, piece));
+                    if (journalScheduled.compareAndSet(false, true)) {
+                        io.execute(Session.this::drainJournal);
+                    }
+                }
+            }
+
             @Override
             public void resumeDataChanged(InfoHash torrent) {
                 dirty.add(torrent);
@@ -70,6 +95,32 @@ public final class Session implements AutoCloseable {
             }
         });
         timer.scheduleWithFixedDelay(this::saveDirtyQuietly, saveIntervalMillis, saveIntervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    public Session(Engine engine, SessionStore store, Path defaultSaveDir, long saveIntervalMillis) {
+        this(engine, store, defaultSaveDir, saveIntervalMillis, null);
+    }
+
+    /** Store thread: appends the queued pieces, grouped by torrent. */
+    private void drainJournal() {
+        journalScheduled.set(false);
+        Map<InfoHash, int[]> batch = new java.util.HashMap<>();
+        Map<InfoHash, Integer> counts = new java.util.HashMap<>();
+        for (Written w; (w = written.poll()) != null; ) {
+            int n = counts.getOrDefault(w.torrent(), 0);
+            int[] pieces = batch.computeIfAbsent(w.torrent(), k -> new int[64]);
+            if (n == pieces.length) {
+                pieces = java.util.Arrays.copyOf(pieces, n * 2);
+                batch.put(w.torrent(), pieces);
+            }
+            pieces[n] = w.piece();
+            counts.put(w.torrent(), n + 1);
+        }
+        batch.forEach((h, pieces) -> {
+            if (handles.containsKey(h)) {
+                journal.append(h, pieces, counts.get(h));
+            }
+        });
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -94,6 +145,9 @@ public final class Session implements AutoCloseable {
                     try {
                         Metainfo meta = Metainfo.parse(st.torrentFile());
                         ResumeData resume = st.resume();
+                        if (resume != null && journal != null) {
+                            resume = journal.merge(resume);
+                        }
                         if (resume == null) {
                             withoutResume++;
                             problems.add(st.infoHash() + ": " + (st.problem() == null ? "no resume data" : st.problem())
@@ -142,6 +196,9 @@ public final class Session implements AutoCloseable {
         return engine.remove(infoHash, deleteFiles).toCompletionStage().thenRunAsync(() -> {
             handles.remove(infoHash);
             dirty.remove(infoHash);
+            if (journal != null) {
+                journal.remove(infoHash);
+            }
             try {
                 store.remove(infoHash);
             } catch (PersistenceException e) {
@@ -191,6 +248,9 @@ public final class Session implements AutoCloseable {
                 try {
                     store.saveResume(resume);
                     lastSaveError = null;
+                    if (journal != null) {
+                        journal.saved(resume);
+                    }
                 } catch (PersistenceException e) {
                     // Keep it dirty: the next round retries; the previous state on disk stays intact.
                     dirty.add(h);
@@ -225,6 +285,9 @@ public final class Session implements AutoCloseable {
             io.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (journal != null) {
+            journal.close();
         }
         store.close();
     }

@@ -36,7 +36,8 @@ public class SessionService {
                 ? postgres.get()
                 : new FileSessionStore(config.dataDir().toAbsolutePath().normalize());
         Session s = new Session(engine, store, config.downloadDir().toAbsolutePath().normalize(),
-                config.session().saveInterval().toMillis());
+                config.session().saveInterval().toMillis(),
+                config.dataDir().toAbsolutePath().normalize().resolve("journal"));
         s.restore().whenComplete((r, e) -> {
             if (e != null) {
                 problem = e.getMessage();

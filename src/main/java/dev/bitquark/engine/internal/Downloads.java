@@ -338,6 +338,7 @@ final class Downloads {
         Set<String> guilty = t.smartBan.onPiecePassed(piece, data.duplicate().clear().limit(g.pieceSize(piece)));
         t.ban(guilty);
         pieceHad(piece, true);
+        t.notifier.pieceWritten(piece);
     }
 
     private void onPieceBad(int piece, ByteBuffer data) {

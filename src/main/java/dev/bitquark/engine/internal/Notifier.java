@@ -29,6 +29,10 @@ final class Notifier {
         run(l -> l.resumeDataChanged(infoHash));
     }
 
+    void pieceWritten(int piece) {
+        run(l -> l.pieceWritten(infoHash, piece));
+    }
+
     void finished() {
         run(l -> l.finished(infoHash));
     }
