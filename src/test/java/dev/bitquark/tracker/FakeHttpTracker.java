@@ -19,29 +19,29 @@ import java.util.concurrent.Executors;
  * A tiny HTTP server on 127.0.0.1 (JDK {@code com.sun.net.httpserver}) for tracker tests: each path
  * gets a handler; every request is recorded with its query parameters and headers.
  */
-final class FakeHttpTracker implements AutoCloseable {
+public final class FakeHttpTracker implements AutoCloseable {
     /** One request as the server saw it. */
-    record Request(String path, Map<String, String> params, String userAgent, String acceptEncoding, long nanos) {
-        String event() {
+    public record Request(String path, Map<String, String> params, String userAgent, String acceptEncoding, long nanos) {
+        public String event() {
             return params.getOrDefault("event", "");
         }
     }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    FakeHttpTracker() throws IOException {
+    public FakeHttpTracker() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.setExecutor(executor);
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void handle(String path, HttpHandler handler) {
+    public void handle(String path, HttpHandler handler) {
         server.createContext(path, exchange -> {
             requests.add(new Request(exchange.getRequestURI().getPath(), params(exchange.getRequestURI().getRawQuery()),
                     exchange.getRequestHeaders().getFirst("User-Agent"),
@@ -55,15 +55,15 @@ final class FakeHttpTracker implements AutoCloseable {
     }
 
     /** Serves {@code body} with status 200 to every request on {@code path}. */
-    void respond(String path, byte[] body) {
+    public void respond(String path, byte[] body) {
         handle(path, exchange -> send(exchange, 200, body));
     }
 
-    List<Request> requestsTo(String path) {
+    public List<Request> requestsTo(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
-    static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    public static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
