@@ -156,9 +156,11 @@ public final class Engine {
      * Adds a torrent with the resume data saved for it (or null). With resume data whose files are
      * unchanged (sizes and times), only a spot check runs before its pieces are trusted (fast
      * resume); otherwise every piece is checked. Priorities, limits, totals, the save folder and a
-     * paused or failed state are restored (a paused torrent is not checked until resumed).
+     * paused or failed state are restored (a paused torrent is not checked until resumed). Without
+     * resume data, the priorities, limits and paused start of {@code options} hold from the start.
      *
-     * @throws IllegalArgumentException (failing the future) if the resume data is for another torrent
+     * @throws IllegalArgumentException (failing the future) if the resume data is for another torrent,
+     *     or {@code options} give file priorities for another number of files
      */
     public Future<TorrentHandle> add(Metainfo metainfo, TorrentOptions options, ResumeData resume) {
         Promise<TorrentHandle> p = Promise.promise();
@@ -167,6 +169,11 @@ public final class Engine {
                 if (resume != null && !resume.infoHash().equals(metainfo.infoHash())) {
                     throw new IllegalArgumentException("resume data is for torrent " + resume.infoHash()
                             + ", not " + metainfo.infoHash());
+                }
+                int files = metainfo.files().size();
+                if (!options.filePriorities().isEmpty() && options.filePriorities().size() != files) {
+                    throw new IllegalArgumentException(options.filePriorities().size()
+                            + " file priorities for a torrent of " + files + " files");
                 }
                 Torrent t = torrents.get(metainfo.infoHash());
                 if (t == null) {

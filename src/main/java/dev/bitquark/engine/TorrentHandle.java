@@ -2,14 +2,18 @@ package dev.bitquark.engine;
 
 import dev.bitquark.engine.internal.PeerBook;
 import dev.bitquark.engine.internal.Torrent;
+import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.metainfo.Metainfo;
+import dev.bitquark.tracker.TrackerStatus;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +51,19 @@ public final class TorrentHandle {
     /** Per connection: flags, rates, totals, the peer's client (BEP 10 {@code v}) and progress. */
     public Future<List<PeerStats>> peerStats() {
         return call(torrent::peerStats);
+    }
+
+    /**
+     * Every tracker (BEP 12 tier, last announce, its outcome, swarm counts, next announce). While
+     * paused, the status of the last live period; before the first, the metainfo's trackers.
+     */
+    public Future<List<TrackerStatus>> trackers() {
+        return call(torrent::trackers);
+    }
+
+    /** The pieces verified so far (a copy; {@link Bitfield#toBytes()} gives the BEP 3 wire form). */
+    public Future<Bitfield> pieces() {
+        return call(torrent::have);
     }
 
     /**
@@ -94,6 +111,26 @@ public final class TorrentHandle {
         List<FilePriority> copy = List.copyOf(priorities);
         return call(() -> {
             torrent.setFilePriorities(copy);
+            return null;
+        });
+    }
+
+    /**
+     * Sets the priorities of some files (file index to priority) in one step: every index is
+     * checked first (failing with {@link IllegalArgumentException}, nothing changed), then all
+     * apply together, so a concurrent change cannot interleave.
+     */
+    public Future<Void> changeFilePriorities(Map<Integer, FilePriority> changes) {
+        Map<Integer, FilePriority> copy = Map.copyOf(changes);
+        return call(() -> {
+            List<FilePriority> all = new ArrayList<>(torrent.filePriorities());
+            copy.forEach((file, priority) -> {
+                if (file < 0 || file >= all.size()) {
+                    throw new IllegalArgumentException("file " + file + " outside 0.." + (all.size() - 1));
+                }
+                all.set(file, priority);
+            });
+            torrent.setFilePriorities(all);
             return null;
         });
     }

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Per-torrent settings given when the torrent is added. Immutable. Resume data given to
- * {@code Engine.add} overrides {@code saveDir} (it follows {@code moveStorage}) and {@code sequential}.
+ * {@code Engine.add} overrides {@code saveDir} (it follows {@code moveStorage}), {@code sequential},
+ * {@code filePriorities}, the rate limits and {@code startPaused}: what the user changed later wins
+ * over what was asked at add time.
  *
  * @param saveDir folder the torrent's files go under ({@code <saveDir>/<name>/...})
  * @param initialPeers peers to dial at start, besides those the trackers return
@@ -16,33 +18,66 @@ import java.util.List;
  * @param maxOpenFiles open file handles for this torrent's storage
  * @param announcePort port announced to trackers (0: the listen port)
  * @param pieceBufferBytes memory for pieces being downloaded (bounds pieces in flight)
+ * @param filePriorities one per file of the metainfo, in order, in force before the first piece is
+ *     requested; empty: every file {@link FilePriority#NORMAL}
+ * @param downloadLimit this torrent's download limit in bytes/s from the start, 0 = unlimited
+ * @param uploadLimit this torrent's upload limit in bytes/s from the start, 0 = unlimited
+ * @param startPaused added PAUSED: no check, no connection, no announce until {@code resume()}
  */
 public record TorrentOptions(Path saveDir, List<InetSocketAddress> initialPeers, boolean sequential,
                              int maxConnections, int maxKnownPeers, int maxOpenFiles, int announcePort,
-                             long pieceBufferBytes) {
+                             long pieceBufferBytes, List<FilePriority> filePriorities, long downloadLimit,
+                             long uploadLimit, boolean startPaused) {
     public TorrentOptions {
         initialPeers = List.copyOf(initialPeers);
+        filePriorities = List.copyOf(filePriorities);
         if (maxConnections < 1 || maxKnownPeers < 1 || maxOpenFiles < 1 || pieceBufferBytes < 1) {
             throw new IllegalArgumentException("torrent limits must be positive");
+        }
+        if (downloadLimit < 0 || uploadLimit < 0) {
+            throw new IllegalArgumentException("rate limits must be 0 (unlimited) or positive, got download "
+                    + downloadLimit + ", upload " + uploadLimit);
         }
     }
 
     public static TorrentOptions defaults(Path saveDir) {
-        return new TorrentOptions(saveDir, List.of(), false, 50, 3000, 128, 0, 16L << 20);
+        return new TorrentOptions(saveDir, List.of(), false, 50, 3000, 128, 0, 16L << 20, List.of(), 0, 0, false);
     }
 
     public TorrentOptions withSaveDir(Path dir) {
         return new TorrentOptions(dir, initialPeers, sequential, maxConnections, maxKnownPeers, maxOpenFiles,
-                announcePort, pieceBufferBytes);
+                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, startPaused);
     }
 
     public TorrentOptions withMaxConnections(int max) {
         return new TorrentOptions(saveDir, initialPeers, sequential, max, maxKnownPeers, maxOpenFiles,
-                announcePort, pieceBufferBytes);
+                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, startPaused);
     }
 
     public TorrentOptions withInitialPeers(List<InetSocketAddress> peers) {
         return new TorrentOptions(saveDir, peers, sequential, maxConnections, maxKnownPeers, maxOpenFiles,
-                announcePort, pieceBufferBytes);
+                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, startPaused);
+    }
+
+    public TorrentOptions withSequential(boolean inOrder) {
+        return new TorrentOptions(saveDir, initialPeers, inOrder, maxConnections, maxKnownPeers, maxOpenFiles,
+                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, startPaused);
+    }
+
+    /** One priority per file of the metainfo, in order (checked against the file count by {@code Engine.add}). */
+    public TorrentOptions withFilePriorities(List<FilePriority> priorities) {
+        return new TorrentOptions(saveDir, initialPeers, sequential, maxConnections, maxKnownPeers, maxOpenFiles,
+                announcePort, pieceBufferBytes, priorities, downloadLimit, uploadLimit, startPaused);
+    }
+
+    /** Bytes/s, 0 = unlimited. */
+    public TorrentOptions withRateLimits(long down, long up) {
+        return new TorrentOptions(saveDir, initialPeers, sequential, maxConnections, maxKnownPeers, maxOpenFiles,
+                announcePort, pieceBufferBytes, filePriorities, down, up, startPaused);
+    }
+
+    public TorrentOptions withStartPaused(boolean paused) {
+        return new TorrentOptions(saveDir, initialPeers, sequential, maxConnections, maxKnownPeers, maxOpenFiles,
+                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, paused);
     }
 }

@@ -57,10 +57,13 @@ final class Lifecycle {
         this.t = t;
     }
 
-    /** Right after the torrent was added: restore a paused or failed torrent as such, else check. */
+    /**
+     * Right after the torrent was added: restore a paused or failed torrent as such, keep one added
+     * paused ({@code TorrentOptions.startPaused}) paused, else check.
+     */
     void begin(ResumeData resume) {
         pendingResume = resume;
-        if (resume != null && resume.paused()) {
+        if (resume != null ? resume.paused() : t.options.startPaused()) {
             userPaused = true;
             t.notifier.stateChanged(TorrentState.PAUSED, null);
         } else if (resume != null && resume.error() != null) {

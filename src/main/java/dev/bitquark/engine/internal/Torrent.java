@@ -18,6 +18,7 @@ import dev.bitquark.storage.StorageLayout;
 import dev.bitquark.tracker.Announcer;
 import dev.bitquark.tracker.Scheduler;
 import dev.bitquark.tracker.TrackerClient;
+import dev.bitquark.tracker.TrackerStatus;
 import dev.bitquark.wire.ExtendedHandshake;
 import dev.bitquark.wire.Handshake;
 import dev.bitquark.wire.HandshakeDecoder;
@@ -69,6 +70,8 @@ public final class Torrent implements PeerConnection.Events {
     private final Random random = new Random();
     private Promise<Void> finishedPromise = Promise.promise();
     private Announcer announcer;
+    /** The announcer of the last live period: its tracker status outlives a pause, for the API. */
+    private Announcer lastAnnouncer;
 
     TorrentState state = TorrentState.PAUSED;
     String error;
@@ -86,7 +89,8 @@ public final class Torrent implements PeerConnection.Events {
 
     /**
      * A torrent in the engine, not started yet ({@link #begin}). Resume data, if given, restores
-     * what the user set (priorities, limits, sequential, save folder) and the transfer totals.
+     * what the user set (priorities, limits, sequential, save folder) and the transfer totals;
+     * without it, {@code options} give the priorities and limits.
      */
     public Torrent(EngineRuntime rt, Metainfo meta, TorrentOptions options, TrackerClient trackers, ResumeData resume)
             throws StorageException {
@@ -116,6 +120,12 @@ public final class Torrent implements PeerConnection.Events {
             uploadedTotal = resume.uploadedTotal();
             addedAtMillis = resume.addedAtMillis();
             completedAtMillis = resume.completedAtMillis();
+        } else {
+            // Asked at add time: in force before the first check ends, so no unwanted piece is requested.
+            if (!options.filePriorities().isEmpty()) {
+                selection.restore(options.filePriorities());
+            }
+            limits.set(options.downloadLimit(), options.uploadLimit());
         }
         if (rt.listenPort() > 0) {
             book.addSelf(new InetSocketAddress("127.0.0.1", rt.listenPort()));
@@ -139,6 +149,9 @@ public final class Torrent implements PeerConnection.Events {
                         () -> new Announcer.Transfer(uploadedTotal, downloadedTotal, picker.wantedBytesLeft()),
                         found -> addPeers(found, PeerBook.Source.TRACKER),
                         Announcer.Options.DEFAULTS, random);
+        if (announcer != null) {
+            lastAnnouncer = announcer;
+        }
         return announcer;
     }
 
@@ -474,6 +487,19 @@ public final class Torrent implements PeerConnection.Events {
                     FastResume.unknownStamps(meta.files().size())));
         }
         return rt.onDisk(() -> FastResume.stamp(storage)).map(stamps -> FastResume.build(this, have, unsynced, stamps));
+    }
+
+    /**
+     * Every tracker with the outcome of its last announce: from the current announcer, or the one
+     * of the last live period; before the torrent was ever live, the metainfo's trackers, not contacted.
+     */
+    public List<TrackerStatus> trackers() {
+        return lastAnnouncer != null ? lastAnnouncer.status() : TorrentViews.uncontactedTrackers(meta);
+    }
+
+    /** A copy of the had (hash-verified) pieces. */
+    public Bitfield have() {
+        return picker.haveBitfield();
     }
 
     public List<String> bannedPeers() {

@@ -6,11 +6,17 @@ import dev.bitquark.engine.TorrentState;
 import dev.bitquark.engine.TorrentStats;
 import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.FileEntry;
+import dev.bitquark.metainfo.Metainfo;
+import dev.bitquark.tracker.TrackerClient;
+import dev.bitquark.tracker.TrackerStatus;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Immutable snapshots of one torrent for the outside: its stats, its files and its connections.
+ * Immutable snapshots of one torrent for the outside: its stats, its files, its connections and
+ * its trackers before the first announce.
  * Stateless; called on the engine context.
  */
 final class TorrentViews {
@@ -74,6 +80,26 @@ final class TorrentViews {
                     c.isSnubbed(), c.downloadRate.bytesPerSecond(now), c.uploadRate.bytesPerSecond(now),
                     c.downloadRate.totalBytes(), c.uploadRate.totalBytes(), c.requests.size(), c.hashFailures, progress,
                     Math.max(0, now - c.connectedAtMillis())));
+        }
+        return out;
+    }
+
+    /** The metainfo's trackers as a torrent that was never live sees them (deduplicated, BEP 12 tiers). */
+    static List<TrackerStatus> uncontactedTrackers(Metainfo meta) {
+        List<TrackerStatus> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<List<String>> tiers = meta.announceTiers();
+        for (int tier = 0; tier < tiers.size(); tier++) {
+            for (String raw : tiers.get(tier)) {
+                String url = raw == null ? "" : raw.strip();
+                if (url.isEmpty() || !seen.add(url)) {
+                    continue;
+                }
+                boolean supported = TrackerClient.scheme(url) != TrackerClient.Scheme.UNSUPPORTED;
+                out.add(new TrackerStatus(url, tier, null,
+                        supported ? TrackerStatus.Result.NOT_CONTACTED : TrackerStatus.Result.UNSUPPORTED,
+                        supported ? null : "unsupported tracker scheme", 0, null, -1, -1));
+            }
         }
         return out;
     }

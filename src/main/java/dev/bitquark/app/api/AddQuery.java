@@ -1,0 +1,49 @@
+package dev.bitquark.app.api;
+
+import jakarta.ws.rs.QueryParam;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The add options as query parameters, valid with every body form (form fields and JSON fields
+ * override them). Kept as text so that a bad value is a 400 naming it, not a JAX-RS 404. One per request.
+ */
+public class AddQuery {
+    @QueryParam("outputFolder")
+    @Parameter(description = "Folder inside the download folder to save under")
+    String outputFolder;
+    @QueryParam("paused")
+    @Parameter(description = "true: add paused (nothing is checked or downloaded until resumed)")
+    String paused;
+    @QueryParam("sequential")
+    @Parameter(description = "true: download pieces in order")
+    String sequential;
+    @QueryParam("downloadLimit")
+    @Parameter(description = "This torrent's download limit in bytes/s (0 = unlimited)")
+    String downloadLimit;
+    @QueryParam("uploadLimit")
+    @Parameter(description = "This torrent's upload limit in bytes/s (0 = unlimited)")
+    String uploadLimit;
+    @QueryParam("listOnly")
+    @Parameter(description = "true: only parse and describe the torrent (files, trackers); nothing is added")
+    String listOnly;
+
+    AddOptions options() {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        put(q, "outputFolder", outputFolder);
+        put(q, "paused", paused);
+        put(q, "sequential", sequential);
+        put(q, "downloadLimit", downloadLimit);
+        put(q, "uploadLimit", uploadLimit);
+        put(q, "listOnly", listOnly);
+        return AddOptions.fromQuery(q);
+    }
+
+    private static void put(Map<String, List<String>> q, String name, String value) {
+        if (value != null) {
+            q.put(name, List.of(value));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.bitquark.app.api;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The JSON form of an add: {@code {"source": "https://…/x.torrent" | "magnet:?…", …}}. Absent
+ * fields keep the defaults (or the query parameters). Immutable.
+ *
+ * @param source an http(s) URL the server fetches the .torrent from, or a magnet link
+ * @param outputFolder folder inside the download folder (relative to it)
+ * @param downloadLimit bytes/s, 0 = unlimited
+ * @param uploadLimit bytes/s, 0 = unlimited
+ * @param listOnly parse and describe the torrent, add nothing
+ */
+@Schema(description = "Add a torrent by URL or magnet link")
+public record AddTorrentRequest(
+        @Schema(required = true, examples = "https://example.org/x.torrent") String source,
+        String outputFolder,
+        Boolean paused,
+        Boolean sequential,
+        List<FilePriorityChange> files,
+        Long downloadLimit,
+        Long uploadLimit,
+        Boolean listOnly) {
+}

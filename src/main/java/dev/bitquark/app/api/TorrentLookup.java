@@ -1,0 +1,74 @@
+package dev.bitquark.app.api;
+
+import dev.bitquark.app.session.Session;
+import dev.bitquark.app.session.SessionService;
+import dev.bitquark.engine.TorrentHandle;
+import dev.bitquark.metainfo.InfoHash;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What every torrents resource needs: the session (503 while it is restored), a torrent by its id
+ * (404 when unknown), and engine futures as {@link Uni}s. Stateless apart from the injected
+ * service; thread-safe.
+ */
+@ApplicationScoped
+public class TorrentLookup {
+    private final SessionService sessions;
+
+    TorrentLookup(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    public Session session() {
+        Session s = sessions.session();
+        if (s == null) {
+            throw new ApiException(503, "starting", "the session is still being restored");
+        }
+        return s;
+    }
+
+    /** The torrent with info-hash {@code id} (40 hex digits), or 404. */
+    public TorrentHandle handle(String id) {
+        InfoHash hash = parse(id);
+        TorrentHandle handle = hash == null ? null : session().handle(hash);
+        if (handle == null) {
+            throw ApiException.notFound("no torrent " + id + (hash == null ? " (ids are 40-hex info-hashes)" : ""));
+        }
+        return handle;
+    }
+
+    /** The torrent with info-hash {@code id}, or null when the id is malformed or unknown. */
+    public TorrentHandle find(String id) {
+        InfoHash hash = parse(id);
+        return hash == null ? null : session().handle(hash);
+    }
+
+    private static InfoHash parse(String id) {
+        try {
+            return InfoHash.fromHex(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public static <T> Uni<T> uni(Future<T> f) {
+        return Uni.createFrom().completionStage(f.toCompletionStage());
+    }
+
+    public static <T> Uni<T> uni(CompletionStage<T> f) {
+        return Uni.createFrom().completionStage(f);
+    }
+
+    /** The cause a {@link CompletionStage} wrapped. */
+    public static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+}

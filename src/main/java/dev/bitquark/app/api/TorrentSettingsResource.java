@@ -1,0 +1,117 @@
+package dev.bitquark.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bitquark.engine.FilePriority;
+import dev.bitquark.engine.FileStats;
+import dev.bitquark.engine.TorrentHandle;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Changes to one torrent's settings: file priorities and where its files live. Every change is
+ * checked completely before anything is applied. Stateless.
+ */
+@Path("/api/v1/torrents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "torrents")
+public class TorrentSettingsResource {
+    private final TorrentLookup torrents;
+
+    TorrentSettingsResource(TorrentLookup torrents) {
+        this.torrents = torrents;
+    }
+
+    /** {@code {"outputFolder": "sub/dir"}}: a folder inside the download folder ("" is the download folder). */
+    public record MoveRequest(String outputFolder) {
+    }
+
+    @PATCH
+    @Path("/{id}/files")
+    @Operation(summary = "Set file priorities: [{\"index\":0,\"priority\":\"skip|low|normal|high\"}] or "
+            + "{\"files\":[…]}; all entries are checked before any applies; answers the files")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FilePriorityChange[].class)))
+    public Uni<List<FileStats>> setFilePriorities(@PathParam("id") String id, String json) {
+        TorrentHandle h = torrents.handle(id);
+        List<FilePriorityChange> list = changes(JsonBodies.tree(json, "[{\"index\":0,\"priority\":\"skip\"}]"));
+        Map<Integer, FilePriority> changes = FilePriorityChange.validate(list, h.metainfo().files().size(), "files");
+        return TorrentLookup.uni(h.changeFilePriorities(changes))
+                .invoke(() -> torrents.session().markDirty(h.infoHash()))
+                .flatMap(v -> TorrentLookup.uni(h.fileStats()));
+    }
+
+    /** The entries of {@code [...]} or {@code {"files": [...]}}, each type-checked (400 naming it). */
+    private static List<FilePriorityChange> changes(JsonNode body) {
+        JsonNode array = body != null && body.isObject() ? body.get("files") : body;
+        if (array == null || !array.isArray()) {
+            throw ApiException.badRequest("bad_files", "expected [{\"index\":0,\"priority\":\"skip\"}, …] or "
+                    + "{\"files\":[…]}");
+        }
+        List<FilePriorityChange> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode e = array.get(i);
+            String at = "files[" + i + "]";
+            if (!e.isObject()) {
+                throw ApiException.badRequest("bad_files", at + " must be an object {\"index\":…,\"priority\":…}");
+            }
+            JsonNode index = e.get("index");
+            JsonNode priority = e.get("priority");
+            if (index != null && !(index.isIntegralNumber() && index.canConvertToInt())) {
+                throw ApiException.badRequest("bad_files", at + ".index must be a file index (a whole number), got "
+                        + FilePriorityChange.clip(index.toString()));
+            }
+            if (priority != null && !priority.isTextual()) {
+                throw ApiException.badRequest("bad_files", at + ".priority must be a string: skip, low, normal or high");
+            }
+            out.add(new FilePriorityChange(index == null ? null : index.intValue(),
+                    priority == null ? null : priority.textValue()));
+        }
+        return out;
+    }
+
+    @POST
+    @Path("/{id}/move")
+    @Operation(summary = "Move the torrent's files to {\"outputFolder\":…} inside the download folder; answers "
+            + "200 with the torrent once moved and saved")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MoveRequest.class)))
+    public Uni<TorrentDto> move(@PathParam("id") String id, String json) {
+        TorrentHandle h = torrents.handle(id);
+        MoveRequest body = JsonBodies.read(json, MoveRequest.class, "{\"outputFolder\":\"sub/dir\"}");
+        if (body.outputFolder() == null) {
+            throw ApiException.badRequest("bad_folder", "outputFolder is missing: {\"outputFolder\":\"sub/dir\"}");
+        }
+        java.nio.file.Path dir;
+        try {
+            dir = torrents.sessions().downloadDir(body.outputFolder());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("bad_folder", e.getMessage());
+        }
+        return TorrentLookup.uni(h.moveStorage(dir))
+                .onFailure().transform(t -> new ApiException(409, "move_failed", "the files could not be moved to "
+                        + dir + ": " + TorrentLookup.unwrap(t).getMessage()))
+                // The new folder must be on disk before the answer: resume data naming the old one
+                // would make a restart look for files that are gone.
+                .flatMap(v -> {
+                    torrents.session().markDirty(h.infoHash());
+                    return TorrentLookup.uni(torrents.session().saveDirty());
+                })
+                .flatMap(v -> TorrentLookup.uni(h.stats()))
+                .map(TorrentDto::of);
+    }
+}
