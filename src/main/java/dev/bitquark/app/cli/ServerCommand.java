@@ -37,6 +37,10 @@ public class ServerCommand {
             description = "Folder for bitquark's own state (env BITQUARK_DATA_DIR, default ./data).")
     Path dataDir;
 
+    @Option(names = "--watch-dir", paramLabel = "DIR",
+            description = "Folder whose .torrent and .magnet files are added (env BITQUARK_WATCH_DIR, default none).")
+    Path watchDir;
+
     /** Copies the options that were given into system properties read by Quarkus' configuration. */
     void applyToConfiguration() {
         set("bitquark.http.port", httpPort);
@@ -45,6 +49,7 @@ public class ServerCommand {
         set("bitquark.peer.bind", peerBind);
         set("bitquark.download-dir", downloadDir);
         set("bitquark.data-dir", dataDir);
+        set("bitquark.watch.dir", watchDir);
     }
 
     private static void set(String key, Object value) {

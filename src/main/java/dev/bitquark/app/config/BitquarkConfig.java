@@ -40,6 +40,33 @@ public interface BitquarkConfig {
     /** The long-running session (server mode). */
     SessionSettings session();
 
+    /** The watch folder: .torrent and .magnet files dropped there are added (off unless {@code dir} is set). */
+    Watch watch();
+
+    interface Watch {
+        /**
+         * The folder to watch; unset means no watch folder. It may be missing or unreadable for a
+         * while (a network mount not up yet): the server warns once and keeps polling.
+         */
+        Optional<Path> dir();
+
+        /**
+         * How often the folder is listed. A file is taken once its size and modification time are
+         * the same in two listings in a row, so a file still being copied waits about this long more.
+         */
+        @WithDefault("PT2S")
+        java.time.Duration interval();
+
+        /** What happens to a file once its torrent is in the session: renamed to {@code <name>.added}, or deleted. */
+        @WithDefault("rename")
+        AfterAdd afterAdd();
+    }
+
+    /** A consumed watch-folder file is renamed to {@code <name>.added} or deleted. */
+    enum AfterAdd {
+        RENAME, DELETE
+    }
+
     interface SessionSettings {
         /**
          * How often changed resume data is saved. After a killed process, pieces completed since the

@@ -2,13 +2,17 @@ package dev.bitquark.app.health;
 
 import dev.bitquark.app.EngineService;
 import dev.bitquark.app.config.DataDirectories;
+import dev.bitquark.app.session.WatchFolder;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only once the engine listens for peers and the state folders are usable. */
+/**
+ * Ready only once the engine listens for peers and the state folders are usable. Also reports the
+ * watch folder (path, why it cannot be listed, the last file refused), which never makes it unready.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -34,6 +38,20 @@ public class ReadinessCheck implements HealthCheck {
         }
         if (engine.isRunning()) {
             b.withData("peerPort", engine.engine().peerPort());
+        }
+        // The watch folder is optional: its state is reported, never a reason to be unready.
+        WatchFolder watch = session.watchFolder();
+        if (watch != null) {
+            WatchFolder.Status w = watch.status();
+            b.withData("watchFolder", w.dir().toString());
+            if (w.problem() != null) {
+                b.withData("watchProblem", w.problem());
+            }
+            if (w.lastFailure() != null) {
+                b.withData("watchLastFailure", w.lastFailure());
+            }
+        } else if (session.watchProblem() != null) {
+            b.withData("watchProblem", session.watchProblem());
         }
         return b.build();
     }

@@ -6,14 +6,19 @@ import dev.bitquark.app.persistence.FileSessionStore;
 import dev.bitquark.app.persistence.PostgresSessionStore;
 import dev.bitquark.app.persistence.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.inject.Instance;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The server's session: opens the configured store (files in the data dir by default, PostgreSQL
  * with {@code bitquark.persistence=postgresql}) once the engine runs, restores every torrent, and
- * saves resume data periodically and on shutdown (SIGTERM from Kubernetes).
+ * saves resume data periodically and on shutdown (SIGTERM from Kubernetes). Once the session is
+ * restored, starts the {@link WatchFolder} if {@code bitquark.watch.dir} is set, and stops it first
+ * on shutdown.
  */
 @ApplicationScoped
 public class SessionService {
@@ -24,10 +29,17 @@ public class SessionService {
     private volatile Session session;
     private volatile String problem = "starting";
     private volatile Session.RestoreReport report;
+    /** The API's upload limit, also the largest .torrent file the watch folder reads. */
+    private final MemorySize maxTorrentSize;
+    private volatile WatchFolder watch;
+    private volatile String watchProblem;
 
-    SessionService(BitquarkConfig config, Instance<PostgresSessionStore> postgres) {
+    SessionService(BitquarkConfig config, Instance<PostgresSessionStore> postgres,
+                   @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+                   MemorySize maxTorrentSize) {
         this.config = config;
         this.postgres = postgres;
+        this.maxTorrentSize = maxTorrentSize;
     }
 
     /** Called by {@link EngineService} once the engine listens. */
@@ -46,12 +58,31 @@ public class SessionService {
                 report = r;
                 session = s;
                 problem = null;
+                config.watch().dir().ifPresent(dir -> startWatchFolder(s, dir));
             }
         });
     }
 
+    private void startWatchFolder(Session s, Path dir) {
+        try {
+            int maxTorrentBytes = (int) Math.min(Integer.MAX_VALUE - 8, maxTorrentSize.asLongValue());
+            WatchFolder w = new WatchFolder(s, dir, downloadDir(null), new WatchFolder.Settings(
+                    config.watch().interval(), config.watch().afterAdd() == BitquarkConfig.AfterAdd.DELETE,
+                    maxTorrentBytes));
+            w.start();
+            watch = w;
+        } catch (IllegalArgumentException e) {
+            watchProblem = e.getMessage();
+            LOG.errorf("watch folder not started: %s", watchProblem);
+        }
+    }
+
     /** Saves every torrent's resume data and closes the store (graceful shutdown). */
     public void stop() {
+        WatchFolder w = watch;
+        if (w != null) {
+            w.close();
+        }
         Session s = session;
         if (s != null) {
             long t0 = System.nanoTime();
@@ -64,12 +95,12 @@ public class SessionService {
      * The folder a new torrent is saved under: the configured download dir, or {@code requested}
      * when it resolves inside it (no escaping the download root through the API).
      */
-    public java.nio.file.Path downloadDir(String requested) {
-        java.nio.file.Path root = config.downloadDir().toAbsolutePath().normalize();
+    public Path downloadDir(String requested) {
+        Path root = config.downloadDir().toAbsolutePath().normalize();
         if (requested == null || requested.isBlank()) {
             return root;
         }
-        java.nio.file.Path p = root.resolve(requested).normalize();
+        Path p = root.resolve(requested).normalize();
         if (!p.startsWith(root)) {
             throw new IllegalArgumentException("outputFolder must be inside the download folder " + root);
         }
@@ -90,5 +121,15 @@ public class SessionService {
 
     public Session.RestoreReport report() {
         return report;
+    }
+
+    /** The running watch folder, or null (not configured, or the session is not restored yet). */
+    public WatchFolder watchFolder() {
+        return watch;
+    }
+
+    /** Why the configured watch folder could not start (bad settings), or null. */
+    public String watchProblem() {
+        return watchProblem;
     }
 }

@@ -33,17 +33,19 @@ class CommandLineTest {
     void serverIsTheDefaultAndItsOptionsBecomeConfiguration() {
         CommandLine root = RootCommand.commandLine();
         CommandLine.ParseResult r = root.parseArgs("server", "--http-port", "3131", "--peer-port=4341",
-                "--download-dir", "/srv/dl");
+                "--download-dir", "/srv/dl", "--watch-dir", "/srv/watch");
         ServerCommand server = (ServerCommand) r.subcommand().commandSpec().userObject();
         try {
             server.applyToConfiguration();
             assertEquals("3131", System.getProperty("bitquark.http.port"));
             assertEquals("4341", System.getProperty("bitquark.peer.port"));
             assertEquals("/srv/dl", System.getProperty("bitquark.download-dir"));
+            assertEquals("/srv/watch", System.getProperty("bitquark.watch.dir"));
         } finally {
             System.clearProperty("bitquark.http.port");
             System.clearProperty("bitquark.peer.port");
             System.clearProperty("bitquark.download-dir");
+            System.clearProperty("bitquark.watch.dir");
         }
         assertEquals(null, root.parseArgs().subcommand(), "no command means server");
     }
@@ -70,6 +72,6 @@ class CommandLineTest {
         while (m.find()) {
             count++;
         }
-        assertEquals(6, count, out.toString());
+        assertEquals(7, count, out.toString());
     }
 }
