@@ -191,6 +191,7 @@ final class Lifecycle {
         t.error = error;
         if (old != state || !Objects.equals(oldError, error)) {
             t.notifier.stateChanged(state, error);
+            t.streams.stateChanged(state);
         }
     }
 
@@ -348,6 +349,7 @@ final class Lifecycle {
         t.book.retryNow();
         t.addPeers(t.options.initialPeers(), PeerBook.Source.USER);
         t.connectMore();
+        t.streams.wentLive();
         if (t.picker.isComplete()) {
             t.downloads.onFinished();
         }
