@@ -74,6 +74,12 @@ def seed(a):
     if a.upload_limit:
         st['upload_rate_limit'] = a.upload_limit
     ses = lt.session(st)
+    if a.upload_limit:
+        # libtorrent exempts local-network peers (127.0.0.0/8 included) from the session's rate limits: they get
+        # only the unlimited local peer class. Every address in the global class makes the limit hold on loopback.
+        everyone = lt.ip_filter()
+        everyone.add_rule('0.0.0.0', '255.255.255.255', 1 << lt.session.global_peer_class_id)
+        ses.set_peer_class_filter(everyone)
     hs = [add(ses, t, a.save) for t in a.torrents]
     done = stopper(a.max_seconds)
     replied, ready, last_dial, last_retry = set(), False, 0, time.time()

@@ -39,6 +39,11 @@ public class TorrentsResource {
     }
 
     private Session session() {
+        return session(sessions);
+    }
+
+    /** The restored session; 503 while it is being restored. */
+    static Session session(SessionService sessions) {
         Session s = sessions.session();
         if (s == null) {
             throw new ApiException(503, "starting", "the session is still being restored");
@@ -47,20 +52,25 @@ public class TorrentsResource {
     }
 
     private TorrentHandle handle(String id) {
+        return handle(sessions, id);
+    }
+
+    /** The torrent with info-hash {@code id} (40 hex digits); 404 if there is none. */
+    static TorrentHandle handle(SessionService sessions, String id) {
         InfoHash h;
         try {
             h = InfoHash.fromHex(id);
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("no torrent " + id + " (ids are 40-hex info-hashes)");
         }
-        TorrentHandle handle = session().handle(h);
+        TorrentHandle handle = session(sessions).handle(h);
         if (handle == null) {
             throw ApiException.notFound("no torrent " + id);
         }
         return handle;
     }
 
-    private static <T> Uni<T> uni(Future<T> f) {
+    static <T> Uni<T> uni(Future<T> f) {
         return Uni.createFrom().completionStage(f.toCompletionStage());
     }
 
