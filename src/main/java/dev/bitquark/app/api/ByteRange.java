@@ -47,7 +47,11 @@ public record ByteRange(Kind kind, long first, long last, String problem) {
         if (eq < 0) {
             return refused("Range header '" + h + "' has no '='; expected bytes=first-last");
         }
-        if (!h.substring(0, eq).strip().toLowerCase(Locale.ROOT).equals("bytes")) {
+        String unit = h.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+        if (unit.isEmpty()) {
+            return refused("Range header '" + h + "' names no unit; expected bytes=first-last");
+        }
+        if (!unit.equals("bytes")) {
             return whole(size);
         }
         String set = h.substring(eq + 1).strip();
