@@ -78,6 +78,11 @@ class FileStreamTest {
                 assertFalse(st.finished());
             }
             await(stream.close());
+
+            FileStream subs = await(h.openStream(1));
+            await(subs.awaitRange(0, subtitles.length)); // a wait over several pieces
+            assertArrayEquals(subtitles, await(subs.read(0, subtitles.length)).getBytes());
+            assertFalse(stats(h).finished());
         }
     }
 

@@ -99,7 +99,13 @@ public final class StreamBodyWriter implements ServerMessageBodyWriter<StreamBod
                 return;
             }
             int n = (int) Math.min(BLOCK, body.last() - next + 1);
-            stream.read(next, n).onComplete(ar -> body.context().runOnContext(v -> onRead(ar, n)));
+            stream.read(next, n).onComplete(ar -> {
+                if (body.context() == null) {
+                    onRead(ar, n);
+                } else {
+                    body.context().runOnContext(v -> onRead(ar, n));
+                }
+            });
         }
 
         private void onRead(AsyncResult<Buffer> ar, int n) {

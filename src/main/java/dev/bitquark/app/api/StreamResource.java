@@ -181,6 +181,8 @@ public class StreamResource {
                 case READ_FAILED -> new ApiException(500, "read_failed", se.getMessage());
             };
         }
-        return c instanceof IllegalArgumentException ? ApiException.notFound(c.getMessage()) : c;
+        // IllegalArgumentException: no such file; IllegalStateException: the torrent was removed meanwhile.
+        return c instanceof IllegalArgumentException || c instanceof IllegalStateException
+                ? ApiException.notFound(c.getMessage()) : c;
     }
 }

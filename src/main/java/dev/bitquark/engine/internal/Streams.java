@@ -38,6 +38,8 @@ final class Streams {
         Promise<Void> waiting;
         long from;
         long to;
+        /** First piece of the waited range not known to be had: pieceHad looks further only when it arrives. */
+        int cursor;
 
         Reader(int id, int file, long readAhead) {
             this.id = id;
@@ -91,7 +93,10 @@ final class Streams {
         }
         long from = f.offset() + offset;
         long to = from + length;
-        if (allHad(from, to)) {
+        r.from = from;
+        r.to = to;
+        r.cursor = pieceAt(from);
+        if (advance(r)) {
             return Future.succeededFuture();
         }
         String stopped = stoppedReason();
@@ -100,8 +105,6 @@ final class Streams {
                     + (offset + length - 1) + " of " + f.displayPath() + " are not downloaded yet"));
         }
         r.waiting = Promise.promise();
-        r.from = from;
-        r.to = to;
         return r.waiting.future();
     }
 
@@ -149,20 +152,46 @@ final class Streams {
         }
     }
 
-    /** A piece became had (downloaded, or found by a check): waits it completes are resumed. */
+    /**
+     * A piece became had (downloaded, or found by a check): waits it completes are resumed. Only the piece a
+     * wait's cursor stands on makes it look further, so a wait costs O(its pieces) over its whole life.
+     */
     void pieceHad(int piece) {
-        if (readers.isEmpty()) {
-            return;
-        }
-        long start = t.geometry.pieceOffset(piece);
-        long end = start + t.geometry.pieceSize(piece);
-        for (Reader r : new ArrayList<>(readers.values())) {
-            if (r.waiting != null && r.from < end && r.to > start && allHad(r.from, r.to)) {
+        for (Reader r : readers.isEmpty() ? List.<Reader>of() : new ArrayList<>(readers.values())) {
+            if (r.waiting != null && piece == r.cursor && advance(r)) {
                 Promise<Void> p = r.waiting;
                 r.waiting = null;
                 p.complete();
             }
         }
+    }
+
+    /**
+     * Moves the reader's cursor over had pieces; true once every piece of its range is had. A final pass from the
+     * start catches a piece lost behind the cursor (a recheck found it damaged); the cursor then goes back to it.
+     */
+    private boolean advance(Reader r) {
+        if (r.to <= r.from) {
+            return true;
+        }
+        int last = pieceAt(r.to - 1);
+        while (r.cursor <= last && t.picker.hasPiece(r.cursor)) {
+            r.cursor++;
+        }
+        if (r.cursor <= last) {
+            return false;
+        }
+        for (int p = pieceAt(r.from); p <= last; p++) {
+            if (!t.picker.hasPiece(p)) {
+                r.cursor = p;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int pieceAt(long payloadOffset) {
+        return (int) (payloadOffset / t.geometry.pieceLength());
     }
 
     /** Paused or failed: waiting reads end (their bytes will not come); reads of had bytes still work. */
@@ -236,20 +265,6 @@ final class Streams {
             case ERROR -> "torrent " + t.meta.name() + " stopped with an error (" + t.error + ")";
             default -> null;
         };
-    }
-
-    private boolean allHad(long from, long to) {
-        if (to <= from) {
-            return true;
-        }
-        int pieceLength = t.geometry.pieceLength();
-        int last = (int) ((to - 1) / pieceLength);
-        for (int p = (int) (from / pieceLength); p <= last; p++) {
-            if (!t.picker.hasPiece(p)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Reader reader(int id) {
