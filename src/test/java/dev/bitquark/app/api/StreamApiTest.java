@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitquark.app.TestAuth;
@@ -248,6 +249,37 @@ class StreamApiTest {
                 .header("Range", "bytes=0-9").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(206, song.statusCode());
         assertArrayEquals(slice(3, 0, 9), song.body());
+    }
+
+    /**
+     * A torrent with no data and no peers: every stream request waits. Clients that give up must release their
+     * engine streams (at most {@value dev.bitquark.engine.FileStream#MAX_STREAMS_PER_TORRENT} per torrent), or the
+     * requests after them would be refused with 503.
+     */
+    @Test
+    void abandonedRequestsReleaseTheirStreams() throws Exception {
+        byte[] data = new byte[100_000];
+        new Random(99).nextBytes(data);
+        byte[] torrent = TorrentWriter.singleFile("never-here.mp4", data).pieceLength(16384).write();
+        String missing = given().header("Authorization", AUTH).contentType("application/x-bittorrent").body(torrent)
+                .when().post("/api/v1/torrents").then().statusCode(201).extract().path("id");
+        try {
+            String request = "GET /api/v1/torrents/" + missing + "/files/0/stream HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: " + AUTH + "\r\nRange: bytes=5000-\r\n\r\n";
+            int streams = dev.bitquark.engine.FileStream.MAX_STREAMS_PER_TORRENT;
+            for (int i = 0; i < streams + 4; i++) {
+                try (java.net.Socket s = new java.net.Socket("localhost", RestAssured.port)) {
+                    s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    s.setSoTimeout(300);
+                    java.io.InputStream in = s.getInputStream();
+                    assertThrows(java.net.SocketTimeoutException.class, in::read,
+                            "request " + i + " must wait for its bytes, not be answered (503: streams leaked)");
+                }
+                Thread.sleep(50); // the server notices the closed connection
+            }
+        } finally {
+            given().header("Authorization", AUTH).delete("/api/v1/torrents/" + missing + "?deleteFiles=true");
+        }
     }
 
     @Test
