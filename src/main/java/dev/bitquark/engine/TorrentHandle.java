@@ -175,6 +175,27 @@ public final class TorrentHandle {
         return call(() -> torrent.bannedPeers());
     }
 
+    /**
+     * Opens a reader of file {@code fileIndex} for streaming while the torrent downloads, with the default
+     * read-ahead ({@link FileStream#DEFAULT_READ_AHEAD}).
+     *
+     * @see #openStream(int, long)
+     */
+    public Future<FileStream> openStream(int fileIndex) {
+        return openStream(fileIndex, FileStream.DEFAULT_READ_AHEAD);
+    }
+
+    /**
+     * Opens a reader of file {@code fileIndex}: its reads prioritize the pieces they need and the next
+     * {@code readAheadBytes} (at least 4 pieces). Close it when done.
+     *
+     * @throws StreamException (failing the future) if the file is skipped or the torrent has too many streams
+     * @throws IllegalArgumentException (failing the future) for an index outside the torrent or a padding file
+     */
+    public Future<FileStream> openStream(int fileIndex, long readAheadBytes) {
+        return call(() -> new FileStream(context, torrent, torrent.openStream(fileIndex, readAheadBytes), fileIndex));
+    }
+
     /** Completes once every selected piece is verified and flushed to disk. */
     public Future<Void> whenFinished() {
         return callF(torrent::whenFinished);

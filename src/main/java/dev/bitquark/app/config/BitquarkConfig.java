@@ -77,6 +77,18 @@ public interface BitquarkConfig {
         java.time.Duration saveInterval();
     }
 
+    /** HTTP streaming of files while they download ({@code /api/v1/torrents/{id}/files/{index}/stream}). */
+    Stream stream();
+
+    interface Stream {
+        /**
+         * Bytes after a stream's read position that are downloaded ahead of everything else (at least four
+         * pieces in any case), so playback does not stall at each piece boundary.
+         */
+        @WithDefault("8388608")
+        long readAheadBytes();
+    }
+
     enum Persistence {
         FILES, POSTGRESQL
     }

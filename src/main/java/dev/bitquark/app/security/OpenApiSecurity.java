@@ -26,7 +26,12 @@ public final class OpenApiSecurity implements OASModelReader {
                         .addSecurityScheme("session", OASFactory.createSecurityScheme()
                                 .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.COOKIE)
                                 .name(SessionCookies.NAME)
-                                .description("The web UI's session cookie, set by POST /api/v1/auth/login")))
+                                .description("The web UI's session cookie, set by POST /api/v1/auth/login"))
+                        .addSecurityScheme("queryToken", OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.QUERY)
+                                .name(PathRules.TOKEN_PARAMETER)
+                                .description("An API token as ?token=, accepted only by the stream and playlist"
+                                        + " endpoints (for media players, which cannot send headers)")))
                 .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("password"))
                 .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("token"))
                 .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("session"));

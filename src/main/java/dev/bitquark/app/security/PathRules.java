@@ -1,6 +1,7 @@
 package dev.bitquark.app.security;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Which requests may pass without credentials. Default-deny: everything under {@code /api} and
@@ -13,8 +14,15 @@ public final class PathRules {
     public static final String LOGIN = "/api/v1/auth/login";
     public static final String LOGOUT = "/api/v1/auth/logout";
 
+    /** The query parameter that may carry an API token on {@link #acceptsQueryToken} paths. */
+    public static final String TOKEN_PARAMETER = "token";
+
     /** Open or protected. */
     public enum Access { OPEN, PROTECTED }
+
+    /** A file stream or a torrent's playlist, in canonical (lower-case) form. */
+    private static final Pattern MEDIA = Pattern.compile(
+            "/api/v1/torrents/[0-9a-f]{40}/(files/[0-9]{1,9}/stream|playlist\\.m3u8)");
 
     private PathRules() {
     }
@@ -39,6 +47,16 @@ public final class PathRules {
         }
         boolean read = "GET".equals(method) || "HEAD".equals(method);
         return read && plain(p) ? Access.OPEN : Access.PROTECTED;
+    }
+
+    /**
+     * True for the only requests that may authenticate with an API token in the {@value #TOKEN_PARAMETER} query
+     * parameter: GET or HEAD of a file stream or a playlist. Media players (VLC, mpv) open a URL and can send
+     * neither a cookie nor an {@code Authorization: Bearer} header, and playlist entries must be complete URLs.
+     * Everything else keeps header and cookie authentication only, so a token in a URL cannot drive the API.
+     */
+    public static boolean acceptsQueryToken(String method, String path) {
+        return ("GET".equals(method) || "HEAD".equals(method)) && MEDIA.matcher(canonical(path)).matches();
     }
 
     /** True for paths under {@code /api} (after canonicalisation). */

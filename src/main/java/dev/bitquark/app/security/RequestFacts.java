@@ -24,8 +24,11 @@ public record RequestFacts(InetAddress peer, InetAddress client, String scheme, 
 
     public static final String KEY = "bitquark.request-facts";
 
-    /** How a request proved it may pass. */
-    public enum AuthMethod { COOKIE, BASIC, BEARER, LOCALHOST }
+    /**
+     * How a request proved it may pass. {@code QUERY_TOKEN}: an API token in the {@code token} query parameter,
+     * accepted only where {@link PathRules#acceptsQueryToken} allows it (media streams and playlists).
+     */
+    public enum AuthMethod { COOKIE, BASIC, BEARER, LOCALHOST, QUERY_TOKEN }
 
     static RequestFacts of(HttpServerRequest req, TrustedProxies proxies) {
         SocketAddress remote = req.remoteAddress();

@@ -27,8 +27,10 @@ import org.jboss.logging.Logger;
  * <li>a foreign {@code Origin} on a state change or WebSocket upgrade → 403;
  * <li>open paths ({@link PathRules}) pass;
  * <li>credentials: {@code Authorization: Basic} (any user, the password) or {@code Bearer} (API
- *     token), else the session cookie, else the optional loopback bypass → 401 when none fits,
- *     429 when the client is rate-limited or banned;
+ *     token), else, for GET/HEAD of a media stream or playlist only ({@link PathRules#acceptsQueryToken}),
+ *     an API token in {@code ?token=}, else the session cookie, else the optional loopback bypass → 401
+ *     when none fits (with a Basic challenge on media paths, for players), 429 when the client is
+ *     rate-limited or banned;
  * <li>a cookie-authenticated state change or upgrade without {@code Origin} → 403 (browsers always
  *     send it there; its absence means the request did not come from our page).
  * </ol>
@@ -94,10 +96,10 @@ public class SecurityFilter {
             fail(rc, 503, "starting", "bitquark is starting; try again in a few seconds");
             return;
         }
-        authenticate(rc, facts, guarded && origin == null);
+        authenticate(rc, facts, guarded && origin == null, PathRules.acceptsQueryToken(method, path));
     }
 
-    private void authenticate(RoutingContext rc, RequestFacts facts, boolean noOrigin) {
+    private void authenticate(RoutingContext rc, RequestFacts facts, boolean noOrigin, boolean media) {
         HttpServerRequest req = rc.request();
         String authorization = req.getHeader("Authorization");
         if (authorization != null) {
@@ -114,6 +116,15 @@ public class SecurityFilter {
                 }
             } else {
                 unauthorized(rc, "unsupported Authorization scheme; use Basic or Bearer");
+            }
+            return;
+        }
+        String queryToken = media ? req.getParam(PathRules.TOKEN_PARAMETER) : null;
+        if (queryToken != null) {
+            if (auth.tokens().verify(queryToken)) {
+                pass(rc, facts, AuthMethod.QUERY_TOKEN);
+            } else {
+                mediaUnauthorized(rc, "unknown or revoked API token in ?" + PathRules.TOKEN_PARAMETER);
             }
             return;
         }
@@ -138,6 +149,11 @@ public class SecurityFilter {
         }
         if (auth.config().localhostBypass() && facts.directFromLoopback()) {
             pass(rc, facts, AuthMethod.LOCALHOST);
+            return;
+        }
+        if (media) {
+            mediaUnauthorized(rc, "login required: use ?" + PathRules.TOKEN_PARAMETER
+                    + "=<API token> or HTTP Basic (any user, the password)");
             return;
         }
         unauthorized(rc, stale ? "session expired; log in again" : "login required");
@@ -192,8 +208,17 @@ public class SecurityFilter {
 
     private static void unauthorized(RoutingContext rc, String message) {
         // Bearer, not Basic: a Basic challenge would make browsers pop up their own login dialog.
-        rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"bitquark\"");
+        rc.response().headers().add("WWW-Authenticate", "Bearer realm=\"bitquark\"");
         fail(rc, 401, "unauthorized", message);
+    }
+
+    /**
+     * 401 for a stream or playlist: also a Basic challenge, because media players (VLC, ffmpeg/mpv) send the
+     * credentials of a {@code http://user:password@host/...} URL only after such a challenge.
+     */
+    private static void mediaUnauthorized(RoutingContext rc, String message) {
+        rc.response().headers().add("WWW-Authenticate", "Basic realm=\"bitquark\", charset=\"UTF-8\"");
+        unauthorized(rc, message);
     }
 
     static void fail(RoutingContext rc, int status, String code, String message) {

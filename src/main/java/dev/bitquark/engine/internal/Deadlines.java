@@ -27,6 +27,12 @@ final class Deadlines implements Iterable<Integer> {
         }
     }
 
+    /** The piece's rank, or -1 without a deadline. */
+    int rank(int piece) {
+        Integer rank = rankOf.get(piece);
+        return rank == null ? -1 : rank;
+    }
+
     void clearAll() {
         rankOf.clear();
         ordered.clear();

@@ -368,6 +368,7 @@ final class Downloads {
      */
     void pieceHad(int piece, boolean announce) {
         t.durable.pieceHad(piece);
+        t.streams.pieceHad(piece);
         if (announce) {
             byte[] have = MessageWriter.have(piece);
             for (PeerConnection c : new ArrayList<>(t.peers.values())) {

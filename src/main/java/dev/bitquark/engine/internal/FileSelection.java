@@ -81,6 +81,7 @@ final class FileSelection {
 
     private void apply() {
         applyToPicker();
+        t.streams.selectionChanged();
         t.downloads.afterSelectionChanged();
         t.notifier.resumeDataChanged();
     }

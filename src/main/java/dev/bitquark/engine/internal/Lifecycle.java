@@ -196,6 +196,7 @@ final class Lifecycle {
         t.error = error;
         if (old != state || !Objects.equals(oldError, error)) {
             t.notifier.stateChanged(state, error);
+            t.streams.stateChanged(state);
         }
     }
 
@@ -382,6 +383,7 @@ final class Lifecycle {
         t.book.retryNow();
         t.addPeers(t.options.initialPeers(), PeerBook.Source.USER);
         t.connectMore();
+        t.streams.wentLive();
         if (t.picker.isComplete()) {
             t.downloads.onFinished();
         }

@@ -3,7 +3,6 @@ package dev.bitquark.engine.internal;
 import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.TorrentGeometry;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -20,15 +19,16 @@ import java.util.random.RandomGenerator;
  * <ol>
  *   <li>free blocks of pieces already open (oldest first): finishing started pieces keeps few pieces open, so
  *       whole pieces become verifiable and shareable sooner;</li>
- *   <li>then fresh pieces by priority, highest first; within one priority: pieces with a deadline (lowest rank
- *       first), then either index order from a cursor ({@link #setSequential}) or rarest first, equally rare
- *       pieces in random order;</li>
+ *   <li>then fresh pieces with a streaming deadline ({@link #setPieceDeadline}), lowest rank first, whatever
+ *       their priority (above skip);</li>
+ *   <li>then fresh pieces by priority, highest first; within one priority either index order from a cursor
+ *       ({@link #setSequential}) or rarest first, equally rare pieces in random order;</li>
  *   <li>then, only in endgame ({@link #isEndgame}), blocks already requested from other peers, up to
  *       {@code maxRequesters} peers per block; whichever copy arrives first wins and the others are cancelled.</li>
  * </ol>
  * A snubbed peer first continues pieces only it works on, then starts the most common fresh piece (or the last one
  * in sequential mode), and only then joins other open pieces, so a stalled peer does not hold up rare pieces or
- * pieces fast peers are finishing; it never gets endgame duplicates. While a peer chokes us only its BEP 6
+ * pieces fast peers are finishing; it never gets endgame duplicates or deadline pieces. While a peer chokes us only its BEP 6
  * allowed-fast pieces are considered.
  *
  * <p>Cost: a decision touches the open pieces with free blocks plus the fresh pieces examined until one the peer
@@ -42,7 +42,6 @@ import java.util.random.RandomGenerator;
 public final class PiecePicker {
     /** Endgame: at most this many peers are asked for the same block by default (the first request included). */
     public static final int DEFAULT_MAX_REQUESTERS = 2;
-    private static final int BLOCK = TorrentGeometry.BLOCK_SIZE;
 
     private final PieceTable t;
     private final TorrentGeometry geometry;
@@ -53,7 +52,6 @@ public final class PiecePicker {
     private final Set<OpenPiece> openPieces;
     private final TreeSet<OpenPiece> withFree;
     private final FreshPieces fresh;
-    private int maxOpenPieces = Integer.MAX_VALUE;
     private final Set<Integer> seedKeys = new HashSet<>();
     private boolean sequential;
     private final Deadlines deadlines = new Deadlines();
@@ -172,14 +170,21 @@ public final class PiecePicker {
     }
 
     /**
-     * Gives {@code piece} a deadline: among fresh pieces of its priority it is picked before pieces without one,
-     * lower {@code rank} first (rank = position in a playback buffer, for example). Cleared once the piece is had.
+     * Gives {@code piece} a deadline: as a fresh wanted piece it is picked before pieces without one, of any
+     * priority, lower {@code rank} first (rank = position in a playback buffer, for example). Ignored for a had
+     * piece; cleared once the piece is had. O(log deadlines); picking costs O(deadlines) at worst.
      */
     public void setPieceDeadline(int piece, int rank) {
         t.checkPiece(piece);
         if (!t.have.get(piece)) {
             deadlines.set(piece, rank);
         }
+    }
+
+    /** The piece's deadline rank, or -1 without one. */
+    public int pieceDeadline(int piece) {
+        t.checkPiece(piece);
+        return deadlines.rank(piece);
     }
 
     public void clearPieceDeadline(int piece) {
@@ -201,7 +206,7 @@ public final class PiecePicker {
         }
         int key = peer.key();
         if (peer.isChokingUs()) {
-            return pickAllowedFast(peer, key, max, out);
+            return PickModes.allowedFast(t, peer, key, max, out);
         }
         if (peer.isSnubbed()) {
             int picked = pickOpen(peer, key, max, out, Mode.OWN);
@@ -211,7 +216,7 @@ public final class PiecePicker {
         int picked = pickOpen(peer, key, max, out, Mode.ANY);
         picked += pickFresh(peer, key, max - picked, out, false);
         if (picked < max && isEndgame()) {
-            picked += pickEndgame(peer, key, max - picked, out);
+            picked += PickModes.endgame(t, peer, key, max - picked, out);
         }
         return picked;
     }
@@ -228,7 +233,7 @@ public final class PiecePicker {
                     || !peer.hasPiece(op.piece)) {
                 continue;
             }
-            picked += takeFree(op, key, max - picked, out);
+            picked += t.takeFree(op, key, max - picked, out);
             if (op.none == 0) {
                 it.remove();
             }
@@ -237,43 +242,29 @@ public final class PiecePicker {
     }
 
     private int pickFresh(PeerView peer, int key, int max, List<BlockRequest> out, boolean snubbed) {
-        int picked = 0;
-        if (!canOpen()) {
+        if (!t.canOpen()) {
             return 0;
         }
+        // Streaming deadlines beat every priority level: a player is waiting for these bytes.
+        int picked = snubbed || deadlines.isEmpty() ? 0 : pickDeadlines(peer, key, max, out);
         for (int level = FreshPieces.LEVELS - 1; level >= 1 && picked < max; level--) {
-            if (fresh.count(level) == 0) {
-                continue;
-            }
-            if (!snubbed && !deadlines.isEmpty()) {
-                picked += pickDeadlines(peer, key, level, max - picked, out);
-            }
-            if (picked >= max) {
-                break;
-            }
-            if (sequential) {
-                picked += pickSequential(peer, key, level, max - picked, out, snubbed);
-            } else {
-                picked += pickRarest(peer, key, level, max - picked, out, snubbed);
+            if (fresh.count(level) > 0) {
+                picked += sequential ? pickSequential(peer, key, level, max - picked, out, snubbed)
+                        : pickRarest(peer, key, level, max - picked, out, snubbed);
             }
         }
         return picked;
     }
 
-    private int pickDeadlines(PeerView peer, int key, int level, int max, List<BlockRequest> out) {
+    private int pickDeadlines(PeerView peer, int key, int max, List<BlockRequest> out) {
         int picked = 0;
-        List<Integer> chosen = new ArrayList<>();
         for (int piece : deadlines) {
-            if (fresh.contains(piece) && priority[piece] == level && peer.hasPiece(piece)) {
-                chosen.add(piece);
-                if (chosen.size() * geometry.maxBlocksPerPiece() >= max) {
-                    break;
-                }
+            if (picked >= max || !t.canOpen()) {
+                break;
             }
-        }
-        for (int i = 0; i < chosen.size() && picked < max; i++) {
-            if (canOpen()) {
-                picked += startPiece(chosen.get(i), key, max - picked, out);
+            // Fresh pieces only (wanted, not had, not open); started ones are continued by pickOpen.
+            if (fresh.contains(piece) && peer.hasPiece(piece)) {
+                picked += t.startPiece(piece, key, max - picked, out);
             }
         }
         return picked;
@@ -282,9 +273,9 @@ public final class PiecePicker {
     private int pickSequential(PeerView peer, int key, int level, int max, List<BlockRequest> out, boolean fromEnd) {
         int picked = 0;
         int i = fromEnd ? fresh.previous(level, pieceCount - 1) : fresh.first(level);
-        while (i >= 0 && picked < max && canOpen()) {
+        while (i >= 0 && picked < max && t.canOpen()) {
             if (peer.hasPiece(i)) {
-                picked += startPiece(i, key, max - picked, out);
+                picked += t.startPiece(i, key, max - picked, out);
             }
             i = fromEnd ? fresh.previous(level, i - 1) : fresh.next(level, i + 1);
         }
@@ -303,67 +294,10 @@ public final class PiecePicker {
             int a = reverse ? buckets - 1 - k + lowest : k;
             // Downwards, so that starting a piece (which moves the bucket's last piece into its slot) never skips
             // an unvisited piece.
-            for (int i = fresh.bucketSize(level, a) - 1; i >= 0 && picked < max && canOpen(); i--) {
+            for (int i = fresh.bucketSize(level, a) - 1; i >= 0 && picked < max && t.canOpen(); i--) {
                 int piece = fresh.pieceAt(level, a, i);
                 if (peer.hasPiece(piece)) {
-                    picked += startPiece(piece, key, max - picked, out);
-                }
-            }
-        }
-        return picked;
-    }
-
-    /**
-     * BEP 6: a choking peer serves only its allowed-fast pieces. The set is small, so candidates are ranked
-     * directly: open pieces first, then priority, then rarity.
-     */
-    private int pickAllowedFast(PeerView peer, int key, int max, List<BlockRequest> out) {
-        List<Integer> candidates = new ArrayList<>();
-        for (int piece : peer.allowedFast()) {
-            if (piece >= 0 && piece < pieceCount && isWanted(piece) && peer.hasPiece(piece)
-                    && !candidates.contains(piece)) {
-                candidates.add(piece);
-            }
-        }
-        candidates.sort(Comparator.<Integer>comparingInt(p -> open[p] != null ? 0 : 1)
-                .thenComparingInt(p -> -priority[p])
-                .thenComparingInt(p -> availability[p]));
-        int picked = 0;
-        for (int i = 0; i < candidates.size() && picked < max; i++) {
-            int piece = candidates.get(i);
-            OpenPiece op = open[piece];
-            if (op == null) {
-                if (canOpen()) {
-                    picked += startPiece(piece, key, max - picked, out);
-                }
-            } else if (op.none > 0) {
-                picked += takeFree(op, key, max - picked, out);
-                t.syncFree(op);
-            }
-        }
-        return picked;
-    }
-
-    /**
-     * Endgame: ask this peer too for blocks others are already fetching, least-requested blocks first, so the
-     * last blocks do not wait on the slowest peer.
-     */
-    private int pickEndgame(PeerView peer, int key, int max, List<BlockRequest> out) {
-        int picked = 0;
-        for (int already = 1; already < t.maxRequesters && picked < max; already++) {
-            for (OpenPiece op : openPieces) {
-                if (picked >= max) {
-                    break;
-                }
-                if (op.requested == 0 || priority[op.piece] == 0 || !peer.hasPiece(op.piece)) {
-                    continue;
-                }
-                for (int b = 0; b < op.blocks && picked < max; b++) {
-                    if (op.state(b) == OpenPiece.REQUESTED && op.requesterCount(b) == already
-                            && op.addRequester(b, key)) {
-                        out.add(request(op.piece, b));
-                        picked++;
-                    }
+                    picked += t.startPiece(piece, key, max - picked, out);
                 }
             }
         }
@@ -375,42 +309,7 @@ public final class PiecePicker {
      * now on blocks may be requested from several peers. Pieces no connected peer has do not hold endgame back.
      */
     public boolean isEndgame() {
-        if (t.wantedPiecesLeft == 0) {
-            return false;
-        }
-        for (int level = 1; level < FreshPieces.LEVELS; level++) {
-            int pickable = fresh.count(level) - (t.seeds == 0 ? fresh.bucketSize(level, 0) : 0);
-            if (pickable > 0) {
-                return false;
-            }
-        }
-        for (OpenPiece op : withFree) {
-            if (priority[op.piece] > 0 && availability[op.piece] + t.seeds > 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private int startPiece(int piece, int key, int max, List<BlockRequest> out) {
-        OpenPiece op = t.openPiece(piece);
-        int taken = takeFree(op, key, max, out);
-        t.syncFree(op);
-        return taken;
-    }
-
-    private int takeFree(OpenPiece op, int key, int max, List<BlockRequest> out) {
-        int taken = 0;
-        for (int b = op.firstFree(); b >= 0 && taken < max; b = op.firstFree()) {
-            op.request(b, key);
-            out.add(request(op.piece, b));
-            taken++;
-        }
-        return taken;
-    }
-
-    private BlockRequest request(int piece, int block) {
-        return new BlockRequest(piece, block * BLOCK, geometry.blockSize(piece, block));
+        return PickModes.isEndgame(t);
     }
 
     /**
@@ -615,11 +514,7 @@ public final class PiecePicker {
         if (max < 1) {
             throw new IllegalArgumentException("max open pieces must be positive: " + max);
         }
-        maxOpenPieces = max;
-    }
-
-    private boolean canOpen() {
-        return openPieces.size() < maxOpenPieces;
+        t.maxOpenPieces = max;
     }
 
     /** Pieces currently open (started, not yet had). */

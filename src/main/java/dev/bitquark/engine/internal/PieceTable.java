@@ -4,6 +4,7 @@ import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.TorrentGeometry;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
@@ -31,6 +32,8 @@ final class PieceTable {
     final FreshPieces fresh;
     int wantedPiecesLeft;
     long wantedBytesLeft;
+    /** No piece is started while this many are open (the engine's piece-buffer back-pressure). */
+    int maxOpenPieces = Integer.MAX_VALUE;
     private long openSeq;
 
     PieceTable(TorrentGeometry geometry, RandomGenerator random, int maxRequesters) {
@@ -131,6 +134,33 @@ final class PieceTable {
         open[piece] = op;
         openPieces.add(op);
         return op;
+    }
+
+    boolean canOpen() {
+        return openPieces.size() < maxOpenPieces;
+    }
+
+    /** Opens {@code piece} and requests its free blocks from {@code key}, up to {@code max}. */
+    int startPiece(int piece, int key, int max, List<BlockRequest> out) {
+        OpenPiece op = openPiece(piece);
+        int taken = takeFree(op, key, max, out);
+        syncFree(op);
+        return taken;
+    }
+
+    /** Requests free blocks of an open piece from {@code key}, up to {@code max}; the caller syncs {@link #withFree}. */
+    int takeFree(OpenPiece op, int key, int max, List<BlockRequest> out) {
+        int taken = 0;
+        for (int b = op.firstFree(); b >= 0 && taken < max; b = op.firstFree()) {
+            op.request(b, key);
+            out.add(request(op.piece, b));
+            taken++;
+        }
+        return taken;
+    }
+
+    BlockRequest request(int piece, int block) {
+        return new BlockRequest(piece, block * TorrentGeometry.BLOCK_SIZE, geometry.blockSize(piece, block));
     }
 
     /** Drops the block state; the piece becomes fresh again if still wanted. */

@@ -66,6 +66,7 @@ public final class Torrent implements PeerConnection.Events {
     final DurableHave durable;
     final RateLimits limits;
     final Lifecycle lifecycle;
+    final Streams streams;
     private final TrackerClient trackers;
     private final Random random = new Random();
     private Promise<Void> finishedPromise = Promise.promise();
@@ -113,6 +114,7 @@ public final class Torrent implements PeerConnection.Events {
         this.durable = new DurableHave(this, geometry.pieceCount());
         this.limits = new RateLimits(rt);
         this.lifecycle = new Lifecycle(this);
+        this.streams = new Streams(this);
         if (resume != null) {
             selection.restore(resume.filePriorities());
             limits.set(resume.downloadLimit(), resume.uploadLimit());
@@ -193,6 +195,7 @@ public final class Torrent implements PeerConnection.Events {
     /** Leaves the engine: stops, deletes the torrent's own files if asked, closes the storage. */
     public Future<Void> remove(boolean deleteFiles) {
         removed = true;
+        streams.closeAll("torrent " + meta.name() + " was removed");
         return lifecycle.remove().compose(v -> rt.<Void>onDisk(() -> {
             try {
                 if (deleteFiles) {
@@ -207,6 +210,7 @@ public final class Torrent implements PeerConnection.Events {
 
     /** Shutdown: stops, keeps a last resume data snapshot, closes the storage. */
     public Future<Void> close() {
+        streams.closeAll("the engine is shutting down");
         return lifecycle.close()
                 .compose(v -> resumeData())
                 .transform(ar -> {
@@ -280,6 +284,25 @@ public final class Torrent implements PeerConnection.Events {
     public void setRateLimits(long down, long up) {
         limits.set(down, up);
         notifier.resumeDataChanged();
+    }
+
+    // ---- streams (see Streams) ---------------------------------------------------------------------
+
+    /** Opens a reader of {@code file}; returns its id. @throws dev.bitquark.engine.StreamException if it cannot */
+    public int openStream(int file, long readAhead) {
+        return streams.open(file, readAhead);
+    }
+
+    public Future<Void> awaitStream(int id, long offset, long length) {
+        return streams.await(id, offset, length);
+    }
+
+    public Future<io.vertx.core.buffer.Buffer> readStream(int id, long offset, int length) {
+        return streams.read(id, offset, length);
+    }
+
+    public void closeStream(int id) {
+        streams.close(id);
     }
 
     // ---- peers -----------------------------------------------------------------------------------

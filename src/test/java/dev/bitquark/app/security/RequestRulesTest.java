@@ -141,4 +141,23 @@ class RequestRulesTest {
         assertEquals(Access.PROTECTED, PathRules.classify("POST", "/torrents", false));
         assertEquals(Access.PROTECTED, PathRules.classify("GET", "/a%2Fb", false));
     }
+
+    @Test
+    void queryTokensAreAcceptedOnlyForReadingStreamsAndPlaylists() {
+        String t = "/api/v1/torrents/" + "ab".repeat(20);
+        assertTrue(PathRules.acceptsQueryToken("GET", t + "/files/3/stream"));
+        assertTrue(PathRules.acceptsQueryToken("HEAD", t + "/files/0/stream"));
+        assertTrue(PathRules.acceptsQueryToken("GET", t + "/playlist.m3u8"));
+        assertTrue(PathRules.acceptsQueryToken("GET", "/API/v1/torrents/" + "AB".repeat(20) + "/files/3/stream"));
+        assertFalse(PathRules.acceptsQueryToken("POST", t + "/files/3/stream"), "never for a state change");
+        assertFalse(PathRules.acceptsQueryToken("DELETE", t + "/playlist.m3u8"));
+        assertFalse(PathRules.acceptsQueryToken("GET", t));
+        assertFalse(PathRules.acceptsQueryToken("GET", t + "/files"));
+        assertFalse(PathRules.acceptsQueryToken("GET", t + "/files/3/stream/"));
+        assertFalse(PathRules.acceptsQueryToken("GET", t + "/files/3/stream/../../pause"));
+        assertFalse(PathRules.acceptsQueryToken("GET", t + "/playlistxm3u8"), "the dot is literal");
+        assertFalse(PathRules.acceptsQueryToken("GET", "/api/v1/torrents/abc/files/3/stream"));
+        assertFalse(PathRules.acceptsQueryToken("GET", "/api/v1/auth/tokens"));
+        assertFalse(PathRules.acceptsQueryToken("GET", "/api/v1/torrents"));
+    }
 }

@@ -133,13 +133,39 @@ class PiecePickerOrderTest {
     }
 
     @Test
-    void deadlinePiecesComeFirstWithinTheirPriority() {
+    void deadlinePiecesComeBeforeEveryPriorityButNeverWhenSkipped() {
         PiecePicker picker = picker("000000", "......");
         picker.setPieceDeadline(4, 0);
         picker.setPieceDeadline(1, 1);
+        picker.setPieceDeadline(2, 0);
+        picker.setPiecePriority(2, Priority.SKIP);
         picker.setPiecePriority(5, Priority.HIGH);
+        picker.setPiecePriority(4, Priority.LOW);
         TestPeer seed = TestPeer.seed(picker, 1);
-        assertEquals(List.of(5, 4, 1), pieces(pick(picker, seed, 3)));
+        assertEquals(List.of(4, 1, 5), pieces(pick(picker, seed, 3)));
+    }
+
+    @Test
+    void snubbedPeerIsNotGivenDeadlinePieces() {
+        PiecePicker picker = picker("000000", "......");
+        picker.setSequential(true);
+        picker.setPieceDeadline(3, 0);
+        TestPeer slow = TestPeer.seed(picker, 1);
+        slow.snubbed = true;
+        assertEquals(List.of(5), pieces(pick(picker, slow, 1)), "a stalled peer must not hold up a stream");
+        TestPeer fast = TestPeer.seed(picker, 2);
+        assertEquals(List.of(3), pieces(pick(picker, fast, 1)));
+    }
+
+    @Test
+    void deadlineOfAHadPieceIsIgnoredAndDroppedOnceHad() {
+        PiecePicker picker = picker("0000", "X...");
+        picker.setPieceDeadline(0, 3);
+        assertEquals(-1, picker.pieceDeadline(0));
+        picker.setPieceDeadline(2, 3);
+        assertEquals(3, picker.pieceDeadline(2));
+        picker.markHave(2);
+        assertEquals(-1, picker.pieceDeadline(2));
     }
 
     @Test
