@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The long-running session: the engine's torrents kept in step with a {@link SessionStore}. Adds
  * are stored before they are acknowledged; resume data of torrents the engine reports as changed is
- * saved every {@code saveInterval} (and on shutdown), so a crash costs at most that much progress.
+ * saved every {@code saveInterval} (and on shutdown), so a crash costs at most that much progress;
+ * resume data the store already holds unchanged is not written again ({@link StoredResume}).
  * Store I/O runs on one dedicated thread (saves never overlap and never touch an event loop);
  * methods are thread-safe and return futures.
  */
@@ -47,6 +48,8 @@ public final class Session implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bq-session-timer"));
     private final Map<InfoHash, TorrentHandle> handles = new ConcurrentHashMap<>();
     private final Set<InfoHash> dirty = ConcurrentHashMap.newKeySet();
+    /** Saves of resume data the store already holds are skipped (see {@link StoredResume}). */
+    private final StoredResume inStore = new StoredResume();
     private volatile String lastSaveError;
 
     public Session(Engine engine, SessionStore store, Path defaultSaveDir, long saveIntervalMillis) {
@@ -99,6 +102,10 @@ public final class Session implements AutoCloseable {
                             problems.add(st.infoHash() + ": " + (st.problem() == null ? "no resume data" : st.problem())
                                     + " — checking its files");
                         }
+                        if (resume != null && st.problem() == null) {
+                            // Loaded as saved (not from a fallback): the first save after the check can be skipped.
+                            inStore.confirmed(st.infoHash(), StoredResume.digest(resume));
+                        }
                         Path saveDir = resume != null ? resume.saveDir() : defaultSaveDir;
                         handles.put(meta.infoHash(), await(engine.add(meta, TorrentOptions.defaults(saveDir), resume)));
                         restored++;
@@ -129,6 +136,7 @@ public final class Session implements AutoCloseable {
                 .thenCompose(h -> h.resumeData().toCompletionStage().thenApplyAsync(resume -> {
                     try {
                         store.add(meta.infoHash(), torrentFile, resume);
+                        inStore.confirmed(meta.infoHash(), StoredResume.digest(resume));
                     } catch (PersistenceException e) {
                         throw new SessionException("torrent added but not saved: " + e.getMessage(), e);
                     }
@@ -142,6 +150,7 @@ public final class Session implements AutoCloseable {
         return engine.remove(infoHash, deleteFiles).toCompletionStage().thenRunAsync(() -> {
             handles.remove(infoHash);
             dirty.remove(infoHash);
+            inStore.forget(infoHash);
             try {
                 store.remove(infoHash);
             } catch (PersistenceException e) {
@@ -188,11 +197,18 @@ public final class Session implements AutoCloseable {
                 continue;
             }
             saves.add(handle.resumeData().toCompletionStage().thenAcceptAsync(resume -> {
+                byte[] digest = StoredResume.digest(resume);
+                if (inStore.holds(h, digest)) {
+                    return;
+                }
                 try {
                     store.saveResume(resume);
+                    inStore.confirmed(h, digest);
                     lastSaveError = null;
                 } catch (PersistenceException e) {
-                    // Keep it dirty: the next round retries; the previous state on disk stays intact.
+                    // Keep it dirty: the next round retries; the previous state on disk stays intact
+                    // (or, if the save was unconfirmed, is written again).
+                    inStore.forget(h);
                     dirty.add(h);
                     lastSaveError = e.getMessage();
                     LOG.log(System.Logger.Level.WARNING, "saving resume data of {0} failed: {1}", h, e.getMessage());
