@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Damaged state files in the data folder of the packaged server. One real session of three complete
- * torrents is made once (downloaded from a libtorrent seeder, stopped with SIGTERM); each case starts
+ * torrents is made once (downloaded from a libtorrent seeder, seeded to libtorrent leechers, stopped
+ * with SIGTERM); each case starts
  * a server on a fresh copy of its data folder with one kind of damage (an empty file, a truncated
  * one, random bytes) in one place: both generations of the session list, both generations of one
  * torrent's resume data, or only the newest generation of both. Every time the server becomes
@@ -122,9 +123,25 @@ class CorruptStateIT {
                     api.await(id, t -> t.getBoolean("finished"), Duration.ofSeconds(60));
                 }
             }
-            // Both generations of every resume file then hold the complete state: the periodic save
-            // after completion, and the final save of the graceful stop.
-            Thread.sleep(2500);
+            // Both generations of every resume file are to hold the complete state: the periodic save
+            // after completion, then the final save of the graceful stop. Unchanged resume data is not
+            // saved again, so the torrents seed first: their uploaded totals make the final save differ.
+            Thread.sleep(1500);
+            List<LibtorrentPeer> leechers = new ArrayList<>();
+            try {
+                for (Path t : torrents) {
+                    leechers.add(LibtorrentPeer.leech(work, work.resolve("leech"),
+                            List.of("127.0.0.1:" + server.peerPort()), t));
+                }
+                for (LibtorrentPeer l : leechers) {
+                    l.awaitDone(Duration.ofSeconds(60));
+                }
+            } finally {
+                leechers.forEach(LibtorrentPeer::close);
+            }
+            for (String id : ids) {
+                api.await(id, t -> t.getLong("uploadedTotal") >= SIZE, Duration.ofSeconds(30));
+            }
             server.terminate(Duration.ofSeconds(30));
         }
         golden = srv.resolve("data");
@@ -134,6 +151,7 @@ class CorruptStateIT {
                 assertEquals(AtomicFile.Generation.CURRENT, r.generation(), p + ": " + r.problems());
                 assertEquals(PIECES, Bitfield.fromBytes(r.value().have(), PIECES).cardinality(),
                         p + " claims every piece");
+                assertTrue(r.value().completedAtMillis() > 0 && !r.value().paused(), p + ": complete and not paused");
             }
         }
         assertTrue(Files.exists(previous(golden.resolve("session.bq"))), "the session list has a previous generation");

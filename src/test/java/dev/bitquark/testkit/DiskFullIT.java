@@ -10,6 +10,7 @@ import dev.bitquark.app.persistence.ResumeDataCodec;
 import dev.bitquark.engine.ResumeData;
 import dev.bitquark.interop.LibtorrentPeer;
 import dev.bitquark.interop.Payloads;
+import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.TorrentWriter;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -25,24 +26,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real "no space left on device" in the packaged server. The download folder is a 48 MiB tmpfs and
- * the torrent (from a real libtorrent seeder) is 64 MiB: the torrent must stop in {@code error} with
- * that reason, keeping what it downloaded. The data folder is a second, tiny tmpfs, filled up while
- * the torrent is in error: saves fail, but the session files stay valid (no torn file, previous
- * generation kept, no temporary file left), the server still stops and starts again, and the torrent
- * comes back in {@code error} with its reason. Once space is freed, {@code resume} finishes the
- * download byte-exact.
+ * A real "no space left on device" in the packaged server, in both of its folders. The download
+ * folder is a 48 MiB tmpfs and the torrent (from a real libtorrent seeder) is 64 MiB; the data folder
+ * is a second, tiny tmpfs, filled up early in the download. The torrent must stop in {@code error}
+ * with that reason, keeping what it downloaded; saves fail, readiness stays UP and says why, the
+ * session files stay valid (no torn file, previous generation kept, no temporary file left) and the
+ * server stops and starts again on them. Once the data folder has room, the error is saved and
+ * survives a kill -9; once the download folder has room, {@code resume} finishes the download
+ * byte-exact.
  */
 class DiskFullIT {
     static final String PASSWORD = "disk-full-it-password";
     static final long SIZE = 64L << 20;
     static final int PIECE = 256 * 1024;
+    /** Seeder upload rate: the 48 MiB take about 3 s, so the data folder fills up well before. */
+    static final long RATE = 16L << 20;
 
     @TempDir
     Path work;
 
     @Test
-    void stopsInErrorWhenTheDiskIsFullKeepsTheSessionValidAndFinishesOnceSpaceIsFreed() throws Exception {
+    void stopsInErrorWhenTheDisksAreFullKeepsTheSessionValidAndFinishesOnceSpaceIsFreed() throws Exception {
         Path seedDir = work.resolve("seed");
         Path payload = Payloads.singleFile(seedDir, "big.bin", SIZE, 23);
         Path torrentFile = work.resolve("big.torrent");
@@ -55,52 +59,76 @@ class DiskFullIT {
             ServerApi api = new ServerApi(server, PASSWORD);
             // No tracker: the seeder dials the server (again every second, also after a restart).
             try (LibtorrentPeer seeder = LibtorrentPeer.seed(work, seedDir,
-                    List.of("127.0.0.1:" + server.peerPort()), torrentFile)) {
+                    List.of("127.0.0.1:" + server.peerPort()), RATE, torrentFile)) {
                 String id = api.add(Files.readAllBytes(torrentFile));
                 Path resumeFile = data.path().resolve("resume").resolve(id + ".resume");
 
-                // 1. The download folder fills up: error with the reason, the pieces so far kept.
+                // 1. The data folder fills up during the download, then the download folder.
+                api.await(id, t -> t.getLong("verifiedBytes") >= 8L << 20, Duration.ofSeconds(30));
+                api.awaitTrue("some progress saved", () -> {
+                    ResumeData r = readResume(resumeFile);
+                    return r != null && Bitfield.fromBytes(r.have(), r.pieceCount()).cardinality() > 0;
+                }, Duration.ofSeconds(10));
+                long filled = fill(data.path().resolve("filler"));
                 JsonObject failed = api.await(id, t -> "error".equals(t.getString("state")), Duration.ofSeconds(60));
                 String reason = failed.getString("error");
-                System.out.printf("disk full: torrent stopped in error at %d of %d MiB verified: %s%n",
-                        failed.getLong("verifiedBytes") >> 20, SIZE >> 20, reason);
+                System.out.printf("disk full: data folder filled (%d KiB) at 8 MiB; torrent stopped in error at %d of "
+                        + "%d MiB verified: %s%n", filled >> 10, failed.getLong("verifiedBytes") >> 20, SIZE >> 20, reason);
                 assertTrue(reason.startsWith("no space left on device: "), failed.encode());
                 assertFalse(reason.contains("NO_SPACE"), "the reason is said once, in words: " + reason);
                 assertTrue(reason.contains("big.bin"), "the reason names the file: " + reason);
                 assertFalse(failed.getBoolean("finished"), failed.encode());
                 assertTrue(failed.getLong("verifiedBytes") >= 32L << 20,
                         "the pieces written before the disk filled are kept: " + failed);
-                api.awaitTrue("resume data saved with the error", () -> {
-                    ResumeData r = readResume(resumeFile);
-                    return r != null && r.error() != null;
-                }, Duration.ofSeconds(10));
-
-                // 2. The data folder fills up too: saves fail, the state files stay as they were.
-                long filled = fill(data.path().resolve("filler"));
-                ResumeData beforeStop = readResume(resumeFile);
-                Duration stop = server.terminate(Duration.ofSeconds(30));
-                String stopLog = server.logSinceStart();
-                System.out.printf("disk full: data folder filled (%d KiB more), SIGTERM exit in %d ms%n",
-                        filled >> 10, stop.toMillis());
-                assertTrue(stopLog.contains("no space left on device"),
-                        "the failed final save is logged with its reason:\n" + server.log());
+                long verifiedAtError = failed.getLong("verifiedBytes");
+                api.awaitTrue("the failed save logged", () -> server.logSinceStart()
+                        .contains("saving resume data of " + id + " failed"), Duration.ofSeconds(10));
+                assertTrue(server.logSinceStart().contains("(no space left on device)"), server.log());
+                HttpResponse<String> ready = api.readiness();
+                assertEquals(200, ready.statusCode(), "still serving: " + ready.body());
+                assertTrue(ready.body().contains("\"lastSaveError\"") && ready.body().contains("no space left on device"),
+                        "readiness says why saves fail: " + ready.body());
                 assertValidState(data.path(), resumeFile);
-                assertEquals(beforeStop.error(), readResume(resumeFile).error(), "the saved state is unchanged");
 
-                // 3. Restart with both folders still full: ready, and the torrent is back in error, unchecked.
+                // 2. SIGTERM with both folders full: the final save fails, the files stay as they were.
+                Duration stop = server.terminate(Duration.ofSeconds(30));
+                assertTrue(server.logSinceStart().contains("(no space left on device)"), server.log());
+                assertValidState(data.path(), resumeFile);
+                ResumeData kept = readResume(resumeFile);
+                assertEquals(null, kept.error(), "the last state saved is from before the disk filled");
+                long claimed = (long) Bitfield.fromBytes(kept.have(), kept.pieceCount()).cardinality() * PIECE;
+                assertTrue(claimed < verifiedAtError, "saved " + claimed + " of " + verifiedAtError);
+
+                // 3. Restart with both folders still full: ready on the older state, and in error again.
+                long t0 = System.nanoTime();
+                server.start();
+                JsonObject again = api.await(id, t -> "error".equals(t.getString("state")), Duration.ofSeconds(60));
+                System.out.printf("disk full: SIGTERM exit in %d ms with both folders full; restarted on the last "
+                                + "saved state (%d MiB claimed): fastResumed=%s, in error again after %d ms at %d MiB%n",
+                        stop.toMillis(), claimed >> 20, again.getBoolean("fastResumed"),
+                        (System.nanoTime() - t0) / 1_000_000, again.getLong("verifiedBytes") >> 20);
+                assertTrue(again.getString("error").startsWith("no space left on device: "), again.encode());
+                assertTrue(again.getBoolean("fastResumed"), "the last saved resume data was used: " + again);
+
+                // 4. Room in the data folder: the error is saved, and survives a kill -9.
+                Files.delete(data.path().resolve("filler"));
+                api.awaitTrue("the error saved", () -> {
+                    ResumeData r = readResume(resumeFile);
+                    return r != null && r.error() != null && r.error().startsWith("no space left on device");
+                }, Duration.ofSeconds(10));
+                api.awaitTrue("readiness without a save error",
+                        () -> !api.readiness().body().contains("lastSaveError"), Duration.ofSeconds(10));
+                server.kill9();
                 server.start();
                 JsonObject restored = api.torrent(id);
-                System.out.printf("disk full: restarted with both folders full: state %s, error \"%s\"%n",
+                System.out.printf("disk full: kill -9 and restart while in error: state %s, error \"%s\"%n",
                         restored.getString("state"), restored.getString("error"));
                 assertEquals("error", restored.getString("state"), restored.encode());
-                assertTrue(restored.getString("error").contains("no space left"), restored.encode());
-                HttpResponse<String> ready = api.readiness();
-                assertEquals(200, ready.statusCode(), ready.body());
+                assertTrue(restored.getString("error").startsWith("no space left on device: "), restored.encode());
 
-                // 4. Free the space, resume: the download finishes byte-exact.
-                Files.delete(data.path().resolve("filler"));
+                // 5. Room in the download folder, resume: the download finishes byte-exact.
                 downloads.resize("128m");
-                long t0 = System.nanoTime();
+                long t1 = System.nanoTime();
                 api.action(id, "resume");
                 JsonObject resumed = api.awaitChecked(id, Duration.ofSeconds(30));
                 assertEquals("live", resumed.getString("state"), resumed.encode());
@@ -108,7 +136,7 @@ class DiskFullIT {
                 JsonObject done = api.await(id, t -> t.getBoolean("finished"), Duration.ofSeconds(60));
                 System.out.printf("disk full: after freeing space, resumed with %d MiB kept (%d pieces hashed), "
                                 + "finished in %d ms%n", resumed.getLong("verifiedBytes") >> 20,
-                        resumed.getLong("checkedPieces"), (System.nanoTime() - t0) / 1_000_000);
+                        resumed.getLong("checkedPieces"), (System.nanoTime() - t1) / 1_000_000);
                 assertEquals(1.0, done.getDouble("progress"), 1e-9, done.encode());
                 assertEquals(Payloads.sha1(payload), Payloads.sha1(downloads.path().resolve("big.bin")));
                 api.awaitTrue("the error cleared in the saved resume data",

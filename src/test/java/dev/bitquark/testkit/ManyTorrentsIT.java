@@ -61,6 +61,7 @@ class ManyTorrentsIT {
         env.put("BITQUARK_AUTH_PASSWORD", PASSWORD);
         try (ServerProcess server = new ServerProcess(srv, env)) {
             server.start();
+            long emptyRss = server.rssKiB();
             ServerApi api = new ServerApi(server, PASSWORD);
             // One request first: the server hashes the password once, then recognises it cheaply
             // (parallel first requests would each need a slow hash, and get 503 "busy").
@@ -117,8 +118,8 @@ class ManyTorrentsIT {
             String log = server.logSinceStart();
             System.out.printf("many torrents: SIGTERM with %d torrents: exit in %d ms; restart: ready (all %d "
                             + "restored) %d ms after exec, all live (none checking) after %d ms, %d fast-resumed; "
-                            + "RSS %d MiB after settling; GET /api/v1/torrents median %.1f ms, max %.1f ms%n",
-                    COUNT, stop.toMillis(), COUNT, readyMs, liveMs, fastResumed, rss / 1024,
+                            + "RSS %d MiB after settling (%d MiB at ready with an empty session); GET /api/v1/torrents median %.1f ms, max %.1f ms%n",
+                    COUNT, stop.toMillis(), COUNT, readyMs, liveMs, fastResumed, rss / 1024, emptyRss / 1024,
                     latencies[latencies.length / 2] / 1000.0, latencies[latencies.length - 1] / 1000.0);
             java.util.regex.Matcher savedIn = java.util.regex.Pattern.compile("session saved in (\\d+) ms").matcher(log);
             System.out.printf("many torrents: unchanged resume files rewritten: %d by the restart, %d by the second "

@@ -2,13 +2,20 @@ package dev.bitquark.app.health;
 
 import dev.bitquark.app.EngineService;
 import dev.bitquark.app.config.DataDirectories;
+import dev.bitquark.app.session.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only once the engine listens for peers and the state folders are usable. */
+/**
+ * Ready only once the engine listens for peers and the state folders are usable. A failing save
+ * (a full data disk, an unreachable database) is reported as {@code lastSaveError} but leaves the
+ * check UP: the server still serves, and its UI is where the user sees what is wrong (with
+ * PostgreSQL, the datasource's own check turns readiness DOWN). Holds no state of its own: called
+ * on any thread.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -31,6 +38,10 @@ public class ReadinessCheck implements HealthCheck {
                         : session.isReady() ? "ready" : String.valueOf(session.problem()));
         if (session.report() != null) {
             b.withData("torrents", session.report().restored());
+        }
+        Session s = session.session();
+        if (s != null && s.lastSaveError() != null) {
+            b.withData("lastSaveError", s.lastSaveError());
         }
         if (engine.isRunning()) {
             b.withData("peerPort", engine.engine().peerPort());
