@@ -42,13 +42,18 @@ public final class StorageException extends IOException {
     private final Kind kind;
     private final int fileIndex;
     private final transient Path path;
+    private final String detail;
 
     public StorageException(Kind kind, int fileIndex, Path path, String message, Throwable cause) {
-        super(kind + ": " + message + (fileIndex >= 0 ? " (file " + fileIndex + (path != null ? " " + path : "") + ")" : ""),
-                cause);
+        super(kind + ": " + detail(fileIndex, path, message), cause);
         this.kind = kind;
         this.fileIndex = fileIndex;
         this.path = path;
+        this.detail = detail(fileIndex, path, message);
+    }
+
+    private static String detail(int fileIndex, Path path, String message) {
+        return message + (fileIndex >= 0 ? " (file " + fileIndex + (path != null ? " " + path : "") + ")" : "");
     }
 
     public StorageException(Kind kind, int fileIndex, Path path, String message) {
@@ -57,6 +62,14 @@ public final class StorageException extends IOException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * The message without the kind in front (what failed, where, and the operating system's words):
+     * for texts that name the kind in words themselves, e.g. "no space left on device: write at ...".
+     */
+    public String detail() {
+        return detail;
     }
 
     /** Index of the file concerned, or -1 if none. */

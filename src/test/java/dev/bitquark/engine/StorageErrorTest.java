@@ -8,6 +8,7 @@ import static dev.bitquark.engine.SessionFixture.stats;
 import static dev.bitquark.engine.SessionFixture.waitForState;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitquark.interop.EngineUnderTest;
@@ -58,6 +59,9 @@ class StorageErrorTest {
             waitForState(h, TorrentState.ERROR);
             TorrentStats failed = stats(h);
             assertTrue(failed.error().startsWith(obstacle.expectedReason()), failed.error());
+            for (dev.bitquark.storage.StorageException.Kind k : dev.bitquark.storage.StorageException.Kind.values()) {
+                assertFalse(failed.error().contains(k.name() + ":"), "the reason is said once, in words: " + failed.error());
+            }
             assertEquals(0, failed.peersConnected(), "no connections, no requests in ERROR");
             assertTrue(events.states().stream().anyMatch(e -> e.startsWith("ERROR: " + obstacle.expectedReason())),
                     events.states().toString());

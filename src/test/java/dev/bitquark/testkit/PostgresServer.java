@@ -38,6 +38,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * given to the {@code postgres} account and every server command runs through
  * {@code runuser -u postgres --}; otherwise the commands run as the current user.
  *
+ * <p>{@link #kill9()} crashes the server (SIGKILL to every server process) and {@link #restart()}
+ * starts it again on the same data folder and port, which runs PostgreSQL's crash recovery.
+ *
  * <p>Every wait is bounded. {@link #close()} stops the server ({@code pg_ctl stop -m immediate}: its
  * data is thrown away anyway) and deletes the folder. One instance per test class (start it in
  * {@code @BeforeAll}, close it in {@code @AfterAll}); its methods are thread-safe.
@@ -55,6 +58,8 @@ public final class PostgresServer implements AutoCloseable {
     private final boolean asPostgresUser;
     private final int port;
     private volatile boolean stopped;
+    /** False between {@link #kill9()} and {@link #restart()}. */
+    private volatile boolean running = true;
 
     private PostgresServer(Path bin, Path base, boolean asPostgresUser, int port) {
         this.bin = bin;
@@ -172,6 +177,52 @@ public final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Crashes the server: SIGKILL to the postmaster and every process it started (as an OOM kill of
+     * the whole container would), with no shutdown and no checkpoint. The data folder stays.
+     */
+    public synchronized void kill9() throws IOException {
+        if (!running) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.US_ASCII)
+                    .getFirst().trim());
+        } catch (RuntimeException e) {
+            throw new IOException("cannot read the postmaster's pid from " + dataDir.resolve("postmaster.pid"), e);
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IOException("postmaster " + pid + " is not running"));
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(postmaster);
+        all.addAll(postmaster.descendants().toList());
+        for (ProcessHandle h : all) {
+            h.destroyForcibly();
+        }
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while killing PostgreSQL", e);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IOException("PostgreSQL process " + h.pid() + " did not die of SIGKILL", e);
+            }
+        }
+        running = false;
+    }
+
+    /** Starts a server stopped by {@link #kill9()} again: same data folder, same port (crash recovery runs). */
+    public synchronized void restart() throws IOException {
+        if (running) {
+            throw new IllegalStateException("PostgreSQL is running");
+        }
+        startServer();
+        awaitReady();
+        running = true;
+    }
+
     /** JDBC URL of {@code database} on this server. */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
@@ -226,6 +277,9 @@ public final class PostgresServer implements AutoCloseable {
         }
         stopped = true;
         try {
+            if (!running) {
+                return;
+            }
             run(COMMAND_TIMEOUT, bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate",
                     "-w", "-t", "20", "stop");
         } catch (IOException e) {

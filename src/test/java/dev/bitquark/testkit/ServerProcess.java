@@ -26,6 +26,8 @@ public final class ServerProcess implements AutoCloseable {
     private final int peerPort;
     private Process process;
     private int starts;
+    /** Length of server.log when the current process started: {@link #logSinceStart()} begins there. */
+    private long logMark;
 
     public ServerProcess(Path work, Map<String, String> extraEnv) {
         this.jar = Path.of(System.getProperty("bitquark.server.jar", "target/quarkus-app/quarkus-run.jar"));
@@ -41,19 +43,27 @@ public final class ServerProcess implements AutoCloseable {
         env.put("BITQUARK_PEER_BIND", "127.0.0.1");
     }
 
-    /** Starts the server and waits (bounded) until {@code /q/health/ready} is UP. */
+    /** Starts the server and waits (bounded, 60 s) until {@code /q/health/ready} is UP. */
     public ServerProcess start() throws IOException, InterruptedException {
+        return start(Duration.ofSeconds(60));
+    }
+
+    /** Starts the server and waits at most {@code readyTimeout} until {@code /q/health/ready} is UP. */
+    public ServerProcess start(Duration readyTimeout) throws IOException, InterruptedException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: integration tests run after `package`");
         }
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString(), "server"));
+        Files.createDirectories(work);
+        Path log = work.resolve("server.log");
+        logMark = Files.exists(log) ? Files.size(log) : 0;
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         process = pb.start();
         starts++;
-        awaitReady(Duration.ofSeconds(60));
+        awaitReady(readyTimeout);
         return this;
     }
 
@@ -122,6 +132,21 @@ public final class ServerProcess implements AutoCloseable {
         }
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    /** Everything the current (or last) process has logged so far. */
+    public String logSinceStart() throws IOException {
+        Path log = work.resolve("server.log");
+        if (!Files.exists(log)) {
+            return "";
+        }
+        byte[] all = Files.readAllBytes(log);
+        int from = (int) Math.min(logMark, all.length);
+        return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
     }
 
     public int starts() {

@@ -28,6 +28,11 @@ public final class Tmpfs implements AutoCloseable {
         return new Tmpfs(dir);
     }
 
+    /** Changes the size limit in place (files are kept), e.g. to free space after a "disk full". */
+    public void resize(String size) throws IOException, InterruptedException {
+        assertEquals(0, run("mount", "-o", "remount,size=" + size, path.toString()), "remount " + path);
+    }
+
     public Path path() {
         return path;
     }

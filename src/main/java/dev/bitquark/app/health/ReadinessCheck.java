@@ -3,6 +3,7 @@ package dev.bitquark.app.health;
 import dev.bitquark.app.EngineService;
 import dev.bitquark.app.config.DataDirectories;
 import dev.bitquark.app.session.WatchFolder;
+import dev.bitquark.app.session.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -10,8 +11,13 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only once the engine listens for peers and the state folders are usable. Also reports the
- * watch folder (path, why it cannot be listed, the last file refused), which never makes it unready.
+ * Ready only once the engine listens for peers and the state folders are usable. A failing save
+ * (a full data disk, an unreachable database) is reported as {@code lastSaveError} but leaves the
+ * check UP: the server still serves, and its UI is where the user sees what is wrong (with
+ * PostgreSQL, the datasource's own check turns readiness DOWN). Also reports the watch folder (its
+ * path, and why it cannot be listed), which never makes it unready; refused file names are not
+ * shown here because the probe is open without a login. Holds no state of its own: called on any
+ * thread.
  */
 @Readiness
 @ApplicationScoped
@@ -36,6 +42,10 @@ public class ReadinessCheck implements HealthCheck {
         if (session.report() != null) {
             b.withData("torrents", session.report().restored());
         }
+        Session s = session.session();
+        if (s != null && s.lastSaveError() != null) {
+            b.withData("lastSaveError", s.lastSaveError());
+        }
         if (engine.isRunning()) {
             b.withData("peerPort", engine.engine().peerPort());
         }
@@ -46,9 +56,6 @@ public class ReadinessCheck implements HealthCheck {
             b.withData("watchFolder", w.dir().toString());
             if (w.problem() != null) {
                 b.withData("watchProblem", w.problem());
-            }
-            if (w.lastFailure() != null) {
-                b.withData("watchLastFailure", w.lastFailure());
             }
         } else if (session.watchProblem() != null) {
             b.withData("watchProblem", session.watchProblem());

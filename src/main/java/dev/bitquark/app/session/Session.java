@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The long-running session: the engine's torrents kept in step with a {@link SessionStore}. Adds
  * are stored before they are acknowledged; resume data of torrents the engine reports as changed is
- * saved every {@code saveInterval} (and on shutdown). Pieces completed in between go to a
+ * saved every {@code saveInterval} (and on shutdown); resume data the store already holds unchanged
+ * is not written again ({@link StoredResume}). Pieces completed in between go to a
  * {@link PieceJournal}, so a killed process hashes them again at the next start instead of
  * downloading them again. Store and journal I/O run on one dedicated thread (saves never overlap
  * and never touch an event loop); methods are thread-safe and return futures.
@@ -54,6 +55,8 @@ public final class Session implements AutoCloseable {
     /** Pieces written, waiting for the store thread to journal them (engine context → store thread). */
     private final ConcurrentLinkedQueue<Written> written = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean journalScheduled = new AtomicBoolean();
+    /** Saves of resume data the store already holds are skipped (see {@link StoredResume}). */
+    private final StoredResume inStore = new StoredResume();
     private volatile String lastSaveError;
 
     private record Written(InfoHash torrent, int piece) {
@@ -153,6 +156,10 @@ public final class Session implements AutoCloseable {
                             problems.add(st.infoHash() + ": " + (st.problem() == null ? "no resume data" : st.problem())
                                     + " — checking its files");
                         }
+                        if (resume != null && st.problem() == null) {
+                            // Loaded as saved (not from a fallback): the first save after the check can be skipped.
+                            inStore.confirmed(st.infoHash(), StoredResume.digest(resume));
+                        }
                         Path saveDir = resume != null ? resume.saveDir() : defaultSaveDir;
                         handles.put(meta.infoHash(), await(engine.add(meta, TorrentOptions.defaults(saveDir), resume)));
                         restored++;
@@ -183,6 +190,7 @@ public final class Session implements AutoCloseable {
                 .thenCompose(h -> h.resumeData().toCompletionStage().thenApplyAsync(resume -> {
                     try {
                         store.add(meta.infoHash(), torrentFile, resume);
+                        inStore.confirmed(meta.infoHash(), StoredResume.digest(resume));
                     } catch (PersistenceException e) {
                         throw new SessionException("torrent added but not saved: " + e.getMessage(), e);
                     }
@@ -199,6 +207,7 @@ public final class Session implements AutoCloseable {
             if (journal != null) {
                 journal.remove(infoHash);
             }
+            inStore.forget(infoHash);
             try {
                 store.remove(infoHash);
             } catch (PersistenceException e) {
@@ -245,14 +254,24 @@ public final class Session implements AutoCloseable {
                 continue;
             }
             saves.add(handle.resumeData().toCompletionStage().thenAcceptAsync(resume -> {
+                byte[] digest = StoredResume.digest(resume);
+                if (inStore.holds(h, digest)) {
+                    if (journal != null) {
+                        journal.saved(resume);
+                    }
+                    return;
+                }
                 try {
                     store.saveResume(resume);
+                    inStore.confirmed(h, digest);
                     lastSaveError = null;
                     if (journal != null) {
                         journal.saved(resume);
                     }
                 } catch (PersistenceException e) {
-                    // Keep it dirty: the next round retries; the previous state on disk stays intact.
+                    // Keep it dirty: the next round retries; the previous state on disk stays intact
+                    // (or, if the save was unconfirmed, is written again).
+                    inStore.forget(h);
                     dirty.add(h);
                     lastSaveError = e.getMessage();
                     LOG.log(System.Logger.Level.WARNING, "saving resume data of {0} failed: {1}", h, e.getMessage());

@@ -326,7 +326,7 @@ final class Downloads {
             case CLOSED -> "storage closed";
             case IO -> "input/output error";
         };
-        return what + ": " + e.getMessage();
+        return what + ": " + e.detail();
     }
 
     private void onPieceGood(int piece, ByteBuffer data) {
