@@ -2,7 +2,9 @@ package dev.bitquark.engine;
 
 import dev.bitquark.engine.internal.EngineRuntime;
 import dev.bitquark.engine.internal.Torrent;
+import dev.bitquark.engine.internal.TorrentSlot;
 import dev.bitquark.metainfo.InfoHash;
+import dev.bitquark.metainfo.Magnet;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.PeerId;
 import dev.bitquark.tracker.TrackerClient;
@@ -44,7 +46,7 @@ public final class Engine {
     private final PeerId peerId = PeerId.random();
     private final AtomicReference<Status> status = new AtomicReference<>(Status.STARTING);
     private final AtomicReference<Future<Void>> closing = new AtomicReference<>();
-    private final Map<InfoHash, Torrent> torrents = new HashMap<>();
+    private final Map<InfoHash, TorrentSlot> torrents = new HashMap<>();
     private final EngineRuntime runtime;
     private final TrackerClient trackers;
     private NetServer listener;
@@ -133,7 +135,7 @@ public final class Engine {
             done[0] = true;
             pendingHandshakes--;
             vertx.cancelTimer(timer);
-            Torrent t = torrents.get(decoder.infoHash());
+            TorrentSlot t = torrents.get(decoder.infoHash());
             if (t == null) {
                 socket.close();
                 return;
@@ -168,14 +170,49 @@ public final class Engine {
                     throw new IllegalArgumentException("resume data is for torrent " + resume.infoHash()
                             + ", not " + metainfo.infoHash());
                 }
-                Torrent t = torrents.get(metainfo.infoHash());
-                if (t == null) {
-                    t = new Torrent(runtime, metainfo, options, trackers, resume);
-                    torrents.put(metainfo.infoHash(), t);
+                TorrentSlot slot = torrents.get(metainfo.infoHash());
+                if (slot == null) {
+                    Torrent t = new Torrent(runtime, metainfo, options, trackers, resume);
+                    slot = TorrentSlot.of(t);
+                    torrents.put(metainfo.infoHash(), slot);
                     t.begin(resume);
+                } else {
+                    // A magnet still fetching its metadata takes it from here (the info-hash matches).
+                    slot.supplyMetadata(metainfo);
                 }
-                p.complete(new TorrentHandle(context, t));
+                p.complete(new TorrentHandle(context, slot));
             } catch (RuntimeException | dev.bitquark.storage.StorageException e) {
+                p.fail(e);
+            }
+        });
+        return p.future();
+    }
+
+    /**
+     * Adds a torrent from a magnet link (BEP 9): its handle is in {@link TorrentState#METADATA}
+     * while the info dictionary is fetched from peers (the magnet's {@code x.pe} peers, those of
+     * {@code options.initialPeers()} and those its {@code tr} trackers return); once verified
+     * against the info-hash, the listener hears {@code metadataReceived} and the same handle goes
+     * on as a normal torrent (checking, then live). Adding an info-hash already in the engine
+     * returns its handle.
+     */
+    public Future<TorrentHandle> addMagnet(Magnet magnet, TorrentOptions options) {
+        return addMagnet(magnet, options, false);
+    }
+
+    /** As {@link #addMagnet(Magnet, TorrentOptions)}; {@code paused}: stays paused until resumed (a restored magnet). */
+    public Future<TorrentHandle> addMagnet(Magnet magnet, TorrentOptions options, boolean paused) {
+        Promise<TorrentHandle> p = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                TorrentSlot slot = torrents.get(magnet.infoHash());
+                if (slot == null) {
+                    slot = TorrentSlot.magnet(runtime, magnet, options, trackers);
+                    torrents.put(magnet.infoHash(), slot);
+                    slot.beginMagnet(paused);
+                }
+                p.complete(new TorrentHandle(context, slot));
+            } catch (RuntimeException e) {
                 p.fail(e);
             }
         });
@@ -190,7 +227,7 @@ public final class Engine {
     public Future<Void> remove(InfoHash infoHash, boolean deleteFiles) {
         Promise<Void> p = Promise.promise();
         context.runOnContext(v -> {
-            Torrent t = torrents.remove(infoHash);
+            TorrentSlot t = torrents.remove(infoHash);
             if (t == null) {
                 p.fail(new IllegalArgumentException("no torrent " + infoHash + " in the engine"));
                 return;
@@ -228,6 +265,7 @@ public final class Engine {
     public Future<SessionStats> sessionStats() {
         Promise<SessionStats> p = Promise.promise();
         context.runOnContext(v -> {
+            int metadata = 0;
             int checking = 0;
             int live = 0;
             int seeding = 0;
@@ -238,8 +276,9 @@ public final class Engine {
             long downTotal = 0;
             long upTotal = 0;
             int peers = 0;
-            for (Torrent t : torrents.values()) {
+            for (TorrentSlot t : torrents.values()) {
                 switch (t.state()) {
+                    case METADATA -> metadata++;
                     case CHECKING -> checking++;
                     case LIVE -> {
                         live++;
@@ -255,7 +294,7 @@ public final class Engine {
                 peers += t.connectionCount();
             }
             p.complete(new SessionStats(torrents.size(), checking, live, seeding, paused, error, down, up, downTotal,
-                    upTotal, peers, runtime.downloadLimit(), runtime.uploadLimit()));
+                    upTotal, peers, runtime.downloadLimit(), runtime.uploadLimit(), metadata));
         });
         return p.future();
     }
@@ -310,7 +349,7 @@ public final class Engine {
         status.set(Status.STOPPING);
         context.runOnContext(v -> {
             List<Future<Void>> all = new ArrayList<>();
-            for (Torrent t : torrents.values()) {
+            for (TorrentSlot t : torrents.values()) {
                 all.add(t.close());
             }
             Future.join(all)

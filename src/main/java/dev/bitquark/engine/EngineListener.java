@@ -1,6 +1,7 @@
 package dev.bitquark.engine;
 
 import dev.bitquark.metainfo.InfoHash;
+import dev.bitquark.metainfo.Metainfo;
 
 /**
  * Typed engine events for the service layer (persistence, live UI updates). Called on the engine
@@ -13,6 +14,13 @@ public interface EngineListener {
 
     /** New resume data is worth saving (pieces became durable, priorities or limits changed...). */
     default void resumeDataChanged(InfoHash torrent) {
+    }
+
+    /**
+     * A torrent added from a magnet link has its verified info dictionary (BEP 9) and is now a
+     * normal torrent; {@code metainfo.torrentBytes()} is a .torrent file to keep in its place.
+     */
+    default void metadataReceived(InfoHash torrent, Metainfo metainfo) {
     }
 
     /** Every selected piece is verified and flushed. */

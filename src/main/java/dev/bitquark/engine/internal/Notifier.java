@@ -29,6 +29,10 @@ final class Notifier {
         run(l -> l.resumeDataChanged(infoHash));
     }
 
+    void metadataReceived(dev.bitquark.metainfo.Metainfo meta) {
+        run(l -> l.metadataReceived(infoHash, meta));
+    }
+
     void finished() {
         run(l -> l.finished(infoHash));
     }
