@@ -42,7 +42,8 @@ class PostgresPersistenceQuarkusTest {
 
     @Test
     void flywayMigratedTheSchemaAtStart() {
-        assertEquals("1", flyway.info().current().getVersion().getVersion());
+        // V4 (magnets) is the newest script of this version; every script is applied.
+        assertTrue(flyway.info().current().getVersion().isAtLeast("4"), flyway.info().current().getVersion().toString());
         assertEquals(0, flyway.info().pending().length);
     }
 
