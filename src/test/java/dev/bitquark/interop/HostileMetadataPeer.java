@@ -33,7 +33,9 @@ public final class HostileMetadataPeer implements AutoCloseable {
         /** Rejects every request (msg_type 2). */
         REJECT,
         /** Answers with a data message for a piece index past the end of the metadata. */
-        OUT_OF_RANGE
+        OUT_OF_RANGE,
+        /** Never answers a request (the connection stays open). */
+        SILENT
     }
 
     /** The extended message id we ask the engine to send {@code ut_metadata} as. */
@@ -99,6 +101,9 @@ public final class HostileMetadataPeer implements AutoCloseable {
                     MetadataMessage m = MetadataMessage.decode(ByteBuffer.wrap(frame, 2, length - 2).slice());
                     if (m instanceof MetadataMessage.Request r) {
                         requests.incrementAndGet();
+                        if (behaviour == Behaviour.SILENT) {
+                            continue;
+                        }
                         out.write(MessageWriter.extended(2, answer(r.piece())));
                         out.flush();
                     }

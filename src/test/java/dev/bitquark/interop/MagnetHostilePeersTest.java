@@ -117,4 +117,10 @@ class MagnetHostilePeersTest {
         refusedThenFetchedFromLibtorrent(HostileMetadataPeer.Behaviour.OUT_OF_RANGE,
                 s -> s.contains("protocol error: ut_metadata: piece"), "range");
     }
+
+    @Test
+    void requestsUnansweredWithinTheTimeoutGoToAnotherPeer() throws Exception {
+        refusedThenFetchedFromLibtorrent(HostileMetadataPeer.Behaviour.SILENT,
+                s -> s.contains("did not answer for metadata piece"), "silent");
+    }
 }

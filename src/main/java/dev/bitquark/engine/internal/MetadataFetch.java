@@ -401,6 +401,11 @@ public final class MetadataFetch implements PeerConnection.Events {
     @Override
     public void onExtended(PeerConnection c, int extendedId, ByteBuffer payload) {
         if (extendedId == 0) {
+            int port = c.extendedHandshake().listenPort();
+            if (!c.outgoing() && port > 0) {
+                // BEP 10 p: where a peer that dialed us listens, so the torrent can dial it back later.
+                book.add(List.of(new InetSocketAddress(c.address().getAddress(), port)), PeerBook.Source.INCOMING);
+            }
             requests.onExtendedHandshake(c);
         } else if (extendedId == MetadataExchange.LOCAL_ID) {
             requests.onMessage(c, payload);

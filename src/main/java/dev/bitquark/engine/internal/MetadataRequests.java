@@ -119,6 +119,9 @@ final class MetadataRequests {
         assembly.release(piece);
         s.inFlight--;
         s.backoffUntil = f.rt.now() + BACKOFF_MS;
+        if (soleSource == c.key()) {
+            soleSource = -1; // the single source of this attempt will not answer: another one takes over
+        }
         f.problem(c + " rejected metadata piece " + piece + " (BEP 9); asking other peers");
         requestMore();
     }
