@@ -158,7 +158,8 @@ public final class Engine {
      * Adds a torrent with the resume data saved for it (or null). With resume data whose files are
      * unchanged (sizes and times), only a spot check runs before its pieces are trusted (fast
      * resume); otherwise every piece is checked. Priorities, limits, totals, the save folder and a
-     * paused or failed state are restored (a paused torrent is not checked until resumed).
+     * paused or failed state are restored (a paused torrent is not checked until resumed). Adding
+     * the metainfo of a magnet still fetching its metadata ends the fetch with it (same handle).
      *
      * @throws IllegalArgumentException (failing the future) if the resume data is for another torrent
      */

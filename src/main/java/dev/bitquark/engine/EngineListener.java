@@ -19,6 +19,7 @@ public interface EngineListener {
     /**
      * A torrent added from a magnet link has its verified info dictionary (BEP 9) and is now a
      * normal torrent; {@code metainfo.torrentBytes()} is a .torrent file to keep in its place.
+     * Comes before the torrent's first state change (CHECKING).
      */
     default void metadataReceived(InfoHash torrent, Metainfo metainfo) {
     }

@@ -7,6 +7,7 @@ import dev.bitquark.engine.TorrentState;
 import dev.bitquark.engine.TorrentStats;
 import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.metainfo.Magnet;
+import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.tracker.Announcer;
 import dev.bitquark.tracker.Scheduler;
 import dev.bitquark.tracker.TrackerClient;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -267,7 +269,7 @@ public final class MetadataFetch implements PeerConnection.Events {
      * The info dictionary is verified and parsed: the fetch ends (its connections close and the
      * announcer says {@code stopped}) and the slot becomes a torrent that dials the same peers.
      */
-    void completed(dev.bitquark.metainfo.Metainfo meta) {
+    void completed(Metainfo meta) {
         state = TorrentState.PAUSED; // no event: CHECKING follows at once, from the torrent
         halt("metadata received; reconnecting as a torrent");
         slot.metadataReady(meta, this);
@@ -340,7 +342,7 @@ public final class MetadataFetch implements PeerConnection.Events {
                 c.close("banned: sent metadata that does not match the info-hash");
             }
         }
-        book.banKeys(java.util.Set.of(banKey));
+        book.banKeys(Set.of(banKey));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.bitquark.engine.internal;
 
+import dev.bitquark.engine.TorrentState;
 import dev.bitquark.metainfo.BadTorrentException;
 import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.metainfo.Metainfo;
@@ -169,7 +170,7 @@ final class MetadataRequests {
 
     /** Sends requests to the peers that can answer, within the per-peer and parallel limits. */
     void requestMore() {
-        if (verifying || f.state != dev.bitquark.engine.TorrentState.METADATA) {
+        if (verifying || f.state != TorrentState.METADATA) {
             return;
         }
         long now = f.rt.now();

@@ -14,6 +14,7 @@ import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.storage.StorageException;
 import dev.bitquark.tracker.TrackerClient;
 import dev.bitquark.wire.HandshakeDecoder;
+import dev.bitquark.wire.MetadataMessage;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.net.NetSocket;
@@ -182,7 +183,7 @@ public final class TorrentSlot {
         Torrent t = torrent;
         if (t != null) {
             int size = t.metainfo().rawInfoLength();
-            int pieces = (size + 16383) / 16384;
+            int pieces = (size + MetadataMessage.PIECE_SIZE - 1) / MetadataMessage.PIECE_SIZE;
             return new MetadataProgress(size, pieces, pieces, 0, true, t.lifecycle.userPaused, List.of());
         }
         return fetch.progress();
