@@ -4,7 +4,7 @@
   lt_peer.py seed  --port P --save DIR [--max-seconds S] [--connect HOST:PORT] TORRENT...
       Seeds from DIR on 127.0.0.1:P (TCP only; no DHT/LSD/UPnP). Prints 'READY' once every torrent is
       checked and seeding (and, if it has trackers, announced). Runs until SIGTERM or --max-seconds.
-  lt_peer.py leech --port P --out DIR [--timeout S] [--connect HOST:PORT] TORRENT
+  lt_peer.py leech --port P --out DIR [--timeout S] [--connect HOST:PORT] TORRENT|MAGNET_URI
       Downloads TORRENT into DIR; prints 'DONE' when every piece is downloaded and hash-checked, then
       keeps running (seeding) until SIGTERM. 'TIMEOUT' if not done in time.
 Every line it prints is flushed; errors print 'ALERT ...'.
@@ -34,8 +34,11 @@ def settings(port):
 
 
 def add(ses, path, save):
-    atp = lt.add_torrent_params()
-    atp.ti = lt.torrent_info(path)
+    if path.startswith('magnet:'):
+        atp = lt.parse_magnet_uri(path)  # no metadata: libtorrent fetches it with ut_metadata (BEP 9)
+    else:
+        atp = lt.add_torrent_params()
+        atp.ti = lt.torrent_info(path)
     atp.save_path = save
     atp.flags &= ~lt.torrent_flags.auto_managed
     atp.flags &= ~lt.torrent_flags.paused

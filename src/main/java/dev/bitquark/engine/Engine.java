@@ -2,7 +2,9 @@ package dev.bitquark.engine;
 
 import dev.bitquark.engine.internal.EngineRuntime;
 import dev.bitquark.engine.internal.Torrent;
+import dev.bitquark.engine.internal.TorrentSlot;
 import dev.bitquark.metainfo.InfoHash;
+import dev.bitquark.metainfo.Magnet;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.PeerId;
 import dev.bitquark.tracker.TrackerClient;
@@ -44,7 +46,7 @@ public final class Engine {
     private final PeerId peerId = PeerId.random();
     private final AtomicReference<Status> status = new AtomicReference<>(Status.STARTING);
     private final AtomicReference<Future<Void>> closing = new AtomicReference<>();
-    private final Map<InfoHash, Torrent> torrents = new HashMap<>();
+    private final Map<InfoHash, TorrentSlot> torrents = new HashMap<>();
     private final EngineRuntime runtime;
     private final TrackerClient trackers;
     private NetServer listener;
@@ -133,7 +135,7 @@ public final class Engine {
             done[0] = true;
             pendingHandshakes--;
             vertx.cancelTimer(timer);
-            Torrent t = torrents.get(decoder.infoHash());
+            TorrentSlot t = torrents.get(decoder.infoHash());
             if (t == null) {
                 socket.close();
                 return;
@@ -158,6 +160,7 @@ public final class Engine {
      * resume); otherwise every piece is checked. Priorities, limits, totals, the save folder and a
      * paused or failed state are restored (a paused torrent is not checked until resumed). Without
      * resume data, the priorities, limits and paused start of {@code options} hold from the start.
+     * Adding the metainfo of a magnet still fetching its metadata ends the fetch with it (same handle).
      *
      * @throws IllegalArgumentException (failing the future) if the resume data is for another torrent,
      *     or {@code options} give file priorities for another number of files
@@ -175,14 +178,50 @@ public final class Engine {
                     throw new IllegalArgumentException(options.filePriorities().size()
                             + " file priorities for a torrent of " + files + " files");
                 }
-                Torrent t = torrents.get(metainfo.infoHash());
-                if (t == null) {
-                    t = new Torrent(runtime, metainfo, options, trackers, resume);
-                    torrents.put(metainfo.infoHash(), t);
+                TorrentSlot slot = torrents.get(metainfo.infoHash());
+                if (slot == null) {
+                    Torrent t = new Torrent(runtime, metainfo, options, trackers, resume);
+                    slot = TorrentSlot.of(t);
+                    torrents.put(metainfo.infoHash(), slot);
                     t.begin(resume);
+                } else {
+                    // A magnet still fetching its metadata takes it from here (the info-hash matches).
+                    slot.supplyMetadata(metainfo);
                 }
-                p.complete(new TorrentHandle(context, t));
+                p.complete(new TorrentHandle(context, slot));
             } catch (RuntimeException | dev.bitquark.storage.StorageException e) {
+                p.fail(e);
+            }
+        });
+        return p.future();
+    }
+
+    /**
+     * Adds a torrent from a magnet link (BEP 9): its handle is in {@link TorrentState#METADATA}
+     * while the info dictionary is fetched from peers (the magnet's {@code x.pe} peers, those of
+     * {@code options.initialPeers()} and those its {@code tr} trackers return); once verified
+     * against the info-hash, the listener hears {@code metadataReceived} and the same handle goes
+     * on as a normal torrent (checking, then live). Adding an info-hash already in the engine
+     * returns its handle.
+     */
+    public Future<TorrentHandle> addMagnet(Magnet magnet, TorrentOptions options) {
+        // A paused start applies to the magnet itself; the torrent it becomes follows its state then.
+        return addMagnet(magnet, options.withStartPaused(false), options.startPaused());
+    }
+
+    /** As {@link #addMagnet(Magnet, TorrentOptions)}; {@code paused}: stays paused until resumed (a restored magnet). */
+    public Future<TorrentHandle> addMagnet(Magnet magnet, TorrentOptions options, boolean paused) {
+        Promise<TorrentHandle> p = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                TorrentSlot slot = torrents.get(magnet.infoHash());
+                if (slot == null) {
+                    slot = TorrentSlot.magnet(runtime, magnet, options, trackers);
+                    torrents.put(magnet.infoHash(), slot);
+                    slot.beginMagnet(paused);
+                }
+                p.complete(new TorrentHandle(context, slot));
+            } catch (RuntimeException e) {
                 p.fail(e);
             }
         });
@@ -197,7 +236,7 @@ public final class Engine {
     public Future<Void> remove(InfoHash infoHash, boolean deleteFiles) {
         Promise<Void> p = Promise.promise();
         context.runOnContext(v -> {
-            Torrent t = torrents.remove(infoHash);
+            TorrentSlot t = torrents.remove(infoHash);
             if (t == null) {
                 p.fail(new IllegalArgumentException("no torrent " + infoHash + " in the engine"));
                 return;
@@ -235,6 +274,7 @@ public final class Engine {
     public Future<SessionStats> sessionStats() {
         Promise<SessionStats> p = Promise.promise();
         context.runOnContext(v -> {
+            int metadata = 0;
             int checking = 0;
             int live = 0;
             int seeding = 0;
@@ -245,8 +285,9 @@ public final class Engine {
             long downTotal = 0;
             long upTotal = 0;
             int peers = 0;
-            for (Torrent t : torrents.values()) {
+            for (TorrentSlot t : torrents.values()) {
                 switch (t.state()) {
+                    case METADATA -> metadata++;
                     case CHECKING -> checking++;
                     case LIVE -> {
                         live++;
@@ -262,7 +303,7 @@ public final class Engine {
                 peers += t.connectionCount();
             }
             p.complete(new SessionStats(torrents.size(), checking, live, seeding, paused, error, down, up, downTotal,
-                    upTotal, peers, runtime.downloadLimit(), runtime.uploadLimit()));
+                    upTotal, peers, runtime.downloadLimit(), runtime.uploadLimit(), metadata));
         });
         return p.future();
     }
@@ -317,7 +358,7 @@ public final class Engine {
         status.set(Status.STOPPING);
         context.runOnContext(v -> {
             List<Future<Void>> all = new ArrayList<>();
-            for (Torrent t : torrents.values()) {
+            for (TorrentSlot t : torrents.values()) {
                 all.add(t.close());
             }
             Future.join(all)

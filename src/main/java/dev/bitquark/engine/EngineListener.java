@@ -1,6 +1,7 @@
 package dev.bitquark.engine;
 
 import dev.bitquark.metainfo.InfoHash;
+import dev.bitquark.metainfo.Metainfo;
 
 /**
  * Typed engine events for the service layer (persistence, live UI updates). Called on the engine
@@ -21,6 +22,14 @@ public interface EngineListener {
      * data save costs.
      */
     default void pieceWritten(InfoHash torrent, int piece) {
+    }
+
+    /**
+     * A torrent added from a magnet link has its verified info dictionary (BEP 9) and is now a
+     * normal torrent; {@code metainfo.torrentBytes()} is a .torrent file to keep in its place.
+     * Comes before the torrent's first state change (CHECKING).
+     */
+    default void metadataReceived(InfoHash torrent, Metainfo metainfo) {
     }
 
     /** Every selected piece is verified and flushed. */

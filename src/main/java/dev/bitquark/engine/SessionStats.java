@@ -7,6 +7,7 @@ package dev.bitquark.engine;
  * @param seeding torrents {@link TorrentState#LIVE} and finished (also counted in {@code live})
  * @param downloadedTotal payload bytes received by the torrents in the engine (restored totals included)
  * @param downloadLimit session-wide limit in bytes/s, 0 = unlimited
+ * @param metadata torrents added from magnet links that are fetching their metadata ({@link TorrentState#METADATA})
  */
 public record SessionStats(
         int torrents,
@@ -21,5 +22,6 @@ public record SessionStats(
         long uploadedTotal,
         int peersConnected,
         long downloadLimit,
-        long uploadLimit) {
+        long uploadLimit,
+        int metadata) {
 }

@@ -2,8 +2,10 @@ package dev.bitquark.engine;
 
 import dev.bitquark.engine.internal.PeerBook;
 import dev.bitquark.engine.internal.Torrent;
+import dev.bitquark.engine.internal.TorrentSlot;
 import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.InfoHash;
+import dev.bitquark.metainfo.Magnet;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.tracker.TrackerStatus;
 import io.vertx.core.Context;
@@ -20,23 +22,49 @@ import java.util.function.Supplier;
  * A torrent in the engine, seen from outside. Thread-safe: every call hops onto the engine context
  * and returns a {@link Future} completed there (failed with {@link IllegalStateException} once the
  * torrent was removed). Holds no torrent state itself.
+ *
+ * <p>A torrent added from a magnet link has no metadata at first ({@link TorrentState#METADATA}):
+ * then {@link #metainfo()} is null, the file list is empty, and resume data, rechecks and file
+ * priorities fail with {@link IllegalStateException}. The same handle follows it once the metadata
+ * arrives.
  */
 public final class TorrentHandle {
     private final Context context;
-    private final Torrent torrent;
+    private final TorrentSlot torrent;
 
-    TorrentHandle(Context context, Torrent torrent) {
+    TorrentHandle(Context context, TorrentSlot torrent) {
         this.context = context;
         this.torrent = torrent;
     }
 
     public InfoHash infoHash() {
-        return torrent.metainfo().infoHash();
+        return torrent.infoHash();
     }
 
-    /** The torrent's metainfo (immutable). */
+    /** The torrent's metainfo (immutable), or null while its metadata is being fetched (magnet). */
     public Metainfo metainfo() {
-        return torrent.metainfo();
+        var t = torrent.torrent();
+        return t == null ? null : t.metainfo();
+    }
+
+    /** Whether the torrent has its metadata (always, unless added from a magnet link still fetching it). */
+    public boolean hasMetadata() {
+        return torrent.torrent() != null;
+    }
+
+    /** The magnet link the torrent was added from, or null if it was added with its metainfo. */
+    public Magnet magnet() {
+        return torrent.magnet();
+    }
+
+    /** Progress of the BEP 9 metadata fetch and the problems met with peers; complete once it has metadata. */
+    public Future<MetadataProgress> metadataProgress() {
+        return call(torrent::metadataProgress);
+    }
+
+    /** Completes once the torrent has its metadata (at once if it had it); fails if it is removed first. */
+    public Future<Void> whenMetadata() {
+        return callF(() -> torrent.whenTorrent().mapEmpty());
     }
 
     public Future<TorrentStats> stats() {
@@ -165,7 +193,7 @@ public final class TorrentHandle {
     /** Dials these peers (e.g. given on the command line) besides those the trackers return. */
     public Future<Void> addPeers(List<InetSocketAddress> peers) {
         return call(() -> {
-            torrent.addPeers(peers, PeerBook.Source.USER);
+            torrent.addPeers(peers);
             return null;
         });
     }
@@ -193,7 +221,10 @@ public final class TorrentHandle {
      * @throws IllegalArgumentException (failing the future) for an index outside the torrent or a padding file
      */
     public Future<FileStream> openStream(int fileIndex, long readAheadBytes) {
-        return call(() -> new FileStream(context, torrent, torrent.openStream(fileIndex, readAheadBytes), fileIndex));
+        return call(() -> {
+            Torrent t = torrent.requireTorrent("streaming");
+            return new FileStream(context, t, t.openStream(fileIndex, readAheadBytes), fileIndex);
+        });
     }
 
     /** Completes once every selected piece is verified and flushed to disk. */
@@ -201,13 +232,9 @@ public final class TorrentHandle {
         return callF(torrent::whenFinished);
     }
 
-    Torrent torrent() {
-        return torrent;
-    }
-
     private void checkNotRemoved() {
         if (torrent.isRemoved()) {
-            throw new IllegalStateException("torrent " + torrent.metainfo().name() + " was removed from the engine");
+            throw new IllegalStateException("torrent " + torrent.name() + " was removed from the engine");
         }
     }
 

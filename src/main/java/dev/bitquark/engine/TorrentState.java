@@ -4,6 +4,8 @@ package dev.bitquark.engine;
  * Lifecycle of a torrent in the engine. See {@code STATE.md} beside this file for the transitions.
  */
 public enum TorrentState {
+    /** Added from a magnet link: fetching the info dictionary from peers (BEP 9); pausable. */
+    METADATA,
     /** Verifying data already on disk (initial check or recheck); pausable. */
     CHECKING,
     /** Connected to the swarm: downloading, or seeding once every wanted piece is had. */

@@ -283,6 +283,17 @@ public final class Metainfo {
         return rawInfo.clone();
     }
 
+    /**
+     * A copy of {@code length} bytes of the info dictionary from {@code offset} (one BEP 9
+     * metadata piece) without copying the whole dictionary.
+     *
+     * @throws IndexOutOfBoundsException if the range is not inside the info dictionary
+     */
+    public byte[] rawInfoRange(int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, rawInfo.length);
+        return Arrays.copyOfRange(rawInfo, offset, offset + length);
+    }
+
     /** Size of {@link #rawInfo()} (the BEP 9 {@code metadata_size}) without copying. */
     public int rawInfoLength() {
         return rawInfo.length;

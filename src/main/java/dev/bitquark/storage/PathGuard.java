@@ -117,10 +117,13 @@ final class PathGuard {
     static void ensureDirectories(Path root, Path dir, int index, Set<Path> created) throws StorageException {
         try {
             if (!Files.isDirectory(root)) {
-                if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+                // Create first, then judge: a check before creating races with another disk worker
+                // creating the root at the same moment (it then "exists" without being ours to refuse).
+                try {
+                    Files.createDirectories(root);
+                } catch (FileAlreadyExistsException e) {
                     throw new StorageException(Kind.PATH_CONFLICT, index, root, "the root is not a directory");
                 }
-                Files.createDirectories(root);
                 created.add(root);
             }
         } catch (IOException e) {

@@ -101,6 +101,11 @@ final class SessionFixture {
         }
 
         @Override
+        public void metadataReceived(dev.bitquark.metainfo.InfoHash torrent, Metainfo metainfo) {
+            events.add("metadata");
+        }
+
+        @Override
         public void removed(dev.bitquark.metainfo.InfoHash torrent) {
             events.add("removed");
         }

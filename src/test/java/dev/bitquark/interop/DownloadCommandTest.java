@@ -63,6 +63,29 @@ class DownloadCommandTest {
     }
 
     @Test
+    void downloadsFromAMagnetLinkFetchingTheMetadataFromLibtorrent() throws Exception {
+        Path seedDir = work.resolve("seed");
+        Path payload = Payloads.multiFile(seedDir, "cli-magnet", 12, 6, 300_000);
+        Path torrent = work.resolve("cli-magnet.torrent");
+        String infoHash = LibtorrentPeer.makeTorrent(work, payload, torrent, 16384);
+        try (LibtorrentPeer seeder = LibtorrentPeer.seed(work, seedDir, List.of(), torrent)) {
+            Path out = work.resolve("out");
+            Run r = run("download", "magnet:?xt=urn:btih:" + infoHash + "&dn=cli-magnet&x.pe=" + seeder.address(),
+                    "--output", out.toString(), "--bind", "127.0.0.1", "--exit-on-finish", "--no-dht");
+            assertEquals(0, r.code(), r.err());
+            assertEquals(Payloads.sha1Tree(payload), Payloads.sha1Tree(out.resolve("cli-magnet")));
+            assertFalse(r.err().contains("BEP 9"), r.err());
+        }
+    }
+
+    @Test
+    void badMagnetLinkIsAClearErrorWithExitCodeTwo() {
+        Run r = run("download", "magnet:?xt=urn:btih:not-a-hash", "--output", work.resolve("out").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("bad magnet link"), r.err());
+    }
+
+    @Test
     void refusesTorrentWhosePathsClimbOutOfTheOutputFolder() throws Exception {
         // A hand-made torrent whose file path climbs out with "..": sanitizing keeps it inside.
         BDict info = BDict.builder()
@@ -99,7 +122,7 @@ class DownloadCommandTest {
     }
 
     @Test
-    void missingFileAndMagnetAreClearErrors() {
+    void missingFileIsAClearError() {
         Run r = run("download", work.resolve("nope.torrent").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("no such file"), r.err());

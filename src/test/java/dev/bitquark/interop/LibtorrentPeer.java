@@ -57,6 +57,19 @@ public final class LibtorrentPeer implements AutoCloseable {
         return new LibtorrentPeer(ExternalProcess.start("lt-leech-" + port, workDir, cmd), port);
     }
 
+    /** Starts downloading from a magnet link only (libtorrent fetches the metadata, BEP 9); see {@link #awaitDone}. */
+    public static LibtorrentPeer leechMagnet(Path workDir, Path outDir, List<String> connectTo, String magnetUri)
+            throws IOException {
+        int port = Ports.free();
+        List<String> cmd = new ArrayList<>(List.of(PYTHON, script(workDir, "lt_peer.py").toString(), "leech",
+                "--port", Integer.toString(port), "--out", outDir.toString(), "--timeout", "240"));
+        for (String c : connectTo) {
+            cmd.addAll(List.of("--connect", c));
+        }
+        cmd.add(magnetUri);
+        return new LibtorrentPeer(ExternalProcess.start("lt-leech-" + port, workDir, cmd), port);
+    }
+
     /** Makes a v1 torrent of {@code path} with libtorrent itself; returns the info-hash (hex). */
     public static String makeTorrent(Path workDir, Path path, Path out, int pieceLength, String... trackers) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(PYTHON, script(workDir, "lt_peer.py").toString(), "mktorrent",

@@ -106,22 +106,22 @@ public class StreamResource {
         // Repeat the token only if it is how this request got in: a password or cookie never goes into a URL.
         String repeat = facts.method() == RequestFacts.AuthMethod.QUERY_TOKEN ? token : null;
         return uni(h.filePriorities()).map(priorities -> Response
-                .ok(Playlist.of(h.metainfo(), priorities, base, repeat))
+                .ok(Playlist.of(TorrentLookup.metainfo(h), priorities, base, repeat))
                 .type(Playlist.TYPE)
-                .header("Content-Disposition", disposition(h.metainfo().name() + ".m3u8"))
+                .header("Content-Disposition", disposition(TorrentLookup.metainfo(h).name() + ".m3u8"))
                 .build());
     }
 
     /** The file at {@code index}: 404 for anything but a real file's index (padding files are not content). */
     private static FileEntry file(TorrentHandle h, String index) {
-        List<FileEntry> files = h.metainfo().files();
+        List<FileEntry> files = TorrentLookup.metainfo(h).files();
         int i = -1;
         if (index.length() <= 9 && index.chars().allMatch(c -> c >= '0' && c <= '9') && !index.isEmpty()) {
             i = Integer.parseInt(index);
         }
         if (i < 0 || i >= files.size() || files.get(i).padding()) {
             String shown = index.length() > 20 ? index.substring(0, 20) + "…" : index;
-            throw ApiException.notFound("no file " + shown + " in torrent " + h.metainfo().name() + " (files are 0.."
+            throw ApiException.notFound("no file " + shown + " in torrent " + TorrentLookup.metainfo(h).name() + " (files are 0.."
                     + (files.size() - 1) + ")");
         }
         return files.get(i);

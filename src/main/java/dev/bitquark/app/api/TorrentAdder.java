@@ -4,8 +4,10 @@ import dev.bitquark.app.session.Session;
 import dev.bitquark.engine.FilePriority;
 import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.engine.TorrentOptions;
+import dev.bitquark.metainfo.BadMagnetException;
 import dev.bitquark.metainfo.BadTorrentException;
 import dev.bitquark.metainfo.InfoHash;
+import dev.bitquark.metainfo.Magnet;
 import dev.bitquark.metainfo.Metainfo;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -69,12 +73,42 @@ public class TorrentAdder {
     }
 
     /**
-     * Magnet links need the info dictionary from peers (BEP 9 metadata exchange), which the
-     * session cannot fetch yet: the one place to change once it can.
+     * A magnet link (BEP 9): the session fetches the info dictionary from peers. File priorities
+     * cannot be given before the file list is known; {@code listOnly} shows what the link itself says.
      */
-    private Uni<Response> addMagnet(String magnet, AddOptions o) {
-        return Uni.createFrom().failure(new ApiException(422, "magnet-unsupported", "adding by magnet link is not supported yet: this server"
-                + " cannot fetch a torrent's metadata from peers (BEP 9); add the .torrent file or its http(s) URL"));
+    private Uni<Response> addMagnet(String uri, AddOptions o) {
+        Magnet magnet;
+        try {
+            magnet = Magnet.parse(uri);
+        } catch (BadMagnetException e) {
+            throw ApiException.badRequest("bad_source", "not a valid magnet link: " + e.getMessage());
+        }
+        if (o.files != null && !o.files.isEmpty()) {
+            throw ApiException.badRequest("bad_files", "a magnet link has no file list until its metadata arrives: "
+                    + "set file priorities with PATCH /api/v1/torrents/{id}/files once it is known");
+        }
+        if (o.listOnly) {
+            Map<String, Object> preview = new LinkedHashMap<>();
+            preview.put("infoHash", magnet.infoHash().toHex());
+            preview.put("name", magnet.displayName().orElse(null));
+            preview.put("metadata", false);
+            preview.put("files", List.of());
+            preview.put("trackers", magnet.trackers());
+            return Uni.createFrom().item(Response.ok(preview, MediaType.APPLICATION_JSON).build());
+        }
+        TorrentOptions options = baseOptions(o);
+        InfoHash hash = magnet.infoHash();
+        Session session = torrents.session();
+        if (session.handle(hash) != null || !adding.add(hash)) {
+            throw ApiException.duplicate(hash.toHex(), "torrent " + hash.toHex() + " is already in the session");
+        }
+        return Uni.createFrom().completionStage(() -> session.addMagnet(uri, options))
+                .onTermination().invoke(() -> adding.remove(hash))
+                .onFailure(t -> !(t instanceof ApiException)).transform(t -> new ApiException(500, "add_failed",
+                        "the magnet link could not be added: " + TorrentLookup.unwrap(t).getMessage()))
+                .flatMap((TorrentHandle h) -> TorrentLookup.uni(h.stats()))
+                .map(s -> Response.created(URI.create("/api/v1/torrents/" + s.infoHash().toHex()))
+                        .entity(TorrentDto.of(s)).type(MediaType.APPLICATION_JSON).build());
     }
 
     private TorrentOptions baseOptions(AddOptions o) {

@@ -55,9 +55,10 @@ public class TorrentDetailsResource {
     public Uni<Response> pieces(@PathParam("id") String id, @Context HttpHeaders headers) {
         TorrentHandle h = torrents.handle(id);
         boolean raw = wantsBytes(headers.getAcceptableMediaTypes());
+        int pieceLength = TorrentLookup.metainfo(h).pieceLength();
         return TorrentLookup.uni(h.pieces()).map(have -> raw
                 ? Response.ok(have.toBytes(), MediaType.APPLICATION_OCTET_STREAM).build()
-                : Response.ok(dto(have, h.metainfo().pieceLength()), MediaType.APPLICATION_JSON).build());
+                : Response.ok(dto(have, pieceLength), MediaType.APPLICATION_JSON).build());
     }
 
     private static PiecesDto dto(Bitfield have, int pieceLength) {
@@ -84,8 +85,8 @@ public class TorrentDetailsResource {
     @Operation(summary = "The .torrent file as it was added (application/x-bittorrent, attachment)")
     public Response metainfo(@PathParam("id") String id) {
         TorrentHandle h = torrents.handle(id);
-        String name = h.metainfo().name() + ".torrent";
-        return Response.ok(h.metainfo().torrentBytes(), BITTORRENT)
+        String name = TorrentLookup.metainfo(h).name() + ".torrent";
+        return Response.ok(TorrentLookup.metainfo(h).torrentBytes(), BITTORRENT)
                 .header("Content-Disposition", "attachment; filename=\"" + asciiName(name) + "\"; filename*=UTF-8''"
                         + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
                 .build();

@@ -45,6 +45,19 @@ public class TorrentLookup {
         return handle;
     }
 
+    /**
+     * The metainfo of {@code h}; 409 {@code no_metadata} while a torrent added from a magnet link is
+     * still fetching it (BEP 9): files, pieces and streams are not known before.
+     */
+    public static dev.bitquark.metainfo.Metainfo metainfo(TorrentHandle h) {
+        dev.bitquark.metainfo.Metainfo m = h.metainfo();
+        if (m == null) {
+            throw new ApiException(409, "no_metadata", "torrent " + h.infoHash().toHex()
+                    + " is still fetching its metadata from peers (magnet link)");
+        }
+        return m;
+    }
+
     /** The torrent with info-hash {@code id}, or null when the id is malformed or unknown. */
     public TorrentHandle find(String id) {
         InfoHash hash = parse(id);

@@ -49,7 +49,7 @@ public class TorrentSettingsResource {
     public Uni<List<FileStats>> setFilePriorities(@PathParam("id") String id, String json) {
         TorrentHandle h = torrents.handle(id);
         List<FilePriorityChange> list = changes(JsonBodies.tree(json, "[{\"index\":0,\"priority\":\"skip\"}]"));
-        Map<Integer, FilePriority> changes = FilePriorityChange.validate(list, h.metainfo().files().size(), "files");
+        Map<Integer, FilePriority> changes = FilePriorityChange.validate(list, TorrentLookup.metainfo(h).files().size(), "files");
         return TorrentLookup.uni(h.changeFilePriorities(changes))
                 .invoke(() -> torrents.session().markDirty(h.infoHash()))
                 .flatMap(v -> TorrentLookup.uni(h.fileStats()));

@@ -36,7 +36,7 @@ public class TorrentsResource {
     }
 
     @GET
-    @Operation(summary = "All torrents with their stats; ?state=checking|live|paused|error filters")
+    @Operation(summary = "All torrents with their stats; ?state=metadata|checking|live|paused|error filters")
     public Uni<List<TorrentDto>> list(@QueryParam("state") String state) {
         List<Uni<TorrentDto>> all = new ArrayList<>();
         for (TorrentHandle h : torrents.session().handles()) {

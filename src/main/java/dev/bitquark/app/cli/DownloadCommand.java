@@ -6,7 +6,6 @@ import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.engine.TorrentOptions;
 import dev.bitquark.engine.TorrentState;
 import dev.bitquark.engine.TorrentStats;
-import dev.bitquark.metainfo.Metainfo;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.PrintStream;
@@ -64,7 +63,7 @@ public class DownloadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = System.err;
-        Metainfo meta;
+        TorrentSource.Loaded meta;
         List<InetSocketAddress> peers;
         try {
             meta = TorrentSource.load(source);
@@ -90,7 +89,7 @@ public class DownloadCommand implements Callable<Integer> {
         }
     }
 
-    private int run(Vertx vertx, Metainfo meta, List<InetSocketAddress> peers, PrintStream err) {
+    private int run(Vertx vertx, TorrentSource.Loaded meta, List<InetSocketAddress> peers, PrintStream err) {
         Engine engine;
         try {
             engine = await(Engine.start(vertx, new EngineConfig(bind, listenPort, output.toAbsolutePath())));
@@ -106,7 +105,9 @@ public class DownloadCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             TorrentOptions options = TorrentOptions.defaults(output.toAbsolutePath()).withInitialPeers(peers);
-            TorrentHandle handle = await(engine.add(meta, options));
+            // A magnet link first fetches the metadata from peers (BEP 9), then downloads like a .torrent.
+            TorrentHandle handle = await(meta.magnet() != null ? engine.addMagnet(meta.magnet(), options)
+                    : engine.add(meta.metainfo(), options));
             ProgressPrinter progress = new ProgressPrinter(err, meta.name());
             handle.whenFinished().onSuccess(v -> {
                 if (exitOnFinish) {

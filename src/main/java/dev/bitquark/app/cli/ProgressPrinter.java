@@ -68,6 +68,7 @@ final class ProgressPrinter {
         b.append(String.format("  down %s/s  up %s/s  peers %d", size(s.downloadRate()), size(s.uploadRate()),
                 s.peersConnected()));
         switch (s.state()) {
+            case METADATA -> b.append("  fetching metadata from peers (magnet)");
             case CHECKING -> b.append(String.format("  checking %.0f%%", s.checkedFraction() * 100));
             case ERROR -> b.append("  error: ").append(s.error());
             case PAUSED -> b.append("  paused");

@@ -30,14 +30,18 @@ final class TorrentSource {
     private TorrentSource() {
     }
 
-    static Metainfo load(String source) throws SourceException {
+    /** What the user named: a parsed torrent, or a magnet link whose metadata the engine fetches (BEP 9). */
+    record Loaded(Metainfo metainfo, Magnet magnet) {
+        String name() {
+            return metainfo != null ? metainfo.name() : magnet.displayName().orElse(magnet.infoHash().toHex());
+        }
+    }
+
+    static Loaded load(String source) throws SourceException {
         byte[] bytes;
         if (source.regionMatches(true, 0, "magnet:", 0, 7)) {
             try {
-                Magnet m = Magnet.parse(source);
-                throw new SourceException("magnet " + m.infoHash().toHex()
-                        + ": downloading from a magnet link needs metadata exchange (BEP 9), which this build "
-                        + "does not have yet; use the .torrent file");
+                return new Loaded(null, Magnet.parse(source));
             } catch (BadMagnetException e) {
                 throw new SourceException("bad magnet link: " + e.getMessage());
             }
@@ -47,7 +51,7 @@ final class TorrentSource {
             bytes = read(Path.of(source));
         }
         try {
-            return Metainfo.parse(bytes);
+            return new Loaded(Metainfo.parse(bytes), null);
         } catch (BadTorrentException e) {
             throw new SourceException("bad torrent " + source + ": " + e.getMessage());
         }

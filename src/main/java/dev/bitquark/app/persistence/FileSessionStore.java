@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  *   settings.bq[.1]             session-wide settings ({@link AtomicFile})
  *   torrents/&lt;hex&gt;.torrent     metainfo, written atomically once when the torrent is added
  *   resume/&lt;hex&gt;.resume[.1]    resume data ({@link AtomicFile}, {@link ResumeDataCodec})
+ *   magnets/&lt;hex&gt;.magnet[.1]   magnet links without metadata yet ({@link AtomicFile}, {@link MagnetCodec});
+ *                               deleted once the torrent's .torrent file is stored
  *   damaged/                    files of torrents that could not be restored, kept for the user
  * </pre>
  * The session list decides what is in the session, but a .torrent file that the list does not
@@ -58,6 +60,8 @@ public final class FileSessionStore implements SessionStore {
     private final Path torrentsDir;
     private final Path resumeDir;
     private final Path damagedDir;
+    private final Path magnetsDir;
+    private final MagnetFiles magnets;
     private final Io io;
     private final AtomicFile sessionFile;
     private final AtomicFile settingsFile;
@@ -79,6 +83,8 @@ public final class FileSessionStore implements SessionStore {
         this.torrentsDir = this.dataDir.resolve("torrents");
         this.resumeDir = this.dataDir.resolve("resume");
         this.damagedDir = this.dataDir.resolve("damaged");
+        this.magnetsDir = this.dataDir.resolve("magnets");
+        this.magnets = new MagnetFiles(magnetsDir, io);
         this.io = io;
         this.sessionFile = new AtomicFile(this.dataDir.resolve("session.bq"), io);
         this.settingsFile = new AtomicFile(this.dataDir.resolve("settings.bq"), io);
@@ -88,7 +94,7 @@ public final class FileSessionStore implements SessionStore {
     public void open() throws PersistenceException {
         lock.lock();
         try {
-            for (Path d : List.of(dataDir, torrentsDir, resumeDir)) {
+            for (Path d : List.of(dataDir, torrentsDir, resumeDir, magnetsDir)) {
                 try {
                     Files.createDirectories(d);
                 } catch (IOException e) {
@@ -98,7 +104,7 @@ public final class FileSessionStore implements SessionStore {
                     throw new PersistenceException("data folder " + d + " is not writable");
                 }
             }
-            for (Path d : List.of(dataDir, torrentsDir, resumeDir)) {
+            for (Path d : List.of(dataDir, torrentsDir, resumeDir, magnetsDir)) {
                 AtomicFile.cleanup(d);
             }
             open = true;
@@ -337,9 +343,46 @@ public final class FileSessionStore implements SessionStore {
                     throw e;
                 }
             }
+            // The metadata of a magnet arrived: the .torrent file now stands for it.
+            deleteMagnet(infoHash);
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public void saveMagnet(StoredMagnet magnet) throws PersistenceException {
+        lock.lock();
+        try {
+            ensureOpen();
+            if (torrents.containsKey(magnet.infoHash()) || Files.exists(torrentPath(magnet.infoHash()))) {
+                LOG.log(Level.DEBUG, "magnet {0} not saved: the torrent is stored with its metainfo", magnet.infoHash());
+                return;
+            }
+            magnets.save(magnet);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The stored magnets, oldest first. One whose .torrent file exists is left over from a crash
+     * right after its metadata arrived and is deleted; a damaged one moves to {@code damaged/}.
+     */
+    @Override
+    public List<StoredMagnet> loadMagnets() throws PersistenceException {
+        lock.lock();
+        try {
+            ensureOpen();
+            return magnets.load(h -> Files.exists(torrentPath(h)), this::moveToDamaged);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Deletes a magnet's files; a failure is logged (the next load deletes a magnet whose torrent exists). */
+    private void deleteMagnet(InfoHash h) {
+        magnets.delete(h);
     }
 
     /** After a failed add: takes back the files of a new torrent, so the next start does not restore it. */
@@ -370,6 +413,7 @@ public final class FileSessionStore implements SessionStore {
         lock.lock();
         try {
             ensureLoaded();
+            deleteMagnet(infoHash);
             if (!torrents.containsKey(infoHash)) {
                 return;
             }
@@ -470,9 +514,13 @@ public final class FileSessionStore implements SessionStore {
 
     /** Moves whatever files of {@code h} exist to damaged/; returns their new paths. */
     private List<Path> moveToDamaged(InfoHash h) {
-        List<Path> kept = new ArrayList<>();
         AtomicFile resume = resumeFile(h);
-        for (Path p : List.of(torrentPath(h), resume.path(), resume.previousPath())) {
+        return moveToDamaged(List.of(torrentPath(h), resume.path(), resume.previousPath()));
+    }
+
+    private List<Path> moveToDamaged(List<Path> files) {
+        List<Path> kept = new ArrayList<>();
+        for (Path p : files) {
             if (!Files.exists(p)) {
                 continue;
             }
@@ -494,7 +542,7 @@ public final class FileSessionStore implements SessionStore {
     }
 
     /** Info-hashes named by the files in {@code dir} that match {@code pattern} (group 1 = hex). */
-    private static TreeMap<InfoHash, Path> scan(Path dir, Pattern pattern) throws PersistenceException {
+    static TreeMap<InfoHash, Path> scan(Path dir, Pattern pattern) throws PersistenceException {
         TreeMap<InfoHash, Path> found = new TreeMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path p : files) {

@@ -3,6 +3,7 @@ package dev.bitquark.app.persistence;
 import dev.bitquark.engine.FilePriority;
 import dev.bitquark.engine.ResumeData;
 import dev.bitquark.metainfo.InfoHash;
+import dev.bitquark.metainfo.Magnet;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -36,7 +37,7 @@ import org.jboss.logging.Logger;
 public final class PostgresSessionStore implements SessionStore {
     private static final Logger LOG = Logger.getLogger(PostgresSessionStore.class);
 
-    static final List<String> TABLES = List.of("torrents", "resume", "settings");
+    static final List<String> TABLES = List.of("torrents", "resume", "settings", "magnets");
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
     /** Rows fetched per round trip by {@link #load()}: keeps memory flat with large .torrent files. */
@@ -218,6 +219,11 @@ public final class PostgresSessionStore implements SessionStore {
                     ps.executeUpdate();
                 }
                 writeResume(c, resume);
+                // The metadata of a magnet arrived: the torrent row replaces the magnet row.
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM magnets WHERE info_hash = ?")) {
+                    ps.setBytes(1, infoHash.toBytes());
+                    ps.executeUpdate();
+                }
                 c.commit();
             } catch (SQLException e) {
                 rollback(c, e);
@@ -295,11 +301,70 @@ public final class PostgresSessionStore implements SessionStore {
     @Override
     public void remove(InfoHash infoHash) throws PersistenceException {
         String what = "removing torrent " + infoHash.toHex();
-        // ON DELETE CASCADE takes the resume row in the same statement.
+        // ON DELETE CASCADE takes the resume row; the magnet row (if any) goes in the same statement.
         try (Connection c = connect(what);
-             PreparedStatement ps = c.prepareStatement("DELETE FROM torrents WHERE info_hash = ?")) {
+             PreparedStatement ps = c.prepareStatement("""
+                     WITH m AS (DELETE FROM magnets WHERE info_hash = ?)
+                     DELETE FROM torrents WHERE info_hash = ?
+                     """)) {
             ps.setBytes(1, infoHash.toBytes());
+            ps.setBytes(2, infoHash.toBytes());
             ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    @Override
+    public void saveMagnet(StoredMagnet m) throws PersistenceException {
+        String what = "saving magnet " + m.infoHash().toHex();
+        // Skipped when the torrent is stored with its metainfo already (its metadata won the race).
+        try (Connection c = connect(what);
+             PreparedStatement ps = c.prepareStatement("""
+                     INSERT INTO magnets (info_hash, magnet_uri, save_dir, paused, added_at_millis)
+                     SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM torrents WHERE info_hash = ?)
+                     ON CONFLICT (info_hash) DO UPDATE SET magnet_uri = EXCLUDED.magnet_uri,
+                         save_dir = EXCLUDED.save_dir, paused = EXCLUDED.paused, updated_at = now()
+                     """)) {
+            ps.setBytes(1, m.infoHash().toBytes());
+            ps.setString(2, m.magnetUri());
+            ps.setString(3, m.saveDir().toString());
+            ps.setBoolean(4, m.paused());
+            ps.setLong(5, m.addedAtMillis());
+            ps.setBytes(6, m.infoHash().toBytes());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Rows whose magnet link no longer parses, names another torrent or has a bad folder are logged and left out. */
+    @Override
+    public List<StoredMagnet> loadMagnets() throws PersistenceException {
+        String what = "loading the stored magnets";
+        List<StoredMagnet> out = new ArrayList<>();
+        try (Connection c = connect(what);
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT m.info_hash, m.magnet_uri, m.save_dir, m.paused, m.added_at_millis FROM magnets m
+                     WHERE NOT EXISTS (SELECT 1 FROM torrents t WHERE t.info_hash = m.info_hash)
+                     ORDER BY m.added_order
+                     """);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                InfoHash hash = InfoHash.of(rs.getBytes(1));
+                String uri = rs.getString(2);
+                try {
+                    InfoHash linked = Magnet.parse(uri).infoHash();
+                    if (!linked.equals(hash)) {
+                        throw new IllegalArgumentException("the link names torrent " + linked);
+                    }
+                    out.add(new StoredMagnet(hash, uri, Path.of(rs.getString(3)), rs.getBoolean(4), rs.getLong(5)));
+                } catch (IllegalArgumentException e) {
+                    // BadMagnetException and InvalidPathException are IllegalArgumentExceptions.
+                    LOG.warnf("stored magnet %s cannot be restored: %s", hash.toHex(), e.getMessage());
+                }
+            }
+            return out;
         } catch (SQLException e) {
             throw failure(what, e);
         }

@@ -5,8 +5,8 @@ import dev.bitquark.metainfo.InfoHash;
 import java.util.List;
 
 /**
- * Where the session lives between runs: each torrent's metainfo and resume data, and the
- * session-wide settings. Two implementations: files in the data dir (the default) and PostgreSQL.
+ * Where the session lives between runs: each torrent's metainfo and resume data, the magnet links
+ * still waiting for their metadata, and the session-wide settings. Two implementations: files in the data dir (the default) and PostgreSQL.
  *
  * <p>Contract: every save is atomic and durable when it returns (a crash leaves the old or the new
  * state, never a mix or an empty file); a failed save throws and leaves the previous state intact.
@@ -22,13 +22,28 @@ public interface SessionStore extends AutoCloseable {
     /** Every stored torrent, in the order they were added. */
     List<StoredTorrent> load() throws PersistenceException;
 
-    /** Stores a torrent's metainfo (once, when added) and its first resume data. */
+    /**
+     * Stores a torrent's metainfo (once, when added) and its first resume data. A magnet stored
+     * for the same info-hash ({@link #saveMagnet}) is replaced: its metadata has arrived.
+     */
     void add(InfoHash infoHash, byte[] torrentFile, ResumeData resume) throws PersistenceException;
+
+    /**
+     * Stores a torrent added from a magnet link that has no metadata yet, or replaces what was
+     * stored for it (e.g. its paused flag). Ignored if the torrent is already stored with its metainfo.
+     */
+    void saveMagnet(StoredMagnet magnet) throws PersistenceException;
+
+    /**
+     * Every stored magnet that has no metadata yet, in the order they were added. A damaged one is
+     * left out (and reported in the log), never failing the whole load.
+     */
+    List<StoredMagnet> loadMagnets() throws PersistenceException;
 
     /** Replaces the resume data of a stored torrent. */
     void saveResume(ResumeData resume) throws PersistenceException;
 
-    /** Forgets a torrent (metainfo and resume data). Unknown hashes are ignored. */
+    /** Forgets a torrent (metainfo and resume data, or its stored magnet). Unknown hashes are ignored. */
     void remove(InfoHash infoHash) throws PersistenceException;
 
     SessionSettings loadSettings() throws PersistenceException;

@@ -3,6 +3,7 @@ package dev.bitquark.app.session;
 import dev.bitquark.app.persistence.PersistenceException;
 import dev.bitquark.app.persistence.SessionSettings;
 import dev.bitquark.app.persistence.SessionStore;
+import dev.bitquark.app.persistence.StoredMagnet;
 import dev.bitquark.app.persistence.StoredTorrent;
 import dev.bitquark.engine.Engine;
 import dev.bitquark.engine.EngineListener;
@@ -10,8 +11,10 @@ import dev.bitquark.engine.ResumeData;
 import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.engine.TorrentOptions;
 import dev.bitquark.engine.TorrentState;
+import dev.bitquark.metainfo.BadMagnetException;
 import dev.bitquark.metainfo.BadTorrentException;
 import dev.bitquark.metainfo.InfoHash;
+import dev.bitquark.metainfo.Magnet;
 import dev.bitquark.metainfo.Metainfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,12 +39,16 @@ import java.util.concurrent.TimeUnit;
  * {@link PieceJournal}, so a killed process hashes them again at the next start instead of
  * downloading them again. Store and journal I/O run on one dedicated thread (saves never overlap
  * and never touch an event loop); methods are thread-safe and return futures.
+ *
+ * <p>A magnet link without metadata yet is stored as its link ({@link SessionStore#saveMagnet}), so
+ * the fetch goes on after a restart; once the engine reports the metadata, the torrent is stored
+ * with the .torrent file made from it, which replaces the link.
  */
 public final class Session implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
 
     /** What a restore found, for the log and the health check. */
-    public record RestoreReport(int restored, int withoutResume, int failed, List<String> problems) {
+    public record RestoreReport(int restored, int withoutResume, int failed, List<String> problems, int magnets) {
     }
 
     private final Engine engine;
@@ -57,6 +64,8 @@ public final class Session implements AutoCloseable {
     private final AtomicBoolean journalScheduled = new AtomicBoolean();
     /** Saves of resume data the store already holds are skipped (see {@link StoredResume}). */
     private final StoredResume inStore = new StoredResume();
+    /** Magnets stored as links, whose .torrent is not stored yet. */
+    private final Map<InfoHash, StoredMagnet> magnets = new ConcurrentHashMap<>();
     private volatile String lastSaveError;
 
     private record Written(InfoHash torrent, int piece) {
@@ -95,6 +104,13 @@ public final class Session implements AutoCloseable {
             @Override
             public void finished(InfoHash torrent) {
                 dirty.add(torrent);
+            }
+
+            @Override
+            public void metadataReceived(InfoHash torrent, Metainfo metainfo) {
+                // Store the .torrent now rather than at the next periodic save: it replaces the magnet link.
+                dirty.add(torrent);
+                save(torrent);
             }
         });
         timer.scheduleWithFixedDelay(this::saveDirtyQuietly, saveIntervalMillis, saveIntervalMillis, TimeUnit.MILLISECONDS);
@@ -148,17 +164,17 @@ public final class Session implements AutoCloseable {
                     try {
                         Metainfo meta = Metainfo.parse(st.torrentFile());
                         ResumeData resume = st.resume();
+                        if (resume != null && st.problem() == null) {
+                            // Loaded as saved (not from a fallback): the first save after the check can be skipped.
+                            inStore.confirmed(st.infoHash(), StoredResume.digest(resume));
+                        }
                         if (resume != null && journal != null) {
-                            resume = journal.merge(resume);
+                            resume = journal.merge(resume); // what the store holds plus pieces to hash again
                         }
                         if (resume == null) {
                             withoutResume++;
                             problems.add(st.infoHash() + ": " + (st.problem() == null ? "no resume data" : st.problem())
                                     + " — checking its files");
-                        }
-                        if (resume != null && st.problem() == null) {
-                            // Loaded as saved (not from a fallback): the first save after the check can be skipped.
-                            inStore.confirmed(st.infoHash(), StoredResume.digest(resume));
                         }
                         Path saveDir = resume != null ? resume.saveDir() : defaultSaveDir;
                         handles.put(meta.infoHash(), await(engine.add(meta, TorrentOptions.defaults(saveDir), resume)));
@@ -168,10 +184,24 @@ public final class Session implements AutoCloseable {
                         problems.add(st.infoHash() + ": cannot restore: " + e.getMessage());
                     }
                 }
+                int fetching = 0;
+                for (StoredMagnet m : store.loadMagnets()) {
+                    try {
+                        Magnet magnet = Magnet.parse(m.magnetUri());
+                        handles.put(m.infoHash(), await(engine.addMagnet(magnet, TorrentOptions.defaults(m.saveDir()),
+                                m.paused())));
+                        magnets.put(m.infoHash(), m);
+                        fetching++;
+                    } catch (BadMagnetException | SessionException e) {
+                        failed++;
+                        problems.add(m.infoHash() + ": cannot restore the magnet link: " + e.getMessage());
+                    }
+                }
                 problems.forEach(p -> LOG.log(System.Logger.Level.WARNING, p));
-                LOG.log(System.Logger.Level.INFO, "session: restored {0} torrents ({1} to check) from {2}; {3} failed",
-                        restored, withoutResume, store.describe(), failed);
-                return new RestoreReport(restored, withoutResume, failed, problems);
+                LOG.log(System.Logger.Level.INFO, "session: restored {0} torrents ({1} to check) and {4} magnet links "
+                        + "still fetching metadata from {2}; {3} failed",
+                        restored, withoutResume, store.describe(), failed, fetching);
+                return new RestoreReport(restored, withoutResume, failed, problems, fetching);
             } catch (PersistenceException e) {
                 throw new SessionException("cannot open the session store: " + e.getMessage(), e);
             }
@@ -199,10 +229,47 @@ public final class Session implements AutoCloseable {
                 }, io));
     }
 
+    /**
+     * Adds a torrent from a magnet link (BEP 9): into the engine, which fetches its metadata from
+     * peers, then into the store as the link (kept until the metadata arrives, across restarts).
+     * A magnet for a torrent already in the session returns its handle.
+     */
+    public CompletionStage<TorrentHandle> addMagnet(String magnetUri, TorrentOptions options) {
+        Magnet magnet;
+        try {
+            magnet = Magnet.parse(magnetUri);
+        } catch (BadMagnetException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        InfoHash h = magnet.infoHash();
+        return engine.addMagnet(magnet, options).toCompletionStage().thenApplyAsync(handle -> {
+            if (handles.containsKey(h)) {
+                return handles.get(h);
+            }
+            StoredMagnet stored = new StoredMagnet(h, magnetUri, options.saveDir(), options.startPaused(),
+                    System.currentTimeMillis());
+            if (!handle.hasMetadata()) {
+                try {
+                    store.saveMagnet(stored);
+                } catch (PersistenceException e) {
+                    throw new SessionException("magnet added but not saved: " + e.getMessage(), e);
+                }
+            }
+            // Even if the metadata won the race, the next save stores the torrent from the magnet's entry.
+            magnets.put(h, stored);
+            handles.put(h, handle);
+            if (handle.hasMetadata()) {
+                save(h); // the metadata came before this: store the torrent now, as metadataReceived would have
+            }
+            return handle;
+        }, io);
+    }
+
     /** Removes a torrent from the engine (and its files, if asked) and from the store. */
     public CompletionStage<Void> remove(InfoHash infoHash, boolean deleteFiles) {
         return engine.remove(infoHash, deleteFiles).toCompletionStage().thenRunAsync(() -> {
             handles.remove(infoHash);
+            magnets.remove(infoHash);
             dirty.remove(infoHash);
             if (journal != null) {
                 journal.remove(infoHash);
@@ -248,37 +315,70 @@ public final class Session implements AutoCloseable {
     public CompletionStage<Void> saveDirty() {
         List<CompletableFuture<Void>> saves = new ArrayList<>();
         for (InfoHash h : List.copyOf(dirty)) {
-            TorrentHandle handle = handles.get(h);
-            dirty.remove(h);
-            if (handle == null) {
-                continue;
-            }
-            saves.add(handle.resumeData().toCompletionStage().thenAcceptAsync(resume -> {
-                byte[] digest = StoredResume.digest(resume);
-                if (inStore.holds(h, digest)) {
-                    if (journal != null) {
-                        journal.saved(resume);
-                    }
-                    return;
-                }
-                try {
-                    store.saveResume(resume);
-                    inStore.confirmed(h, digest);
-                    lastSaveError = null;
-                    if (journal != null) {
-                        journal.saved(resume);
-                    }
-                } catch (PersistenceException e) {
-                    // Keep it dirty: the next round retries; the previous state on disk stays intact
-                    // (or, if the save was unconfirmed, is written again).
-                    inStore.forget(h);
-                    dirty.add(h);
-                    lastSaveError = e.getMessage();
-                    LOG.log(System.Logger.Level.WARNING, "saving resume data of {0} failed: {1}", h, e.getMessage());
-                }
-            }, io).toCompletableFuture());
+            saves.add(save(h));
         }
         return CompletableFuture.allOf(saves.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Saves one changed torrent: its resume data; for a magnet, its link (paused or not) while the
+     * metadata is missing, and the .torrent made from the metadata once it is there.
+     */
+    private CompletableFuture<Void> save(InfoHash h) {
+        TorrentHandle handle = handles.get(h);
+        dirty.remove(h);
+        if (handle == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        StoredMagnet magnet = magnets.get(h);
+        if (magnet != null && !handle.hasMetadata()) {
+            return handle.metadataProgress().toCompletionStage().thenAcceptAsync(p -> {
+                if (p.paused() != magnet.paused()) {
+                    write(h, () -> store.saveMagnet(magnet.withPaused(p.paused())));
+                    magnets.replace(h, magnet, magnet.withPaused(p.paused()));
+                }
+            }, io).toCompletableFuture();
+        }
+        return handle.resumeData().toCompletionStage().thenAcceptAsync(resume -> {
+            if (magnet != null && magnets.containsKey(h)) {
+                // The metadata arrived: the .torrent file replaces the stored magnet link.
+                if (write(h, () -> store.add(h, handle.metainfo().torrentBytes(), resume))) {
+                    magnets.remove(h);
+                }
+            } else {
+                byte[] digest = StoredResume.digest(resume);
+                if (!inStore.holds(h, digest)) {
+                    if (!write(h, () -> store.saveResume(resume))) {
+                        // The next round writes it again (also if the save was unconfirmed).
+                        inStore.forget(h);
+                        return;
+                    }
+                    inStore.confirmed(h, digest);
+                }
+            }
+            if (journal != null) {
+                journal.saved(resume);
+            }
+        }, io).toCompletableFuture();
+    }
+
+    private interface StoreWrite {
+        void run() throws PersistenceException;
+    }
+
+    /** Runs one store write on the io thread; a failure keeps the torrent dirty (the next round retries). */
+    private boolean write(InfoHash h, StoreWrite w) {
+        try {
+            w.run();
+            lastSaveError = null;
+            return true;
+        } catch (PersistenceException e) {
+            // The previous state on disk stays intact.
+            dirty.add(h);
+            lastSaveError = e.getMessage();
+            LOG.log(System.Logger.Level.WARNING, "saving {0} failed: {1}", h, e.getMessage());
+            return false;
+        }
     }
 
     private void saveDirtyQuietly() {

@@ -64,7 +64,6 @@ public final class WatchFolder implements AutoCloseable {
     public static final int MAX_MAGNET_FILE_BYTES = 64 * 1024;
     /** Candidate files looked at per poll; a folder with more is worked through as files leave it. */
     static final int MAX_CANDIDATES = 10_000;
-    static final String MAGNET_UNSUPPORTED = "magnet links need metadata exchange (BEP 9), not available yet";
     private static final Duration ADD_TIMEOUT = Duration.ofSeconds(60);
     private static final OpenOption[] WRITE_NEW = {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS};
@@ -291,19 +290,29 @@ public final class WatchFolder implements AutoCloseable {
         if (session.handle(magnet.infoHash()) != null) {
             return duplicate(file, seen, magnet.infoHash());
         }
-        addToSession(lines.get(0), magnet);
+        try {
+            addToSession(lines.get(0), file);
+        } catch (InterruptedException e) {
+            // Shutting down: leave the file for the next start.
+            Thread.currentThread().interrupt();
+            rules.unsettled(file);
+            return null;
+        }
         LOG.infof("watch folder: added magnet %s from %s", magnet.infoHash(), file.getFileName());
         return consume(file, seen, Result.ADDED, magnet.infoHash().toString());
     }
 
-    /**
-     * Adds a valid magnet link to the session. The session cannot add magnets yet: without BEP 9
-     * metadata exchange there is no way to learn the torrent's files from peers, so the file is
-     * refused with that reason. Once {@code Session.addMagnet(uri, TorrentOptions)} exists, this method
-     * calls it with {@code TorrentOptions.defaults(saveDir)} and waits like {@link #addTorrent} does.
-     */
-    private void addToSession(String uri, Magnet magnet) throws Refused {
-        throw new Refused(MAGNET_UNSUPPORTED);
+    /** Adds a valid magnet link to the session (its metadata is then fetched from peers, BEP 9). */
+    private void addToSession(String uri, Path file) throws Refused, InterruptedException {
+        try {
+            session.addMagnet(uri, TorrentOptions.defaults(saveDir)).toCompletableFuture()
+                    .get(ADD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            throw new Refused("could not be added: " + c.getMessage());
+        } catch (TimeoutException e) {
+            throw new Refused("could not be added: the session did not answer within " + ADD_TIMEOUT.toSeconds() + " s");
+        }
     }
 
     private Outcome duplicate(Path file, Seen seen, InfoHash infoHash) {

@@ -33,6 +33,10 @@ final class Notifier {
         run(l -> l.pieceWritten(infoHash, piece));
     }
 
+    void metadataReceived(dev.bitquark.metainfo.Metainfo meta) {
+        run(l -> l.metadataReceived(infoHash, meta));
+    }
+
     void finished() {
         run(l -> l.finished(infoHash));
     }

@@ -148,6 +148,17 @@ public final class PeerBook {
         known.remove(a);
     }
 
+    /** Bans by key ({@link #banKey}): bans carried over from another book of the same torrent. */
+    public void banKeys(Set<String> keys) {
+        banned.addAll(keys);
+        known.keySet().removeIf(this::isBanned);
+    }
+
+    /** Known addresses, for handing them to another book of the same torrent. */
+    public List<InetSocketAddress> addresses() {
+        return new ArrayList<>(known.keySet());
+    }
+
     public boolean isBanned(InetSocketAddress a) {
         return banned.contains(banKey(a));
     }

@@ -44,6 +44,12 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
         void onClosed(PeerConnection c, String reason);
     }
 
+    /**
+     * The piece count of a connection made before the metadata is known (magnet, BEP 9): have,
+     * bitfield and allowed-fast messages are accepted without checking their indexes and forgotten.
+     */
+    static final int UNKNOWN_PIECE_COUNT = -1;
+
     /** Messages without a payload that the torrent reacts to. */
     public enum Message { CHOKE, UNCHOKE, INTERESTED, NOT_INTERESTED, HAVE, BITFIELD, HAVE_ALL, HAVE_NONE, ALLOWED_FAST }
 
@@ -101,7 +107,7 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
         this.connectedAt = nowMillis;
         this.lastBlockAt = nowMillis;
         this.requests = requests;
-        this.peerPieces = new Bitfield(pieceCount);
+        this.peerPieces = new Bitfield(Math.max(0, pieceCount));
     }
 
     /**
@@ -285,6 +291,9 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
 
     @Override
     public void onHave(int piece) {
+        if (metadataUnknown("have", piece)) {
+            return;
+        }
         WireChecks.checkPiece("have", piece, pieceCount);
         if (!peerHasAll && peerPieces.set(piece)) {
             lastHave = piece;
@@ -297,6 +306,9 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
 
     @Override
     public void onBitfield(ByteBuffer bits) {
+        if (pieceCount == UNKNOWN_PIECE_COUNT) {
+            return; // its length cannot be checked without the metadata; the frame cap bounds it
+        }
         peerPieces = WireChecks.bitfield(bits, pieceCount);
         peerHasAll = peerPieces.isComplete();
         events.onMessage(this, Message.BITFIELD);
@@ -330,6 +342,10 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
     @Override
     public void onHaveAll() {
         requireFast("have all");
+        if (pieceCount == UNKNOWN_PIECE_COUNT) {
+            peerHasAll = true;
+            return;
+        }
         peerPieces = Bitfield.full(pieceCount);
         peerHasAll = true;
         events.onMessage(this, Message.HAVE_ALL);
@@ -338,6 +354,9 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
     @Override
     public void onHaveNone() {
         requireFast("have none");
+        if (pieceCount == UNKNOWN_PIECE_COUNT) {
+            return;
+        }
         peerPieces = new Bitfield(pieceCount);
         peerHasAll = false;
         events.onMessage(this, Message.HAVE_NONE);
@@ -352,6 +371,9 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
     @Override
     public void onAllowedFast(int piece) {
         requireFast("allowed fast");
+        if (metadataUnknown("allowed fast", piece)) {
+            return;
+        }
         WireChecks.checkPiece("allowed fast", piece, pieceCount);
         if (allowedFast.length < 64) {
             for (int p : allowedFast) {
@@ -380,6 +402,17 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
     @Override
     public void onUnknown(int id, int length) {
         // BEP 3: ignore messages we do not know.
+    }
+
+    /** Without metadata only the sign of a piece index can be checked; true: nothing more to do. */
+    private boolean metadataUnknown(String what, int piece) {
+        if (pieceCount != UNKNOWN_PIECE_COUNT) {
+            return false;
+        }
+        if (piece < 0) {
+            throw new WireException(what + ": piece " + piece + " is negative");
+        }
+        return true;
     }
 
     private void requireFast(String what) {

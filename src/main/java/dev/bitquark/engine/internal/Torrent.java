@@ -22,7 +22,6 @@ import dev.bitquark.tracker.TrackerStatus;
 import dev.bitquark.wire.ExtendedHandshake;
 import dev.bitquark.wire.Handshake;
 import dev.bitquark.wire.HandshakeDecoder;
-import dev.bitquark.wire.MessageWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.net.NetSocket;
@@ -378,9 +377,8 @@ public final class Torrent implements PeerConnection.Events {
             book.onConnected(c.address());
         }
         if (c.extensionProtocol()) {
-            c.send(MessageWriter.extended(0, new ExtendedHandshake(Map.of(), "bitquark 0.1",
-                    Downloads.MAX_PEER_REQUESTS, c.address().getAddress(), rt.listenPort(), 0, false,
-                    ExtendedHandshake.NOT_SENT).encode()));
+            // BEP 9: offer ut_metadata with our metadata_size, so magnet users can fetch the info dictionary.
+            c.send(MetadataExchange.handshake(c, rt.listenPort(), meta.rawInfoLength()));
         }
         downloads.sendHaves(c);
         return true;
@@ -420,6 +418,9 @@ public final class Torrent implements PeerConnection.Events {
     @Override
     public void onExtended(PeerConnection c, int extendedId, ByteBuffer payload) {
         // BEP 10 handshake: the peer's request queue depth feeds our pipelining (PeerConnection keeps it).
+        if (extendedId == MetadataExchange.LOCAL_ID) {
+            MetadataExchange.serve(c, payload, meta);
+        }
     }
 
     @Override

@@ -193,13 +193,22 @@ class TorrentsAddApiTest {
     }
 
     @Test
-    void magnetLinksAre422Unsupported() {
-        String magnet = "magnet:?xt=urn:btih:" + "ab".repeat(20) + "&dn=x";
-        api().contentType("application/json").body(Map.of("source", magnet)).post("/api/v1/torrents")
-                .then().statusCode(422).body("error", equalTo("magnet-unsupported"))
-                .body("message", containsString("magnet"));
+    void aMagnetLinkIsAddedWaitingForItsMetadataAndCheckedLikeAnyAdd() {
+        String hash = "ab".repeat(20);
+        String magnet = "magnet:?xt=urn:btih:" + hash + "&dn=x";
+        api().contentType("text/plain").body("magnet:?xt=urn:btih:zz").post("/api/v1/torrents")
+                .then().statusCode(400).body("error", equalTo("bad_source")).body("message", containsString("magnet"));
+        api().contentType("application/json")
+                .body(Map.of("source", magnet, "files", List.of(Map.of("index", 0, "priority", "skip"))))
+                .post("/api/v1/torrents").then().statusCode(400).body("error", equalTo("bad_files"));
+        api().contentType("application/json").body(Map.of("source", magnet, "paused", true)).post("/api/v1/torrents")
+                .then().statusCode(201).body("id", equalTo(hash)).body("name", equalTo("x"));
+        api().get("/api/v1/torrents/" + hash).then().statusCode(200).body("state", equalTo("paused"));
         api().contentType("text/plain").body(magnet).post("/api/v1/torrents")
-                .then().statusCode(422).body("error", equalTo("magnet-unsupported"));
+                .then().statusCode(409).body("error", equalTo("duplicate")).body("id", equalTo(hash));
+        api().get("/api/v1/torrents/" + hash + "/pieces").then().statusCode(409).body("error", equalTo("no_metadata"));
+        api().get("/api/v1/torrents/" + hash + "/metainfo").then().statusCode(409).body("error", equalTo("no_metadata"));
+        remove(hash);
     }
 
     @Test

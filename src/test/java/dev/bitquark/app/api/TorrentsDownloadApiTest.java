@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.bitquark.app.EngineService;
@@ -90,6 +91,41 @@ class TorrentsDownloadApiTest {
                 assertArrayEquals(files[1], Files.readAllBytes(skipped));
                 api().delete("/api/v1/torrents/" + id + "?deleteFiles=true").then().statusCode(204);
             }
+        }
+    }
+
+    /** A magnet link with the seeder as x.pe: metadata from the peer (BEP 9), then the whole download. */
+    @Test
+    void aMagnetLinkFetchesItsMetadataFromThePeerAndDownloads() throws Exception {
+        String name = "mag-" + System.nanoTime();
+        byte[][] files = {ApiFixtures.payload(FILE), ApiFixtures.payload(FILE)};
+        Path seedDir = work.resolve("seed");
+        Files.createDirectories(seedDir.resolve(name));
+        TorrentWriter w = TorrentWriter.multiFile(name).pieceLength(PIECE);
+        for (int i = 0; i < files.length; i++) {
+            Files.write(seedDir.resolve(name).resolve("f" + i + ".bin"), files[i]);
+            w.addFile(List.of("f" + i + ".bin"), files[i]);
+        }
+        byte[] torrent = w.write();
+        Path torrentFile = work.resolve(name + ".torrent");
+        Files.write(torrentFile, torrent);
+        try (LibtorrentPeer seeder = LibtorrentPeer.seed(work, seedDir, List.of(), torrentFile)) {
+            String magnet = "magnet:?xt=urn:btih:" + ApiFixtures.hex(torrent) + "&dn=" + name
+                    + "&x.pe=127.0.0.1:" + seeder.port();
+            api().contentType("application/json").body(java.util.Map.of("source", magnet, "listOnly", true))
+                    .post("/api/v1/torrents").then().statusCode(200)
+                    .body("infoHash", equalTo(ApiFixtures.hex(torrent))).body("name", equalTo(name))
+                    .body("metadata", equalTo(false));
+            String id = api().contentType("text/plain").body(magnet).post("/api/v1/torrents")
+                    .then().statusCode(201).extract().path("id");
+            assertEquals(ApiFixtures.hex(torrent), id);
+            awaitDone(id, 20);
+            api().get("/api/v1/torrents/" + id).then().statusCode(200).body("name", equalTo(name));
+            api().get("/api/v1/torrents/" + id + "/metainfo").then().statusCode(200);
+            Path out = sessions.downloadDir(null).resolve(name);
+            assertArrayEquals(files[0], Files.readAllBytes(out.resolve("f0.bin")));
+            assertArrayEquals(files[1], Files.readAllBytes(out.resolve("f1.bin")));
+            api().delete("/api/v1/torrents/" + id + "?deleteFiles=true").then().statusCode(204);
         }
     }
 }

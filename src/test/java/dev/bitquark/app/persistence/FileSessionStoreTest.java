@@ -218,4 +218,95 @@ class FileSessionStoreTest {
     void describesItself() {
         assertEquals("files " + dir.toAbsolutePath().normalize(), new FileSessionStore(dir).describe());
     }
+
+    static StoredMagnet magnet(TestTorrents t, boolean paused, long addedAt) {
+        return new StoredMagnet(t.hash(), "magnet:?xt=urn:btih:" + t.hash().toHex() + "&dn=x&tr=udp%3A%2F%2Ft.example%3A6969",
+                Path.of("/downloads/m"), paused, addedAt);
+    }
+
+    @Test
+    void keepsMagnetsWithoutMetadataAcrossARestartInTheOrderAdded() throws Exception {
+        try (FileSessionStore s = loaded(dir)) {
+            s.saveMagnet(magnet(B, false, 200));
+            s.saveMagnet(magnet(A, false, 100));
+            s.saveMagnet(magnet(A, true, 100)); // replaced: paused since
+        }
+        try (FileSessionStore s = loaded(dir)) {
+            assertEquals(List.of(magnet(A, true, 100), magnet(B, false, 200)), s.loadMagnets());
+            assertTrue(Files.isRegularFile(dir.resolve("magnets/" + A.hash().toHex() + ".magnet")));
+            assertEquals(List.of(), s.load(), "a magnet is no torrent yet");
+        }
+    }
+
+    @Test
+    void storingTheTorrentOfAMagnetReplacesTheMagnet() throws Exception {
+        try (FileSessionStore s = loaded(dir)) {
+            s.saveMagnet(magnet(A, false, 100));
+            s.add(A.hash(), A.bytes(), A.resume(100));
+            assertEquals(List.of(), s.loadMagnets());
+            s.saveMagnet(magnet(A, true, 100)); // a late save of the link changes nothing
+        }
+        try (FileSessionStore s = loaded(dir)) {
+            assertEquals(List.of(A.hash()), hashes(s.load()));
+            assertEquals(List.of(), s.loadMagnets());
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("magnets"))) {
+            assertEquals(List.of(), files.toList());
+        }
+    }
+
+    @Test
+    void aMagnetLeftOverByACrashAfterItsTorrentWasStoredIsDeletedOnLoad() throws Exception {
+        Path file = dir.resolve("magnets/" + A.hash().toHex() + ".magnet");
+        byte[] saved;
+        try (FileSessionStore s = loaded(dir)) {
+            s.saveMagnet(magnet(A, false, 100));
+            saved = Files.readAllBytes(file);
+            s.add(A.hash(), A.bytes(), A.resume(100));
+        }
+        Files.write(file, saved); // as if the process died before deleting it
+        try (FileSessionStore s = loaded(dir)) {
+            assertEquals(List.of(), s.loadMagnets());
+            assertFalse(Files.exists(file));
+            assertEquals(List.of(A.hash()), hashes(s.load()));
+        }
+    }
+
+    @Test
+    void removeForgetsAStoredMagnet() throws Exception {
+        try (FileSessionStore s = loaded(dir)) {
+            s.saveMagnet(magnet(A, false, 100));
+            s.saveMagnet(magnet(B, false, 200));
+            s.remove(A.hash());
+        }
+        try (FileSessionStore s = loaded(dir)) {
+            assertEquals(List.of(magnet(B, false, 200)), s.loadMagnets());
+        }
+    }
+
+    @Test
+    void aDamagedMagnetIsKeptAsideAndTheOthersLoad() throws Exception {
+        try (FileSessionStore s = loaded(dir)) {
+            s.saveMagnet(magnet(A, false, 100));
+            s.saveMagnet(magnet(B, false, 200));
+        }
+        Files.writeString(dir.resolve("magnets/" + A.hash().toHex() + ".magnet"), "garbage");
+        try (FileSessionStore s = loaded(dir)) {
+            assertEquals(List.of(magnet(B, false, 200)), s.loadMagnets());
+            assertTrue(Files.isRegularFile(dir.resolve("damaged/" + A.hash().toHex() + ".magnet")));
+        }
+    }
+
+    @Test
+    void aMagnetFileNamingAnotherTorrentIsRefused() throws Exception {
+        Files.createDirectories(dir.resolve("magnets"));
+        try (FileSessionStore s = loaded(dir)) {
+            s.saveMagnet(magnet(B, false, 200));
+        }
+        Files.move(dir.resolve("magnets/" + B.hash().toHex() + ".magnet"),
+                dir.resolve("magnets/" + A.hash().toHex() + ".magnet"));
+        try (FileSessionStore s = loaded(dir)) {
+            assertEquals(List.of(), s.loadMagnets());
+        }
+    }
 }

@@ -54,4 +54,21 @@ class PersistenceFuzzTest {
             fail("re-encoded session list is rejected: " + e.getMessage());
         }
     }
+
+    /** A stored magnet either decodes to a value that round-trips, or is rejected with a message. */
+    @FuzzTest(maxDuration = "30s")
+    void storedMagnetDecodesOrIsRejected(byte[] data) {
+        StoredMagnet m;
+        try {
+            m = MagnetCodec.decode(data);
+        } catch (PersistenceException e) {
+            assertNotNull(e.getMessage());
+            return;
+        }
+        try {
+            assertEquals(m, MagnetCodec.decode(MagnetCodec.encode(m)));
+        } catch (PersistenceException e) {
+            fail("re-encoded magnet is rejected: " + e.getMessage());
+        }
+    }
 }

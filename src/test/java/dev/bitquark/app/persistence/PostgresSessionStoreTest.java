@@ -302,4 +302,46 @@ class PostgresSessionStoreTest {
             return s.getLocalPort();
         }
     }
+
+    static StoredMagnet magnet(int i, boolean paused, long addedAt) {
+        return new StoredMagnet(hash(i), "magnet:?xt=urn:btih:" + hash(i).toHex() + "&dn=m" + i, Path.of("/downloads/m" + i),
+                paused, addedAt);
+    }
+
+    @Test
+    void magnetsWithoutMetadataRoundTripInTheOrderAddedAndAreReplaced() throws Exception {
+        store.saveMagnet(magnet(2, false, 200));
+        store.saveMagnet(magnet(1, false, 100));
+        store.saveMagnet(magnet(2, true, 200));
+        assertEquals(List.of(magnet(2, true, 200), magnet(1, false, 100)), store.loadMagnets());
+        assertEquals(List.of(), store.load(), "a magnet is no torrent yet");
+    }
+
+    @Test
+    void storingTheTorrentOfAMagnetReplacesItInTheSameTransaction() throws Exception {
+        store.saveMagnet(magnet(1, false, 100));
+        store.add(hash(1), torrentFile(1, 100), resume(hash(1), 1, 8, 1));
+        assertEquals(List.of(), store.loadMagnets());
+        assertEquals(0, count(ds, "magnets"));
+        store.saveMagnet(magnet(1, true, 100)); // a late save of the link changes nothing
+        assertEquals(0, count(ds, "magnets"));
+        assertEquals(List.of(hash(1)), store.load().stream().map(StoredTorrent::infoHash).toList());
+    }
+
+    @Test
+    void removeForgetsAStoredMagnet() throws Exception {
+        store.saveMagnet(magnet(1, false, 100));
+        store.saveMagnet(magnet(2, false, 200));
+        store.remove(hash(1));
+        assertEquals(List.of(magnet(2, false, 200)), store.loadMagnets());
+    }
+
+    @Test
+    void aStoredMagnetNamingAnotherTorrentIsLeftOut() throws Exception {
+        store.saveMagnet(magnet(1, false, 100));
+        store.saveMagnet(magnet(2, false, 200));
+        execute(ds, "UPDATE magnets SET magnet_uri = 'magnet:?xt=urn:btih:" + hash(3).toHex()
+                + "' WHERE info_hash = decode('" + hash(1).toHex() + "', 'hex')");
+        assertEquals(List.of(magnet(2, false, 200)), store.loadMagnets());
+    }
 }
