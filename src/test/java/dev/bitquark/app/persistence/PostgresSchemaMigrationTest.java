@@ -42,8 +42,8 @@ class PostgresSchemaMigrationTest {
 
         MigrateResult result = flyway.migrate();
 
-        assertEquals(1, result.migrationsExecuted);
-        assertEquals("1", flyway.info().current().getVersion().getVersion());
+        assertEquals(2, result.migrationsExecuted, "V1 session, V3 settings");
+        assertEquals("3", flyway.info().current().getVersion().getVersion());
         for (String table : PostgresSessionStore.TABLES) {
             assertEquals(table.equals("settings") ? 1 : 0, count(ds, table), table);
         }
@@ -59,7 +59,7 @@ class PostgresSchemaMigrationTest {
         PostgresSessionStore before = new PostgresSessionStore(ds);
         before.open();
         before.add(hash(1), torrentFile(1, 500), resume(hash(1), 1, 30, 2));
-        before.saveSettings(new SessionSettings(10, 20));
+        before.saveSettings(new SessionSettings(10, 20, 30, 4, "tv", 500));
         before.close();
 
         // A restart: a new Flyway and a new store over the same database.
@@ -70,9 +70,25 @@ class PostgresSchemaMigrationTest {
         after.open();
 
         assertEquals(0, result.migrationsExecuted);
-        assertEquals(List.of("1"), List.of(again.info().applied()).stream()
+        assertEquals(List.of("1", "3"), List.of(again.info().applied()).stream()
                 .map(MigrationInfo::getVersion).map(v -> v.getVersion()).toList());
-        assertEquals(new SessionSettings(10, 20), after.loadSettings());
+        assertEquals(new SessionSettings(10, 20, 30, 4, "tv", 500), after.loadSettings());
         assertSameResume(resume(hash(1), 1, 30, 2), after.load().getFirst().resume());
+    }
+
+    @Test
+    void aDatabaseOfTheFirstSchemaKeepsItsLimitsWhenTheSettingsColumnsAreAdded() throws Exception {
+        DataSource ds = pg.dataSource(pg.createDatabase("from_v1"));
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("1").load().migrate();
+        PgFixtures.execute(ds, "UPDATE settings SET download_limit = 111, upload_limit = 222");
+
+        MigrateResult result = PgFixtures.flyway(ds).migrate();
+
+        assertEquals(1, result.migrationsExecuted);
+        PostgresSessionStore store = new PostgresSessionStore(ds);
+        store.open();
+        assertEquals(new SessionSettings(111, 222), store.loadSettings(), "the new settings are \"not set\"");
+        store.saveSettings(new SessionSettings(111, 222, 50, 1, "in/box", 2000));
+        assertEquals(new SessionSettings(111, 222, 50, 1, "in/box", 2000), store.loadSettings());
     }
 }
