@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
  * frames (the events sampler) is never slowed by a slow or stalled connection.
  *
  * <p>Thread-safe: frames are offered from the sampler thread while send completions arrive on the
- * connection's event loop; every method synchronizes on this queue. The sink is called with the
- * lock held; it must only start a send (not wait for it).
+ * connection's event loop; the state is guarded by this queue's lock, and the sink is called
+ * without it. The sink must only start a send, not wait for it.
  */
 public final class SendQueue {
     /** Close code for a client that falls behind: RFC 6455 1013 "try again later". */
@@ -41,7 +41,7 @@ public final class SendQueue {
     private long queuedChars;
     private boolean inFlight;
     private long inFlightSince;
-    private boolean pumping;
+    private boolean draining;
     private String closedReason;
 
     /**
@@ -66,18 +66,29 @@ public final class SendQueue {
      * Queues a frame and starts sending if nothing is in flight. Returns false, without queueing,
      * once the queue is closed; closes it (and returns false) when the client is too slow.
      */
-    public synchronized boolean offer(String frame) {
-        if (closedReason != null || checkStalled()) {
+    public boolean offer(String frame) {
+        String dropReason;
+        synchronized (this) {
+            if (closedReason != null) {
+                return false;
+            }
+            dropReason = stalledReason();
+            if (dropReason == null && (queue.size() >= maxFrames || queuedChars + frame.length() > maxChars)) {
+                dropReason = "too slow: " + queue.size() + " frames (" + queuedChars + " chars) waiting";
+            }
+            if (dropReason == null) {
+                queue.addLast(frame);
+                queuedChars += frame.length();
+            } else {
+                markClosed(dropReason);
+            }
+        }
+        if (dropReason != null) {
+            closeSink(SLOW_CLIENT, dropReason);
             return false;
         }
-        if (queue.size() >= maxFrames || queuedChars + frame.length() > maxChars) {
-            drop(SLOW_CLIENT, "too slow: " + queue.size() + " frames (" + queuedChars + " chars) waiting");
-            return false;
-        }
-        queue.addLast(frame);
-        queuedChars += frame.length();
         pump();
-        return closedReason == null;
+        return !isClosed();
     }
 
     /**
@@ -86,12 +97,28 @@ public final class SendQueue {
      *
      * @return whether the queue is closed
      */
-    public synchronized boolean checkStalled() {
-        if (closedReason == null && inFlight && nanoClock.getAsLong() - inFlightSince > maxPendingNanos) {
-            drop(SLOW_CLIENT, "too slow: a send pending for over "
-                    + TimeUnit.NANOSECONDS.toSeconds(maxPendingNanos) + " s");
+    public boolean checkStalled() {
+        String reason;
+        synchronized (this) {
+            if (closedReason != null) {
+                return true;
+            }
+            reason = stalledReason();
+            if (reason == null) {
+                return false;
+            }
+            markClosed(reason);
         }
-        return closedReason != null;
+        closeSink(SLOW_CLIENT, reason);
+        return true;
+    }
+
+    /** Why the send in flight counts as stalled, or null. Holds the lock. */
+    private String stalledReason() {
+        if (inFlight && nanoClock.getAsLong() - inFlightSince > maxPendingNanos) {
+            return "too slow: a send pending for over " + TimeUnit.NANOSECONDS.toSeconds(maxPendingNanos) + " s";
+        }
+        return null;
     }
 
     /** Drops the waiting frames without closing the connection (it closed already). Idempotent. */
@@ -116,47 +143,74 @@ public final class SendQueue {
         return queue.size();
     }
 
+    /**
+     * Sends waiting frames, one at a time. The sink is called without the lock held (a connection
+     * may take its own locks, and may complete the send on another thread that needs ours). One
+     * thread at a time drains; a send completing synchronously inside {@code sink.send} leaves the
+     * next frame to the loop instead of recursing.
+     */
     private void pump() {
-        if (pumping) {
-            return; // a send completed synchronously inside the loop below, which carries on
+        synchronized (this) {
+            if (draining) {
+                return;
+            }
+            draining = true;
         }
-        pumping = true;
-        try {
-            while (!inFlight && closedReason == null && !queue.isEmpty()) {
-                String frame = queue.pollFirst();
+        while (true) {
+            String frame;
+            synchronized (this) {
+                if (inFlight || closedReason != null || queue.isEmpty()) {
+                    draining = false;
+                    return;
+                }
+                frame = queue.pollFirst();
                 queuedChars -= frame.length();
                 inFlight = true;
                 inFlightSince = nanoClock.getAsLong();
-                CompletionStage<Void> sent;
-                try {
-                    sent = sink.send(frame);
-                } catch (RuntimeException e) {
-                    drop(SEND_FAILED, "send failed: " + e.getClass().getSimpleName());
+            }
+            CompletionStage<Void> sent;
+            try {
+                sent = sink.send(frame);
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    draining = false;
+                }
+                fail(e);
+                return;
+            }
+            sent.whenComplete((ok, err) -> {
+                if (err != null) {
+                    fail(err);
                     return;
                 }
-                sent.whenComplete((ok, err) -> sent(err));
+                synchronized (this) {
+                    inFlight = false;
+                }
+                pump();
+            });
+        }
+    }
+
+    private void fail(Throwable err) {
+        String reason = "send failed: " + err.getClass().getSimpleName();
+        synchronized (this) {
+            inFlight = false;
+            if (closedReason != null) {
+                return;
             }
-        } finally {
-            pumping = false;
+            markClosed(reason);
         }
+        closeSink(SEND_FAILED, reason);
     }
 
-    private synchronized void sent(Throwable err) {
-        inFlight = false;
-        if (err != null) {
-            drop(SEND_FAILED, "send failed: " + err.getClass().getSimpleName());
-            return;
-        }
-        pump();
-    }
-
-    private void drop(int code, String reason) {
-        if (closedReason != null) {
-            return;
-        }
+    /** Holds the lock. */
+    private void markClosed(String reason) {
         closedReason = reason;
         queue.clear();
         queuedChars = 0;
+    }
+
+    private void closeSink(int code, String reason) {
         try {
             sink.close(code, reason);
         } catch (RuntimeException e) {

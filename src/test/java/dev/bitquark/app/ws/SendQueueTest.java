@@ -168,4 +168,34 @@ class SendQueueTest {
         assertNull(sink.closeReason, "the connection is already gone; no close frame");
         assertEquals(0, q.waitingFrames());
     }
+
+    @Test
+    void completionsOnAnotherThreadLoseNoFrameAndKeepTheOrder() throws Exception {
+        java.util.concurrent.ExecutorService loop = java.util.concurrent.Executors.newSingleThreadExecutor();
+        List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        SendQueue.Sink async = new SendQueue.Sink() {
+            @Override
+            public CompletionStage<Void> send(String frame) {
+                sent.add(frame);
+                return CompletableFuture.runAsync(() -> { }, loop);
+            }
+
+            @Override
+            public void close(int code, String reason) {
+                throw new AssertionError("closed: " + reason);
+            }
+        };
+        SendQueue q = new SendQueue(async, 1_000_000, Long.MAX_VALUE, TimeUnit.SECONDS.toNanos(30), System::nanoTime);
+        List<String> offered = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            offered.add("f" + i);
+            assertTrue(q.offer("f" + i));
+        }
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sent.size() < offered.size() && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+        loop.shutdown();
+        assertEquals(offered, sent);
+    }
 }
