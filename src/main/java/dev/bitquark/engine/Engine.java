@@ -270,42 +270,107 @@ public final class Engine {
         return p.future();
     }
 
-    /** Totals and rates summed over the torrents in the engine, and torrent counts by state. */
-    public Future<SessionStats> sessionStats() {
-        Promise<SessionStats> p = Promise.promise();
+    /**
+     * Session-wide connection limit (dialing, handshaking and established, all torrents), changeable
+     * at any time; starts as {@link EngineConfig#maxConnections()}. Lowering it closes nothing: no
+     * new connection is made or accepted until fewer than {@code max} are open.
+     */
+    public Future<Void> setMaxConnections(int max) {
+        return onContext(() -> runtime.setMaxConnections(max));
+    }
+
+    /**
+     * Torrents allowed to check their files at once, changeable at any time; starts as
+     * {@link EngineConfig#maxConcurrentChecks()}. Running checks are never interrupted; waiting ones
+     * start as soon as the new limit allows.
+     */
+    public Future<Void> setMaxConcurrentChecks(int max) {
+        return onContext(() -> runtime.checks().setMax(max));
+    }
+
+    private Future<Void> onContext(Runnable action) {
+        Promise<Void> p = Promise.promise();
         context.runOnContext(v -> {
-            int metadata = 0;
-            int checking = 0;
-            int live = 0;
-            int seeding = 0;
-            int paused = 0;
-            int error = 0;
-            long down = 0;
-            long up = 0;
-            long downTotal = 0;
-            long upTotal = 0;
-            int peers = 0;
-            for (TorrentSlot t : torrents.values()) {
-                switch (t.state()) {
-                    case METADATA -> metadata++;
-                    case CHECKING -> checking++;
-                    case LIVE -> {
-                        live++;
-                        seeding += t.isFinished() ? 1 : 0;
-                    }
-                    case PAUSED -> paused++;
-                    case ERROR -> error++;
-                }
-                down += t.downloadRate();
-                up += t.uploadRate();
-                downTotal += t.downloadedTotal();
-                upTotal += t.uploadedTotal();
-                peers += t.connectionCount();
+            try {
+                action.run();
+                p.complete();
+            } catch (RuntimeException e) {
+                p.fail(e);
             }
-            p.complete(new SessionStats(torrents.size(), checking, live, seeding, paused, error, down, up, downTotal,
-                    upTotal, peers, runtime.downloadLimit(), runtime.uploadLimit(), metadata));
         });
         return p.future();
+    }
+
+    /** Totals and rates summed over the torrents in the engine, torrent counts by state, limits and counters. */
+    public Future<SessionStats> sessionStats() {
+        Promise<SessionStats> p = Promise.promise();
+        context.runOnContext(v -> p.complete(sessionStatsNow()));
+        return p.future();
+    }
+
+    /**
+     * The session, every torrent, and the connections of the torrents in {@code peersOf}, in one
+     * hop onto the engine context. Unknown hashes in {@code peersOf} are left out of the result.
+     */
+    public Future<EngineSnapshot> snapshot(java.util.Collection<InfoHash> peersOf) {
+        List<InfoHash> wanted = List.copyOf(peersOf);
+        Promise<EngineSnapshot> p = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                List<TorrentStats> stats = new ArrayList<>(torrents.size());
+                for (TorrentSlot t : torrents.values()) {
+                    stats.add(t.stats());
+                }
+                Map<InfoHash, List<PeerStats>> peers = new HashMap<>();
+                for (InfoHash h : wanted) {
+                    TorrentSlot t = torrents.get(h);
+                    if (t != null) {
+                        peers.put(h, t.peerStats());
+                    }
+                }
+                p.complete(new EngineSnapshot(sessionStatsNow(), stats, peers));
+            } catch (RuntimeException e) {
+                p.fail(e);
+            }
+        });
+        return p.future();
+    }
+
+    private SessionStats sessionStatsNow() {
+        int metadata = 0;
+        int checking = 0;
+        int live = 0;
+        int seeding = 0;
+        int paused = 0;
+        int error = 0;
+        long down = 0;
+        long up = 0;
+        long downTotal = 0;
+        long upTotal = 0;
+        int peers = 0;
+        int diskQueue = 0;
+        for (TorrentSlot t : torrents.values()) {
+            switch (t.state()) {
+                case METADATA -> metadata++;
+                case CHECKING -> checking++;
+                case LIVE -> {
+                    live++;
+                    seeding += t.isFinished() ? 1 : 0;
+                }
+                case PAUSED -> paused++;
+                case ERROR -> error++;
+            }
+            down += t.downloadRate();
+            up += t.uploadRate();
+            downTotal += t.downloadedTotal();
+            upTotal += t.uploadedTotal();
+            peers += t.connectionCount();
+            diskQueue += t.diskJobsInFlight();
+        }
+        return new SessionStats(torrents.size(), checking, live, seeding, paused, error, down, up, downTotal,
+                upTotal, peers, runtime.downloadLimit(), runtime.uploadLimit(), runtime.connections(),
+                runtime.maxConnections(), runtime.checks().max(), runtime.checks().waiting(), runtime.hashFailures(),
+                diskQueue, trackers.announcesSucceeded(), trackers.announcesFailed(), metadata);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Announce and scrape for any tracker URL, picking the transport by scheme: {@code http}/{@code https}
@@ -19,6 +20,9 @@ import java.util.Locale;
 public final class TrackerClient {
     private final HttpTrackerClient http;
     private final UdpTrackerClient udp;
+    // Atomic: read for statistics from outside the engine context.
+    private final AtomicLong announcesOk = new AtomicLong();
+    private final AtomicLong announcesFailed = new AtomicLong();
 
     public TrackerClient(Vertx vertx) {
         this(vertx, HttpTrackerClient.Options.DEFAULTS, UdpTrackerClient.Options.DEFAULTS);
@@ -55,11 +59,22 @@ public final class TrackerClient {
      * BEP 15 retransmit ladder.
      */
     public Future<AnnounceResponse> announce(String url, AnnounceRequest request, Duration timeout) {
-        return switch (scheme(url)) {
+        Future<AnnounceResponse> f = switch (scheme(url)) {
             case HTTP -> timeout == null ? http.announce(url, request) : http.announce(url, request, timeout);
             case UDP -> udp.announce(url, request, timeout);
             case UNSUPPORTED -> Future.failedFuture(unsupported(url));
         };
+        return f.onComplete(ar -> (ar.succeeded() ? announcesOk : announcesFailed).incrementAndGet());
+    }
+
+    /** Announces (any event, BEP 3) a tracker answered without a failure reason, since this client was made. */
+    public long announcesSucceeded() {
+        return announcesOk.get();
+    }
+
+    /** Announces that failed: timeout, network error, unsupported URL, or a tracker's failure reason. */
+    public long announcesFailed() {
+        return announcesFailed.get();
     }
 
     public Future<ScrapeResponse> scrape(String url, InfoHash infoHash) {

@@ -13,6 +13,11 @@ class OpenApiTest {
         given().accept("application/json").when().get("/q/openapi").then()
                 .statusCode(200)
                 .body(containsString("/api/v1/version"))
+                .body(containsString("/api/v1/session/stats"))
+                .body(containsString("/api/v1/session/limits"))
+                .body(containsString("/api/v1/settings"))
+                .body(containsString("/api/v1/dht/stats"))
+                .body(containsString("not-implemented"))
                 .body(containsString("bitquark API"))
                 .body("components.securitySchemes.password.scheme", org.hamcrest.Matchers.equalTo("basic"))
                 .body("components.securitySchemes.token.scheme", org.hamcrest.Matchers.equalTo("bearer"));

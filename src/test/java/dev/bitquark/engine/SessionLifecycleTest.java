@@ -270,4 +270,38 @@ class SessionLifecycleTest {
             assertEquals(one.length + two.length, end.downloadedTotal());
         }
     }
+
+    @Test
+    void connectionLimitChangedAtRunTimeHolds() throws Exception {
+        byte[] one = payload(600_000, 33);
+        Path seedDir = work.resolve("seed");
+        Metainfo m1 = SessionFixture.multiFile("one", 32768, one);
+        SessionFixture.writeFiles(seedDir, "one", one);
+        Path out = work.resolve("out");
+        try (EngineUnderTest s1 = new EngineUnderTest(seedDir);
+             EngineUnderTest s2 = new EngineUnderTest(seedDir);
+             EngineUnderTest s3 = new EngineUnderTest(seedDir);
+             EngineUnderTest leecher = new EngineUnderTest(out)) {
+            for (EngineUnderTest s : List.of(s1, s2, s3)) {
+                await(s.engine.setRateLimits(0, 256L << 10));
+                seed(s, m1, seedDir);
+            }
+            await(leecher.engine.setMaxConnections(1));
+            assertEquals(1, await(leecher.engine.sessionStats()).maxConnections());
+            TorrentHandle h = await(leecher.engine.add(m1, TorrentOptions.defaults(out)
+                    .withInitialPeers(peersOf(s1, s2, s3))));
+            int most = 0;
+            while (!stats(h).finished()) {
+                SessionStats s = await(leecher.engine.sessionStats());
+                most = Math.max(most, s.peersConnected());
+                assertTrue(s.connections() <= 1, "dialing and connected: " + s.connections());
+                Thread.sleep(10);
+            }
+            assertEquals(1, most, "the limit was reached, and it held");
+            assertArrayEquals(one, Files.readAllBytes(out.resolve("one/f0.bin")));
+            java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> await(leecher.engine.setMaxConnections(0)));
+            assertInstanceOf(IllegalArgumentException.class, refused.getCause(), "at least one connection");
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.bitquark.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bitquark.engine.SessionStats;
 import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.engine.TorrentStats;
 import java.net.InetSocketAddress;
@@ -42,6 +43,9 @@ class SwarmInteropTest {
                     assertTrue(s.wastedTotal() > 0, "corrupt pieces were detected and discarded: " + s);
                     List<String> banned = EngineUnderTest.await(h.bannedPeers(), Duration.ofSeconds(5));
                     assertEquals(List.of(evil.address()), banned, "exactly the corrupt seeder is banned");
+                    SessionStats session = EngineUnderTest.await(bq.engine.sessionStats(), Duration.ofSeconds(5));
+                    assertTrue(session.hashFailures() > 0, "hash failures are counted for the session: " + session);
+                    assertTrue(session.announcesOk() > 0, "announces to the tracker are counted: " + session);
                 }
                 assertEquals(Payloads.sha1Tree(payload), Payloads.sha1Tree(out.resolve("big.bin")));
             }

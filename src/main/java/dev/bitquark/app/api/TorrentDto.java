@@ -29,7 +29,7 @@ public record TorrentDto(
         boolean fastResumed,
         long checkedPieces) {
 
-    static TorrentDto of(TorrentStats s) {
+    public static TorrentDto of(TorrentStats s) {
         return new TorrentDto(s.infoHash().toHex(), s.name(), s.state().name().toLowerCase(Locale.ROOT), s.finished(),
                 s.error(), s.progress(), s.totalBytes(), s.wantedBytes(), s.verifiedBytes(), s.pieceCount(),
                 s.havePieces(), s.checkedFraction(), s.downloadRate(), s.uploadRate(), s.downloadedTotal(),

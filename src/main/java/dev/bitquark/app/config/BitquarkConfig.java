@@ -89,6 +89,22 @@ public interface BitquarkConfig {
         long readAheadBytes();
     }
 
+    /** Live updates on the WebSocket {@code /api/v1/events}. */
+    Events events();
+
+    interface Events {
+        /**
+         * How often the engine is sampled and changes are sent to each client; the default when
+         * the session settings do not set {@code eventsIntervalMillis}.
+         */
+        @WithDefault("PT1S")
+        java.time.Duration interval();
+
+        /** Clients at once; more are refused with close code 1013. */
+        @WithDefault("32")
+        int maxClients();
+    }
+
     enum Persistence {
         FILES, POSTGRESQL
     }

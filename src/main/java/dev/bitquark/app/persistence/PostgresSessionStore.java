@@ -374,9 +374,22 @@ public final class PostgresSessionStore implements SessionStore {
     public SessionSettings loadSettings() throws PersistenceException {
         String what = "loading the session settings";
         try (Connection c = connect(what);
-             PreparedStatement ps = c.prepareStatement("SELECT download_limit, upload_limit FROM settings WHERE id");
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT download_limit, upload_limit, max_connections, max_concurrent_checks,
+                            default_output_folder, events_interval_millis
+                     FROM settings WHERE id
+                     """);
              ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? new SessionSettings(rs.getLong(1), rs.getLong(2)) : SessionSettings.DEFAULTS;
+            if (!rs.next()) {
+                return SessionSettings.DEFAULTS;
+            }
+            try {
+                return new SessionSettings(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
+                        rs.getLong(6));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                // The CHECKs of V1/V3 make this unreachable unless the schema was altered.
+                throw new PersistenceException(what + ": the stored row is invalid: " + e.getMessage(), e);
+            }
         } catch (SQLException e) {
             throw failure(what, e);
         }
@@ -387,12 +400,22 @@ public final class PostgresSessionStore implements SessionStore {
         String what = "saving the session settings";
         try (Connection c = connect(what);
              PreparedStatement ps = c.prepareStatement("""
-                     INSERT INTO settings (id, download_limit, upload_limit) VALUES (true, ?, ?)
+                     INSERT INTO settings (id, download_limit, upload_limit, max_connections, max_concurrent_checks,
+                                           default_output_folder, events_interval_millis)
+                     VALUES (true, ?, ?, ?, ?, ?, ?)
                      ON CONFLICT (id) DO UPDATE SET download_limit = EXCLUDED.download_limit,
-                         upload_limit = EXCLUDED.upload_limit, updated_at = now()
+                         upload_limit = EXCLUDED.upload_limit, max_connections = EXCLUDED.max_connections,
+                         max_concurrent_checks = EXCLUDED.max_concurrent_checks,
+                         default_output_folder = EXCLUDED.default_output_folder,
+                         events_interval_millis = EXCLUDED.events_interval_millis, updated_at = now()
                      """)) {
             ps.setLong(1, settings.downloadLimit());
             ps.setLong(2, settings.uploadLimit());
+            ps.setInt(3, settings.maxConnections());
+            ps.setInt(4, settings.maxConcurrentChecks());
+            // PostgreSQL text cannot hold NUL; a folder with one is refused before it gets here.
+            ps.setString(5, settings.defaultOutputFolder());
+            ps.setLong(6, settings.eventsIntervalMillis());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failure(what, e);

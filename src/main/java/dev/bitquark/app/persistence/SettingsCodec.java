@@ -7,6 +7,10 @@ import dev.bitquark.bencode.BencodeLimits;
 /**
  * {@link SessionSettings} to and from bytes: a canonical bencoded dictionary with a format name
  * and a version. Decoding is strict and ignores unknown keys. Stateless and thread-safe.
+ *
+ * <p>Version 1 began with the two rate limits; the later fields are optional keys of the same
+ * version (absent = not set), so files written before them still load, and a build that predates
+ * them reads a newer file by ignoring the keys it does not know.
  */
 public final class SettingsCodec {
     public static final int VERSION = 1;
@@ -23,14 +27,25 @@ public final class SettingsCodec {
                 .put("version", VERSION)
                 .put("download-limit", s.downloadLimit())
                 .put("upload-limit", s.uploadLimit())
+                .put("max-connections", s.maxConnections())
+                .put("max-concurrent-checks", s.maxConcurrentChecks())
+                .put("default-output-folder", s.defaultOutputFolder())
+                .put("events-interval-ms", s.eventsIntervalMillis())
                 .build());
     }
 
     /** Decodes and validates settings; the message names the field at fault. */
     public static SessionSettings decode(byte[] payload) throws PersistenceException {
         StateFields f = StateFields.open(payload, LIMITS, "settings", FORMAT, VERSION);
-        return new SessionSettings(
-                f.integer("download-limit", 0, Long.MAX_VALUE),
-                f.integer("upload-limit", 0, Long.MAX_VALUE));
+        long down = f.integer("download-limit", 0, Long.MAX_VALUE);
+        long up = f.integer("upload-limit", 0, Long.MAX_VALUE);
+        int connections = (int) f.optionalInteger("max-connections", 0, Integer.MAX_VALUE, 0);
+        int checks = (int) f.optionalInteger("max-concurrent-checks", 0, Integer.MAX_VALUE, 0);
+        String folder = f.optionalText("default-output-folder", SessionSettings.MAX_FOLDER_BYTES);
+        long interval = f.optionalInteger("events-interval-ms", 0, Long.MAX_VALUE, 0);
+        if (folder != null && folder.indexOf('\0') >= 0) {
+            throw f.error("default-output-folder", "contains a NUL character");
+        }
+        return new SessionSettings(down, up, connections, checks, folder == null ? "" : folder, interval);
     }
 }

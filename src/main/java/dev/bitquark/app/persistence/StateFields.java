@@ -78,6 +78,12 @@ final class StateFields {
         return integerValue(key, require(key), min, max);
     }
 
+    /** An optional integer in {@code [min, max]}; {@code absent} if the key is missing. */
+    long optionalInteger(String key, long min, long max, long absent) throws PersistenceException {
+        BValue v = dict.get(key);
+        return v == null ? absent : integerValue(key, v, min, max);
+    }
+
     long integerValue(String key, BValue v, long min, long max) throws PersistenceException {
         if (!(v instanceof BInt i)) {
             throw error(key, "expected an integer, got " + v.typeName());

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * The long-running session: the engine's torrents kept in step with a {@link SessionStore}. Adds
@@ -67,6 +68,8 @@ public final class Session implements AutoCloseable {
     /** Magnets stored as links, whose .torrent is not stored yet. */
     private final Map<InfoHash, StoredMagnet> magnets = new ConcurrentHashMap<>();
     private volatile String lastSaveError;
+    /** Settings in force; written only on the store thread, after the engine took them. */
+    private volatile SessionSettings settings = SessionSettings.DEFAULTS;
 
     private record Written(InfoHash torrent, int piece) {
     }
@@ -153,8 +156,9 @@ public final class Session implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 store.open();
-                SessionSettings settings = store.loadSettings();
-                await(engine.setRateLimits(settings.downloadLimit(), settings.uploadLimit()));
+                SessionSettings saved = store.loadSettings();
+                applyToEngine(saved);
+                settings = saved;
                 List<StoredTorrent> stored = store.load();
                 int restored = 0;
                 int withoutResume = 0;
@@ -283,14 +287,43 @@ public final class Session implements AutoCloseable {
         }, io);
     }
 
+    /** Session-wide download and upload limits in bytes/s (0 = unlimited): applied, then stored. */
     public CompletionStage<Void> setRateLimits(long down, long up) {
-        return engine.setRateLimits(down, up).toCompletionStage().thenRunAsync(() -> {
+        return updateSettings(s -> s.withRateLimits(down, up)).thenApply(s -> null);
+    }
+
+    /** The session settings in force (as stored: 0 and "" mean the server's defaults). */
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Changes the session settings: {@code change} gets the settings in force, the result is applied
+     * to the engine and then stored. Changes run one at a time on the store thread, so two
+     * concurrent updates of different fields both take effect. Fails with {@link SessionException}
+     * when the engine refuses a value (nothing changes) or when the store fails (the engine keeps
+     * the new values, as the session does, until a restart).
+     */
+    public CompletionStage<SessionSettings> updateSettings(UnaryOperator<SessionSettings> change) {
+        return CompletableFuture.supplyAsync(() -> {
+            SessionSettings next = change.apply(settings);
+            applyToEngine(next);
+            settings = next;
             try {
-                store.saveSettings(new SessionSettings(down, up));
+                store.saveSettings(next);
             } catch (PersistenceException e) {
-                throw new SessionException("limits applied but not saved: " + e.getMessage(), e);
+                throw new SessionException("settings applied but not saved: " + e.getMessage(), e);
             }
+            return next;
         }, io);
+    }
+
+    /** Blocking (store thread): the engine's limits as the settings say; "not set" is the engine's start value. */
+    private void applyToEngine(SessionSettings s) {
+        await(engine.setRateLimits(s.downloadLimit(), s.uploadLimit()));
+        await(engine.setMaxConnections(s.maxConnections() > 0 ? s.maxConnections() : engine.config().maxConnections()));
+        await(engine.setMaxConcurrentChecks(s.maxConcurrentChecks() > 0 ? s.maxConcurrentChecks()
+                : engine.config().maxConcurrentChecks()));
     }
 
     public TorrentHandle handle(InfoHash infoHash) {

@@ -92,19 +92,50 @@ public class SessionService {
     }
 
     /**
-     * The folder a new torrent is saved under: the configured download dir, or {@code requested}
-     * when it resolves inside it (no escaping the download root through the API).
+     * The folder a new torrent is saved under: {@code requested} when it resolves inside the
+     * download folder (no escaping the download root through the API), else the session's default
+     * output folder (settings), else the download folder itself.
      */
-    public Path downloadDir(String requested) {
-        Path root = config.downloadDir().toAbsolutePath().normalize();
+    public java.nio.file.Path downloadDir(String requested) {
+        java.nio.file.Path root = downloadRoot();
         if (requested == null || requested.isBlank()) {
-            return root;
+            Session s = session;
+            String folder = s == null ? "" : s.settings().defaultOutputFolder();
+            return folder.isEmpty() ? root : insideRoot(folder, "defaultOutputFolder");
         }
-        Path p = root.resolve(requested).normalize();
+        return insideRoot(requested, "outputFolder");
+    }
+
+    /**
+     * {@code folder} (relative to the download folder, or absolute) as an absolute path inside the
+     * download folder.
+     *
+     * @throws IllegalArgumentException naming {@code what} if it leaves the download folder or is no path
+     */
+    public java.nio.file.Path insideRoot(String folder, String what) {
+        java.nio.file.Path root = downloadRoot();
+        java.nio.file.Path p;
+        try {
+            p = root.resolve(folder).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException(what + " is not a valid path: " + e.getMessage());
+        }
         if (!p.startsWith(root)) {
-            throw new IllegalArgumentException("outputFolder must be inside the download folder " + root);
+            throw new IllegalArgumentException(what + " must be inside the download folder " + root);
         }
         return p;
+    }
+
+    /** The configured download folder, absolute and normalized. */
+    public java.nio.file.Path downloadRoot() {
+        return config.downloadDir().toAbsolutePath().normalize();
+    }
+
+    /** Period of the live updates: the session setting if set, else {@code bitquark.events.interval}. */
+    public long eventsIntervalMillis() {
+        Session s = session;
+        long stored = s == null ? 0 : s.settings().eventsIntervalMillis();
+        return stored > 0 ? stored : config.events().interval().toMillis();
     }
 
     public Session session() {

@@ -1,27 +1,71 @@
 package dev.bitquark.app.ws;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Live updates for the UI. On connect the client gets a {@code hello} message naming the product
- * and version; the UI shows "connected" once it arrives.
+ * Live updates: WebSocket {@code /api/v1/events} (login and same-origin checked on the upgrade by
+ * the security filter, like all of /api). The first frame is a {@code hello} naming the product and
+ * version (the UI shows "connected" once it arrives), then a {@code snapshot}, then {@code update}s
+ * with what changed every events interval; clients may subscribe to a torrent's peers. The
+ * protocol is in docs/events.md; the work is done by the {@link EventHub}. Stateless: every
+ * callback hands over to the hub.
  */
 @WebSocket(path = "/api/v1/events")
 public class EventsSocket {
     private final String version;
+    private final EventsService events;
+    private final ObjectMapper json;
 
-    EventsSocket(@ConfigProperty(name = "quarkus.application.version") String version) {
+    EventsSocket(@ConfigProperty(name = "quarkus.application.version") String version, EventsService events,
+                 ObjectMapper json) {
         this.version = version;
+        this.events = events;
+        this.json = json;
     }
 
     @OnOpen
-    public Hello onOpen() {
-        return new Hello("hello", "bitquark", version);
+    public Uni<Void> onOpen(WebSocketConnection connection) throws JsonProcessingException {
+        String hello = json.writeValueAsString(new Hello("hello", "bitquark", version));
+        if (!events.hub().connect(connection.id(), new ConnectionSink(connection), hello)) {
+            return connection.close(new CloseReason(SendQueue.SLOW_CLIENT, "too many event clients"));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    @OnTextMessage
+    public void onMessage(WebSocketConnection connection, String message) {
+        events.hub().onMessage(connection.id(), message);
+    }
+
+    @OnClose
+    public void onClose(WebSocketConnection connection) {
+        events.hub().disconnect(connection.id());
     }
 
     /** First message of every connection. */
     public record Hello(String type, String name, String version) {
+    }
+
+    /** A connection as the hub's send queue sees it. */
+    private record ConnectionSink(WebSocketConnection connection) implements SendQueue.Sink {
+        @Override
+        public CompletionStage<Void> send(String frame) {
+            return connection.sendText(frame).subscribeAsCompletionStage();
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, err -> { });
+        }
     }
 }

@@ -40,15 +40,33 @@ public final class CheckSlots {
         }
     }
 
-    private final int max;
+    private int max;
     private final ArrayDeque<Ticket> waiting = new ArrayDeque<>();
     private int running;
 
     public CheckSlots(int max) {
+        this.max = validMax(max);
+    }
+
+    private static int validMax(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("at least one check must be allowed, got " + max);
         }
-        this.max = max;
+        return max;
+    }
+
+    /**
+     * Changes the limit at run time. A higher limit grants waiting torrents at once; a lower one
+     * lets the running checks finish (a check is never interrupted) and grants no more until
+     * fewer than {@code max} run.
+     */
+    public void setMax(int max) {
+        this.max = validMax(max);
+        pump();
+    }
+
+    public int max() {
+        return max;
     }
 
     /**

@@ -78,6 +78,11 @@ final class Downloads {
         return p.future();
     }
 
+    /** Disk jobs of this torrent queued or running on the disk pool. */
+    int diskJobsInFlight() {
+        return writesInFlight;
+    }
+
     private void diskJobStarted() {
         writesInFlight++;
     }
@@ -351,6 +356,7 @@ final class Downloads {
         }
         t.picker.onPieceFailed(piece);
         t.wastedTotal += g.pieceSize(piece);
+        t.rt.pieceHashFailed();
         for (int k : contributors) {
             PeerConnection c = t.peers.get(k);
             if (c != null) {

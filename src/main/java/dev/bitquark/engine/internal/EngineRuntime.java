@@ -37,7 +37,9 @@ public final class EngineRuntime {
     private final Throttle upThrottle;
     private EngineListener listener = new EngineListener() { };
     private int listenPort;
+    private int maxConnections;
     private int connections;
+    private long hashFailures;
     private int nextConnectionKey;
 
     public EngineRuntime(Vertx vertx, Context context, EngineConfig config, PeerId peerId, LongSupplier clock) {
@@ -54,6 +56,7 @@ public final class EngineRuntime {
                 .setConnectTimeout(10_000)
                 .setTcpNoDelay(true)
                 .setLocalAddress(localAddress(config.bindAddress())));
+        this.maxConnections = config.maxConnections();
         this.checks = new CheckSlots(config.maxConcurrentChecks());
         this.downThrottle = new Throttle(vertx, System::nanoTime, 0);
         this.upThrottle = new Throttle(vertx, System::nanoTime, 0);
@@ -152,9 +155,34 @@ public final class EngineRuntime {
         return nextConnectionKey++;
     }
 
-    /** Connections (dialing or attached) the global limit still allows. */
+    /** Connections (dialing or attached) the global limit still allows; negative after the limit was lowered. */
     int connectionRoom() {
-        return config.maxConnections() - connections;
+        return maxConnections - connections;
+    }
+
+    /**
+     * Changes the session-wide connection limit at run time (starts as {@code EngineConfig.maxConnections}).
+     * Lowering it closes nothing: no new connection is made or accepted until fewer than {@code max} are open.
+     */
+    public void setMaxConnections(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxConnections must be positive, got " + max);
+        }
+        maxConnections = max;
+    }
+
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** A downloaded piece failed its SHA-1 check (BEP 3), in any torrent. */
+    void pieceHashFailed() {
+        hashFailures++;
+    }
+
+    /** Pieces that failed their hash check since the engine started, all torrents together. */
+    public long hashFailures() {
+        return hashFailures;
     }
 
     void connectionOpened() {

@@ -570,6 +570,11 @@ public final class Torrent implements PeerConnection.Events {
         return uploadedTotal;
     }
 
+    /** Piece writes and other disk jobs of this torrent queued or running on the disk pool. */
+    public int diskJobsInFlight() {
+        return downloads.diskJobsInFlight();
+    }
+
     Announcer announcer() {
         return announcer;
     }

@@ -306,6 +306,12 @@ public final class TorrentSlot {
         return t != null && t.isFinished();
     }
 
+    /** Disk jobs of the torrent queued or running; none while the metadata is fetched. */
+    public int diskJobsInFlight() {
+        Torrent t = torrent;
+        return t != null ? t.diskJobsInFlight() : 0;
+    }
+
     /** The trackers' status; none known while the metadata is fetched. */
     public List<dev.bitquark.tracker.TrackerStatus> trackers() {
         Torrent t = torrent;

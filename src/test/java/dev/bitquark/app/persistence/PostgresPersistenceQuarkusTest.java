@@ -65,4 +65,20 @@ class PostgresPersistenceQuarkusTest {
             store.remove(hash(42));
         }
     }
+
+    @Test
+    void settingsChangedThroughTheApiAreStoredInTheDatabase() throws Exception {
+        try {
+            dev.bitquark.app.TestAuth.authed().contentType("application/json")
+                    .body("{\"downloadLimit\":5000,\"maxConnections\":77,\"defaultOutputFolder\":\"pg\"}")
+                    .when().put("/api/v1/settings").then().statusCode(200)
+                    .body("editable.maxConnections", equalTo(77)).body("readOnly.persistence", equalTo("postgresql"));
+            assertEquals(new SessionSettings(5000, 0, 77, 0, "pg", 0), store.loadSettings());
+        } finally {
+            dev.bitquark.app.TestAuth.authed().contentType("application/json")
+                    .body("{\"downloadLimit\":0,\"maxConnections\":null,\"defaultOutputFolder\":null}")
+                    .when().put("/api/v1/settings").then().statusCode(200);
+        }
+        assertEquals(SessionSettings.DEFAULTS, store.loadSettings());
+    }
 }

@@ -49,7 +49,7 @@ class PostgresSchemaMigrationTest {
         Flyway flyway = PgFixtures.flyway(ds);
         assertNull(flyway.info().current(), "nothing applied yet");
         List<String> scripts = versions(flyway.info().pending());
-        assertTrue(scripts.containsAll(List.of("1", "2", "4")), "session schema, unsynced pieces, magnets: " + scripts);
+        assertTrue(scripts.containsAll(List.of("1", "2", "3", "4")), "session schema, unsynced pieces, settings, magnets: " + scripts);
 
         MigrateResult result = flyway.migrate();
 
@@ -70,7 +70,7 @@ class PostgresSchemaMigrationTest {
         PostgresSessionStore before = new PostgresSessionStore(ds);
         before.open();
         before.add(hash(1), torrentFile(1, 500), resume(hash(1), 1, 30, 2));
-        before.saveSettings(new SessionSettings(10, 20));
+        before.saveSettings(new SessionSettings(10, 20, 30, 4, "tv", 500));
         before.close();
 
         // A restart: a new Flyway and a new store over the same database.
@@ -82,7 +82,7 @@ class PostgresSchemaMigrationTest {
 
         assertEquals(0, result.migrationsExecuted);
         assertEquals(versions(again.info().all()), versions(again.info().applied()));
-        assertEquals(new SessionSettings(10, 20), after.loadSettings());
+        assertEquals(new SessionSettings(10, 20, 30, 4, "tv", 500), after.loadSettings());
         assertSameResume(resume(hash(1), 1, 30, 2), after.load().getFirst().resume());
     }
 
@@ -105,5 +105,21 @@ class PostgresSchemaMigrationTest {
         assertArrayEquals(new byte[] {(byte) 0xff, (byte) 0xf0}, r.have());
         assertArrayEquals(new byte[2], r.unsynced());
         assertEquals(7, r.uploadedTotal());
+    }
+
+    @Test
+    void aDatabaseOfTheFirstSchemaKeepsItsLimitsWhenTheSettingsColumnsAreAdded() throws Exception {
+        DataSource ds = pg.dataSource(pg.createDatabase("from_v1"));
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("1").load().migrate();
+        PgFixtures.execute(ds, "UPDATE settings SET download_limit = 111, upload_limit = 222");
+
+        MigrateResult result = PgFixtures.flyway(ds).migrate();
+
+        assertTrue(result.migrationsExecuted >= 1);
+        PostgresSessionStore store = new PostgresSessionStore(ds);
+        store.open();
+        assertEquals(new SessionSettings(111, 222), store.loadSettings(), "the new settings are \"not set\"");
+        store.saveSettings(new SessionSettings(111, 222, 50, 1, "in/box", 2000));
+        assertEquals(new SessionSettings(111, 222, 50, 1, "in/box", 2000), store.loadSettings());
     }
 }

@@ -191,6 +191,24 @@ class PostgresSessionStoreTest {
     }
 
     @Test
+    void everyRuntimeSettingRoundTrips() throws Exception {
+        SessionSettings all = new SessionSettings(7, 8, 90, 5, "films/ünïcode", 1500);
+        store.saveSettings(all);
+        assertEquals(all, store.loadSettings());
+        store.saveSettings(new SessionSettings(7, 8));
+        assertEquals(new SessionSettings(7, 8), store.loadSettings(), "\"not set\" is stored as such");
+    }
+
+    @Test
+    void theSchemaRefusesNegativeSettings() {
+        for (String sql : List.of("UPDATE settings SET max_connections = -1", "UPDATE settings SET download_limit = -1",
+                "UPDATE settings SET events_interval_millis = -1")) {
+            java.sql.SQLException e = assertThrows(java.sql.SQLException.class, () -> execute(ds, sql), sql);
+            assertEquals("23514", e.getSQLState(), "check_violation: " + sql);
+        }
+    }
+
+    @Test
     void settingsSurviveADeletedRow() throws Exception {
         execute(ds, "DELETE FROM settings");
         assertEquals(SessionSettings.DEFAULTS, store.loadSettings());

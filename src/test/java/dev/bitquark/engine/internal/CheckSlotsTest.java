@@ -70,4 +70,33 @@ class CheckSlotsTest {
     void rejectsAZeroLimit() {
         assertThrows(IllegalArgumentException.class, () -> new CheckSlots(0));
     }
+
+    @Test
+    void raisingTheLimitGrantsWaitingTorrentsAtOnce() {
+        CheckSlots slots = new CheckSlots(1);
+        List<String> granted = new ArrayList<>();
+        slots.acquire(t -> granted.add("a"));
+        slots.acquire(t -> granted.add("b"));
+        slots.acquire(t -> granted.add("c"));
+        slots.setMax(3);
+        assertEquals(List.of("a", "b", "c"), granted);
+        assertEquals(3, slots.running());
+        assertEquals(3, slots.max());
+    }
+
+    @Test
+    void loweringTheLimitLetsRunningChecksFinishAndGrantsNoMoreUntilBelowIt() {
+        CheckSlots slots = new CheckSlots(2);
+        List<String> granted = new ArrayList<>();
+        CheckSlots.Ticket a = slots.acquire(t -> granted.add("a"));
+        CheckSlots.Ticket b = slots.acquire(t -> granted.add("b"));
+        slots.acquire(t -> granted.add("c"));
+        slots.setMax(1);
+        assertTrue(a.isGranted() && b.isGranted(), "running checks are not interrupted");
+        a.release();
+        assertEquals(List.of("a", "b"), granted, "one still runs: at the new limit, c waits");
+        b.release();
+        assertEquals(List.of("a", "b", "c"), granted);
+        assertThrows(IllegalArgumentException.class, () -> slots.setMax(0));
+    }
 }

@@ -1,0 +1,140 @@
+package dev.bitquark.app.ws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bitquark.app.api.SessionStatsDto;
+import dev.bitquark.app.api.TorrentDto;
+import dev.bitquark.engine.EngineSnapshot;
+import dev.bitquark.engine.PeerStats;
+import dev.bitquark.engine.TorrentStats;
+import dev.bitquark.metainfo.InfoHash;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON text frames of {@code /api/v1/events} (see docs/events.md): a sampled engine state as
+ * the API shows it, and the snapshot, update, peers, heartbeat and error frames built from it.
+ * Stateless apart from the shared {@link ObjectMapper}; thread-safe.
+ */
+final class EventFrames {
+    private final ObjectMapper json;
+
+    EventFrames(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * One sample of the engine in API form: torrents by id (sorted by name, then id, like the REST
+     * list), the session object, and the peer lists of the torrents sampled with peers. Immutable
+     * by convention: its nodes are shared by every client and never modified.
+     */
+    record Sample(long seq, Map<String, ObjectNode> torrents, ObjectNode session, Map<String, JsonNode> peers,
+                  EngineSnapshot engine) {
+    }
+
+    Sample sample(long seq, EngineSnapshot snapshot) {
+        List<TorrentStats> sorted = new ArrayList<>(snapshot.torrents());
+        sorted.sort(Comparator.comparing(TorrentStats::name).thenComparing(t -> t.infoHash().toHex()));
+        Map<String, ObjectNode> torrents = new LinkedHashMap<>();
+        for (TorrentStats t : sorted) {
+            torrents.put(t.infoHash().toHex(), json.valueToTree(TorrentDto.of(t)));
+        }
+        Map<String, JsonNode> peers = new LinkedHashMap<>();
+        for (Map.Entry<InfoHash, List<PeerStats>> e : snapshot.peers().entrySet()) {
+            peers.put(e.getKey().toHex(), json.valueToTree(e.getValue()));
+        }
+        return new Sample(seq, torrents, json.valueToTree(SessionStatsDto.of(snapshot.session())), peers, snapshot);
+    }
+
+    /** {@code {"type":"snapshot","torrents":[...],"session":{...}}}. */
+    String snapshot(Sample s) {
+        ObjectNode frame = json.createObjectNode().put("type", "snapshot");
+        frame.putArray("torrents").addAll(s.torrents().values());
+        frame.set("session", s.session());
+        return write(frame);
+    }
+
+    /**
+     * What changed from {@code before} to {@code now}: {@code torrents} (id + the fields that
+     * changed), {@code added} (whole items), {@code removed} (ids), {@code session} (the fields that
+     * changed). Null when nothing changed.
+     */
+    String update(Sample before, Sample now) {
+        ArrayNode changed = json.createArrayNode();
+        ArrayNode added = json.createArrayNode();
+        ArrayNode removed = json.createArrayNode();
+        for (Map.Entry<String, ObjectNode> e : now.torrents().entrySet()) {
+            ObjectNode old = before.torrents().get(e.getKey());
+            if (old == null) {
+                added.add(e.getValue());
+                continue;
+            }
+            ObjectNode diff = json.createObjectNode().put("id", e.getKey());
+            if (changedFields(old, e.getValue(), diff)) {
+                changed.add(diff);
+            }
+        }
+        for (String id : before.torrents().keySet()) {
+            if (!now.torrents().containsKey(id)) {
+                removed.add(id);
+            }
+        }
+        ObjectNode session = json.createObjectNode();
+        boolean sessionChanged = changedFields(before.session(), now.session(), session);
+        if (changed.isEmpty() && added.isEmpty() && removed.isEmpty() && !sessionChanged) {
+            return null;
+        }
+        ObjectNode frame = json.createObjectNode().put("type", "update");
+        frame.set("torrents", changed);
+        frame.set("added", added);
+        frame.set("removed", removed);
+        frame.set("session", session);
+        return write(frame);
+    }
+
+    /** Copies into {@code into} the fields of {@code now} that differ from {@code before}. */
+    private static boolean changedFields(ObjectNode before, ObjectNode now, ObjectNode into) {
+        boolean any = false;
+        for (Iterator<Map.Entry<String, JsonNode>> it = now.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!f.getValue().equals(before.get(f.getKey()))) {
+                into.set(f.getKey(), f.getValue());
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** {@code {"type":"peers","torrent":id,"peers":[...]}}. */
+    String peers(String torrent, JsonNode peers) {
+        ObjectNode frame = json.createObjectNode().put("type", "peers").put("torrent", torrent);
+        frame.set("peers", peers);
+        return write(frame);
+    }
+
+    String heartbeat() {
+        return "{\"type\":\"heartbeat\"}";
+    }
+
+    /** {@code {"type":"error","error":code,"message":text}}: a client message was refused. */
+    String error(String code, String message) {
+        return write(json.createObjectNode().put("type", "error").put("error", code).put("message", message));
+    }
+
+    String write(Object frame) {
+        try {
+            return json.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            // Only our own DTOs and tree nodes are written; they always serialize.
+            throw new UncheckedIOException(e);
+        }
+    }
+}

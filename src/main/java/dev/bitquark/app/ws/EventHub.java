@@ -1,0 +1,363 @@
+package dev.bitquark.app.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bitquark.engine.EngineSnapshot;
+import dev.bitquark.metainfo.InfoHash;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The live-update hub behind {@code /api/v1/events} (protocol in docs/events.md). Every interval it
+ * samples the engine once, in one hop onto the engine context, and shares that sample with every
+ * client and every listener (metrics): a client never causes an engine call of its own. Each
+ * client gets the snapshot once, then only what changed since the sample it last got, through its
+ * own bounded {@link SendQueue}; a client that cannot keep up is closed, and the sampler never
+ * waits for one. While a sample is outstanding the next tick is skipped, so a busy engine is not
+ * sent a backlog of requests.
+ *
+ * <p>Threading: all client state lives on one daemon thread ({@code bq-events}); the public
+ * methods may be called from any thread and hand their work to it.
+ */
+public final class EventHub implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(EventHub.class.getName());
+    /** Peer subscriptions one client may hold. */
+    static final int MAX_SUBSCRIPTIONS = 16;
+    /** Shortest sampling interval honoured, whatever the settings say. */
+    static final long MIN_INTERVAL_MS = 100;
+    /** A client that was sent nothing for this long gets a heartbeat frame. */
+    static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(15);
+    /** A sample the engine has not answered within this time is given up (the next tick asks again). */
+    static final long SAMPLE_TIMEOUT_MS = 10_000;
+
+    /** Where samples come from: the engine, or null while there is none. */
+    public interface Source {
+        /** A snapshot including the connections of {@code peersOf}; null if there is no engine yet. */
+        CompletionStage<EngineSnapshot> sample(Set<InfoHash> peersOf);
+    }
+
+    /** Bounds of each client's send queue (see {@link SendQueue}). */
+    public record Limits(int maxFrames, long maxChars, Duration maxPending) {
+        public static final Limits DEFAULTS = new Limits(64, 32L << 20, Duration.ofSeconds(30));
+    }
+
+    /**
+     * A peers subscription. A torrent not in the latest sample may have been added since: it is
+     * checked against the first sample requested after the subscription ({@code afterSeq}).
+     */
+    private static final class Subscription {
+        final long afterSeq;
+        boolean confirmed;
+
+        Subscription(long afterSeq, boolean confirmed) {
+            this.afterSeq = afterSeq;
+            this.confirmed = confirmed;
+        }
+    }
+
+    /** One connected client; touched only on the hub thread (its queue is thread-safe). */
+    private static final class Client {
+        final SendQueue queue;
+        final Map<InfoHash, Subscription> peers = new LinkedHashMap<>();
+        EventFrames.Sample baseline;
+        long lastSentNanos;
+
+        Client(SendQueue queue) {
+            this.queue = queue;
+        }
+    }
+
+    private final Source source;
+    private final LongSupplier intervalMillis;
+    private final ObjectMapper json;
+    private final EventFrames frames;
+    private final Limits limits;
+    private final LongSupplier nanoClock;
+    private final int maxClients;
+    private final ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "bq-events");
+        t.setDaemon(true);
+        return t;
+    });
+    /** {@link #thread}, quiet after close (a sample completing late is simply dropped). */
+    private final Executor onHub = r -> {
+        try {
+            thread.execute(r);
+        } catch (RejectedExecutionException e) {
+            // closed
+        }
+    };
+    private final Map<String, Client> clients = new HashMap<>();
+    private final AtomicInteger clientCount = new AtomicInteger();
+    private final List<Consumer<EngineSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong samples = new AtomicLong();
+    private volatile EventFrames.Sample latest;
+    private String latestSnapshotFrame;
+    private boolean sampling;
+    private long samplingSince;
+    private long seq;
+
+    public EventHub(Source source, LongSupplier intervalMillis, ObjectMapper json, Limits limits, int maxClients,
+                    LongSupplier nanoClock) {
+        this.source = source;
+        this.intervalMillis = intervalMillis;
+        this.json = json;
+        this.frames = new EventFrames(json);
+        this.limits = limits;
+        this.maxClients = maxClients;
+        this.nanoClock = nanoClock;
+        // After close() only the tasks already handed over run (the final clean-up), no further ticks.
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    /** Starts sampling: at once, then every {@code intervalMillis} (read again at every tick). */
+    public void start() {
+        onHub.execute(this::tick);
+    }
+
+    /** Hears every sample, on the hub thread; it must return quickly. */
+    public void addListener(Consumer<EngineSnapshot> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Registers a client: {@code hello} is its first frame, the snapshot follows (at once if a
+     * sample exists, else with the first one). Returns false, registering nothing, when
+     * {@code maxClients} are connected.
+     */
+    public boolean connect(String id, SendQueue.Sink sink, String hello) {
+        if (clientCount.incrementAndGet() > maxClients) {
+            clientCount.decrementAndGet();
+            return false;
+        }
+        onHub.execute(() -> {
+            Client c = new Client(new SendQueue(sink, limits.maxFrames(), limits.maxChars(),
+                    limits.maxPending().toNanos(), nanoClock));
+            Client old = clients.put(id, c);
+            if (old != null) {
+                old.queue.discard();
+                clientCount.decrementAndGet();
+            }
+            send(c, hello);
+            EventFrames.Sample s = latest;
+            if (s != null) {
+                send(c, snapshotFrame(s));
+                c.baseline = s;
+            }
+        });
+        return true;
+    }
+
+    /** The client's connection closed: forget it and drop what it had queued. */
+    public void disconnect(String id) {
+        onHub.execute(() -> {
+            Client c = clients.remove(id);
+            if (c != null) {
+                c.queue.discard();
+                clientCount.decrementAndGet();
+            }
+        });
+    }
+
+    /** A text message from a client: subscribe/unsubscribe, or an error frame back. */
+    public void onMessage(String id, String text) {
+        onHub.execute(() -> {
+            Client c = clients.get(id);
+            if (c == null) {
+                return;
+            }
+            switch (ClientMessage.parse(text, json)) {
+                case ClientMessage.Invalid bad -> send(c, frames.error(bad.code(), bad.message()));
+                case ClientMessage.Unsubscribe u -> c.peers.remove(u.torrent());
+                case ClientMessage.Subscribe s -> subscribe(c, s);
+            }
+        });
+    }
+
+    private void subscribe(Client c, ClientMessage.Subscribe s) {
+        if (!s.peers()) {
+            c.peers.remove(s.torrent());
+            return;
+        }
+        if (c.peers.containsKey(s.torrent())) {
+            return;
+        }
+        if (c.peers.size() >= MAX_SUBSCRIPTIONS) {
+            send(c, frames.error("too_many_subscriptions", "at most " + MAX_SUBSCRIPTIONS
+                    + " peer subscriptions per connection"));
+            return;
+        }
+        EventFrames.Sample now = latest;
+        c.peers.put(s.torrent(), new Subscription(seq, now != null && now.torrents().containsKey(s.torrent().toHex())));
+    }
+
+    /** Clients connected (or being connected) now. */
+    public int clients() {
+        return clientCount.get();
+    }
+
+    /** Samples taken since start. */
+    public long samples() {
+        return samples.get();
+    }
+
+    /** The engine state of the last sample, or null before the first. */
+    public EngineSnapshot latest() {
+        EventFrames.Sample s = latest;
+        return s == null ? null : s.engine();
+    }
+
+    private void tick() {
+        try {
+            thread.schedule(this::tick, Math.max(MIN_INTERVAL_MS, intervalMillis.getAsLong()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return; // closed
+        }
+        long now = nanoClock.getAsLong();
+        if (sampling && now - samplingSince < TimeUnit.MILLISECONDS.toNanos(SAMPLE_TIMEOUT_MS)) {
+            return; // the engine has not answered the last one yet
+        }
+        Set<InfoHash> peersOf = new HashSet<>();
+        for (Client c : clients.values()) {
+            peersOf.addAll(c.peers.keySet());
+        }
+        CompletionStage<EngineSnapshot> pending;
+        try {
+            pending = source.sample(peersOf);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "sampling the engine failed: {0}", e.toString());
+            pending = null;
+        }
+        if (pending == null) {
+            sampling = false;
+            housekeeping();
+            return;
+        }
+        sampling = true;
+        samplingSince = now;
+        long mine = ++seq;
+        pending.toCompletableFuture().orTimeout(SAMPLE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .whenCompleteAsync((snapshot, err) -> {
+                    if (mine != seq) {
+                        return; // given up on; a later sample is outstanding or done
+                    }
+                    sampling = false;
+                    try {
+                        if (err != null) {
+                            LOG.log(System.Logger.Level.DEBUG, "sampling the engine failed: {0}", err.toString());
+                            housekeeping();
+                        } else {
+                            publish(frames.sample(mine, snapshot));
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "publishing live updates failed", e);
+                    }
+                }, onHub);
+    }
+
+    /** Without a sample: closes stalled clients and keeps quiet ones alive. */
+    private void housekeeping() {
+        long now = nanoClock.getAsLong();
+        for (Map.Entry<String, Client> e : new ArrayList<>(clients.entrySet())) {
+            Client c = e.getValue();
+            if (!c.queue.checkStalled() && now - c.lastSentNanos > HEARTBEAT_NANOS) {
+                send(c, frames.heartbeat());
+            }
+        }
+    }
+
+    private void publish(EventFrames.Sample s) {
+        latest = s;
+        latestSnapshotFrame = null;
+        samples.incrementAndGet();
+        long now = nanoClock.getAsLong();
+        // Clients that got the same previous sample (normally all of them) share one update frame.
+        Map<EventFrames.Sample, String> updates = new IdentityHashMap<>();
+        Map<String, String> peerFrames = new HashMap<>();
+        for (Client c : new ArrayList<>(clients.values())) {
+            if (c.queue.checkStalled()) {
+                continue; // closed; its connection's close handler removes it
+            }
+            String frame;
+            if (c.baseline == null) {
+                frame = snapshotFrame(s);
+            } else if (updates.containsKey(c.baseline)) {
+                frame = updates.get(c.baseline);
+            } else {
+                frame = frames.update(c.baseline, s);
+                updates.put(c.baseline, frame);
+            }
+            c.baseline = s;
+            if (frame != null) {
+                send(c, frame);
+            } else if (now - c.lastSentNanos > HEARTBEAT_NANOS) {
+                send(c, frames.heartbeat());
+            }
+            for (Map.Entry<InfoHash, Subscription> sub : new ArrayList<>(c.peers.entrySet())) {
+                String hex = sub.getKey().toHex();
+                JsonNode peers = s.peers().get(hex);
+                if (s.torrents().containsKey(hex)) {
+                    sub.getValue().confirmed = true;
+                    if (peers != null) {
+                        send(c, peerFrames.computeIfAbsent(hex, h -> frames.peers(h, peers)));
+                    }
+                } else if (s.seq() > sub.getValue().afterSeq) {
+                    c.peers.remove(sub.getKey());
+                    if (!sub.getValue().confirmed) {
+                        send(c, frames.error("unknown_torrent", "no torrent " + hex));
+                    } // else it was removed from the engine; the update's "removed" says so
+                }
+            }
+        }
+        for (Consumer<EngineSnapshot> l : listeners) {
+            try {
+                l.accept(s.engine());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "events listener failed", e);
+            }
+        }
+    }
+
+    private String snapshotFrame(EventFrames.Sample s) {
+        if (latestSnapshotFrame == null || s != latest) {
+            String frame = frames.snapshot(s);
+            if (s == latest) {
+                latestSnapshotFrame = frame;
+            }
+            return frame;
+        }
+        return latestSnapshotFrame;
+    }
+
+    private void send(Client c, String frame) {
+        c.queue.offer(frame);
+        c.lastSentNanos = nanoClock.getAsLong();
+    }
+
+    /** Stops sampling and drops every client's queue (their connections close with the server). */
+    @Override
+    public void close() {
+        onHub.execute(() -> {
+            clients.values().forEach(c -> c.queue.discard());
+            clients.clear();
+        });
+        thread.shutdown();
+    }
+}

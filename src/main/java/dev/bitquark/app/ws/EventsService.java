@@ -1,0 +1,40 @@
+package dev.bitquark.app.ws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bitquark.app.EngineService;
+import dev.bitquark.app.config.BitquarkConfig;
+import dev.bitquark.app.session.SessionService;
+import dev.bitquark.engine.Engine;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The server's one {@link EventHub}: samples the running engine every events interval (the session
+ * setting {@code eventsIntervalMillis}, else {@code bitquark.events.interval}) for the WebSocket
+ * clients and the per-torrent metrics. Started at start-up, closed at shutdown; thread-safe.
+ */
+@ApplicationScoped
+public class EventsService {
+    private final EventHub hub;
+
+    EventsService(EngineService engines, SessionService sessions, BitquarkConfig config, ObjectMapper json) {
+        this.hub = new EventHub(peersOf -> {
+            Engine e = engines.engine();
+            return e == null || e.status() != Engine.Status.RUNNING ? null : e.snapshot(peersOf).toCompletionStage();
+        }, sessions::eventsIntervalMillis, json, EventHub.Limits.DEFAULTS, config.events().maxClients(), System::nanoTime);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        hub.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        hub.close();
+    }
+
+    public EventHub hub() {
+        return hub;
+    }
+}

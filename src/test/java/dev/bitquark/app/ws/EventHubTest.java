@@ -1,0 +1,200 @@
+package dev.bitquark.app.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bitquark.engine.TorrentHandle;
+import dev.bitquark.engine.TorrentOptions;
+import dev.bitquark.interop.EngineUnderTest;
+import dev.bitquark.metainfo.Metainfo;
+import dev.bitquark.metainfo.TorrentWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hub on a real engine: clients get hello, snapshot and updates from one shared sample per
+ * tick, and a client that stops reading is dropped while sampling and the other clients carry on.
+ */
+class EventHubTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+    EngineUnderTest engine;
+    EventHub hub;
+    TorrentHandle torrent;
+
+    /** A client connection: records frames; sends complete at once unless {@code stalled}. */
+    static final class Client implements SendQueue.Sink {
+        final boolean stalled;
+        final List<String> frames = new CopyOnWriteArrayList<>();
+        volatile int closeCode;
+        volatile String closeReason;
+
+        Client(boolean stalled) {
+            this.stalled = stalled;
+        }
+
+        @Override
+        public CompletionStage<Void> send(String frame) {
+            frames.add(frame);
+            return stalled ? new CompletableFuture<>() : CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            closeReason = reason;
+            closeCode = code;
+        }
+
+        JsonNode await(Predicate<JsonNode> wanted, Duration timeout) throws Exception {
+            long end = System.nanoTime() + timeout.toNanos();
+            int seen = 0;
+            while (System.nanoTime() < end) {
+                List<String> now = new ArrayList<>(frames);
+                for (; seen < now.size(); seen++) {
+                    JsonNode f = JSON.readTree(now.get(seen));
+                    if (wanted.test(f)) {
+                        return f;
+                    }
+                }
+                Thread.sleep(20);
+            }
+            throw new AssertionError("no such frame within " + timeout + "; got " + frames);
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        engine = new EngineUnderTest(work);
+        byte[] data = new byte[40_000];
+        new Random(5).nextBytes(data);
+        Metainfo meta = Metainfo.parse(TorrentWriter.singleFile("hub.bin", data).pieceLength(16384).write());
+        torrent = EngineUnderTest.await(engine.engine.add(meta, TorrentOptions.defaults(work)), Duration.ofSeconds(10));
+    }
+
+    EventHub hub(EventHub.Limits limits) {
+        hub = new EventHub(peersOf -> engine.engine.snapshot(peersOf).toCompletionStage(), () -> 100, JSON, limits, 8,
+                System::nanoTime);
+        hub.start();
+        return hub;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+        engine.close();
+    }
+
+    static Predicate<JsonNode> type(String type) {
+        return f -> type.equals(f.get("type").asText());
+    }
+
+    @Test
+    void clientGetsHelloThenSnapshotThenOnlyChanges() throws Exception {
+        hub(EventHub.Limits.DEFAULTS);
+        Client c = new Client(false);
+        assertTrue(hub.connect("c", c, "{\"type\":\"hello\"}"));
+        JsonNode snapshot = c.await(type("snapshot"), Duration.ofSeconds(10));
+        assertEquals("{\"type\":\"hello\"}", c.frames.getFirst(), "hello comes first");
+        assertEquals(torrent.infoHash().toHex(), snapshot.get("torrents").get(0).get("id").asText());
+
+        EngineUnderTest.await(torrent.pause(), Duration.ofSeconds(10));
+        JsonNode update = c.await(f -> type("update").test(f) && f.get("torrents").size() > 0
+                && f.get("torrents").get(0).has("state"), Duration.ofSeconds(10));
+        assertEquals("paused", update.get("torrents").get(0).get("state").asText());
+
+        EngineUnderTest.await(engine.engine.remove(torrent.infoHash(), false), Duration.ofSeconds(10));
+        JsonNode removed = c.await(f -> type("update").test(f) && f.get("removed").size() > 0, Duration.ofSeconds(10));
+        assertEquals(torrent.infoHash().toHex(), removed.get("removed").get(0).asText());
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDroppedWhileSamplingAndOtherClientsCarryOn() throws Exception {
+        hub(new EventHub.Limits(4, 1 << 20, Duration.ofMinutes(10)));
+        Client stalled = new Client(true);
+        Client healthy = new Client(false);
+        hub.connect("stalled", stalled, "{\"type\":\"hello\"}");
+        hub.connect("healthy", healthy, "{\"type\":\"hello\"}");
+        healthy.await(type("snapshot"), Duration.ofSeconds(10));
+        // A peers subscription produces a frame every tick: the stalled client's queue fills up.
+        String hex = torrent.infoHash().toHex();
+        hub.onMessage("stalled", "{\"type\":\"subscribe\",\"torrent\":\"" + hex + "\",\"peers\":true}");
+        long samplesBefore = hub.samples();
+
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (stalled.closeReason == null && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertEquals(SendQueue.SLOW_CLIENT, stalled.closeCode, "dropped: " + stalled.closeReason);
+        assertTrue(stalled.closeReason.startsWith("too slow: 4 frames"), stalled.closeReason);
+        assertEquals(1, stalled.frames.size(), "only the hello was ever handed to the stalled connection");
+        assertTrue(hub.samples() - samplesBefore >= 3, "one peers frame per sample filled the queue: "
+                + (hub.samples() - samplesBefore) + " samples");
+        long afterDrop = hub.samples();
+        Thread.sleep(600);
+        assertTrue(hub.samples() - afterDrop >= 3, "sampling goes on at its pace (100 ms): "
+                + (hub.samples() - afterDrop) + " samples in 600 ms");
+
+        EngineUnderTest.await(torrent.pause(), Duration.ofSeconds(10));
+        healthy.await(f -> type("update").test(f) && f.get("torrents").size() > 0, Duration.ofSeconds(10));
+        hub.disconnect("stalled");
+        Thread.sleep(300);
+        assertEquals(1, hub.clients());
+    }
+
+    @Test
+    void aSendPendingTooLongDropsTheClientEvenWithoutNewFrames() throws Exception {
+        hub(new EventHub.Limits(64, 1 << 20, Duration.ofMillis(300)));
+        Client stalled = new Client(true);
+        hub.connect("stalled", stalled, "{\"type\":\"hello\"}");
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (stalled.closeReason == null && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertEquals(SendQueue.SLOW_CLIENT, stalled.closeCode);
+        assertTrue(stalled.closeReason.contains("pending"), stalled.closeReason);
+    }
+
+    @Test
+    void subscribedClientGetsPeerFramesAndBadMessagesGetErrorFrames() throws Exception {
+        hub(EventHub.Limits.DEFAULTS);
+        Client c = new Client(false);
+        hub.connect("c", c, "{\"type\":\"hello\"}");
+        c.await(type("snapshot"), Duration.ofSeconds(10));
+        hub.onMessage("c", "{\"type\":\"launch\"}");
+        JsonNode error = c.await(type("error"), Duration.ofSeconds(5));
+        assertEquals("unknown_type", error.get("error").asText());
+        hub.onMessage("c", "{\"type\":\"subscribe\",\"torrent\":\"" + "ab".repeat(20) + "\"}");
+        assertEquals("unknown_torrent", c.await(f -> type("error").test(f)
+                && "unknown_torrent".equals(f.get("error").asText()), Duration.ofSeconds(5)).get("error").asText());
+
+        String hex = torrent.infoHash().toHex();
+        hub.onMessage("c", "{\"type\":\"subscribe\",\"torrent\":\"" + hex + "\"}");
+        JsonNode peers = c.await(type("peers"), Duration.ofSeconds(5));
+        assertEquals(hex, peers.get("torrent").asText());
+        assertTrue(peers.get("peers").isArray());
+
+        hub.onMessage("c", "{\"type\":\"unsubscribe\",\"torrent\":\"" + hex + "\"}");
+        Thread.sleep(300);
+        int count = c.frames.size();
+        Thread.sleep(500);
+        assertEquals(0, c.frames.subList(count, c.frames.size()).stream().filter(f -> f.contains("\"peers\"")).count(),
+                "no more peer frames after unsubscribe");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.bitquark.app.ws;
+
+import dev.bitquark.app.TestAuth;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A logged-in client of {@code /api/v1/events} for tests: keeps every frame it receives, in order. */
+public final class EventStream implements AutoCloseable {
+    public final List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    private final WebSocketClient client;
+    private final WebSocket socket;
+    private volatile Short closeCode;
+    private int next;
+
+    public EventStream(Vertx vertx, URI events) throws Exception {
+        client = vertx.createWebSocketClient();
+        socket = client.connect(new WebSocketConnectOptions()
+                        .setHost(events.getHost()).setPort(events.getPort()).setURI(events.getPath())
+                        .addHeader("Authorization", TestAuth.basic()))
+                // Handlers are set on the event loop as the connection completes, so no frame is missed.
+                .onSuccess(ws -> {
+                    ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
+                    ws.closeHandler(v -> closeCode = ws.closeStatusCode());
+                })
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    public void send(String text) throws Exception {
+        socket.writeTextMessage(text).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    /** The next frame (after those already returned) that matches, waiting up to {@code timeout}. */
+    public JsonObject await(Predicate<JsonObject> wanted, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            while (next < frames.size()) {
+                JsonObject f = frames.get(next++);
+                if (wanted.test(f)) {
+                    return f;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no such frame within " + timeout + "; got " + frames);
+    }
+
+    public JsonObject await(String type, Duration timeout) throws InterruptedException {
+        return await(f -> type.equals(f.getString("type")), timeout);
+    }
+
+    public boolean isClosed() {
+        return socket.isClosed();
+    }
+
+    public Short closeCode() {
+        return closeCode;
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+}
