@@ -13,6 +13,12 @@ import dev.bitquark.metainfo.InfoHash;
  * @param etaSeconds estimated seconds to finish at the current rate, or -1 if unknown
  * @param fastResumed the last check trusted resume data after a spot check instead of reading every piece
  * @param checkedPieces pieces the last check examined (all of them for a full check, a few for fast resume)
+ * @param saveDir the folder the torrent's files are saved under
+ * @param downloadLimit this torrent's limit in bytes/s, 0 = unlimited
+ * @param uploadLimit this torrent's limit in bytes/s, 0 = unlimited
+ * @param sequential pieces are requested in order (streaming-friendly) rather than rarest first
+ * @param addedAtMillis when the torrent was added (epoch ms)
+ * @param completedAtMillis when every selected piece was first verified (epoch ms), 0 if not yet
  */
 public record TorrentStats(
         InfoHash infoHash,
@@ -37,7 +43,13 @@ public record TorrentStats(
         int seedsConnected,
         long etaSeconds,
         boolean fastResumed,
-        long checkedPieces) {
+        long checkedPieces,
+        String saveDir,
+        long downloadLimit,
+        long uploadLimit,
+        boolean sequential,
+        long addedAtMillis,
+        long completedAtMillis) {
 
     /** Share of the selected bytes that are verified, 0..1. */
     public double progress() {

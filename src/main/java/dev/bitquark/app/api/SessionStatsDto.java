@@ -10,6 +10,7 @@ import dev.bitquark.engine.SessionStats;
  */
 public record SessionStatsDto(
         int torrents,
+        int metadata,
         int checking,
         int live,
         int seeding,
@@ -32,7 +33,7 @@ public record SessionStatsDto(
         long announcesFailed) {
 
     public static SessionStatsDto of(SessionStats s) {
-        return new SessionStatsDto(s.torrents(), s.checking(), s.live(), s.seeding(), s.paused(), s.error(),
+        return new SessionStatsDto(s.torrents(), s.metadata(), s.checking(), s.live(), s.seeding(), s.paused(), s.error(),
                 s.downloadRate(), s.uploadRate(), s.downloadedTotal(), s.uploadedTotal(), s.peersConnected(),
                 s.connections(), s.downloadLimit(), s.uploadLimit(), s.maxConnections(), s.maxConcurrentChecks(),
                 s.checksWaiting(), s.hashFailures(), s.diskQueue(), s.announcesOk(), s.announcesFailed());

@@ -1,9 +1,13 @@
 package dev.bitquark.app.api;
 
 import dev.bitquark.engine.TorrentStats;
+import java.time.Instant;
 import java.util.Locale;
 
-/** A torrent with its live stats, as the API shows it (camelCase keys; id = 40-hex info-hash). */
+/**
+ * A torrent with its live stats, as the API shows it (camelCase keys; id = 40-hex info-hash; times
+ * ISO-8601 UTC; limits in bytes/s, 0 = unlimited).
+ */
 public record TorrentDto(
         String id,
         String name,
@@ -27,7 +31,13 @@ public record TorrentDto(
         int seedsConnected,
         long etaSeconds,
         boolean fastResumed,
-        long checkedPieces) {
+        long checkedPieces,
+        String saveDir,
+        long downloadLimit,
+        long uploadLimit,
+        boolean sequential,
+        String addedAt,
+        String completedAt) {
 
     public static TorrentDto of(TorrentStats s) {
         return new TorrentDto(s.infoHash().toHex(), s.name(), s.state().name().toLowerCase(Locale.ROOT), s.finished(),
@@ -35,6 +45,8 @@ public record TorrentDto(
                 s.havePieces(), s.checkedFraction(), s.downloadRate(), s.uploadRate(), s.downloadedTotal(),
                 s.uploadedTotal(), (double) s.uploadedTotal() / Math.max(1, s.downloadedTotal()), s.peersConnected(),
                 s.peersKnown(), s.seedsConnected(), s.etaSeconds(), s.fastResumed(),
-                s.checkedPieces());
+                s.checkedPieces(), s.saveDir(), s.downloadLimit(), s.uploadLimit(), s.sequential(),
+                Instant.ofEpochMilli(s.addedAtMillis()).toString(),
+                s.completedAtMillis() > 0 ? Instant.ofEpochMilli(s.completedAtMillis()).toString() : null);
     }
 }

@@ -89,7 +89,7 @@ public class EngineMetrics {
         sessionGauge("bitquark.session.download.rate", SessionStats::downloadRate, "Payload bytes/s received, all torrents");
         sessionGauge("bitquark.session.upload.rate", SessionStats::uploadRate, "Payload bytes/s sent, all torrents");
         sessionGauge("bitquark.session.peers", SessionStats::peersConnected, "Connected peers, all torrents");
-        Map<String, ToDoubleFunction<SessionStats>> byState = Map.of("checking", SessionStats::checking,
+        Map<String, ToDoubleFunction<SessionStats>> byState = Map.of("metadata", SessionStats::metadata, "checking", SessionStats::checking,
                 "live", SessionStats::live, "seeding", SessionStats::seeding, "paused", SessionStats::paused,
                 "error", SessionStats::error);
         byState.forEach((state, f) -> Gauge.builder("bitquark.torrents", this, m -> m.sessionValue(f))

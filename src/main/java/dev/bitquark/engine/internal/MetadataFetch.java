@@ -70,6 +70,7 @@ public final class MetadataFetch implements PeerConnection.Events {
     boolean removed;
     long downloadLimit;
     long uploadLimit;
+    final long addedAtMillis = System.currentTimeMillis();
     private int connecting;
     private long timer = -1;
     private Announcer announcer;
@@ -462,7 +463,8 @@ public final class MetadataFetch implements PeerConnection.Events {
             seeds += c.hasAll() ? 1 : 0;
         }
         return new TorrentStats(magnet.infoHash(), name(), state, error, false, 0, 0, 0, 0, 0, 0,
-                1.0, 0, 0, 0, 0, 0, peers.size(), book.knownCount(), seeds, -1, false, 0);
+                1.0, 0, 0, 0, 0, 0, peers.size(), book.knownCount(), seeds, -1, false, 0, options.saveDir().toString(),
+                downloadLimit, uploadLimit, options.sequential(), addedAtMillis, 0);
     }
 
     MetadataProgress progress() {

@@ -44,7 +44,8 @@ final class TorrentViews {
                 wanted, Math.max(0, Math.min(wanted, wanted - left)), haveBytes, t.geometry.pieceCount(),
                 have.cardinality(), checked, down, t.upRate.bytesPerSecond(now), t.downloadedTotal, t.uploadedTotal,
                 t.wastedTotal, t.peers.size(), t.book.knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1,
-                l.fastResumed, l.checkedPieces);
+                l.fastResumed, l.checkedPieces, t.saveDir.toString(), t.limits.downloadLimit(), t.limits.uploadLimit(),
+                t.picker.isSequential(), t.addedAtMillis, t.completedAtMillis);
     }
 
     /** Bytes of each file inside had pieces: one pass over files and their pieces, O(files + pieces). */

@@ -6,6 +6,7 @@ import static dev.bitquark.app.api.ApiFixtures.hex;
 import static dev.bitquark.app.api.ApiFixtures.threeFiles;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -112,6 +113,24 @@ class TorrentDetailsApiTest {
         assertEquals(target, saved.saveDir());
         remove(id);
         assertFalse(Files.exists(target.resolve(name)));
+    }
+
+    @Test
+    void perTorrentLimitsChangeAtRunTimeAndShowInTheTorrent() {
+        String id = add(freshTorrent("limits"), "?paused=true&uploadLimit=5000");
+        String limits = "/api/v1/torrents/" + id + "/limits";
+        api().get("/api/v1/torrents/" + id).then().statusCode(200)
+                .body("uploadLimit", equalTo(5000)).body("downloadLimit", equalTo(0))
+                .body("addedAt", notNullValue()).body("saveDir", notNullValue());
+        api().contentType("application/json").body(Map.of("downloadLimit", 123_456)).put(limits)
+                .then().statusCode(200).body("downloadLimit", equalTo(123_456)).body("uploadLimit", equalTo(5000));
+        api().contentType("application/json").body(Map.of("uploadLimit", -1)).put(limits)
+                .then().statusCode(400);
+        api().contentType("application/json").body(Map.of("speed", 1)).put(limits)
+                .then().statusCode(400).body("message", containsString("speed"));
+        api().get("/api/v1/torrents/" + id).then().body("downloadLimit", equalTo(123_456)).body("uploadLimit", equalTo(5000));
+        api().contentType("application/json").body(Map.of("downloadLimit", 1)).put("/api/v1/torrents/" + "00".repeat(20) + "/limits")
+                .then().statusCode(404);
     }
 
     @Test
