@@ -367,7 +367,7 @@ public final class Session implements AutoCloseable {
         if (magnet != null && !handle.hasMetadata()) {
             return handle.metadataProgress().toCompletionStage().thenAcceptAsync(p -> {
                 if (p.paused() != magnet.paused()) {
-                    write(h, () -> store.saveMagnet(magnet.withPaused(p.paused())));
+                    write(h, "the magnet link", () -> store.saveMagnet(magnet.withPaused(p.paused())));
                     magnets.replace(h, magnet, magnet.withPaused(p.paused()));
                 }
             }, io).toCompletableFuture();
@@ -375,13 +375,13 @@ public final class Session implements AutoCloseable {
         return handle.resumeData().toCompletionStage().thenAcceptAsync(resume -> {
             if (magnet != null && magnets.containsKey(h)) {
                 // The metadata arrived: the .torrent file replaces the stored magnet link.
-                if (write(h, () -> store.add(h, handle.metainfo().torrentBytes(), resume))) {
+                if (write(h, "the torrent file", () -> store.add(h, handle.metainfo().torrentBytes(), resume))) {
                     magnets.remove(h);
                 }
             } else {
                 byte[] digest = StoredResume.digest(resume);
                 if (!inStore.holds(h, digest)) {
-                    if (!write(h, () -> store.saveResume(resume))) {
+                    if (!write(h, "resume data", () -> store.saveResume(resume))) {
                         // The next round writes it again (also if the save was unconfirmed).
                         inStore.forget(h);
                         return;
@@ -400,7 +400,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** Runs one store write on the io thread; a failure keeps the torrent dirty (the next round retries). */
-    private boolean write(InfoHash h, StoreWrite w) {
+    private boolean write(InfoHash h, String what, StoreWrite w) {
         try {
             w.run();
             lastSaveError = null;
@@ -409,7 +409,7 @@ public final class Session implements AutoCloseable {
             // The previous state on disk stays intact.
             dirty.add(h);
             lastSaveError = e.getMessage();
-            LOG.log(System.Logger.Level.WARNING, "saving {0} failed: {1}", h, e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "saving {0} of {1} failed: {2}", what, h, e.getMessage());
             return false;
         }
     }
