@@ -473,7 +473,19 @@ public final class Torrent implements PeerConnection.Events {
         if (durable.wantsFlush()) {
             durable.flush();
         }
+        // Seeding changes nothing but the totals: have them saved now and then, so that a crash
+        // loses at most TOTALS_SAVE_MILLIS of the upload count (and not every upload since start).
+        if (uploadedTotal != totalsNotified && now - totalsNotifiedAt >= TOTALS_SAVE_MILLIS) {
+            totalsNotified = uploadedTotal;
+            totalsNotifiedAt = now;
+            notifier.resumeDataChanged();
+        }
     }
+
+    /** How often a change of the upload total alone makes the resume data worth saving. */
+    static final long TOTALS_SAVE_MILLIS = 10_000;
+    private long totalsNotified;
+    private long totalsNotifiedAt;
 
     // ---- views -----------------------------------------------------------------------------------
 
