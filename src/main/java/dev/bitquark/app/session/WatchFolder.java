@@ -249,13 +249,7 @@ public final class WatchFolder implements AutoCloseable {
             return duplicate(file, seen, meta.infoHash());
         }
         try {
-            session.add(bytes, TorrentOptions.defaults(saveDir)).toCompletableFuture()
-                    .get(ADD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause() == null ? e : e.getCause();
-            throw new Refused("could not be added: " + c.getMessage());
-        } catch (TimeoutException e) {
-            throw new Refused("could not be added: the session did not answer within " + ADD_TIMEOUT.toSeconds() + " s");
+            await(session.add(bytes, TorrentOptions.defaults(saveDir)));
         } catch (InterruptedException e) {
             // Shutting down: leave the file for the next start.
             Thread.currentThread().interrupt();
@@ -291,7 +285,7 @@ public final class WatchFolder implements AutoCloseable {
             return duplicate(file, seen, magnet.infoHash());
         }
         try {
-            addToSession(lines.get(0), file);
+            await(session.addMagnet(lines.get(0), TorrentOptions.defaults(saveDir)));
         } catch (InterruptedException e) {
             // Shutting down: leave the file for the next start.
             Thread.currentThread().interrupt();
@@ -302,11 +296,10 @@ public final class WatchFolder implements AutoCloseable {
         return consume(file, seen, Result.ADDED, magnet.infoHash().toString());
     }
 
-    /** Adds a valid magnet link to the session (its metadata is then fetched from peers, BEP 9). */
-    private void addToSession(String uri, Path file) throws Refused, InterruptedException {
+    /** Waits for an add to the session (a magnet's metadata is fetched later, BEP 9). */
+    private static void await(java.util.concurrent.CompletionStage<?> add) throws Refused, InterruptedException {
         try {
-            session.addMagnet(uri, TorrentOptions.defaults(saveDir)).toCompletableFuture()
-                    .get(ADD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            add.toCompletableFuture().get(ADD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
             throw new Refused("could not be added: " + c.getMessage());

@@ -181,6 +181,22 @@ class WatchFolderTest {
     }
 
     @Test
+    void aMagnetFileIsAddedAndWaitsForItsMetadata() throws Exception {
+        String hash = "cd".repeat(20);
+        Path f = Files.writeString(in.resolve("show.magnet"), "magnet:?xt=urn:btih:" + hash + "&dn=show\n");
+        WatchFolder w = watch();
+        w.poll();
+        Outcome o = w.poll().get(0);
+        assertEquals(Result.ADDED, o.result(), o.toString());
+        assertTrue(Files.exists(sibling(f, ".added")));
+        var handle = session.handle(dev.bitquark.metainfo.InfoHash.fromHex(hash));
+        assertTrue(handle != null && !handle.hasMetadata(), "in the session, fetching its metadata");
+        Files.writeString(in.resolve("again.magnet"), "magnet:?xt=urn:btih:" + hash);
+        w.poll();
+        assertEquals(Result.DUPLICATE, w.poll().get(0).result());
+    }
+
+    @Test
     void malformedMagnetIsRefusedWithItsParseError() throws Exception {
         String link = "magnet:?xt=urn:btih:not-a-hash&dn=x";
         String parseError = assertThrows(BadMagnetException.class, () -> Magnet.parse(link)).getMessage();
