@@ -1,6 +1,5 @@
 package dev.bitquark.app.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitquark.app.EngineService;
 import dev.bitquark.app.persistence.SessionSettings;
@@ -31,12 +30,10 @@ public class SessionResource {
 
     private final SessionService sessions;
     private final EngineService engines;
-    private final ObjectMapper json;
 
-    SessionResource(SessionService sessions, EngineService engines, ObjectMapper json) {
+    SessionResource(SessionService sessions, EngineService engines) {
         this.sessions = sessions;
         this.engines = engines;
-        this.json = json;
     }
 
     /** Session-wide limits in bytes/s; 0 = unlimited. */
@@ -71,13 +68,13 @@ public class SessionResource {
             + "key may be left out; applied at once and kept across restarts")
     @RequestBody(description = "{\"downloadLimit\": 1048576, \"uploadLimit\": 0}")
     public Uni<LimitsDto> setLimits(String body) {
-        ObjectNode o = JsonBody.object(body, json);
-        JsonBody.onlyKeys(o, LIMIT_KEYS, Set.of(), "");
+        ObjectNode o = JsonBodies.object(body);
+        JsonBodies.onlyKeys(o, LIMIT_KEYS, Set.of(), "");
         if (o.isEmpty()) {
             throw ApiException.badRequest("bad_setting", "give downloadLimit and/or uploadLimit");
         }
-        Long down = o.has("downloadLimit") ? JsonBody.integer(o, "downloadLimit", 0, Long.MAX_VALUE) : null;
-        Long up = o.has("uploadLimit") ? JsonBody.integer(o, "uploadLimit", 0, Long.MAX_VALUE) : null;
+        Long down = o.has("downloadLimit") ? JsonBodies.integer(o, "downloadLimit", 0, Long.MAX_VALUE) : null;
+        Long up = o.has("uploadLimit") ? JsonBodies.integer(o, "uploadLimit", 0, Long.MAX_VALUE) : null;
         return SettingsResource.update(session(), s -> s.withRateLimits(down != null ? down : s.downloadLimit(),
                 up != null ? up : s.uploadLimit())).map(LimitsDto::of);
     }

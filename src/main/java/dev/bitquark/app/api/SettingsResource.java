@@ -1,7 +1,6 @@
 package dev.bitquark.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitquark.app.EngineService;
 import dev.bitquark.app.config.BitquarkConfig;
@@ -46,13 +45,11 @@ public class SettingsResource {
     private final SessionService sessions;
     private final EngineService engines;
     private final BitquarkConfig config;
-    private final ObjectMapper json;
 
-    SettingsResource(SessionService sessions, EngineService engines, BitquarkConfig config, ObjectMapper json) {
+    SettingsResource(SessionService sessions, EngineService engines, BitquarkConfig config) {
         this.sessions = sessions;
         this.engines = engines;
         this.config = config;
-        this.json = json;
     }
 
     /**
@@ -88,8 +85,8 @@ public class SettingsResource {
     @RequestBody(description = "Any of {\"downloadLimit\":0,\"uploadLimit\":0,\"maxConnections\":200,"
             + "\"maxConcurrentChecks\":2,\"defaultOutputFolder\":\"tv\",\"eventsIntervalMillis\":1000}")
     public Uni<SettingsDto> put(String body) {
-        ObjectNode o = JsonBody.object(body, json);
-        JsonBody.onlyKeys(o, EDITABLE, READ_ONLY,
+        ObjectNode o = JsonBodies.object(body);
+        JsonBodies.onlyKeys(o, EDITABLE, READ_ONLY,
                 "set it in the configuration (environment variable or application.properties) and restart");
         Session session = session();
         UnaryOperator<SessionSettings> change = changes(o);
@@ -98,8 +95,8 @@ public class SettingsResource {
 
     /** Checks every key of {@code o} and returns the change they make; throws 400 for the first bad one. */
     private UnaryOperator<SessionSettings> changes(ObjectNode o) {
-        Long down = o.has("downloadLimit") ? JsonBody.integer(o, "downloadLimit", 0, Long.MAX_VALUE) : null;
-        Long up = o.has("uploadLimit") ? JsonBody.integer(o, "uploadLimit", 0, Long.MAX_VALUE) : null;
+        Long down = o.has("downloadLimit") ? JsonBodies.integer(o, "downloadLimit", 0, Long.MAX_VALUE) : null;
+        Long up = o.has("uploadLimit") ? JsonBodies.integer(o, "uploadLimit", 0, Long.MAX_VALUE) : null;
         Integer connections = o.has("maxConnections")
                 ? (Integer) (int) orZero(o, "maxConnections", 1, MAX_CONNECTIONS) : null;
         Integer checks = o.has("maxConcurrentChecks")
@@ -118,7 +115,7 @@ public class SettingsResource {
 
     /** The value of a key where null means "server default" (stored as 0). */
     private static long orZero(ObjectNode o, String key, long min, long max) {
-        return o.get(key).isNull() ? 0 : JsonBody.integer(o, key, min, max);
+        return o.get(key).isNull() ? 0 : JsonBodies.integer(o, key, min, max);
     }
 
     /** A folder inside the download folder, stored relative to it ("" = the download folder itself). */

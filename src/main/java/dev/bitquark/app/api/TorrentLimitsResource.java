@@ -1,6 +1,5 @@
 package dev.bitquark.app.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitquark.engine.TorrentHandle;
 import io.smallrye.mutiny.Uni;
@@ -26,11 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "torrents")
 public class TorrentLimitsResource {
     private final TorrentLookup torrents;
-    private final ObjectMapper json;
 
-    TorrentLimitsResource(TorrentLookup torrents, ObjectMapper json) {
+    TorrentLimitsResource(TorrentLookup torrents) {
         this.torrents = torrents;
-        this.json = json;
     }
 
     @PUT
@@ -40,13 +37,13 @@ public class TorrentLimitsResource {
     @RequestBody(description = "{\"downloadLimit\": 1048576, \"uploadLimit\": 0}")
     public Uni<TorrentDto> setLimits(@PathParam("id") String id, String body) {
         TorrentHandle h = torrents.handle(id);
-        ObjectNode o = JsonBody.object(body, json);
-        JsonBody.onlyKeys(o, SessionResource.LIMIT_KEYS, Set.of(), "");
+        ObjectNode o = JsonBodies.object(body);
+        JsonBodies.onlyKeys(o, SessionResource.LIMIT_KEYS, Set.of(), "");
         if (o.isEmpty()) {
             throw ApiException.badRequest("bad_setting", "give downloadLimit and/or uploadLimit");
         }
-        Long down = o.has("downloadLimit") ? JsonBody.integer(o, "downloadLimit", 0, Long.MAX_VALUE) : null;
-        Long up = o.has("uploadLimit") ? JsonBody.integer(o, "uploadLimit", 0, Long.MAX_VALUE) : null;
+        Long down = o.has("downloadLimit") ? JsonBodies.integer(o, "downloadLimit", 0, Long.MAX_VALUE) : null;
+        Long up = o.has("uploadLimit") ? JsonBodies.integer(o, "uploadLimit", 0, Long.MAX_VALUE) : null;
         return TorrentLookup.uni(h.stats())
                 .flatMap(s -> TorrentLookup.uni(h.setRateLimits(down != null ? down : s.downloadLimit(),
                         up != null ? up : s.uploadLimit())))
