@@ -52,6 +52,7 @@ public class EngineService {
         // them, and keeps the resume data of that moment; then the session saves those snapshots,
         // so the next start needs only the spot check. If the engine hangs, the session still saves
         // what the torrents can tell (pieces not flushed yet are listed to be hashed again).
+        session.stopWatching();
         Engine e = engine;
         long t0 = System.nanoTime();
         if (e != null) {

@@ -95,8 +95,8 @@ public class SettingsResource {
 
     /** Checks every key of {@code o} and returns the change they make; throws 400 for the first bad one. */
     private UnaryOperator<SessionSettings> changes(ObjectNode o) {
-        Long down = o.has("downloadLimit") ? JsonBodies.integer(o, "downloadLimit", 0, Long.MAX_VALUE) : null;
-        Long up = o.has("uploadLimit") ? JsonBodies.integer(o, "uploadLimit", 0, Long.MAX_VALUE) : null;
+        Long down = o.has("downloadLimit") ? JsonBodies.integer(o, "downloadLimit", 0, AddOptions.MAX_RATE) : null;
+        Long up = o.has("uploadLimit") ? JsonBodies.integer(o, "uploadLimit", 0, AddOptions.MAX_RATE) : null;
         Integer connections = o.has("maxConnections")
                 ? (Integer) (int) orZero(o, "maxConnections", 1, MAX_CONNECTIONS) : null;
         Integer checks = o.has("maxConcurrentChecks")

@@ -42,8 +42,8 @@ public class TorrentLimitsResource {
         if (o.isEmpty()) {
             throw ApiException.badRequest("bad_setting", "give downloadLimit and/or uploadLimit");
         }
-        Long down = o.has("downloadLimit") ? JsonBodies.integer(o, "downloadLimit", 0, Long.MAX_VALUE) : null;
-        Long up = o.has("uploadLimit") ? JsonBodies.integer(o, "uploadLimit", 0, Long.MAX_VALUE) : null;
+        Long down = o.has("downloadLimit") ? JsonBodies.integer(o, "downloadLimit", 0, AddOptions.MAX_RATE) : null;
+        Long up = o.has("uploadLimit") ? JsonBodies.integer(o, "uploadLimit", 0, AddOptions.MAX_RATE) : null;
         return TorrentLookup.uni(h.stats())
                 .flatMap(s -> TorrentLookup.uni(h.setRateLimits(down != null ? down : s.downloadLimit(),
                         up != null ? up : s.uploadLimit())))

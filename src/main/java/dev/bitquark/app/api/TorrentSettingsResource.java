@@ -107,10 +107,9 @@ public class TorrentSettingsResource {
                         + dir + ": " + TorrentLookup.unwrap(t).getMessage()))
                 // The new folder must be on disk before the answer: resume data naming the old one
                 // would make a restart look for files that are gone.
-                .flatMap(v -> {
-                    torrents.session().markDirty(h.infoHash());
-                    return TorrentLookup.uni(torrents.session().saveDirty());
-                })
+                .flatMap(v -> TorrentLookup.uni(torrents.session().saveNow(h.infoHash()))
+                        .onFailure().transform(t -> new ApiException(500, "not_saved", "the files were moved to " + dir
+                                + " but the new folder could not be saved: " + TorrentLookup.unwrap(t).getMessage())))
                 .flatMap(v -> TorrentLookup.uni(h.stats()))
                 .map(TorrentDto::of);
     }

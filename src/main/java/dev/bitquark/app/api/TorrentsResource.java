@@ -40,13 +40,14 @@ public class TorrentsResource {
     public Uni<List<TorrentDto>> list(@QueryParam("state") String state) {
         List<Uni<TorrentDto>> all = new ArrayList<>();
         for (TorrentHandle h : torrents.session().handles()) {
-            all.add(TorrentLookup.uni(h.stats()).map(TorrentDto::of));
+            // A torrent removed meanwhile is left out rather than failing the whole list.
+            all.add(TorrentLookup.uni(h.stats()).map(TorrentDto::of).onFailure().recoverWithNull());
         }
         if (all.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return Uni.join().all(all).andCollectFailures().map(list -> list.stream()
-                .filter(t -> state == null || t.state().equals(state.toLowerCase(Locale.ROOT)))
+                .filter(t -> t != null && (state == null || t.state().equals(state.toLowerCase(Locale.ROOT))))
                 .sorted(Comparator.comparing(TorrentDto::name)).toList());
     }
 

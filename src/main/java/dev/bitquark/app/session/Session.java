@@ -226,7 +226,12 @@ public final class Session implements AutoCloseable {
                         store.add(meta.infoHash(), torrentFile, resume);
                         inStore.confirmed(meta.infoHash(), StoredResume.digest(resume));
                     } catch (PersistenceException e) {
-                        throw new SessionException("torrent added but not saved: " + e.getMessage(), e);
+                        // Not in the store means not in the session: take it out of the engine again
+                        // rather than leave a torrent that downloads unlisted and is gone after a restart.
+                        if (!handles.containsKey(meta.infoHash())) {
+                            engine.remove(meta.infoHash(), false);
+                        }
+                        throw new SessionException("torrent not added: it could not be saved: " + e.getMessage(), e);
                     }
                     handles.put(meta.infoHash(), h);
                     return h;
@@ -256,7 +261,8 @@ public final class Session implements AutoCloseable {
                 try {
                     store.saveMagnet(stored);
                 } catch (PersistenceException e) {
-                    throw new SessionException("magnet added but not saved: " + e.getMessage(), e);
+                    engine.remove(h, false);
+                    throw new SessionException("magnet link not added: it could not be saved: " + e.getMessage(), e);
                 }
             }
             // Even if the metadata won the race, the next save stores the torrent from the magnet's entry.
@@ -346,7 +352,7 @@ public final class Session implements AutoCloseable {
 
     /** Saves the resume data of every changed torrent now; completes when written. */
     public CompletionStage<Void> saveDirty() {
-        List<CompletableFuture<Void>> saves = new ArrayList<>();
+        List<CompletableFuture<Boolean>> saves = new ArrayList<>();
         for (InfoHash h : List.copyOf(dirty)) {
             saves.add(save(h));
         }
@@ -357,34 +363,44 @@ public final class Session implements AutoCloseable {
      * Saves one changed torrent: its resume data; for a magnet, its link (paused or not) while the
      * metadata is missing, and the .torrent made from the metadata once it is there.
      */
-    private CompletableFuture<Void> save(InfoHash h) {
+    /**
+     * Saves one torrent's state now (the torrent's file or magnet link, or its resume data). The
+     * future completes with false if the store refused the write (the torrent stays dirty and the
+     * next round retries), true otherwise.
+     */
+    private CompletableFuture<Boolean> save(InfoHash h) {
         TorrentHandle handle = handles.get(h);
         dirty.remove(h);
         if (handle == null) {
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(true);
         }
         StoredMagnet magnet = magnets.get(h);
         if (magnet != null && !handle.hasMetadata()) {
-            return handle.metadataProgress().toCompletionStage().thenAcceptAsync(p -> {
-                if (p.paused() != magnet.paused()) {
-                    write(h, "the magnet link", () -> store.saveMagnet(magnet.withPaused(p.paused())));
+            return handle.metadataProgress().toCompletionStage().thenApplyAsync(p -> {
+                if (p.paused() == magnet.paused()) {
+                    return true;
+                }
+                boolean ok = write(h, "the magnet link", () -> store.saveMagnet(magnet.withPaused(p.paused())));
+                if (ok) {
                     magnets.replace(h, magnet, magnet.withPaused(p.paused()));
                 }
+                return ok;
             }, io).toCompletableFuture();
         }
-        return handle.resumeData().toCompletionStage().thenAcceptAsync(resume -> {
+        return handle.resumeData().toCompletionStage().thenApplyAsync(resume -> {
             if (magnet != null && magnets.containsKey(h)) {
                 // The metadata arrived: the .torrent file replaces the stored magnet link.
-                if (write(h, "the torrent file", () -> store.add(h, handle.metainfo().torrentBytes(), resume))) {
-                    magnets.remove(h);
+                if (!write(h, "the torrent file", () -> store.add(h, handle.metainfo().torrentBytes(), resume))) {
+                    return false;
                 }
+                magnets.remove(h);
             } else {
                 byte[] digest = StoredResume.digest(resume);
                 if (!inStore.holds(h, digest)) {
                     if (!write(h, "resume data", () -> store.saveResume(resume))) {
                         // The next round writes it again (also if the save was unconfirmed).
                         inStore.forget(h);
-                        return;
+                        return false;
                     }
                     inStore.confirmed(h, digest);
                 }
@@ -392,7 +408,20 @@ public final class Session implements AutoCloseable {
             if (journal != null) {
                 journal.saved(resume);
             }
+            return true;
         }, io).toCompletableFuture();
+    }
+
+    /**
+     * Saves one torrent now and fails if the store did not take it: for changes the caller must
+     * not acknowledge before they are on disk (a moved folder).
+     */
+    public CompletionStage<Void> saveNow(InfoHash h) {
+        return save(h).thenAccept(ok -> {
+            if (!ok) {
+                throw new SessionException("not saved: " + lastSaveError, null);
+            }
+        });
     }
 
     private interface StoreWrite {
@@ -432,16 +461,22 @@ public final class Session implements AutoCloseable {
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "final save failed: {0}", e.toString());
         }
+        // The journal and the store are closed by the store thread itself, after every save queued
+        // before: never under a save still running (the journal is single-threaded).
+        io.execute(() -> {
+            if (journal != null) {
+                journal.close();
+            }
+            store.close();
+        });
         io.shutdown();
         try {
-            io.awaitTermination(5, TimeUnit.SECONDS);
+            if (!io.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "session store still busy at shutdown; left open");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (journal != null) {
-            journal.close();
-        }
-        store.close();
     }
 
     private static <T> T await(io.vertx.core.Future<T> f) {

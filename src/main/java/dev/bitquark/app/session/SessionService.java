@@ -79,15 +79,20 @@ public class SessionService {
 
     /** Saves every torrent's resume data and closes the store (graceful shutdown). */
     public void stop() {
-        WatchFolder w = watch;
-        if (w != null) {
-            w.close();
-        }
+        stopWatching();
         Session s = session;
         if (s != null) {
             long t0 = System.nanoTime();
             s.close();
             LOG.infof("session saved in %d ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        }
+    }
+
+    /** Stops the watch folder (first thing on shutdown: nothing is added while the engine stops). */
+    public void stopWatching() {
+        WatchFolder w = watch;
+        if (w != null) {
+            w.close();
         }
     }
 

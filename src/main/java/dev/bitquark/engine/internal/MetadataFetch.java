@@ -83,6 +83,9 @@ public final class MetadataFetch implements PeerConnection.Events {
         this.options = options;
         this.trackers = trackers;
         this.slot = slot;
+        // The limits given at add hold for the torrent this becomes (metadataReady copies them over).
+        this.downloadLimit = options.downloadLimit();
+        this.uploadLimit = options.uploadLimit();
         this.notifier = new Notifier(rt, magnet.infoHash());
         this.book = new PeerBook(options.maxKnownPeers());
         this.requests = new MetadataRequests(this);

@@ -126,6 +126,8 @@ class TorrentDetailsApiTest {
                 .then().statusCode(200).body("downloadLimit", equalTo(123_456)).body("uploadLimit", equalTo(5000));
         api().contentType("application/json").body(Map.of("uploadLimit", -1)).put(limits)
                 .then().statusCode(400);
+        api().contentType("application/json").body(Map.of("uploadLimit", Long.MAX_VALUE)).put(limits)
+                .then().statusCode(400).body("error", equalTo("bad_setting"));
         api().contentType("application/json").body(Map.of("speed", 1)).put(limits)
                 .then().statusCode(400).body("message", containsString("speed"));
         api().get("/api/v1/torrents/" + id).then().body("downloadLimit", equalTo(123_456)).body("uploadLimit", equalTo(5000));

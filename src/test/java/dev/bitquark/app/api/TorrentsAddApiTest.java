@@ -201,8 +201,9 @@ class TorrentsAddApiTest {
         api().contentType("application/json")
                 .body(Map.of("source", magnet, "files", List.of(Map.of("index", 0, "priority", "skip"))))
                 .post("/api/v1/torrents").then().statusCode(400).body("error", equalTo("bad_files"));
-        api().contentType("application/json").body(Map.of("source", magnet, "paused", true)).post("/api/v1/torrents")
-                .then().statusCode(201).body("id", equalTo(hash)).body("name", equalTo("x"));
+        api().contentType("application/json").body(Map.of("source", magnet, "paused", true, "downloadLimit", 4096))
+                .post("/api/v1/torrents").then().statusCode(201).body("id", equalTo(hash)).body("name", equalTo("x"))
+                .body("downloadLimit", equalTo(4096));
         api().get("/api/v1/torrents/" + hash).then().statusCode(200).body("state", equalTo("paused"));
         api().contentType("text/plain").body(magnet).post("/api/v1/torrents")
                 .then().statusCode(409).body("error", equalTo("duplicate")).body("id", equalTo(hash));
