@@ -79,9 +79,15 @@ class FilePriorityTest {
             assertFalse(before.seed());
 
             await(h.setFilePriority(1, FilePriority.HIGH));
-            assertFalse(stats(h).finished(), "a newly selected file makes the torrent unfinished");
-            PeerStats toPartial = await(h.peerStats()).get(0);
-            assertTrue(toPartial.amInterested(), "INTERESTED is sent again to the peer that has f1");
+            // On loopback f1 (4 pieces) may arrive before the next call reads the stats: then the
+            // torrent is finished again, with f1 verified. Either way the selection took effect.
+            TorrentStats selected = stats(h);
+            assertEquals(files[0].length + files[1].length + files[2].length, selected.wantedBytes());
+            assertTrue(!selected.finished() || selected.verifiedBytes() == selected.wantedBytes(),
+                    "a newly selected file makes the torrent unfinished until it is downloaded: " + selected);
+            List<PeerStats> toPartial = await(h.peerStats());
+            assertTrue(stats(h).finished() || (!toPartial.isEmpty() && toPartial.get(0).amInterested()),
+                    "INTERESTED is sent again to the peer that has f1: " + toPartial);
             EngineUnderTest.awaitFinished(h, SessionFixture.TIMEOUT);
             assertArrayEquals(files[1], Files.readAllBytes(out.resolve("set/f1.bin")));
             assertEquals(files[0].length + files[1].length + files[2].length, stats(h).downloadedTotal());
