@@ -72,6 +72,10 @@ class PostgresKillRestartIT {
                     awaitVerified(api, id, SIZE * 2 / 5);
                     pg.kill9();
                     long crashed = System.nanoTime();
+                    // Slow this torrent down (2 MiB/s) so that step 4's kill falls inside the download
+                    // however long PostgreSQL takes to come back on a loaded machine; the change is
+                    // stored once the database is back.
+                    api.putJson("/api/v1/torrents/" + id + "/limits", "{\"downloadLimit\":2097152}");
                     long atCrash = api.torrent(id).getLong("verifiedBytes");
                     api.awaitTrue("readiness DOWN while PostgreSQL is down",
                             () -> api.readiness().statusCode() == 503, Duration.ofSeconds(20));
@@ -107,6 +111,8 @@ class PostgresKillRestartIT {
                     long before = awaitVerified(api, id, api.torrent(id).getLong("verifiedBytes") + (4L << 20));
                     assertTrue(before < SIZE - (8L << 20), "the second kill falls inside the download: " + before);
                     killAndRestart(server, api, id, before, "kill -9 after postgresql came back");
+                    assertEquals(2097152, api.torrent(id).getLong("downloadLimit"), "the limit was kept in PostgreSQL");
+                    api.putJson("/api/v1/torrents/" + id + "/limits", "{\"downloadLimit\":0}");
                     api.await(id, t -> t.getBoolean("finished"), Duration.ofSeconds(60));
                 }
                 assertEquals(Payloads.sha1(payload), Payloads.sha1(srv.resolve("downloads").resolve("pg.bin")));

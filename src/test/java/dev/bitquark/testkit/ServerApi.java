@@ -30,6 +30,17 @@ public final class ServerApi {
                 .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** PUT of a JSON document; fails unless 200. */
+    public void putJson(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("PUT " + path + " " + json + " -> " + r.statusCode() + " " + r.body());
+        }
+    }
+
     public HttpResponse<String> call(String method, String path, byte[] torrentBody) throws IOException,
             InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30))
