@@ -6,12 +6,9 @@ import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.metainfo.Metainfo;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +18,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -149,7 +145,7 @@ public final class FileSessionStore implements SessionStore {
             };
             LOG.log(ls.damaged() ? Level.WARNING : Level.INFO, "session list: {0}", ls.describe(sessionFile.path()));
 
-            TreeMap<InfoHash, Path> onDisk = scan(torrentsDir, TORRENT_NAME);
+            TreeMap<InfoHash, Path> onDisk = StoreFolders.scan(torrentsDir, TORRENT_NAME);
             Set<InfoHash> stillRemoving = new LinkedHashSet<>();
             for (InfoHash h : list.removing()) {
                 // A removal that wrote the list but not yet deleted the files: finish it.
@@ -197,7 +193,7 @@ public final class FileSessionStore implements SessionStore {
                 StoredTorrent t = readTorrent(e.getKey(), e.getValue());
                 if (t != null) {
                     long at = t.resume() != null && t.resume().addedAtMillis() > 0
-                            ? t.resume().addedAtMillis() : mtime(e.getValue());
+                            ? t.resume().addedAtMillis() : StoreFolders.mtime(e.getValue());
                     found.add(new Found(t, at));
                     LOG.log(Level.WARNING, "torrent {0} was not in the session list; restored from {1}",
                             e.getKey(), e.getValue());
@@ -273,7 +269,7 @@ public final class FileSessionStore implements SessionStore {
 
         /** Resume files of no torrent in the session: kept in damaged/ rather than deleted. */
         private void keepOrphanResumeFiles(Set<InfoHash> stillRemoving) throws PersistenceException {
-            Set<InfoHash> orphans = new LinkedHashSet<>(scan(resumeDir, RESUME_NAME).keySet());
+            Set<InfoHash> orphans = new LinkedHashSet<>(StoreFolders.scan(resumeDir, RESUME_NAME).keySet());
             orphans.removeAll(restored.keySet());
             orphans.removeAll(stillRemoving);
             for (InfoHash h : orphans) {
@@ -318,7 +314,7 @@ public final class FileSessionStore implements SessionStore {
             // its resume data, which the next start restores although the list does not name it.
             try {
                 resumeFile(infoHash).write(ResumeDataCodec.encode(resume));
-                if (!hadFile || !sameContent(tf, torrentFile)) {
+                if (!hadFile || !StoreFolders.sameContent(tf, torrentFile)) {
                     AtomicFile.writeOnce(tf, torrentFile, io);
                 }
             } catch (PersistenceException e) {
@@ -513,50 +509,13 @@ public final class FileSessionStore implements SessionStore {
     }
 
     /** Moves whatever files of {@code h} exist to damaged/; returns their new paths. */
+    private List<Path> moveToDamaged(List<Path> files) {
+        return StoreFolders.moveToDamaged(damagedDir, files);
+    }
+
     private List<Path> moveToDamaged(InfoHash h) {
         AtomicFile resume = resumeFile(h);
         return moveToDamaged(List.of(torrentPath(h), resume.path(), resume.previousPath()));
-    }
-
-    private List<Path> moveToDamaged(List<Path> files) {
-        List<Path> kept = new ArrayList<>();
-        for (Path p : files) {
-            if (!Files.exists(p)) {
-                continue;
-            }
-            try {
-                Files.createDirectories(damagedDir);
-                Path target = damagedDir.resolve(p.getFileName());
-                if (Files.exists(target)) {
-                    target = damagedDir.resolve(p.getFileName() + "." + System.currentTimeMillis());
-                }
-                Files.move(p, target);
-                kept.add(target);
-            } catch (IOException e) {
-                // Left where it is: the next start reports it again, nothing is lost.
-                LOG.log(Level.WARNING, "cannot move {0} to {1}: {2}", p, damagedDir, e.getMessage());
-                kept.add(p);
-            }
-        }
-        return kept;
-    }
-
-    /** Info-hashes named by the files in {@code dir} that match {@code pattern} (group 1 = hex). */
-    static TreeMap<InfoHash, Path> scan(Path dir, Pattern pattern) throws PersistenceException {
-        TreeMap<InfoHash, Path> found = new TreeMap<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path p : files) {
-                Matcher m = pattern.matcher(p.getFileName().toString());
-                if (m.matches() && Files.isRegularFile(p)) {
-                    found.putIfAbsent(InfoHash.fromHex(m.group(1)), p);
-                } else if (!m.matches()) {
-                    LOG.log(Level.DEBUG, "ignoring {0}: not a name this store writes", p);
-                }
-            }
-        } catch (IOException e) {
-            throw new PersistenceException("data folder " + dir + " cannot be listed: " + e.getMessage(), e);
-        }
-        return found;
     }
 
     private static void checkTorrentFile(InfoHash h, byte[] torrentFile) {
@@ -568,23 +527,6 @@ public final class FileSessionStore implements SessionStore {
         }
         if (!actual.equals(h)) {
             throw new IllegalArgumentException("torrent file holds info-hash " + actual + ", added as " + h);
-        }
-    }
-
-    private static boolean sameContent(Path p, byte[] expected) {
-        try {
-            return Arrays.equals(AtomicFile.readCapped(p, Metainfo.MAX_TORRENT_BYTES), expected);
-        } catch (IOException | PersistenceException e) {
-            return false;
-        }
-    }
-
-    private static long mtime(Path p) {
-        try {
-            FileTime t = Files.getLastModifiedTime(p);
-            return t.toMillis();
-        } catch (IOException e) {
-            return 0;
         }
     }
 

@@ -45,7 +45,7 @@ final class MagnetFiles {
     List<StoredMagnet> load(Predicate<InfoHash> hasTorrent, Function<List<Path>, List<Path>> keepDamaged)
             throws PersistenceException {
         List<StoredMagnet> out = new ArrayList<>();
-        for (InfoHash h : FileSessionStore.scan(dir, MAGNET_NAME).keySet()) {
+        for (InfoHash h : StoreFolders.scan(dir, MAGNET_NAME).keySet()) {
             if (hasTorrent.test(h)) {
                 delete(h);
                 continue;
