@@ -304,19 +304,8 @@ public final class MetadataFetch implements PeerConnection.Events {
                 rt.connectionRoom());
         for (InetSocketAddress a : book.nextToDial(Math.min(room, 8), rt.now(), false)) {
             connecting++;
-            rt.connectionOpened();
-            rt.netClient().connect(a.getPort(), a.getAddress().getHostAddress()).onComplete(ar -> {
-                connecting--;
-                rt.connectionClosed();
-                if (ar.failed()) {
-                    book.onDisconnected(a, true, rt.now());
-                } else if (state != TorrentState.METADATA) {
-                    ar.result().close();
-                    book.onDisconnected(a, false, rt.now());
-                } else {
-                    attach(ar.result(), a, true, null, null);
-                }
-            });
+            Dialer.dial(rt, book, a, () -> state == TorrentState.METADATA, () -> connecting--,
+                    socket -> attach(socket, a, true, null, null));
         }
     }
 

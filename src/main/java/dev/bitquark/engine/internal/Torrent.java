@@ -322,19 +322,8 @@ public final class Torrent implements PeerConnection.Events {
         // Once complete, dialing seeds is pointless: neither side has anything for the other.
         for (InetSocketAddress a : book.nextToDial(Math.min(room, 8), rt.now(), finished)) {
             connecting++;
-            rt.connectionOpened();
-            rt.netClient().connect(a.getPort(), a.getAddress().getHostAddress()).onComplete(ar -> {
-                connecting--;
-                rt.connectionClosed();
-                if (ar.failed()) {
-                    book.onDisconnected(a, true, rt.now());
-                } else if (state != TorrentState.LIVE) {
-                    ar.result().close();
-                    book.onDisconnected(a, false, rt.now());
-                } else {
-                    attach(ar.result(), a, true, null, null);
-                }
-            });
+            Dialer.dial(rt, book, a, () -> state == TorrentState.LIVE, () -> connecting--,
+                    socket -> attach(socket, a, true, null, null));
         }
     }
 
