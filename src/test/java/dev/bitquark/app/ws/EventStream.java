@@ -2,7 +2,7 @@ package dev.bitquark.app.ws;
 
 import dev.bitquark.app.TestAuth;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -17,20 +17,20 @@ import java.util.function.Predicate;
 public final class EventStream implements AutoCloseable {
     public final List<JsonObject> frames = new CopyOnWriteArrayList<>();
     private final WebSocketClient client;
-    private final WebSocket socket;
+    private final ClientWebSocket socket;
     private volatile Short closeCode;
     private int next;
 
     public EventStream(Vertx vertx, URI events) throws Exception {
         client = vertx.createWebSocketClient();
-        socket = client.connect(new WebSocketConnectOptions()
+        socket = client.webSocket();
+        // Handlers are set before connecting: the server's first frame may arrive with the upgrade
+        // response, before a listener on the connect future would run.
+        socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+        socket.closeHandler(v -> closeCode = socket.closeStatusCode());
+        socket.connect(new WebSocketConnectOptions()
                         .setHost(events.getHost()).setPort(events.getPort()).setURI(events.getPath())
                         .addHeader("Authorization", TestAuth.basic()))
-                // Handlers are set on the event loop as the connection completes, so no frame is missed.
-                .onSuccess(ws -> {
-                    ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
-                    ws.closeHandler(v -> closeCode = ws.closeStatusCode());
-                })
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -50,7 +50,8 @@ public final class EventStream implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no such frame within " + timeout + "; got " + frames);
+        throw new AssertionError("no such frame within " + timeout + "; got " + frames
+                + (closeCode == null ? "" : " (closed with " + closeCode + ")"));
     }
 
     public JsonObject await(String type, Duration timeout) throws InterruptedException {
