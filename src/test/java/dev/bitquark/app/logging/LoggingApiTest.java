@@ -13,7 +13,7 @@ import dev.bitquark.app.TestAuth;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -88,11 +88,12 @@ class LoggingApiTest {
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
         WebSocketClient client = vertx.createWebSocketClient();
         try {
-            WebSocket ws = client.connect(new WebSocketConnectOptions()
+            // The handler is set before connecting: the backlog may arrive with the upgrade response.
+            ClientWebSocket ws = client.webSocket();
+            ws.textMessageHandler(frames::add);
+            ws.connect(new WebSocketConnectOptions()
                             .setHost(logs.getHost()).setPort(logs.getPort()).setURI(logs.getPath() + "?tail=50")
                             .addHeader("Authorization", TestAuth.basic()))
-                    // On the event loop, before the first frame can be read: the backlog comes at once.
-                    .onSuccess(socket -> socket.textMessageHandler(frames::add))
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
             assertNotNull(await(frames, before), "the backlog holds the line logged before connecting");
