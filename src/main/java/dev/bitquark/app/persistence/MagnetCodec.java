@@ -33,6 +33,9 @@ public final class MagnetCodec {
                 .put("save-dir", m.saveDir().toString())
                 .put("paused", m.paused() ? 1 : 0)
                 .put("added-at", m.addedAtMillis())
+                .put("download-limit", m.downloadLimit())
+                .put("upload-limit", m.uploadLimit())
+                .put("sequential", m.sequential() ? 1 : 0)
                 .build());
     }
 
@@ -59,6 +62,9 @@ public final class MagnetCodec {
         } catch (InvalidPathException e) {
             throw f.error("save-dir", "is not a valid path here: " + e.getMessage());
         }
-        return new StoredMagnet(hash, uri, saveDir, f.flag("paused"), f.integer("added-at", 0, Long.MAX_VALUE));
+        // The settings below were added later: absent in older files, they mean "none".
+        return new StoredMagnet(hash, uri, saveDir, f.flag("paused"), f.integer("added-at", 0, Long.MAX_VALUE),
+                f.optionalInteger("download-limit", 0, Long.MAX_VALUE, 0), f.optionalInteger("upload-limit", 0, Long.MAX_VALUE, 0),
+                f.has("sequential") && f.flag("sequential"));
     }
 }

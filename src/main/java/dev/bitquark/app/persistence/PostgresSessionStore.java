@@ -321,17 +321,23 @@ public final class PostgresSessionStore implements SessionStore {
         // Skipped when the torrent is stored with its metainfo already (its metadata won the race).
         try (Connection c = connect(what);
              PreparedStatement ps = c.prepareStatement("""
-                     INSERT INTO magnets (info_hash, magnet_uri, save_dir, paused, added_at_millis)
-                     SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM torrents WHERE info_hash = ?)
+                     INSERT INTO magnets (info_hash, magnet_uri, save_dir, paused, added_at_millis,
+                                          download_limit, upload_limit, sequential)
+                     SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM torrents WHERE info_hash = ?)
                      ON CONFLICT (info_hash) DO UPDATE SET magnet_uri = EXCLUDED.magnet_uri,
-                         save_dir = EXCLUDED.save_dir, paused = EXCLUDED.paused, updated_at = now()
+                         save_dir = EXCLUDED.save_dir, paused = EXCLUDED.paused,
+                         download_limit = EXCLUDED.download_limit, upload_limit = EXCLUDED.upload_limit,
+                         sequential = EXCLUDED.sequential, updated_at = now()
                      """)) {
             ps.setBytes(1, m.infoHash().toBytes());
             ps.setString(2, m.magnetUri());
             ps.setString(3, m.saveDir().toString());
             ps.setBoolean(4, m.paused());
             ps.setLong(5, m.addedAtMillis());
-            ps.setBytes(6, m.infoHash().toBytes());
+            ps.setLong(6, m.downloadLimit());
+            ps.setLong(7, m.uploadLimit());
+            ps.setBoolean(8, m.sequential());
+            ps.setBytes(9, m.infoHash().toBytes());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failure(what, e);
@@ -345,7 +351,8 @@ public final class PostgresSessionStore implements SessionStore {
         List<StoredMagnet> out = new ArrayList<>();
         try (Connection c = connect(what);
              PreparedStatement ps = c.prepareStatement("""
-                     SELECT m.info_hash, m.magnet_uri, m.save_dir, m.paused, m.added_at_millis FROM magnets m
+                     SELECT m.info_hash, m.magnet_uri, m.save_dir, m.paused, m.added_at_millis,
+                            m.download_limit, m.upload_limit, m.sequential FROM magnets m
                      WHERE NOT EXISTS (SELECT 1 FROM torrents t WHERE t.info_hash = m.info_hash)
                      ORDER BY m.added_order
                      """);
@@ -358,7 +365,8 @@ public final class PostgresSessionStore implements SessionStore {
                     if (!linked.equals(hash)) {
                         throw new IllegalArgumentException("the link names torrent " + linked);
                     }
-                    out.add(new StoredMagnet(hash, uri, Path.of(rs.getString(3)), rs.getBoolean(4), rs.getLong(5)));
+                    out.add(new StoredMagnet(hash, uri, Path.of(rs.getString(3)), rs.getBoolean(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7), rs.getBoolean(8)));
                 } catch (IllegalArgumentException e) {
                     // BadMagnetException and InvalidPathException are IllegalArgumentExceptions.
                     LOG.warnf("stored magnet %s cannot be restored: %s", hash.toHex(), e.getMessage());

@@ -6,22 +6,36 @@ import java.util.Objects;
 
 /**
  * A torrent added from a magnet link whose metadata has not arrived yet (BEP 9). The store keeps
- * it so that the fetch goes on after a restart; once the metadata arrives, {@link SessionStore#add}
- * of the real .torrent replaces it. Immutable.
+ * it, with the settings the user gave it so far, so that the fetch goes on after a restart as it
+ * was left; once the metadata arrives, {@link SessionStore#add} of the real .torrent replaces it.
+ * Immutable.
  *
  * @param magnetUri the magnet link as added (its {@code tr} and {@code x.pe} are used again)
  * @param saveDir folder the torrent's files will go under
  * @param paused paused by the user
  * @param addedAtMillis when it was added (epoch ms)
+ * @param downloadLimit the torrent's download limit in bytes/s, 0 = unlimited
+ * @param uploadLimit the torrent's upload limit in bytes/s, 0 = unlimited
+ * @param sequential pieces to be downloaded in order once the metadata is there
  */
-public record StoredMagnet(InfoHash infoHash, String magnetUri, Path saveDir, boolean paused, long addedAtMillis) {
+public record StoredMagnet(InfoHash infoHash, String magnetUri, Path saveDir, boolean paused, long addedAtMillis,
+                           long downloadLimit, long uploadLimit, boolean sequential) {
     public StoredMagnet {
         Objects.requireNonNull(infoHash, "infoHash");
         Objects.requireNonNull(magnetUri, "magnetUri");
         Objects.requireNonNull(saveDir, "saveDir");
+        if (downloadLimit < 0 || uploadLimit < 0) {
+            throw new IllegalArgumentException("negative rate limit");
+        }
     }
 
-    public StoredMagnet withPaused(boolean p) {
-        return new StoredMagnet(infoHash, magnetUri, saveDir, p, addedAtMillis);
+    /** Without limits, not sequential (as stored before those settings were kept). */
+    public StoredMagnet(InfoHash infoHash, String magnetUri, Path saveDir, boolean paused, long addedAtMillis) {
+        this(infoHash, magnetUri, saveDir, paused, addedAtMillis, 0, 0, false);
+    }
+
+    /** The same link with the settings the torrent has now. */
+    public StoredMagnet withSettings(Path dir, boolean p, long down, long up, boolean inOrder) {
+        return new StoredMagnet(infoHash, magnetUri, dir, p, addedAtMillis, down, up, inOrder);
     }
 }

@@ -16,6 +16,7 @@ import dev.bitquark.metainfo.BadTorrentException;
 import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.metainfo.Magnet;
 import dev.bitquark.metainfo.Metainfo;
+import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,8 @@ public final class Session implements AutoCloseable {
     private final AtomicBoolean journalScheduled = new AtomicBoolean();
     /** Saves of resume data the store already holds are skipped (see {@link StoredResume}). */
     private final StoredResume inStore = new StoredResume();
+    /** Snapshots are numbered so that a late one never overwrites a newer one (see {@link #save}). */
+    private final SnapshotOrder order = new SnapshotOrder();
     /** Magnets stored as links, whose .torrent is not stored yet. */
     private final Map<InfoHash, StoredMagnet> magnets = new ConcurrentHashMap<>();
     private volatile String lastSaveError;
@@ -192,7 +195,8 @@ public final class Session implements AutoCloseable {
                 for (StoredMagnet m : store.loadMagnets()) {
                     try {
                         Magnet magnet = Magnet.parse(m.magnetUri());
-                        handles.put(m.infoHash(), await(engine.addMagnet(magnet, TorrentOptions.defaults(m.saveDir()),
+                        handles.put(m.infoHash(), await(engine.addMagnet(magnet, TorrentOptions.defaults(m.saveDir())
+                                .withRateLimits(m.downloadLimit(), m.uploadLimit()).withSequential(m.sequential()),
                                 m.paused())));
                         magnets.put(m.infoHash(), m);
                         fetching++;
@@ -256,7 +260,7 @@ public final class Session implements AutoCloseable {
                 return handles.get(h);
             }
             StoredMagnet stored = new StoredMagnet(h, magnetUri, options.saveDir(), options.startPaused(),
-                    System.currentTimeMillis());
+                    System.currentTimeMillis(), options.downloadLimit(), options.uploadLimit(), options.sequential());
             if (!handle.hasMetadata()) {
                 try {
                     store.saveMagnet(stored);
@@ -285,6 +289,7 @@ public final class Session implements AutoCloseable {
                 journal.remove(infoHash);
             }
             inStore.forget(infoHash);
+            order.forget(infoHash);
             try {
                 store.remove(infoHash);
             } catch (PersistenceException e) {
@@ -360,13 +365,14 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Saves one changed torrent: its resume data; for a magnet, its link (paused or not) while the
-     * metadata is missing, and the .torrent made from the metadata once it is there.
-     */
-    /**
-     * Saves one torrent's state now (the torrent's file or magnet link, or its resume data). The
-     * future completes with false if the store refused the write (the torrent stays dirty and the
-     * next round retries), true otherwise.
+     * Saves one torrent's state now: its resume data; for a magnet, its link (paused or not) while
+     * the metadata is missing, and the .torrent made from the metadata once it is there. The future
+     * completes with false if the store refused the write (the torrent stays dirty and the next
+     * round retries), true otherwise.
+     *
+     * <p>Saves may overlap (the periodic one, a user's change, shutdown) and a snapshot can take
+     * longer than a later one (file times are read on a disk worker): each is numbered as it is
+     * asked for, and one older than what the store already holds is dropped, never written over it.
      */
     private CompletableFuture<Boolean> save(InfoHash h) {
         TorrentHandle handle = handles.get(h);
@@ -376,18 +382,30 @@ public final class Session implements AutoCloseable {
         }
         StoredMagnet magnet = magnets.get(h);
         if (magnet != null && !handle.hasMetadata()) {
-            return handle.metadataProgress().toCompletionStage().thenApplyAsync(p -> {
-                if (p.paused() == magnet.paused()) {
-                    return true;
+            // Before its metadata, a torrent is stored as its link with the settings given so far.
+            SnapshotOrder.Numbered<Future<StoredMagnet>> now = order.take(() -> handle.metadataProgress()
+                    .flatMap(p -> handle.stats().map(st -> magnet.withSettings(Path.of(st.saveDir()), p.paused(),
+                            st.downloadLimit(), st.uploadLimit(), st.sequential()))));
+            long seq = now.seq();
+            return now.snapshot().toCompletionStage().thenApplyAsync(current -> {
+                StoredMagnet before = magnets.get(h);
+                if (stale(h, seq) || before == null || current.equals(before)) {
+                    return true; // a newer state is stored, the torrent is gone or stored whole, or nothing changed
                 }
-                boolean ok = write(h, "the magnet link", () -> store.saveMagnet(magnet.withPaused(p.paused())));
+                boolean ok = write(h, "the magnet link", () -> store.saveMagnet(current));
                 if (ok) {
-                    magnets.replace(h, magnet, magnet.withPaused(p.paused()));
+                    magnets.replace(h, before, current);
+                    order.stored(h, seq);
                 }
                 return ok;
             }, io).toCompletableFuture();
         }
-        return handle.resumeData().toCompletionStage().thenApplyAsync(resume -> {
+        SnapshotOrder.Numbered<Future<ResumeData>> snapshot = order.take(handle::resumeData);
+        long seq = snapshot.seq();
+        return snapshot.snapshot().toCompletionStage().thenApplyAsync(resume -> {
+            if (stale(h, seq)) {
+                return true;
+            }
             if (magnet != null && magnets.containsKey(h)) {
                 // The metadata arrived: the .torrent file replaces the stored magnet link.
                 if (!write(h, "the torrent file", () -> store.add(h, handle.metainfo().torrentBytes(), resume))) {
@@ -405,11 +423,20 @@ public final class Session implements AutoCloseable {
                     inStore.confirmed(h, digest);
                 }
             }
+            order.stored(h, seq);
             if (journal != null) {
                 journal.saved(resume);
             }
             return true;
         }, io).toCompletableFuture();
+    }
+
+    /**
+     * On the store thread: true if the snapshot numbered {@code seq} must not be written, because
+     * the torrent was removed since it was asked for, or a newer snapshot is already stored.
+     */
+    private boolean stale(InfoHash h, long seq) {
+        return !handles.containsKey(h) || order.outdated(h, seq);
     }
 
     /**

@@ -23,8 +23,24 @@ class MagnetCodecTest {
 
     @Test
     void roundTripsEveryField() throws Exception {
-        StoredMagnet m = new StoredMagnet(HASH, URI, Path.of("/downloads/x"), true, 1_700_000_000_000L);
+        StoredMagnet m = new StoredMagnet(HASH, URI, Path.of("/downloads/x"), true, 1_700_000_000_000L,
+                1_000_000, 250_000, true);
         assertEquals(m, MagnetCodec.decode(MagnetCodec.encode(m)));
+    }
+
+    @Test
+    void aFileWrittenBeforeLimitsAndSequentialWereKeptLoadsWithNone() throws Exception {
+        StoredMagnet m = MagnetCodec.decode(file(HASH, URI, "/downloads/x"));
+        assertEquals(new StoredMagnet(HASH, URI, Path.of("/downloads/x"), false, 7, 0, 0, false), m);
+    }
+
+    @Test
+    void rejectsANegativeLimit() {
+        byte[] bad = BEncoder.encode(BDict.builder().put("format", MagnetCodec.FORMAT).put("version", MagnetCodec.VERSION)
+                .put("info-hash", HASH.toBytes()).put("magnet", URI).put("save-dir", "/d").put("paused", 0)
+                .put("added-at", 7).put("upload-limit", -5).build());
+        PersistenceException e = assertThrows(PersistenceException.class, () -> MagnetCodec.decode(bad));
+        assertTrue(e.getMessage().contains("upload-limit"), e.getMessage());
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitquark.engine.ResumeData;
 import dev.bitquark.testkit.PostgresServer;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -49,7 +50,8 @@ class PostgresSchemaMigrationTest {
         Flyway flyway = PgFixtures.flyway(ds);
         assertNull(flyway.info().current(), "nothing applied yet");
         List<String> scripts = versions(flyway.info().pending());
-        assertTrue(scripts.containsAll(List.of("1", "2", "3", "4")), "session schema, unsynced pieces, settings, magnets: " + scripts);
+        assertTrue(scripts.containsAll(List.of("1", "2", "3", "4", "5")),
+                "session schema, unsynced pieces, settings, magnets, magnet settings: " + scripts);
 
         MigrateResult result = flyway.migrate();
 
@@ -121,5 +123,20 @@ class PostgresSchemaMigrationTest {
         assertEquals(new SessionSettings(111, 222), store.loadSettings(), "the new settings are \"not set\"");
         store.saveSettings(new SessionSettings(111, 222, 50, 1, "in/box", 2000));
         assertEquals(new SessionSettings(111, 222, 50, 1, "in/box", 2000), store.loadSettings());
+    }
+
+    @Test
+    void magnetRowsStoredBeforeTheirSettingsWereKeptGainNone() throws Exception {
+        DataSource ds = pg.dataSource(pg.createDatabase("magnets_v4"));
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("4").load().migrate();
+        String uri = "magnet:?xt=urn:btih:" + hash(1).toHex();
+        PgFixtures.execute(ds, "INSERT INTO magnets (info_hash, magnet_uri, save_dir, paused, added_at_millis)"
+                + " VALUES ('\\x" + hash(1).toHex() + "', '" + uri + "', '/d', true, 5)");
+
+        PgFixtures.flyway(ds).migrate();
+
+        PostgresSessionStore store = new PostgresSessionStore(ds);
+        store.open();
+        assertEquals(List.of(new StoredMagnet(hash(1), uri, Path.of("/d"), true, 5, 0, 0, false)), store.loadMagnets());
     }
 }

@@ -336,6 +336,14 @@ class PostgresSessionStoreTest {
     }
 
     @Test
+    void aMagnetKeepsTheLimitsAndOrderGivenBeforeItsMetadata() throws Exception {
+        store.saveMagnet(magnet(1, false, 100));
+        StoredMagnet changed = magnet(1, false, 100).withSettings(Path.of("/downloads/elsewhere"), true, 64_000, 8_000, true);
+        store.saveMagnet(changed);
+        assertEquals(List.of(changed), store.loadMagnets());
+    }
+
+    @Test
     void storingTheTorrentOfAMagnetReplacesItInTheSameTransaction() throws Exception {
         store.saveMagnet(magnet(1, false, 100));
         store.add(hash(1), torrentFile(1, 100), resume(hash(1), 1, 8, 1));

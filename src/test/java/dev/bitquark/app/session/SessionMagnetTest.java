@@ -137,6 +137,40 @@ class SessionMagnetTest {
     }
 
     @Test
+    void settingsGivenBeforeTheMetadataSurviveARestart() throws Exception {
+        String uri = "magnet:?xt=urn:btih:" + "cd".repeat(20) + "&dn=later";
+        Path dataDir = work.resolve("state");
+        Path downloads = work.resolve("downloads");
+        Path elsewhere = downloads.resolve("tv");
+        try (EngineUnderTest first = new EngineUnderTest(downloads);
+             Session session = new Session(first.engine, new FileSessionStore(dataDir), downloads, 60_000)) {
+            get(session.restore());
+            TorrentHandle h = get(session.addMagnet(uri, TorrentOptions.defaults(downloads).withSequential(true)));
+            EngineUnderTest.await(h.setRateLimits(64_000, 8_000), Duration.ofSeconds(5));
+            EngineUnderTest.await(h.moveStorage(elsewhere), Duration.ofSeconds(5));
+            // As the API does: a limit change marks the torrent for the next save, a move saves at once.
+            session.markDirty(h.infoHash());
+            get(session.saveNow(h.infoHash()));
+        }
+        try (FileSessionStore store = new FileSessionStore(dataDir)) {
+            store.open();
+            StoredMagnet m = store.loadMagnets().getFirst();
+            assertEquals(List.of(64_000L, 8_000L, 1L), List.of(m.downloadLimit(), m.uploadLimit(), m.sequential() ? 1L : 0L));
+            assertEquals(elsewhere, m.saveDir());
+        }
+        try (EngineUnderTest second = new EngineUnderTest(downloads);
+             Session session = new Session(second.engine, new FileSessionStore(dataDir), downloads, 60_000)) {
+            assertEquals(1, get(session.restore()).magnets());
+            var stats = EngineUnderTest.await(session.handles().getFirst().stats(), Duration.ofSeconds(5));
+            assertEquals(TorrentState.METADATA, stats.state());
+            assertEquals(64_000, stats.downloadLimit());
+            assertEquals(8_000, stats.uploadLimit());
+            assertTrue(stats.sequential());
+            assertEquals(elsewhere.toString(), stats.saveDir());
+        }
+    }
+
+    @Test
     void badMagnetLinkIsRefusedWithItsReason() throws Exception {
         Path downloads = work.resolve("downloads");
         try (EngineUnderTest engine = new EngineUnderTest(downloads);
