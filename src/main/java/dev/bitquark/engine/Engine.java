@@ -1,5 +1,6 @@
 package dev.bitquark.engine;
 
+import dev.bitquark.engine.internal.ConnectionTrim;
 import dev.bitquark.engine.internal.EngineRuntime;
 import dev.bitquark.engine.internal.Torrent;
 import dev.bitquark.engine.internal.TorrentSlot;
@@ -272,11 +273,14 @@ public final class Engine {
 
     /**
      * Session-wide connection limit (dialing, handshaking and established, all torrents), changeable
-     * at any time; starts as {@link EngineConfig#maxConnections()}. Lowering it closes nothing: no
-     * new connection is made or accepted until fewer than {@code max} are open.
+     * at any time; starts as {@link EngineConfig#maxConnections()}. Lowering it below the
+     * connections open closes the least useful of them, across torrents, at once.
      */
     public Future<Void> setMaxConnections(int max) {
-        return onContext(() -> runtime.setMaxConnections(max));
+        return onContext(() -> {
+            runtime.setMaxConnections(max);
+            ConnectionTrim.toSessionLimit(torrents.values(), runtime.connections(), max);
+        });
     }
 
     /**

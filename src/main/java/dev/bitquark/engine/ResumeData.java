@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param error the last error, if the torrent was stopped by one (null otherwise)
  * @param unsynced wire-form bitfield of pieces written but not known durable, disjoint from {@code
  *     have}; same length as {@code have}
+ * @param maxConnections this torrent's connection limit as the user set it, 0 = the default
  */
 public record ResumeData(
         InfoHash infoHash,
@@ -42,7 +43,8 @@ public record ResumeData(
         long downloadLimit,
         long uploadLimit,
         String error,
-        byte[] unsynced) {
+        byte[] unsynced,
+        int maxConnections) {
 
     public ResumeData {
         Objects.requireNonNull(infoHash, "infoHash");
@@ -67,6 +69,18 @@ public record ResumeData(
         if (fileSizes.length != filePriorities.size() || fileMtimes.length != filePriorities.size()) {
             throw new IllegalArgumentException("file arrays disagree with the file count " + filePriorities.size());
         }
+        if (maxConnections < 0) {
+            throw new IllegalArgumentException("maxConnections must be 0 (default) or positive, got " + maxConnections);
+        }
+    }
+
+    /** Resume data with the default connection limit. */
+    public ResumeData(InfoHash infoHash, Path saveDir, int pieceCount, byte[] have, List<FilePriority> filePriorities,
+                      long[] fileSizes, long[] fileMtimes, long uploadedTotal, long downloadedTotal, long addedAtMillis,
+                      long completedAtMillis, boolean paused, boolean sequential, long downloadLimit, long uploadLimit,
+                      String error, byte[] unsynced) {
+        this(infoHash, saveDir, pieceCount, have, filePriorities, fileSizes, fileMtimes, uploadedTotal, downloadedTotal,
+                addedAtMillis, completedAtMillis, paused, sequential, downloadLimit, uploadLimit, error, unsynced, 0);
     }
 
     /** Resume data without unsynced pieces. */

@@ -190,6 +190,25 @@ public final class TorrentHandle {
         });
     }
 
+    /**
+     * This torrent's connection limit (at least 1); a lower one closes the least useful connections
+     * at once. Kept in resume data.
+     */
+    public Future<Void> setMaxConnections(int max) {
+        return call(() -> {
+            torrent.setMaxConnections(max);
+            return null;
+        });
+    }
+
+    /** Pieces in order (streaming) or rarest first, from the next request on. Kept in resume data. */
+    public Future<Void> setSequential(boolean inOrder) {
+        return call(() -> {
+            torrent.setSequential(inOrder);
+            return null;
+        });
+    }
+
     /** Dials these peers (e.g. given on the command line) besides those the trackers return. */
     public Future<Void> addPeers(List<InetSocketAddress> peers) {
         return call(() -> {

@@ -19,6 +19,7 @@ import dev.bitquark.metainfo.InfoHash;
  * @param sequential pieces are requested in order (streaming-friendly) rather than rarest first
  * @param addedAtMillis when the torrent was added (epoch ms)
  * @param completedAtMillis when every selected piece was first verified (epoch ms), 0 if not yet
+ * @param maxConnections this torrent's connection limit
  */
 public record TorrentStats(
         InfoHash infoHash,
@@ -49,7 +50,8 @@ public record TorrentStats(
         long uploadLimit,
         boolean sequential,
         long addedAtMillis,
-        long completedAtMillis) {
+        long completedAtMillis,
+        int maxConnections) {
 
     /** Share of the selected bytes that are verified, 0..1. */
     public double progress() {

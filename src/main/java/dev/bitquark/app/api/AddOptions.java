@@ -15,9 +15,11 @@ import java.util.Map;
 final class AddOptions {
     /** Highest per-torrent limit accepted (1 TiB/s); anything above is surely a mistake. */
     static final long MAX_RATE = 1L << 40;
+    /** Highest per-torrent connection limit accepted. */
+    static final int MAX_CONNECTIONS = 10_000;
     /** The option names, as query parameters and form fields. */
     static final List<String> NAMES = List.of("outputFolder", "paused", "sequential", "downloadLimit", "uploadLimit",
-            "files", "listOnly");
+            "maxConnections", "files", "listOnly");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     String outputFolder;
@@ -25,6 +27,8 @@ final class AddOptions {
     boolean sequential;
     long downloadLimit;
     long uploadLimit;
+    /** 0: the default. */
+    int maxConnections;
     List<FilePriorityChange> files = List.of();
     boolean listOnly;
 
@@ -49,6 +53,7 @@ final class AddOptions {
             case "listOnly" -> listOnly = bool(name, value);
             case "downloadLimit" -> downloadLimit = rate(name, value);
             case "uploadLimit" -> uploadLimit = rate(name, value);
+            case "maxConnections" -> maxConnections = connections(name, value);
             case "files" -> files = filesJson(value);
             default -> {
                 // Other fields (e.g. a qBittorrent client's category) are not options of ours.
@@ -75,6 +80,9 @@ final class AddOptions {
         }
         if (r.uploadLimit() != null) {
             uploadLimit = rate("uploadLimit", r.uploadLimit());
+        }
+        if (r.maxConnections() != null) {
+            maxConnections = connections("maxConnections", r.maxConnections());
         }
         if (r.files() != null) {
             files = r.files();
@@ -110,6 +118,26 @@ final class AddOptions {
                     + " bytes/s, got " + value);
         }
         return value;
+    }
+
+    private static int connections(String name, String value) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty()) {
+            return 0;
+        }
+        try {
+            return connections(name, Long.parseLong(v));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("bad_option", name + " must be a whole number, got '"
+                    + FilePriorityChange.clip(value) + "'");
+        }
+    }
+
+    static int connections(String name, long value) {
+        if (value < 1 || value > MAX_CONNECTIONS) {
+            throw ApiException.badRequest("bad_option", name + " must be 1 to " + MAX_CONNECTIONS + ", got " + value);
+        }
+        return (int) value;
     }
 
     private static List<FilePriorityChange> filesJson(String value) {

@@ -26,6 +26,9 @@ public class AddQuery {
     @QueryParam("uploadLimit")
     @Parameter(description = "This torrent's upload limit in bytes/s (0 = unlimited)")
     String uploadLimit;
+    @QueryParam("maxConnections")
+    @Parameter(description = "This torrent's connection limit (1 to 10000; default 50)")
+    String maxConnections;
     @QueryParam("listOnly")
     @Parameter(description = "true: only parse and describe the torrent (files, trackers); nothing is added")
     String listOnly;
@@ -37,6 +40,7 @@ public class AddQuery {
         put(q, "sequential", sequential);
         put(q, "downloadLimit", downloadLimit);
         put(q, "uploadLimit", uploadLimit);
+        put(q, "maxConnections", maxConnections);
         put(q, "listOnly", listOnly);
         return AddOptions.fromQuery(q);
     }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param outputFolder folder inside the download folder (relative to it)
  * @param downloadLimit bytes/s, 0 = unlimited
  * @param uploadLimit bytes/s, 0 = unlimited
+ * @param maxConnections this torrent's connection limit (null: the default)
  * @param listOnly parse and describe the torrent, add nothing
  */
 @Schema(description = "Add a torrent by URL or magnet link")
@@ -22,5 +23,6 @@ public record AddTorrentRequest(
         List<FilePriorityChange> files,
         Long downloadLimit,
         Long uploadLimit,
+        Integer maxConnections,
         Boolean listOnly) {
 }

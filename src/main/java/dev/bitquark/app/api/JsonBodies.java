@@ -88,6 +88,15 @@ final class JsonBodies {
         return n;
     }
 
+    /** A JSON true or false (not a string or a number). */
+    static boolean bool(ObjectNode body, String key) {
+        JsonNode v = body.get(key);
+        if (v == null || !v.isBoolean()) {
+            throw ApiException.badRequest("bad_setting", "setting \"" + key + "\" must be true or false");
+        }
+        return v.booleanValue();
+    }
+
     static String clip(String s) {
         String c = s.length() > 64 ? s.substring(0, 64) + "…" : s;
         return c.replaceAll("\\p{Cntrl}", "?");

@@ -47,7 +47,7 @@ public class TorrentAddResource {
     @POST
     @Consumes({"application/x-bittorrent", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Add a torrent from a .torrent body; options as query parameters "
-            + "(?paused, ?outputFolder, ?sequential, ?downloadLimit, ?uploadLimit, ?listOnly)")
+            + "(?paused, ?outputFolder, ?sequential, ?downloadLimit, ?uploadLimit, ?maxConnections, ?listOnly)")
     public Uni<Response> addRaw(byte[] body, @BeanParam AddQuery query) {
         return adder.addFile(body, query.options());
     }
@@ -56,7 +56,7 @@ public class TorrentAddResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Blocking
     @Operation(summary = "Add a torrent from a form upload: file part 'torrent' (or 'torrents'), optional fields "
-            + "outputFolder, paused, sequential, downloadLimit, uploadLimit, listOnly and files (JSON "
+            + "outputFolder, paused, sequential, downloadLimit, uploadLimit, maxConnections, listOnly and files (JSON "
             + "[{\"index\":0,\"priority\":\"skip\"}])")
     public Uni<Response> addForm(MultipartFormDataInput form, @BeanParam AddQuery query) {
         AddOptions o = query.options();

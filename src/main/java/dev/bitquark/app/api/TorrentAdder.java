@@ -113,10 +113,11 @@ public class TorrentAdder {
 
     private TorrentOptions baseOptions(AddOptions o) {
         try {
-            return TorrentOptions.defaults(torrents.sessions().downloadDir(o.outputFolder))
+            TorrentOptions options = TorrentOptions.defaults(torrents.sessions().downloadDir(o.outputFolder))
                     .withSequential(o.sequential)
                     .withRateLimits(o.downloadLimit, o.uploadLimit)
                     .withStartPaused(o.paused);
+            return o.maxConnections > 0 ? options.withMaxConnections(o.maxConnections) : options;
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("bad_folder", e.getMessage());
         }

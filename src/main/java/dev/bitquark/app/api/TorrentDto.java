@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * A torrent with its live stats, as the API shows it (camelCase keys; id = 40-hex info-hash; times
- * ISO-8601 UTC; limits in bytes/s, 0 = unlimited).
+ * ISO-8601 UTC; rate limits in bytes/s, 0 = unlimited; {@code maxConnections}: this torrent's
+ * connection limit).
  */
 public record TorrentDto(
         String id,
@@ -36,6 +37,7 @@ public record TorrentDto(
         long downloadLimit,
         long uploadLimit,
         boolean sequential,
+        int maxConnections,
         String addedAt,
         String completedAt) {
 
@@ -45,7 +47,7 @@ public record TorrentDto(
                 s.havePieces(), s.checkedFraction(), s.downloadRate(), s.uploadRate(), s.downloadedTotal(),
                 s.uploadedTotal(), (double) s.uploadedTotal() / Math.max(1, s.downloadedTotal()), s.peersConnected(),
                 s.peersKnown(), s.seedsConnected(), s.etaSeconds(), s.fastResumed(),
-                s.checkedPieces(), s.saveDir(), s.downloadLimit(), s.uploadLimit(), s.sequential(),
+                s.checkedPieces(), s.saveDir(), s.downloadLimit(), s.uploadLimit(), s.sequential(), s.maxConnections(),
                 Instant.ofEpochMilli(s.addedAtMillis()).toString(),
                 s.completedAtMillis() > 0 ? Instant.ofEpochMilli(s.completedAtMillis()).toString() : null);
     }

@@ -36,6 +36,7 @@ public final class MagnetCodec {
                 .put("download-limit", m.downloadLimit())
                 .put("upload-limit", m.uploadLimit())
                 .put("sequential", m.sequential() ? 1 : 0)
+                .put("max-connections", m.maxConnections())
                 .build());
     }
 
@@ -65,6 +66,7 @@ public final class MagnetCodec {
         // The settings below were added later: absent in older files, they mean "none".
         return new StoredMagnet(hash, uri, saveDir, f.flag("paused"), f.integer("added-at", 0, Long.MAX_VALUE),
                 f.optionalInteger("download-limit", 0, Long.MAX_VALUE, 0), f.optionalInteger("upload-limit", 0, Long.MAX_VALUE, 0),
-                f.has("sequential") && f.flag("sequential"));
+                f.has("sequential") && f.flag("sequential"),
+                (int) f.optionalInteger("max-connections", 0, Integer.MAX_VALUE, 0));
     }
 }

@@ -46,8 +46,8 @@ public final class PostgresSessionStore implements SessionStore {
     private static final String UPSERT_RESUME = """
             INSERT INTO resume (info_hash, save_dir, piece_count, have, file_priorities, file_sizes, file_mtimes,
                                 uploaded_total, downloaded_total, added_at_millis, completed_at_millis, paused,
-                                sequential, download_limit, upload_limit, error, unsynced)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                sequential, download_limit, upload_limit, error, unsynced, max_connections)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (info_hash) DO UPDATE SET
                 save_dir = EXCLUDED.save_dir, piece_count = EXCLUDED.piece_count, have = EXCLUDED.have,
                 file_priorities = EXCLUDED.file_priorities, file_sizes = EXCLUDED.file_sizes,
@@ -56,14 +56,14 @@ public final class PostgresSessionStore implements SessionStore {
                 completed_at_millis = EXCLUDED.completed_at_millis, paused = EXCLUDED.paused,
                 sequential = EXCLUDED.sequential, download_limit = EXCLUDED.download_limit,
                 upload_limit = EXCLUDED.upload_limit, error = EXCLUDED.error, unsynced = EXCLUDED.unsynced,
-                updated_at = now()
+                max_connections = EXCLUDED.max_connections, updated_at = now()
             """;
 
     private static final String LOAD = """
             SELECT t.info_hash, t.torrent_file, r.info_hash IS NOT NULL, r.save_dir, r.piece_count, r.have,
                    r.file_priorities, r.file_sizes, r.file_mtimes, r.uploaded_total, r.downloaded_total,
                    r.added_at_millis, r.completed_at_millis, r.paused, r.sequential, r.download_limit,
-                   r.upload_limit, r.error, r.unsynced
+                   r.upload_limit, r.error, r.unsynced, r.max_connections
             FROM torrents t LEFT JOIN resume r ON r.info_hash = t.info_hash
             ORDER BY t.added_order
             """;
@@ -171,7 +171,7 @@ public final class PostgresSessionStore implements SessionStore {
         String error = rs.getString(18);
         return new ResumeData(hash, saveDir, pieceCount, have, priorities, sizes, mtimes,
                 rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getBoolean(14), rs.getBoolean(15),
-                rs.getLong(16), rs.getLong(17), error, rs.getBytes(19));
+                rs.getLong(16), rs.getLong(17), error, rs.getBytes(19), rs.getInt(20));
     }
 
     private static List<FilePriority> priorities(Array array) throws SQLException, DamagedResume {
@@ -286,6 +286,7 @@ public final class PostgresSessionStore implements SessionStore {
                 ps.setString(16, r.error().replace('\0', '\uFFFD'));
             }
             ps.setBytes(17, r.unsynced());
+            ps.setInt(18, r.maxConnections());
             ps.executeUpdate();
         }
     }
@@ -322,12 +323,13 @@ public final class PostgresSessionStore implements SessionStore {
         try (Connection c = connect(what);
              PreparedStatement ps = c.prepareStatement("""
                      INSERT INTO magnets (info_hash, magnet_uri, save_dir, paused, added_at_millis,
-                                          download_limit, upload_limit, sequential)
-                     SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM torrents WHERE info_hash = ?)
+                                          download_limit, upload_limit, sequential, max_connections)
+                     SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM torrents WHERE info_hash = ?)
                      ON CONFLICT (info_hash) DO UPDATE SET magnet_uri = EXCLUDED.magnet_uri,
                          save_dir = EXCLUDED.save_dir, paused = EXCLUDED.paused,
                          download_limit = EXCLUDED.download_limit, upload_limit = EXCLUDED.upload_limit,
-                         sequential = EXCLUDED.sequential, updated_at = now()
+                         sequential = EXCLUDED.sequential, max_connections = EXCLUDED.max_connections,
+                         updated_at = now()
                      """)) {
             ps.setBytes(1, m.infoHash().toBytes());
             ps.setString(2, m.magnetUri());
@@ -337,7 +339,8 @@ public final class PostgresSessionStore implements SessionStore {
             ps.setLong(6, m.downloadLimit());
             ps.setLong(7, m.uploadLimit());
             ps.setBoolean(8, m.sequential());
-            ps.setBytes(9, m.infoHash().toBytes());
+            ps.setInt(9, m.maxConnections());
+            ps.setBytes(10, m.infoHash().toBytes());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failure(what, e);
@@ -352,7 +355,7 @@ public final class PostgresSessionStore implements SessionStore {
         try (Connection c = connect(what);
              PreparedStatement ps = c.prepareStatement("""
                      SELECT m.info_hash, m.magnet_uri, m.save_dir, m.paused, m.added_at_millis,
-                            m.download_limit, m.upload_limit, m.sequential FROM magnets m
+                            m.download_limit, m.upload_limit, m.sequential, m.max_connections FROM magnets m
                      WHERE NOT EXISTS (SELECT 1 FROM torrents t WHERE t.info_hash = m.info_hash)
                      ORDER BY m.added_order
                      """);
@@ -366,7 +369,7 @@ public final class PostgresSessionStore implements SessionStore {
                         throw new IllegalArgumentException("the link names torrent " + linked);
                     }
                     out.add(new StoredMagnet(hash, uri, Path.of(rs.getString(3)), rs.getBoolean(4), rs.getLong(5),
-                            rs.getLong(6), rs.getLong(7), rs.getBoolean(8)));
+                            rs.getLong(6), rs.getLong(7), rs.getBoolean(8), rs.getInt(9)));
                 } catch (IllegalArgumentException e) {
                     // BadMagnetException and InvalidPathException are IllegalArgumentExceptions.
                     LOG.warnf("stored magnet %s cannot be restored: %s", hash.toHex(), e.getMessage());

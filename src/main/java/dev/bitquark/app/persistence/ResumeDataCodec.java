@@ -66,6 +66,7 @@ public final class ResumeDataCodec {
                 .put("sequential", r.sequential() ? 1 : 0)
                 .put("download-limit", r.downloadLimit())
                 .put("upload-limit", r.uploadLimit())
+                .put("max-connections", r.maxConnections())
                 .putIfNotNull("error", r.error());
         return BEncoder.encode(b.build());
     }
@@ -121,7 +122,9 @@ public final class ResumeDataCodec {
                 f.integer("download-limit", 0, Long.MAX_VALUE),
                 f.integer("upload-limit", 0, Long.MAX_VALUE),
                 f.optionalText("error", MAX_ERROR_BYTES),
-                unsynced);
+                unsynced,
+                // Added later: absent in older files, it means the default.
+                (int) f.optionalInteger("max-connections", 0, Integer.MAX_VALUE, 0));
     }
 
     private static Path path(StateFields f, String key) throws PersistenceException {

@@ -17,25 +17,26 @@ import java.util.Objects;
  * @param downloadLimit the torrent's download limit in bytes/s, 0 = unlimited
  * @param uploadLimit the torrent's upload limit in bytes/s, 0 = unlimited
  * @param sequential pieces to be downloaded in order once the metadata is there
+ * @param maxConnections the torrent's connection limit, 0 = the default
  */
 public record StoredMagnet(InfoHash infoHash, String magnetUri, Path saveDir, boolean paused, long addedAtMillis,
-                           long downloadLimit, long uploadLimit, boolean sequential) {
+                           long downloadLimit, long uploadLimit, boolean sequential, int maxConnections) {
     public StoredMagnet {
         Objects.requireNonNull(infoHash, "infoHash");
         Objects.requireNonNull(magnetUri, "magnetUri");
         Objects.requireNonNull(saveDir, "saveDir");
-        if (downloadLimit < 0 || uploadLimit < 0) {
-            throw new IllegalArgumentException("negative rate limit");
+        if (downloadLimit < 0 || uploadLimit < 0 || maxConnections < 0) {
+            throw new IllegalArgumentException("negative limit");
         }
     }
 
     /** Without limits, not sequential (as stored before those settings were kept). */
     public StoredMagnet(InfoHash infoHash, String magnetUri, Path saveDir, boolean paused, long addedAtMillis) {
-        this(infoHash, magnetUri, saveDir, paused, addedAtMillis, 0, 0, false);
+        this(infoHash, magnetUri, saveDir, paused, addedAtMillis, 0, 0, false, 0);
     }
 
     /** The same link with the settings the torrent has now. */
-    public StoredMagnet withSettings(Path dir, boolean p, long down, long up, boolean inOrder) {
-        return new StoredMagnet(infoHash, magnetUri, dir, p, addedAtMillis, down, up, inOrder);
+    public StoredMagnet withSettings(Path dir, boolean p, long down, long up, boolean inOrder, int connections) {
+        return new StoredMagnet(infoHash, magnetUri, dir, p, addedAtMillis, down, up, inOrder, connections);
     }
 }

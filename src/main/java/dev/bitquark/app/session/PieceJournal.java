@@ -139,7 +139,8 @@ final class PieceJournal implements AutoCloseable {
         LOG.log(System.Logger.Level.DEBUG, () -> r.infoHash() + ": " + count + " pieces from the journal to hash again");
         return new ResumeData(r.infoHash(), r.saveDir(), pieces, r.have(), r.filePriorities(), r.fileSizes(),
                 r.fileMtimes(), r.uploadedTotal(), r.downloadedTotal(), r.addedAtMillis(), r.completedAtMillis(),
-                r.paused(), r.sequential(), r.downloadLimit(), r.uploadLimit(), r.error(), unsynced.toBytes());
+                r.paused(), r.sequential(), r.downloadLimit(), r.uploadLimit(), r.error(), unsynced.toBytes(),
+                r.maxConnections());
     }
 
     /**

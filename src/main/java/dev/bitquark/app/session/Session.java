@@ -195,9 +195,12 @@ public final class Session implements AutoCloseable {
                 for (StoredMagnet m : store.loadMagnets()) {
                     try {
                         Magnet magnet = Magnet.parse(m.magnetUri());
-                        handles.put(m.infoHash(), await(engine.addMagnet(magnet, TorrentOptions.defaults(m.saveDir())
-                                .withRateLimits(m.downloadLimit(), m.uploadLimit()).withSequential(m.sequential()),
-                                m.paused())));
+                        TorrentOptions options = TorrentOptions.defaults(m.saveDir())
+                                .withRateLimits(m.downloadLimit(), m.uploadLimit()).withSequential(m.sequential());
+                        if (m.maxConnections() > 0) {
+                            options = options.withMaxConnections(m.maxConnections());
+                        }
+                        handles.put(m.infoHash(), await(engine.addMagnet(magnet, options, m.paused())));
                         magnets.put(m.infoHash(), m);
                         fetching++;
                     } catch (BadMagnetException | SessionException e) {
@@ -260,7 +263,8 @@ public final class Session implements AutoCloseable {
                 return handles.get(h);
             }
             StoredMagnet stored = new StoredMagnet(h, magnetUri, options.saveDir(), options.startPaused(),
-                    System.currentTimeMillis(), options.downloadLimit(), options.uploadLimit(), options.sequential());
+                    System.currentTimeMillis(), options.downloadLimit(), options.uploadLimit(), options.sequential(),
+                    options.maxConnections());
             if (!handle.hasMetadata()) {
                 try {
                     store.saveMagnet(stored);
@@ -385,7 +389,7 @@ public final class Session implements AutoCloseable {
             // Before its metadata, a torrent is stored as its link with the settings given so far.
             SnapshotOrder.Numbered<Future<StoredMagnet>> now = order.take(() -> handle.metadataProgress()
                     .flatMap(p -> handle.stats().map(st -> magnet.withSettings(Path.of(st.saveDir()), p.paused(),
-                            st.downloadLimit(), st.uploadLimit(), st.sequential()))));
+                            st.downloadLimit(), st.uploadLimit(), st.sequential(), st.maxConnections()))));
             long seq = now.seq();
             return now.snapshot().toCompletionStage().thenApplyAsync(current -> {
                 StoredMagnet before = magnets.get(h);

@@ -456,7 +456,7 @@ public final class MetadataFetch implements PeerConnection.Events {
         }
         return new TorrentStats(magnet.infoHash(), name(), state, error, false, 0, 0, 0, 0, 0, 0,
                 1.0, 0, 0, 0, 0, 0, peers.size(), book.knownCount(), seeds, -1, false, 0, options.saveDir().toString(),
-                downloadLimit, uploadLimit, options.sequential(), addedAtMillis, 0);
+                downloadLimit, uploadLimit, options.sequential(), addedAtMillis, 0, options.maxConnections());
     }
 
     MetadataProgress progress() {

@@ -79,6 +79,7 @@ public final class Torrent implements PeerConnection.Events {
     boolean removed;
     Path saveDir;
     private int connecting;
+    int maxConnections; // from the options or resume data; changeable at run time
     long downloadedTotal;
     long uploadedTotal;
     long wastedTotal;
@@ -104,6 +105,8 @@ public final class Torrent implements PeerConnection.Events {
         this.saveDir = storage.root();
         this.picker = new PiecePicker(geometry, new Random());
         this.picker.setSequential(resume != null ? resume.sequential() : options.sequential());
+        this.maxConnections = resume != null && resume.maxConnections() > 0 ? resume.maxConnections()
+                : options.maxConnections();
         this.choker = new Choker(Choker.Config.defaults(), new Random());
         this.book = new PeerBook(options.maxKnownPeers());
         this.notifier = new Notifier(rt, meta.infoHash());
@@ -285,6 +288,19 @@ public final class Torrent implements PeerConnection.Events {
         notifier.resumeDataChanged();
     }
 
+    /** A lower limit closes the least useful connections at once. */
+    public void setMaxConnections(int max) {
+        maxConnections = ConnectionTrim.positive(max);
+        ConnectionTrim.closeLeastUseful(peers.values(), peers.size() - max, "torrent connection limit lowered to " + max);
+        notifier.resumeDataChanged();
+    }
+
+    /** In order (streaming) or rarest first, from the next request on; requests in flight stay. */
+    public void setSequential(boolean inOrder) {
+        picker.setSequential(inOrder);
+        notifier.resumeDataChanged();
+    }
+
     // ---- streams (see Streams) ---------------------------------------------------------------------
 
     /** Opens a reader of {@code file}; returns its id. @throws dev.bitquark.engine.StreamException if it cannot */
@@ -318,7 +334,7 @@ public final class Torrent implements PeerConnection.Events {
         if (state != TorrentState.LIVE) {
             return;
         }
-        int room = Math.min(options.maxConnections() - peers.size() - connecting, rt.connectionRoom());
+        int room = Math.min(maxConnections - peers.size() - connecting, rt.connectionRoom());
         // Once complete, dialing seeds is pointless: neither side has anything for the other.
         for (InetSocketAddress a : book.nextToDial(Math.min(room, 8), rt.now(), finished)) {
             connecting++;
@@ -330,7 +346,7 @@ public final class Torrent implements PeerConnection.Events {
     /** Wraps a socket (dialed, or accepted and matched by info-hash) in a connection. */
     public void attach(NetSocket socket, InetSocketAddress address, boolean outgoing, HandshakeDecoder partial,
                        ByteBuffer rest) {
-        if (state != TorrentState.LIVE || peers.size() >= options.maxConnections() || rt.connectionRoom() <= 0
+        if (state != TorrentState.LIVE || peers.size() >= maxConnections || rt.connectionRoom() <= 0
                 || book.isBanned(address)) {
             socket.close();
             if (outgoing) {
@@ -455,7 +471,7 @@ public final class Torrent implements PeerConnection.Events {
         }
         downloads.tick(now);
         uploads.tick(now);
-        if (peers.size() + connecting < options.maxConnections()) {
+        if (peers.size() + connecting < maxConnections) {
             connectMore();
         }
         // Batch the durability of new pieces: one flush a second at most while downloading.

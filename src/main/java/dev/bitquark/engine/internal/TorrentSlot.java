@@ -242,6 +242,27 @@ public final class TorrentSlot {
         }
     }
 
+    /** Before the metadata: the limit the torrent will start with (the fetch keeps its own small cap). */
+    public void setMaxConnections(int max) {
+        Torrent t = torrent;
+        if (t != null) {
+            t.setMaxConnections(max);
+        } else {
+            fetch.options = fetch.options.withMaxConnections(ConnectionTrim.positive(max));
+            ConnectionTrim.closeLeastUseful(fetch.peers.values(), fetch.peers.size() - max,
+                    "torrent connection limit lowered to " + max);
+        }
+    }
+
+    public void setSequential(boolean inOrder) {
+        Torrent t = torrent;
+        if (t != null) {
+            t.setSequential(inOrder);
+        } else {
+            fetch.options = fetch.options.withSequential(inOrder);
+        }
+    }
+
     public void setFilePriorities(List<FilePriority> priorities) {
         torrentOrFail("file priorities").setFilePriorities(priorities);
     }

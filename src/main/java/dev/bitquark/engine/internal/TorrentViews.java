@@ -45,7 +45,7 @@ final class TorrentViews {
                 have.cardinality(), checked, down, t.upRate.bytesPerSecond(now), t.downloadedTotal, t.uploadedTotal,
                 t.wastedTotal, t.peers.size(), t.book.knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1,
                 l.fastResumed, l.checkedPieces, t.saveDir.toString(), t.limits.downloadLimit(), t.limits.uploadLimit(),
-                t.picker.isSequential(), t.addedAtMillis, t.completedAtMillis);
+                t.picker.isSequential(), t.addedAtMillis, t.completedAtMillis, t.maxConnections);
     }
 
     /** Bytes of each file inside had pieces: one pass over files and their pieces, O(files + pieces). */

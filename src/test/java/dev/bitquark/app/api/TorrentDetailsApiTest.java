@@ -136,6 +136,32 @@ class TorrentDetailsApiTest {
     }
 
     @Test
+    void patchChangesOrderAndConnectionLimitCheckingEveryValueFirst() {
+        String id = add(freshTorrent("patch"), "?paused=true&maxConnections=7");
+        String url = "/api/v1/torrents/" + id;
+        api().get(url).then().statusCode(200).body("maxConnections", equalTo(7)).body("sequential", equalTo(false));
+        api().contentType("application/json").body(Map.of("sequential", true, "maxConnections", 3)).patch(url)
+                .then().statusCode(200).body("sequential", equalTo(true)).body("maxConnections", equalTo(3));
+        // One bad value: nothing applies, not even the good one next to it.
+        api().contentType("application/json").body(Map.of("maxConnections", 9, "sequential", "yes")).patch(url)
+                .then().statusCode(400).body("error", equalTo("bad_setting")).body("message", containsString("sequential"));
+        api().contentType("application/json").body(Map.of("maxConnections", 0)).patch(url)
+                .then().statusCode(400).body("message", containsString("maxConnections"));
+        api().contentType("application/json").body(Map.of("name", "x")).patch(url)
+                .then().statusCode(400).body("error", equalTo("unknown_setting"));
+        api().contentType("application/json").body("{}").patch(url).then().statusCode(400);
+        api().get(url).then().body("maxConnections", equalTo(3)).body("sequential", equalTo(true));
+        api().contentType("application/json").body(Map.of("downloadLimit", 2048, "sequential", false)).patch(url)
+                .then().statusCode(200).body("downloadLimit", equalTo(2048)).body("sequential", equalTo(false))
+                .body("maxConnections", equalTo(3));
+        api().contentType("application/json").body(Map.of("sequential", true)).patch("/api/v1/torrents/" + "00".repeat(20))
+                .then().statusCode(404);
+        api().contentType("application/x-bittorrent").body(freshTorrent("patch-bad")).post("/api/v1/torrents?maxConnections=0")
+                .then().statusCode(400).body("error", equalTo("bad_option"));
+        remove(id);
+    }
+
+    @Test
     void moveOutsideTheDownloadFolderIs400() {
         String id = add(freshTorrent("escape"), "?paused=true");
         for (String bad : List.of("../../etc", "/tmp", "a/../../..")) {

@@ -24,14 +24,14 @@ class MagnetCodecTest {
     @Test
     void roundTripsEveryField() throws Exception {
         StoredMagnet m = new StoredMagnet(HASH, URI, Path.of("/downloads/x"), true, 1_700_000_000_000L,
-                1_000_000, 250_000, true);
+                1_000_000, 250_000, true, 12);
         assertEquals(m, MagnetCodec.decode(MagnetCodec.encode(m)));
     }
 
     @Test
     void aFileWrittenBeforeLimitsAndSequentialWereKeptLoadsWithNone() throws Exception {
         StoredMagnet m = MagnetCodec.decode(file(HASH, URI, "/downloads/x"));
-        assertEquals(new StoredMagnet(HASH, URI, Path.of("/downloads/x"), false, 7, 0, 0, false), m);
+        assertEquals(new StoredMagnet(HASH, URI, Path.of("/downloads/x"), false, 7, 0, 0, false, 0), m);
     }
 
     @Test

@@ -71,7 +71,8 @@ final class PgFixtures {
         return new ResumeData(hash, Path.of("/srv/downloads/" + seed + "/é ü"), pieces, have, priorities, sizes, mtimes,
                 r.nextLong(1L << 50), r.nextLong(1L << 50), 1_700_000_000_000L + seed, seed % 2 == 0 ? 0 : 1_700_000_500_000L,
                 seed % 3 == 0, seed % 5 == 0, r.nextInt(1 << 20), r.nextInt(1 << 20),
-                seed % 7 == 0 ? "disk full: /srv/downloads (" + seed + ")" : null, unsynced(have, pieces, r));
+                seed % 7 == 0 ? "disk full: /srv/downloads (" + seed + ")" : null, unsynced(have, pieces, r),
+                (int) (seed % 4) * 10);
     }
 
     /** Some of the pieces {@code have} lacks, as a bitfield of the same length (spare bits clear). */
@@ -106,6 +107,7 @@ final class PgFixtures {
         assertEquals(expected.downloadLimit(), actual.downloadLimit());
         assertEquals(expected.uploadLimit(), actual.uploadLimit());
         assertEquals(expected.error(), actual.error());
+        assertEquals(expected.maxConnections(), actual.maxConnections());
     }
 
     static long count(DataSource ds, String table) throws SQLException {

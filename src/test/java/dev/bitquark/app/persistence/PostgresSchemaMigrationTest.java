@@ -107,6 +107,7 @@ class PostgresSchemaMigrationTest {
         assertArrayEquals(new byte[] {(byte) 0xff, (byte) 0xf0}, r.have());
         assertArrayEquals(new byte[2], r.unsynced());
         assertEquals(7, r.uploadedTotal());
+        assertEquals(0, r.maxConnections(), "no connection limit of its own: the default");
     }
 
     @Test
@@ -137,6 +138,6 @@ class PostgresSchemaMigrationTest {
 
         PostgresSessionStore store = new PostgresSessionStore(ds);
         store.open();
-        assertEquals(List.of(new StoredMagnet(hash(1), uri, Path.of("/d"), true, 5, 0, 0, false)), store.loadMagnets());
+        assertEquals(List.of(new StoredMagnet(hash(1), uri, Path.of("/d"), true, 5, 0, 0, false, 0)), store.loadMagnets());
     }
 }

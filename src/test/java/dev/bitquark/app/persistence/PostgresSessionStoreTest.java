@@ -338,7 +338,7 @@ class PostgresSessionStoreTest {
     @Test
     void aMagnetKeepsTheLimitsAndOrderGivenBeforeItsMetadata() throws Exception {
         store.saveMagnet(magnet(1, false, 100));
-        StoredMagnet changed = magnet(1, false, 100).withSettings(Path.of("/downloads/elsewhere"), true, 64_000, 8_000, true);
+        StoredMagnet changed = magnet(1, false, 100).withSettings(Path.of("/downloads/elsewhere"), true, 64_000, 8_000, true, 7);
         store.saveMagnet(changed);
         assertEquals(List.of(changed), store.loadMagnets());
     }

@@ -33,7 +33,8 @@ class ResumeDataCodecTest {
                 List.of(FilePriority.SKIP, FilePriority.LOW, FilePriority.NORMAL, FilePriority.HIGH),
                 new long[] {0, 1234, -1, Long.MAX_VALUE}, new long[] {-1, 1_700_000_000_123L, -5_000, 0},
                 1L << 40, 12345, 1_699_999_999_000L, -1, true, false, 1_000_000, 0, error,
-                new byte[] {0, 0x50}); // pieces 9 and 11 written, not yet flushed
+                new byte[] {0, 0x50}, // pieces 9 and 11 written, not yet flushed
+                12); // the user's connection limit
     }
 
     static void assertSame(ResumeData a, ResumeData b) {
@@ -54,6 +55,7 @@ class ResumeDataCodecTest {
         assertEquals(a.downloadLimit(), b.downloadLimit());
         assertEquals(a.uploadLimit(), b.uploadLimit());
         assertEquals(a.error(), b.error());
+        assertEquals(a.maxConnections(), b.maxConnections());
     }
 
     @Test
@@ -83,6 +85,11 @@ class ResumeDataCodecTest {
         ResumeData r = ResumeDataCodec.decode(edit(sample(null), without("unsynced")));
         assertArrayEquals(new byte[2], r.unsynced(), "files saved before the field existed");
         assertArrayEquals(sample(null).have(), r.have());
+    }
+
+    @Test
+    void resumeDataWithoutAConnectionLimitHasTheDefault() throws Exception {
+        assertEquals(0, ResumeDataCodec.decode(edit(sample(null), without("max-connections"))).maxConnections());
     }
 
     static Stream<Arguments> badResumeData() {

@@ -147,6 +147,7 @@ class SessionMagnetTest {
             get(session.restore());
             TorrentHandle h = get(session.addMagnet(uri, TorrentOptions.defaults(downloads).withSequential(true)));
             EngineUnderTest.await(h.setRateLimits(64_000, 8_000), Duration.ofSeconds(5));
+            EngineUnderTest.await(h.setMaxConnections(9), Duration.ofSeconds(5));
             EngineUnderTest.await(h.moveStorage(elsewhere), Duration.ofSeconds(5));
             // As the API does: a limit change marks the torrent for the next save, a move saves at once.
             session.markDirty(h.infoHash());
@@ -157,6 +158,7 @@ class SessionMagnetTest {
             StoredMagnet m = store.loadMagnets().getFirst();
             assertEquals(List.of(64_000L, 8_000L, 1L), List.of(m.downloadLimit(), m.uploadLimit(), m.sequential() ? 1L : 0L));
             assertEquals(elsewhere, m.saveDir());
+            assertEquals(9, m.maxConnections());
         }
         try (EngineUnderTest second = new EngineUnderTest(downloads);
              Session session = new Session(second.engine, new FileSessionStore(dataDir), downloads, 60_000)) {
@@ -167,6 +169,7 @@ class SessionMagnetTest {
             assertEquals(8_000, stats.uploadLimit());
             assertTrue(stats.sequential());
             assertEquals(elsewhere.toString(), stats.saveDir());
+            assertEquals(9, stats.maxConnections());
         }
     }
 

@@ -30,7 +30,7 @@ class EventFramesTest {
 
     static TorrentStats torrent(int n, String name, TorrentState state, long downloadRate) {
         return new TorrentStats(hash(n), name, state, null, false, 1000, 1000, 500, 500, 4, 2, 1.0, downloadRate, 0,
-                500, 0, 0, 1, 3, 0, -1, false, 4, "/downloads", 0, 0, false, 1_700_000_000_000L, 0);
+                500, 0, 0, 1, 3, 0, -1, false, 4, "/downloads", 0, 0, false, 1_700_000_000_000L, 0, 50);
     }
 
     static SessionStats session(int torrents, long downloadRate) {
