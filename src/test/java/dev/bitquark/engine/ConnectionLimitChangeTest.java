@@ -3,7 +3,6 @@ package dev.bitquark.engine;
 import static dev.bitquark.engine.SessionFixture.await;
 import static dev.bitquark.engine.SessionFixture.payload;
 import static dev.bitquark.engine.SessionFixture.peersOf;
-import static dev.bitquark.engine.SessionFixture.seed;
 import static dev.bitquark.engine.SessionFixture.stats;
 import static dev.bitquark.engine.SessionFixture.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -41,10 +40,7 @@ class ConnectionLimitChangeTest {
              EngineUnderTest s2 = new EngineUnderTest(seedDir);
              EngineUnderTest s3 = new EngineUnderTest(seedDir);
              EngineUnderTest leecher = new EngineUnderTest(out)) {
-            for (EngineUnderTest s : List.of(s1, s2, s3)) {
-                await(s.engine.setRateLimits(0, 48L << 10));
-                seed(s, meta, seedDir);
-            }
+            SessionFixture.seedThrottled(meta, seedDir, 48L << 10, s1, s2, s3);
             TorrentHandle h = await(leecher.engine.add(meta, TorrentOptions.defaults(out)
                     .withInitialPeers(peersOf(s1, s2, s3))));
             waitUntil("three seeders connected", () -> stats(h).peersConnected() == 3);

@@ -63,6 +63,14 @@ final class SessionFixture {
         return h;
     }
 
+    /** Each of {@code seeders} uploads at most {@code uploadLimit} bytes/s and seeds {@code meta} from {@code dir}. */
+    static void seedThrottled(Metainfo meta, Path dir, long uploadLimit, EngineUnderTest... seeders) throws Exception {
+        for (EngineUnderTest s : seeders) {
+            await(s.engine.setRateLimits(0, uploadLimit));
+            seed(s, meta, dir);
+        }
+    }
+
     static List<InetSocketAddress> peersOf(EngineUnderTest... engines) {
         List<InetSocketAddress> out = new ArrayList<>();
         for (EngineUnderTest e : engines) {

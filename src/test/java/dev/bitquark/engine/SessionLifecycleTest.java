@@ -282,10 +282,7 @@ class SessionLifecycleTest {
              EngineUnderTest s2 = new EngineUnderTest(seedDir);
              EngineUnderTest s3 = new EngineUnderTest(seedDir);
              EngineUnderTest leecher = new EngineUnderTest(out)) {
-            for (EngineUnderTest s : List.of(s1, s2, s3)) {
-                await(s.engine.setRateLimits(0, 256L << 10));
-                seed(s, m1, seedDir);
-            }
+            SessionFixture.seedThrottled(m1, seedDir, 256L << 10, s1, s2, s3);
             await(leecher.engine.setMaxConnections(1));
             assertEquals(1, await(leecher.engine.sessionStats()).maxConnections());
             TorrentHandle h = await(leecher.engine.add(m1, TorrentOptions.defaults(out)

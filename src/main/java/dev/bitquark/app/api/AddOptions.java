@@ -99,17 +99,22 @@ final class AddOptions {
         };
     }
 
-    private static long rate(String name, String value) {
+    /** A whole number in text ({@code unit} for the message), or {@code empty} for an empty value. */
+    private static long whole(String name, String value, String unit, long empty) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) {
-            return 0;
+            return empty;
         }
         try {
-            return rate(name, Long.parseLong(v));
+            return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("bad_option", name + " must be a whole number of bytes/s, got '"
+            throw ApiException.badRequest("bad_option", name + " must be a whole number" + unit + ", got '"
                     + FilePriorityChange.clip(value) + "'");
         }
+    }
+
+    private static long rate(String name, String value) {
+        return rate(name, whole(name, value, " of bytes/s", 0));
     }
 
     private static long rate(String name, long value) {
@@ -120,17 +125,10 @@ final class AddOptions {
         return value;
     }
 
+    /** 0 (the default) when empty. */
     private static int connections(String name, String value) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            return 0;
-        }
-        try {
-            return connections(name, Long.parseLong(v));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("bad_option", name + " must be a whole number, got '"
-                    + FilePriorityChange.clip(value) + "'");
-        }
+        long n = whole(name, value, "", 0);
+        return n == 0 && (value == null || value.isBlank()) ? 0 : connections(name, n);
     }
 
     static int connections(String name, long value) {

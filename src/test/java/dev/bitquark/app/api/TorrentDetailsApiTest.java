@@ -158,6 +158,8 @@ class TorrentDetailsApiTest {
                 .then().statusCode(404);
         api().contentType("application/x-bittorrent").body(freshTorrent("patch-bad")).post("/api/v1/torrents?maxConnections=0")
                 .then().statusCode(400).body("error", equalTo("bad_option"));
+        api().contentType("application/x-bittorrent").body(freshTorrent("patch-bad")).post("/api/v1/torrents?maxConnections=lots")
+                .then().statusCode(400).body("message", containsString("whole number"));
         remove(id);
     }
 
