@@ -35,7 +35,7 @@ interface Io {
     void syncDir(Path dir) throws IOException;
 
     /** As {@link #SYSTEM}, but new files are created rw------- (where POSIX permissions exist): for secrets. */
-    Io OWNER_ONLY = new Io() {
+    Io OWNER_ONLY = new Forwarding() {
         @Override
         public FileChannel create(Path tmp) throws IOException {
             if (!java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -44,6 +44,14 @@ interface Io {
             return FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                             java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+    };
+
+    /** {@link #SYSTEM} for every step not overridden: a variant changes only the steps it is about. */
+    abstract class Forwarding implements Io {
+        @Override
+        public FileChannel create(Path tmp) throws IOException {
+            return SYSTEM.create(tmp);
         }
 
         @Override
@@ -70,7 +78,7 @@ interface Io {
         public void syncDir(Path dir) throws IOException {
             SYSTEM.syncDir(dir);
         }
-    };
+    }
 
     Io SYSTEM = new Io() {
         @Override

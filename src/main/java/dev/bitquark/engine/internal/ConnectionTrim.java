@@ -57,12 +57,10 @@ public final class ConnectionTrim {
         if (open <= max) {
             return 0;
         }
+        // Magnets fetching metadata count against the session limit too (Dialer, attach).
         List<PeerConnection> all = new ArrayList<>();
         for (TorrentSlot s : slots) {
-            Torrent t = s.torrent();
-            if (t != null) {
-                all.addAll(t.peers.values());
-            }
+            all.addAll(s.connections());
         }
         return closeLeastUseful(all, open - max, "session connection limit lowered to " + max);
     }

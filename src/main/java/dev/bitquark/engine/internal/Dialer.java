@@ -34,4 +34,22 @@ final class Dialer {
             }
         });
     }
+
+    /**
+     * Whether a new connection (dialed, or accepted for this owner) is kept: only if its owner has
+     * room under its own limit ({@code ownerHasRoom}, false too when it wants no connections), the
+     * session has room, and the address is not banned. Otherwise the socket is closed, and for a
+     * dial the peer book hears that it went nowhere.
+     */
+    static boolean admit(EngineRuntime rt, PeerBook book, NetSocket socket, InetSocketAddress a, boolean outgoing,
+                         boolean ownerHasRoom) {
+        if (ownerHasRoom && rt.connectionRoom() > 0 && !book.isBanned(a)) {
+            return true;
+        }
+        socket.close();
+        if (outgoing) {
+            book.onDisconnected(a, false, rt.now());
+        }
+        return false;
+    }
 }

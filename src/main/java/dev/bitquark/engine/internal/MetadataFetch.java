@@ -296,12 +296,16 @@ public final class MetadataFetch implements PeerConnection.Events {
         }
     }
 
+    /** The torrent's own limit, within this phase's cap. */
+    private int connectionCap() {
+        return Math.min(options.maxConnections(), MAX_CONNECTIONS);
+    }
+
     void connectMore() {
         if (state != TorrentState.METADATA) {
             return;
         }
-        int room = Math.min(Math.min(options.maxConnections(), MAX_CONNECTIONS) - peers.size() - connecting,
-                rt.connectionRoom());
+        int room = Math.min(connectionCap() - peers.size() - connecting, rt.connectionRoom());
         for (InetSocketAddress a : book.nextToDial(Math.min(room, 8), rt.now(), false)) {
             connecting++;
             Dialer.dial(rt, book, a, () -> state == TorrentState.METADATA, () -> connecting--,
@@ -312,12 +316,8 @@ public final class MetadataFetch implements PeerConnection.Events {
     /** Wraps a socket (dialed, or accepted for this info-hash) in a connection without a piece count. */
     public void attach(NetSocket socket, InetSocketAddress address, boolean outgoing, HandshakeDecoder partial,
                        ByteBuffer rest) {
-        if (state != TorrentState.METADATA || peers.size() >= MAX_CONNECTIONS || rt.connectionRoom() <= 0
-                || book.isBanned(address)) {
-            socket.close();
-            if (outgoing) {
-                book.onDisconnected(address, false, rt.now());
-            }
+        if (!Dialer.admit(rt, book, socket, address, outgoing,
+                state == TorrentState.METADATA && peers.size() < connectionCap())) {
             return;
         }
         rt.connectionOpened();
@@ -434,7 +434,7 @@ public final class MetadataFetch implements PeerConnection.Events {
             c.onSecond();
         }
         requests.tick(rt.now());
-        if (peers.size() + connecting < Math.min(options.maxConnections(), MAX_CONNECTIONS)) {
+        if (peers.size() + connecting < connectionCap()) {
             connectMore();
         }
     }

@@ -346,12 +346,8 @@ public final class Torrent implements PeerConnection.Events {
     /** Wraps a socket (dialed, or accepted and matched by info-hash) in a connection. */
     public void attach(NetSocket socket, InetSocketAddress address, boolean outgoing, HandshakeDecoder partial,
                        ByteBuffer rest) {
-        if (state != TorrentState.LIVE || peers.size() >= maxConnections || rt.connectionRoom() <= 0
-                || book.isBanned(address)) {
-            socket.close();
-            if (outgoing) {
-                book.onDisconnected(address, false, rt.now());
-            }
+        boolean room = state == TorrentState.LIVE && peers.size() < maxConnections;
+        if (!Dialer.admit(rt, book, socket, address, outgoing, room)) {
             return;
         }
         // Keys are unique in the engine: the session-wide throttles tell connections apart by them.

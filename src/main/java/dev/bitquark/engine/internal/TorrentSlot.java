@@ -22,6 +22,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -249,9 +250,15 @@ public final class TorrentSlot {
             t.setMaxConnections(max);
         } else {
             fetch.options = fetch.options.withMaxConnections(ConnectionTrim.positive(max));
-            ConnectionTrim.closeLeastUseful(fetch.peers.values(), fetch.peers.size() - max,
+            ConnectionTrim.closeLeastUseful(connections(), fetch.peers.size() - max,
                     "torrent connection limit lowered to " + max);
         }
+    }
+
+    /** The open connections: the torrent's, or the metadata fetch's. */
+    Collection<PeerConnection> connections() {
+        Torrent t = torrent;
+        return t != null ? t.peers.values() : fetch.peers.values();
     }
 
     public void setSequential(boolean inOrder) {

@@ -237,12 +237,7 @@ class AtomicFileTest {
     @Test
     void shortWritesAreRepeatedUntilEveryByteIsWritten() throws Exception {
         int[] calls = {0};
-        Io trickle = new Io() {
-            @Override
-            public java.nio.channels.FileChannel create(Path tmp) throws IOException {
-                return SYSTEM.create(tmp);
-            }
-
+        Io trickle = new Io.Forwarding() {
             @Override
             public int write(java.nio.channels.FileChannel channel, ByteBuffer src) throws IOException {
                 calls[0]++;
@@ -251,26 +246,6 @@ class AtomicFileTest {
                 int n = SYSTEM.write(channel, few);
                 src.position(src.position() + n);
                 return n;
-            }
-
-            @Override
-            public void force(java.nio.channels.FileChannel channel) throws IOException {
-                SYSTEM.force(channel);
-            }
-
-            @Override
-            public void link(Path link, Path existing) throws IOException {
-                SYSTEM.link(link, existing);
-            }
-
-            @Override
-            public void move(Path from, Path to) throws IOException {
-                SYSTEM.move(from, to);
-            }
-
-            @Override
-            public void syncDir(Path d) throws IOException {
-                SYSTEM.syncDir(d);
             }
         };
         new AtomicFile(dir.resolve("state.bq"), trickle).write(NEW);
