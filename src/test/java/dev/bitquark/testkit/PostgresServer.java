@@ -69,6 +69,22 @@ public final class PostgresServer implements AutoCloseable {
         this.port = port;
     }
 
+    private static PostgresServer shared;
+
+    /**
+     * One server for every test of this JVM that needs only fresh databases ({@link #createDatabase}
+     * names never repeat): started on first use, stopped when the JVM exits. Tests that stop or
+     * kill the server start their own.
+     */
+    public static synchronized PostgresServer shared() throws IOException {
+        if (shared == null) {
+            PostgresServer s = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(s::close, "postgres-test-stop"));
+            shared = s;
+        }
+        return shared;
+    }
+
     /** Creates a fresh cluster and starts it; throws with the server's log if that fails. */
     public static PostgresServer start() throws IOException {
         Path bin = findBinaries();

@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,15 +40,8 @@ class PostgresSessionStoreTest {
     PostgresSessionStore store;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (pg != null) {
-            pg.close();
-        }
+    static void server() throws Exception {
+        pg = PostgresServer.shared();
     }
 
     @BeforeEach
