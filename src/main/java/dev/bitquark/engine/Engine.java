@@ -279,7 +279,7 @@ public final class Engine {
     public Future<Void> setMaxConnections(int max) {
         return onContext(() -> {
             runtime.setMaxConnections(max);
-            ConnectionTrim.toSessionLimit(torrents.values(), runtime.connections(), max);
+            ConnectionTrim.toSessionLimit(torrents.values(), max);
         });
     }
 

@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param error the last error, if the torrent was stopped by one (null otherwise)
  * @param unsynced wire-form bitfield of pieces written but not known durable, disjoint from {@code
  *     have}; same length as {@code have}
- * @param maxConnections this torrent's connection limit as the user set it, 0 = the default
+ * @param maxConnections this torrent's connection limit; 0 in data saved before it was kept, which
+ *     means the options' limit
  */
 public record ResumeData(
         InfoHash infoHash,

@@ -51,17 +51,15 @@ public final class ConnectionTrim {
 
     /**
      * The session-wide limit was lowered to {@code max}: closes the least useful connections of all
-     * torrents until at most {@code max} are open. Returns how many closed.
+     * torrents until at most {@code max} are open. Dials in progress are left alone: with the limit
+     * reached, they are refused when they connect. Returns how many closed.
      */
-    public static int toSessionLimit(Collection<TorrentSlot> slots, int open, int max) {
-        if (open <= max) {
-            return 0;
-        }
+    public static int toSessionLimit(Collection<TorrentSlot> slots, int max) {
         // Magnets fetching metadata count against the session limit too (Dialer, attach).
         List<PeerConnection> all = new ArrayList<>();
         for (TorrentSlot s : slots) {
             all.addAll(s.connections());
         }
-        return closeLeastUseful(all, open - max, "session connection limit lowered to " + max);
+        return closeLeastUseful(all, all.size() - max, "session connection limit lowered to " + max);
     }
 }
