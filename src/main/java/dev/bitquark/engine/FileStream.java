@@ -66,6 +66,18 @@ public final class FileStream {
     }
 
     /**
+     * Completes at once: fails with a {@link StreamException} if the bytes {@code offset .. offset+length-1} cannot
+     * all arrive now ({@code FILE_SKIPPED}; {@code TORRENT_STOPPED} when the torrent is paused or failed and some of
+     * them are not downloaded), succeeds otherwise. Ask before promising a client the whole range.
+     */
+    public Future<Void> reachable(long offset, long length) {
+        return call(() -> {
+            torrent.checkStreamReachable(id, offset, length);
+            return Future.succeededFuture();
+        });
+    }
+
+    /**
      * Waits like {@link #awaitRange}, then reads the bytes from disk.
      *
      * @param length at most {@link #MAX_READ} bytes

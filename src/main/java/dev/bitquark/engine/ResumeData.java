@@ -1,6 +1,7 @@
 package dev.bitquark.engine;
 
 import dev.bitquark.metainfo.InfoHash;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,11 @@ import java.util.Objects;
  *     have}; same length as {@code have}
  * @param maxConnections this torrent's connection limit; 0 in data saved before it was kept, which
  *     means the options' limit
+ * @param trackers the trackers in force (BEP 12 tiers), which the user may have changed; null: the metainfo's
+ *     (also in data saved before they were kept)
+ * @param peers peers worth dialing at the next start (connected, or added by the user), at most
+ *     {@value #MAX_PEERS}: a torrent whose peers came from a magnet link's {@code x.pe} or the user, not from a
+ *     tracker, would otherwise find none after a restart
  */
 public record ResumeData(
         InfoHash infoHash,
@@ -45,7 +51,11 @@ public record ResumeData(
         long uploadLimit,
         String error,
         byte[] unsynced,
-        int maxConnections) {
+        int maxConnections,
+        List<List<String>> trackers,
+        List<InetSocketAddress> peers) {
+    /** Most peers kept. */
+    public static final int MAX_PEERS = 200;
 
     public ResumeData {
         Objects.requireNonNull(infoHash, "infoHash");
@@ -73,6 +83,28 @@ public record ResumeData(
         if (maxConnections < 0) {
             throw new IllegalArgumentException("maxConnections must be 0 (default) or positive, got " + maxConnections);
         }
+        trackers = trackers == null ? null : trackers.stream().map(List::copyOf).toList();
+        peers = peers == null ? List.of() : List.copyOf(peers);
+        if (peers.size() > MAX_PEERS) {
+            throw new IllegalArgumentException(peers.size() + " peers; at most " + MAX_PEERS);
+        }
+    }
+
+    /** Resume data without trackers of its own (the metainfo's) and without peers. */
+    public ResumeData(InfoHash infoHash, Path saveDir, int pieceCount, byte[] have, List<FilePriority> filePriorities,
+                      long[] fileSizes, long[] fileMtimes, long uploadedTotal, long downloadedTotal, long addedAtMillis,
+                      long completedAtMillis, boolean paused, boolean sequential, long downloadLimit, long uploadLimit,
+                      String error, byte[] unsynced, int maxConnections) {
+        this(infoHash, saveDir, pieceCount, have, filePriorities, fileSizes, fileMtimes, uploadedTotal, downloadedTotal,
+                addedAtMillis, completedAtMillis, paused, sequential, downloadLimit, uploadLimit, error, unsynced,
+                maxConnections, null, List.of());
+    }
+
+    /** The same resume data with {@code have} and {@code unsynced} replaced. */
+    public ResumeData withPieces(byte[] newHave, byte[] newUnsynced) {
+        return new ResumeData(infoHash, saveDir, pieceCount, newHave, filePriorities, fileSizes, fileMtimes,
+                uploadedTotal, downloadedTotal, addedAtMillis, completedAtMillis, paused, sequential, downloadLimit,
+                uploadLimit, error, newUnsynced, maxConnections, trackers, peers);
     }
 
     /** Resume data with the default connection limit. */

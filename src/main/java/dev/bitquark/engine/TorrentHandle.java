@@ -83,10 +83,44 @@ public final class TorrentHandle {
 
     /**
      * Every tracker (BEP 12 tier, last announce, its outcome, swarm counts, next announce). While
-     * paused, the status of the last live period; before the first, the metainfo's trackers.
+     * paused, the status of the last live period; before the first, the trackers in force, not contacted. While a
+     * magnet link's metadata is fetched, the link's trackers.
      */
     public Future<List<TrackerStatus>> trackers() {
         return call(torrent::trackers);
+    }
+
+    /**
+     * Adds trackers, each in a tier of its own after the others (already present ones are skipped); also while
+     * the metadata of a magnet link is fetched. While live, the new ones are announced to soon. Kept in resume data.
+     *
+     * @throws IllegalArgumentException (failing the future) naming a URL that is not an http, https or udp tracker
+     */
+    public Future<Void> addTrackers(List<String> urls) {
+        return call(() -> {
+            torrent.changeTrackers(urls, true);
+            return null;
+        });
+    }
+
+    /**
+     * Removes trackers; those that know us get {@code stopped}. Kept in resume data.
+     *
+     * @throws java.util.NoSuchElementException (failing the future) if none of {@code urls} is a tracker of it
+     */
+    public Future<Void> removeTrackers(List<String> urls) {
+        return call(() -> {
+            torrent.changeTrackers(urls, false);
+            return null;
+        });
+    }
+
+    /**
+     * The magnet link as it stands, while the metadata is fetched (its trackers in force and the peers worth
+     * dialing as {@code x.pe}); null once the torrent has its metadata.
+     */
+    public Future<dev.bitquark.metainfo.Magnet> currentLink() {
+        return call(torrent::currentLink);
     }
 
     /** The pieces verified so far (a copy; {@link Bitfield#toBytes()} gives the BEP 3 wire form). */

@@ -23,11 +23,13 @@ import java.util.List;
  * @param downloadLimit this torrent's download limit in bytes/s from the start, 0 = unlimited
  * @param uploadLimit this torrent's upload limit in bytes/s from the start, 0 = unlimited
  * @param startPaused added PAUSED: no check, no connection, no announce until {@code resume()}
+ * @param downloadRoot the folder the torrent's writes, moves and deletes must stay inside once symbolic links are
+ *     resolved (checked when each happens); null: {@code saveDir} itself. A server passes its download folder.
  */
 public record TorrentOptions(Path saveDir, List<InetSocketAddress> initialPeers, boolean sequential,
                              int maxConnections, int maxKnownPeers, int maxOpenFiles, int announcePort,
                              long pieceBufferBytes, List<FilePriority> filePriorities, long downloadLimit,
-                             long uploadLimit, boolean startPaused) {
+                             long uploadLimit, boolean startPaused, Path downloadRoot) {
     public TorrentOptions {
         initialPeers = List.copyOf(initialPeers);
         filePriorities = List.copyOf(filePriorities);
@@ -41,43 +43,54 @@ public record TorrentOptions(Path saveDir, List<InetSocketAddress> initialPeers,
     }
 
     public static TorrentOptions defaults(Path saveDir) {
-        return new TorrentOptions(saveDir, List.of(), false, 50, 3000, 128, 0, 16L << 20, List.of(), 0, 0, false);
+        return new TorrentOptions(saveDir, List.of(), false, 50, 3000, 128, 0, 16L << 20, List.of(), 0, 0, false, null);
     }
 
     public TorrentOptions withSaveDir(Path dir) {
         return new TorrentOptions(dir, initialPeers, sequential, maxConnections, maxKnownPeers, maxOpenFiles,
-                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, startPaused);
+                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, startPaused, downloadRoot);
     }
 
     public TorrentOptions withMaxConnections(int max) {
         return new TorrentOptions(saveDir, initialPeers, sequential, max, maxKnownPeers, maxOpenFiles,
-                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, startPaused);
+                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, startPaused, downloadRoot);
     }
 
     public TorrentOptions withInitialPeers(List<InetSocketAddress> peers) {
         return new TorrentOptions(saveDir, peers, sequential, maxConnections, maxKnownPeers, maxOpenFiles,
-                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, startPaused);
+                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, startPaused, downloadRoot);
     }
 
     public TorrentOptions withSequential(boolean inOrder) {
         return new TorrentOptions(saveDir, initialPeers, inOrder, maxConnections, maxKnownPeers, maxOpenFiles,
-                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, startPaused);
+                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, startPaused, downloadRoot);
     }
 
     /** One priority per file of the metainfo, in order (checked against the file count by {@code Engine.add}). */
     public TorrentOptions withFilePriorities(List<FilePriority> priorities) {
         return new TorrentOptions(saveDir, initialPeers, sequential, maxConnections, maxKnownPeers, maxOpenFiles,
-                announcePort, pieceBufferBytes, priorities, downloadLimit, uploadLimit, startPaused);
+                announcePort, pieceBufferBytes, priorities, downloadLimit, uploadLimit, startPaused, downloadRoot);
     }
 
     /** Bytes/s, 0 = unlimited. */
     public TorrentOptions withRateLimits(long down, long up) {
         return new TorrentOptions(saveDir, initialPeers, sequential, maxConnections, maxKnownPeers, maxOpenFiles,
-                announcePort, pieceBufferBytes, filePriorities, down, up, startPaused);
+                announcePort, pieceBufferBytes, filePriorities, down, up, startPaused, downloadRoot);
     }
 
     public TorrentOptions withStartPaused(boolean paused) {
         return new TorrentOptions(saveDir, initialPeers, sequential, maxConnections, maxKnownPeers, maxOpenFiles,
-                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, paused);
+                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, paused, downloadRoot);
+    }
+
+    /** The folder writes must stay inside (see {@code downloadRoot}). */
+    public TorrentOptions withDownloadRoot(Path root) {
+        return new TorrentOptions(saveDir, initialPeers, sequential, maxConnections, maxKnownPeers, maxOpenFiles,
+                announcePort, pieceBufferBytes, filePriorities, downloadLimit, uploadLimit, startPaused, root);
+    }
+
+    /** {@code downloadRoot}, or the save folder when none was given. */
+    public Path confinement() {
+        return downloadRoot != null ? downloadRoot : saveDir;
     }
 }

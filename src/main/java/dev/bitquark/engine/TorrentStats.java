@@ -12,7 +12,8 @@ import dev.bitquark.metainfo.InfoHash;
  * @param finished every selected piece is verified on disk (seeding if still live)
  * @param etaSeconds estimated seconds to finish at the current rate, or -1 if unknown
  * @param fastResumed the last check trusted resume data after a spot check instead of reading every piece
- * @param checkedPieces pieces the last check examined (all of them for a full check, a few for fast resume)
+ * @param checkedPieces pieces the running check has examined so far (in step with {@code checkedFraction}), or
+ *     those the last check examined (all of them for a full check, a few for fast resume)
  * @param saveDir the folder the torrent's files are saved under
  * @param downloadLimit this torrent's limit in bytes/s, 0 = unlimited
  * @param uploadLimit this torrent's limit in bytes/s, 0 = unlimited
@@ -53,8 +54,14 @@ public record TorrentStats(
         long completedAtMillis,
         int maxConnections) {
 
-    /** Share of the selected bytes that are verified, 0..1. */
+    /**
+     * Share of the selected bytes that are verified, 0..1: 0 while a magnet link's metadata is missing (its pieces
+     * are not even known; {@code pieceCount} is 0), 1 when every file is skipped (nothing is wanted).
+     */
     public double progress() {
+        if (pieceCount == 0) {
+            return 0.0;
+        }
         return wantedBytes == 0 ? 1.0 : (double) verifiedBytes / wantedBytes;
     }
 }

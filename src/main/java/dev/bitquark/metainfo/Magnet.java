@@ -326,6 +326,27 @@ public final class Magnet {
         return webSeeds;
     }
 
+    /**
+     * This link with other trackers and peer hints (the name, web seeds and file selection stay): what a client
+     * keeps for a link it is still fetching. Invalid trackers are dropped; both lists are capped as in {@link #parse}.
+     */
+    public Magnet withTrackersAndPeers(List<String> newTrackers, List<InetSocketAddress> newPeers) {
+        List<String> kept = new ArrayList<>();
+        for (String t : newTrackers) {
+            String url = TrackerUrls.tracker(t);
+            if (url != null && kept.size() < MAX_TRACKERS && !kept.contains(url)) {
+                kept.add(url);
+            }
+        }
+        List<InetSocketAddress> hints = new ArrayList<>();
+        for (InetSocketAddress p : newPeers) {
+            if (p != null && p.getPort() > 0 && hints.size() < MAX_PEERS && !hints.contains(p)) {
+                hints.add(p);
+            }
+        }
+        return new Magnet(infoHash, displayName, kept, hints, (BitSet) selectedFiles.clone(), webSeeds);
+    }
+
     /** The link in canonical form: hex info-hash first, then dn, tr, ws, x.pe and so. */
     public String toUri() {
         StringBuilder sb = new StringBuilder(PREFIX).append("xt=").append(BTIH).append(infoHash.toHex());
@@ -339,7 +360,7 @@ public final class Magnet {
             sb.append("&ws=").append(percentEncode(w));
         }
         for (InetSocketAddress p : peers) {
-            String host = p.getHostString();
+            String host = p.getAddress() != null ? p.getAddress().getHostAddress() : p.getHostString();
             // Hosts were checked to be [A-Za-z0-9.:-] when parsed: safe in a query as they are.
             sb.append("&x.pe=").append(host.indexOf(':') >= 0 ? "[" + host + "]" : host).append(':').append(p.getPort());
         }

@@ -16,18 +16,18 @@ import java.util.Set;
  * entries are dropped rather than failing the torrent, as real clients do: trackers are optional.
  * Stateless and thread-safe.
  */
-final class TrackerUrls {
+public final class TrackerUrls {
     /** Most tracker URLs kept from one torrent or magnet, over all tiers. */
-    static final int MAX_TRACKERS = 100;
+    public static final int MAX_TRACKERS = 100;
     /** Most web seed URLs kept (BEP 19). */
     static final int MAX_WEB_SEEDS = 100;
-    static final int MAX_URL_LENGTH = 2048;
+    public static final int MAX_URL_LENGTH = 2048;
 
     private TrackerUrls() {
     }
 
     /** The trimmed URL if it is an http, https or udp URL with a host, else null. */
-    static String tracker(String raw) {
+    public static String tracker(String raw) {
         return check(raw, Set.of("http", "https", "udp"));
     }
 
@@ -87,7 +87,7 @@ final class TrackerUrls {
     }
 
     /** Validated, de-duplicated, capped copy of {@code tiers}; empty tiers dropped. */
-    static List<List<String>> clean(List<List<String>> tiers) {
+    public static List<List<String>> clean(List<List<String>> tiers) {
         Set<String> seen = new HashSet<>();
         List<List<String>> out = new ArrayList<>();
         for (List<String> tier : tiers) {

@@ -29,8 +29,12 @@ import java.util.TreeSet;
 final class FileMover {
     private FileMover() {}
 
-    static void move(Path oldRoot, Path[] oldPaths, Path newRoot, Path[] newPaths, boolean forceCopy,
-            Set<Path> createdAtTarget, boolean oldRootCreated) throws StorageException {
+    /**
+     * Moves the files; {@code jail} confines the target, {@code oldFolderReal} (the real path of the folder the old
+     * root is in, or of the download folder; null if gone) the clean-up of the old folders.
+     */
+    static void move(Path jail, Path oldFolderReal, Path oldRoot, Path[] oldPaths, Path newRoot, Path[] newPaths,
+                     boolean forceCopy, Set<Path> createdAtTarget, boolean oldRootCreated) throws StorageException {
         List<Integer> files = new ArrayList<>();
         for (int i = 0; i < oldPaths.length; i++) {
             if (oldPaths[i] == null) {
@@ -53,7 +57,7 @@ final class FileMover {
         }
         try {
             for (int i : files) {
-                PathGuard.ensureDirectories(newRoot, newPaths[i].getParent(), i, createdAtTarget);
+                PathGuard.ensureDirectories(jail, newRoot, newPaths[i].getParent(), i, createdAtTarget);
             }
             if (forceCopy || !renameAll(files, oldPaths, newPaths)) {
                 copyAll(files, oldPaths, newPaths);
@@ -65,7 +69,9 @@ final class FileMover {
             removeCreated(createdAtTarget);
             throw e;
         }
-        removeEmptyDirectories(oldRoot, oldPaths, oldRootCreated, false);
+        if (oldFolderReal != null) {
+            removeEmptyDirectories(oldFolderReal, oldRoot, oldPaths, oldRootCreated, false);
+        }
     }
 
     /** Renames every file; false (with nothing renamed) if the target is on another file system. */
@@ -132,13 +138,14 @@ final class FileMover {
 
     /**
      * Deletes, deepest first, the directories between the root and each file that are empty (never
-     * a link, never a non-empty one); the root itself only if {@code includeRoot}.
+     * a link, never a non-empty one, never one whose parent resolves outside {@code jailReal}, the real path of
+     * the download folder); the root itself only if {@code includeRoot}.
      *
      * @param strict whether a failure other than "not empty" or "gone" is an error
      * @return the directories deleted
      */
-    static List<Path> removeEmptyDirectories(Path root, Path[] files, boolean includeRoot, boolean strict)
-            throws StorageException {
+    static List<Path> removeEmptyDirectories(Path jailReal, Path root, Path[] files, boolean includeRoot,
+                                             boolean strict) throws StorageException {
         TreeSet<Path> dirs = new TreeSet<>(Comparator.comparingInt(Path::getNameCount).reversed()
                 .thenComparing(Comparator.naturalOrder()));
         for (Path p : files) {
@@ -156,6 +163,10 @@ final class FileMover {
             BasicFileAttributes a = PathGuard.attributes(d, -1);
             if (a == null || !a.isDirectory()) {
                 continue; // gone, or a link or file we did not create
+            }
+            Path parent = d.getParent();
+            if (parent == null || !PathGuard.realPath(parent, -1).startsWith(jailReal)) {
+                continue; // reached through a link planted since: not ours
             }
             try {
                 Files.delete(d);

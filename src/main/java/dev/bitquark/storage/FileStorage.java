@@ -61,6 +61,11 @@ public final class FileStorage implements PieceStorage {
     /** Files whose handle failed to close after writes, so data may be lost: the next sync reports it. */
     private final Set<Integer> closeFailures = ConcurrentHashMap.newKeySet();
     private final HandleCache.Opener opener = this::open;
+    /**
+     * The folder every write stays inside, after links are resolved (see {@link PathGuard}); null: the root
+     * itself, wherever it is moved.
+     */
+    private final Path fixedJail;
     private volatile Path root;
     private volatile Path[] paths;
     private volatile boolean closed;
@@ -70,15 +75,24 @@ public final class FileStorage implements PieceStorage {
         this(root, layout, DEFAULT_MAX_OPEN_FILES);
     }
 
+    /** Storage below {@code root}, whose writes are confined to the root itself (wherever it is moved). */
+    public FileStorage(Path root, StorageLayout layout, int maxOpenFiles) throws StorageException {
+        this(root, layout, maxOpenFiles, null);
+    }
+
     /**
-     * Storage below {@code root}; touches no file yet.
+     * Storage below {@code root}; touches no file yet. Every write, move and delete stays inside {@code jail} (the
+     * download folder) once links are resolved, checked when it happens: a root outside it can be read (a torrent
+     * restored from an earlier download folder seeds), never written. A null {@code jail} confines writes to
+     * the root itself, and a move may take it anywhere.
      *
      * @throws StorageException {@link Kind#PATH_ESCAPE} or {@link Kind#PATH_CONFLICT} if a file path
      *     is not a plain path inside the root
      */
-    public FileStorage(Path root, StorageLayout layout, int maxOpenFiles) throws StorageException {
+    public FileStorage(Path root, StorageLayout layout, int maxOpenFiles, Path jail) throws StorageException {
         this.layout = layout;
         this.map = new PayloadMap(layout);
+        this.fixedJail = jail == null ? null : PathGuard.normalizeRoot(jail);
         this.root = PathGuard.normalizeRoot(root);
         this.paths = PathGuard.resolveAll(this.root, layout);
         this.complete = new AtomicIntegerArray(layout.fileCount());
@@ -395,7 +409,8 @@ public final class FileStorage implements PieceStorage {
             checkOpen();
             for (StorageFile f : layout.files()) {
                 if (f.length() == 0 && !f.padding()) {
-                    try (FileChannel ignored = PathGuard.openForWrite(root, paths[f.index()], f.index(), createdDirectories)) {
+                    try (FileChannel ignored = PathGuard.openForWrite(jail(), root, paths[f.index()], f.index(),
+                            createdDirectories)) {
                         // created; nothing to write
                     } catch (IOException e) {
                         throw StorageException.classify(e, f.index(), paths[f.index()], "create empty file");
@@ -416,13 +431,26 @@ public final class FileStorage implements PieceStorage {
             handles.closeAll(false);
             unsyncedClosed.clear(); // the data is being deleted: pending flushes no longer matter
             closeFailures.clear();
-            List<Path> deleted = new ArrayList<>();
+            Path jail = jail();
+            if (!Files.isDirectory(jail)) {
+                return List.of(); // nothing was ever written
+            }
+            Path jailReal = PathGuard.realPath(jail, -1);
+            List<Integer> files = new ArrayList<>();
             for (int i = 0; i < paths.length; i++) {
                 Path p = paths[i];
                 BasicFileAttributes a = p == null ? null : PathGuard.attributes(p, i);
                 if (a == null || !a.isRegularFile()) {
                     continue; // missing, or a link or directory we did not create: not ours to delete
                 }
+                // Every folder on the way must still resolve inside the download folder: a link planted
+                // since would make this delete someone else's files.
+                PathGuard.checkInside(jailReal, p.getParent(), i, "delete " + p);
+                files.add(i);
+            }
+            List<Path> deleted = new ArrayList<>();
+            for (int i : files) {
+                Path p = paths[i];
                 try {
                     Files.delete(p);
                     deleted.add(p);
@@ -432,7 +460,8 @@ public final class FileStorage implements PieceStorage {
                     throw StorageException.classify(e, i, p, "delete");
                 }
             }
-            deleted.addAll(FileMover.removeEmptyDirectories(root, paths, createdDirectories.contains(root), true));
+            deleted.addAll(FileMover.removeEmptyDirectories(jailReal, root, paths, createdDirectories.contains(root),
+                    true));
             createdDirectories.removeAll(deleted);
             return deleted;
         } finally {
@@ -456,10 +485,22 @@ public final class FileStorage implements PieceStorage {
                 return;
             }
             Path[] newPaths = PathGuard.resolveAll(target, layout);
+            Path jail = fixedJail != null ? fixedJail : target;
+            if (!target.startsWith(jail)) {
+                throw new StorageException(Kind.PATH_ESCAPE, -1, target, "refusing to move outside the download folder "
+                        + jail);
+            }
+            // Moving takes the files out of the old folder, and cleans up its empty folders: it must be ours too.
+            Path oldFolder = fixedJail != null ? fixedJail : root.getParent();
+            Path oldFolderReal = Files.isDirectory(oldFolder) ? PathGuard.realPath(oldFolder, -1) : null;
+            if (fixedJail != null && oldFolderReal != null && Files.exists(root)) {
+                PathGuard.checkInside(oldFolderReal, root, -1, "move the files out of " + root);
+            }
             flushLocked();
             handles.closeAll(false);
             Set<Path> createdAtTarget = new java.util.HashSet<>();
-            FileMover.move(root, paths, target, newPaths, forceCopy, createdAtTarget, createdDirectories.contains(root));
+            FileMover.move(jail, oldFolderReal, root, paths, target, newPaths, forceCopy, createdAtTarget,
+                    createdDirectories.contains(root));
             createdDirectories.clear();
             createdDirectories.addAll(createdAtTarget);
             root = target;
@@ -501,13 +542,17 @@ public final class FileStorage implements PieceStorage {
     private FileChannel open(int f, boolean write) throws StorageException {
         Path p = paths[f];
         if (write) {
-            return PathGuard.openForWrite(root, p, f, createdDirectories);
+            return PathGuard.openForWrite(jail(), root, p, f, createdDirectories);
         }
         try {
             return FileChannel.open(p, StandardOpenOption.READ);
         } catch (IOException e) {
             throw StorageException.classify(e, f, p, "open for reading");
         }
+    }
+
+    private Path jail() {
+        return fixedJail != null ? fixedJail : root;
     }
 
     private void checkOpen() throws StorageException {

@@ -15,11 +15,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps every file access of a torrent inside its root. Paths come from a remote party (the
- * metainfo), so, although the metainfo layer sanitizes them, they are checked again here:
- * each component must be a plain name, and the resolved path is proven lexically inside the root.
- * For writing, no component below the root may be a symbolic link: a link planted there (by
- * another torrent or user) would otherwise redirect our writes anywhere on the disk.
+ * Keeps every file access of a torrent inside its root, and every write inside its confinement folder (the
+ * download folder). Paths come from a remote party (the metainfo), so, although the metainfo layer sanitizes
+ * them, they are checked again here: each component must be a plain name, and the resolved path is proven
+ * lexically inside the root.
+ *
+ * <p>Writes (creating folders and files, moving, deleting) are checked again at the time of use, after symbolic
+ * links are resolved: the folders between the confinement folder and the torrent's root (chosen by the user) may be
+ * links only if they resolve inside the confinement folder; below the root (names from the metainfo) no component
+ * may be a link at all, and files are opened with {@code O_NOFOLLOW}. A link planted there (by another torrent, a
+ * user, a compromised container) would otherwise redirect our writes, moves and deletes anywhere on the disk. Java
+ * has no {@code openat}, so a folder swapped for a link between the check and the open is not caught; after the
+ * folders are made, their real path is checked once more, which narrows that window to a few system calls.
  *
  * <p>Stateless apart from the caller-supplied set of created directories; thread-safe.
  */
@@ -91,8 +98,9 @@ final class PathGuard {
      * Opens {@code file} for reading and writing, creating it (sparse, no preallocation) and its
      * missing parent directories; each directory created is added to {@code created}.
      */
-    static FileChannel openForWrite(Path root, Path file, int index, Set<Path> created) throws StorageException {
-        ensureDirectories(root, file.getParent(), index, created);
+    static FileChannel openForWrite(Path jail, Path root, Path file, int index, Set<Path> created)
+            throws StorageException {
+        ensureDirectories(jail, root, file.getParent(), index, created);
         BasicFileAttributes a = attributes(file, index);
         if (a != null && a.isSymbolicLink()) {
             throw new StorageException(Kind.SYMLINK, index, file, "refusing to write through a symbolic link");
@@ -110,31 +118,22 @@ final class PathGuard {
     }
 
     /**
-     * Makes sure {@code dir} (the root or below it) is a directory, creating what is missing.
-     * The root itself may be a link the user chose; every component below it must be a real
-     * directory, never a symbolic link.
+     * Makes sure {@code dir} (the root or below it) is a directory inside the confinement folder {@code jail},
+     * creating what is missing. The confinement folder is the user's and is created if missing. Folders between
+     * it and the root may be symbolic links that resolve inside it; below the root, none may be a link.
      */
-    static void ensureDirectories(Path root, Path dir, int index, Set<Path> created) throws StorageException {
-        try {
-            if (!Files.isDirectory(root)) {
-                // Create first, then judge: a check before creating races with another disk worker
-                // creating the root at the same moment (it then "exists" without being ours to refuse).
-                try {
-                    Files.createDirectories(root);
-                } catch (FileAlreadyExistsException e) {
-                    throw new StorageException(Kind.PATH_CONFLICT, index, root, "the root is not a directory");
-                }
-                created.add(root);
+    static void ensureDirectories(Path jail, Path root, Path dir, int index, Set<Path> created)
+            throws StorageException {
+        Path jailReal = jailReal(jail, index, created);
+        if (!dir.startsWith(jail) || !root.startsWith(jail)) {
+            throw new StorageException(Kind.PATH_ESCAPE, index, dir, "refusing to write outside the download folder "
+                    + jail);
+        }
+        Path d = jail;
+        for (Path name : jail.relativize(dir)) {
+            if (name.toString().isEmpty()) {
+                continue; // dir is the jail itself
             }
-        } catch (IOException e) {
-            throw StorageException.classify(e, index, root, "create root directory");
-        }
-        if (dir.equals(root)) {
-            return;
-        }
-        Path rel = root.relativize(dir);
-        Path d = root;
-        for (Path name : rel) {
             d = d.resolve(name);
             BasicFileAttributes a = attributes(d, index);
             if (a == null) {
@@ -152,11 +151,64 @@ final class PathGuard {
                 throw new StorageException(Kind.IO, index, d, "directory vanished while being created");
             }
             if (a.isSymbolicLink()) {
-                throw new StorageException(Kind.SYMLINK, index, d, "refusing a directory that is a symbolic link");
-            }
-            if (!a.isDirectory()) {
+                if (d.startsWith(root) && !d.equals(root)) {
+                    throw new StorageException(Kind.SYMLINK, index, d, "refusing a directory that is a symbolic link");
+                }
+                Path target = realPath(d, index);
+                if (!target.startsWith(jailReal)) {
+                    throw new StorageException(Kind.PATH_ESCAPE, index, d, "is a symbolic link to " + target
+                            + ", outside the download folder " + jailReal);
+                }
+                if (!Files.isDirectory(target)) {
+                    throw new StorageException(Kind.PATH_CONFLICT, index, d, "not a directory");
+                }
+            } else if (!a.isDirectory()) {
                 throw new StorageException(Kind.PATH_CONFLICT, index, d, "not a directory");
             }
+        }
+        checkInside(jailReal, dir, index, "write");
+    }
+
+    /**
+     * The real path of the confinement folder, creating it if missing (it is the user's choice and may itself
+     * be a link).
+     */
+    static Path jailReal(Path jail, int index, Set<Path> created) throws StorageException {
+        try {
+            if (!Files.isDirectory(jail)) {
+                // Create first, then judge: a check before creating races with another disk worker
+                // creating the folder at the same moment (it then "exists" without being ours to refuse).
+                try {
+                    Files.createDirectories(jail);
+                } catch (FileAlreadyExistsException e) {
+                    throw new StorageException(Kind.PATH_CONFLICT, index, jail, "the download folder is not a directory");
+                }
+                created.add(jail);
+            }
+        } catch (IOException e) {
+            throw StorageException.classify(e, index, jail, "create the download folder");
+        }
+        return realPath(jail, index);
+    }
+
+    /**
+     * Proves that the existing {@code path} resolves, with every link followed, inside {@code jailReal} (a real
+     * path); {@code action} names what was about to happen, for the message.
+     */
+    static void checkInside(Path jailReal, Path path, int index, String action) throws StorageException {
+        Path real = realPath(path, index);
+        if (!real.startsWith(jailReal)) {
+            throw new StorageException(Kind.PATH_ESCAPE, index, path, "refusing to " + action + ": " + path
+                    + " resolves to " + real + ", outside the download folder " + jailReal);
+        }
+    }
+
+    /** The real path of an existing {@code path} (every link followed). */
+    static Path realPath(Path path, int index) throws StorageException {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw StorageException.classify(e, index, path, "resolve links");
         }
     }
 

@@ -76,7 +76,7 @@ public final class Announcer {
     /** Mutable state of one tracker; owned by the announcer. */
     private static final class Tracker {
         final String url;
-        final int tier;
+        int tier;
         final boolean supported;
         boolean started;
         String trackerId;
@@ -98,6 +98,12 @@ public final class Announcer {
 
         TrackerStatus status() {
             return new TrackerStatus(url, tier, lastAnnounce, result, message, peers, nextAnnounce, seeders, leechers);
+        }
+
+        /** This tracker, with its state (an announce in flight still updates it), in tier {@code newTier}. */
+        Tracker moveTo(int newTier) {
+            tier = newTier;
+            return this;
         }
     }
 
@@ -205,6 +211,53 @@ public final class Announcer {
             }
         }
         return Future.join(sent).<Void>mapEmpty().otherwiseEmpty();
+    }
+
+    /**
+     * The trackers change (the user added or removed some) while announcing. Trackers that stay keep their state
+     * (started, interval, tracker id); removed ones that know us get {@code stopped} (best effort); new ones are
+     * announced to soon, so the user sees them answer. Tiers as in the constructor; each new tier is shuffled.
+     */
+    public void setTiers(List<List<String>> newTiers, Random random) {
+        java.util.Map<String, Tracker> old = new java.util.HashMap<>();
+        for (List<Tracker> tier : tiers) {
+            for (Tracker t : tier) {
+                old.put(t.url, t);
+            }
+        }
+        tiers.clear();
+        Set<String> seen = new HashSet<>();
+        boolean added = false;
+        for (List<String> urls : newTiers) {
+            List<Tracker> tier = new ArrayList<>();
+            for (String url : urls) {
+                String u = url == null ? "" : url.strip();
+                if (u.isEmpty() || !seen.add(u)) {
+                    continue;
+                }
+                Tracker kept = old.remove(u);
+                if (kept == null) {
+                    added = true;
+                    tier.add(new Tracker(u, tiers.size()));
+                } else {
+                    tier.add(kept.moveTo(tiers.size()));
+                }
+            }
+            if (!tier.isEmpty()) {
+                Collections.shuffle(tier, random);
+                tiers.add(tier);
+            }
+        }
+        if (phase == Phase.RUNNING) {
+            for (Tracker gone : old.values()) {
+                if (gone.started) {
+                    sendStopped(gone);
+                }
+            }
+            if (added) {
+                announceSoon();
+            }
+        }
     }
 
     /** Scrapes every supported tracker and records the counts; failures leave the status as it was. */

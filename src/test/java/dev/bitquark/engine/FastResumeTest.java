@@ -221,6 +221,13 @@ class FastResumeTest {
                 TorrentStats s = stats(h);
                 assertEquals(TorrentState.PAUSED, s.state());
                 assertEquals(0, s.checkedPieces(), "no check while paused");
+                // Regression: it showed progress 0 and finished=false until resumed. Until the check, it shows
+                // what it had when it stopped.
+                assertEquals(1.0, s.progress(), "the progress it stopped with");
+                assertTrue(s.finished(), "it was complete when it stopped");
+                assertEquals(meta.pieceCount(), s.havePieces());
+                assertEquals(List.of((long) files[0].length, (long) files[1].length, (long) files[2].length),
+                        await(h.fileStats()).stream().map(FileStats::verifiedBytes).toList());
                 ResumeData carried = await(h.resumeData());
                 assertArrayEquals(paused.have(), carried.have(), "unused resume data is carried over");
                 assertTrue(carried.paused());

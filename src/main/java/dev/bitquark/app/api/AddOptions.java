@@ -3,6 +3,7 @@ package dev.bitquark.app.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,8 @@ final class AddOptions {
     static final List<String> NAMES = List.of("outputFolder", "paused", "sequential", "downloadLimit", "uploadLimit",
             "maxConnections", "files", "listOnly");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Entries of {@code files} in the short form (a query string has a few KiB at most anyway). */
+    static final int MAX_SHORT_ENTRIES = 10_000;
 
     String outputFolder;
     boolean paused;
@@ -89,7 +92,11 @@ final class AddOptions {
         }
     }
 
-    private static boolean bool(String name, String value) {
+    /**
+     * A boolean query parameter or form field: {@code true}, {@code 1}, {@code on} or {@code false}, {@code 0},
+     * {@code off}, empty (any case); anything else is a 400 naming it, never silently false.
+     */
+    static boolean bool(String name, String value) {
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         return switch (v) {
             case "true", "1", "on" -> true;
@@ -138,16 +145,41 @@ final class AddOptions {
         return (int) value;
     }
 
-    private static List<FilePriorityChange> filesJson(String value) {
+    /**
+     * {@code files} as a query parameter or form field: a JSON list {@code [{"index":0,"priority":"skip"}]}, or the
+     * short form {@code 0:skip,3:high} (index, colon, priority; comma-separated). Entries are checked against the
+     * torrent later ({@link FilePriorityChange#validate}); anything else is a 400 now.
+     */
+    static List<FilePriorityChange> filesJson(String value) {
         if (value == null || value.isBlank()) {
             return List.of();
         }
-        try {
-            List<FilePriorityChange> list = JSON.readValue(value, new TypeReference<List<FilePriorityChange>>() { });
-            return list == null ? List.of() : list;
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("bad_files", "files must be a JSON array like "
-                    + "[{\"index\":0,\"priority\":\"skip\"}]: " + e.getOriginalMessage());
+        String v = value.strip();
+        if (v.startsWith("[")) {
+            try {
+                List<FilePriorityChange> list = JSON.readValue(v, new TypeReference<List<FilePriorityChange>>() { });
+                return list == null ? List.of() : list;
+            } catch (JsonProcessingException e) {
+                throw ApiException.badRequest("bad_files", "files must be a list like [{\"index\":0,\"priority\":"
+                        + "\"skip\"}] or 0:skip,3:high; " + JsonBodies.describe(e));
+            }
         }
+        List<FilePriorityChange> out = new ArrayList<>();
+        String[] entries = v.split(",", -1);
+        if (entries.length > MAX_SHORT_ENTRIES) {
+            throw ApiException.badRequest("bad_files", "files has " + entries.length + " entries; at most "
+                    + MAX_SHORT_ENTRIES + " in the short form (send a JSON body for more)");
+        }
+        for (String entry : entries) {
+            String e = entry.strip();
+            int colon = e.indexOf(':');
+            String index = colon < 0 ? "" : e.substring(0, colon).strip();
+            if (colon < 1 || index.length() > 9 || !index.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw ApiException.badRequest("bad_files", "files entry '" + FilePriorityChange.clip(e) + "' is not"
+                        + " index:priority; expected a list like 0:skip,3:high or [{\"index\":0,\"priority\":\"skip\"}]");
+            }
+            out.add(new FilePriorityChange(Integer.parseInt(index), e.substring(colon + 1).strip()));
+        }
+        return out;
     }
 }

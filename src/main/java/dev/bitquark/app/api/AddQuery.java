@@ -29,6 +29,10 @@ public class AddQuery {
     @QueryParam("maxConnections")
     @Parameter(description = "This torrent's connection limit (1 to 10000; default 50)")
     String maxConnections;
+    @QueryParam("files")
+    @Parameter(description = "File priorities: 0:skip,3:high (index:priority, comma-separated) or a JSON list"
+            + " [{\"index\":0,\"priority\":\"skip\"}]; priorities are skip, low, normal, high")
+    String files;
     @QueryParam("listOnly")
     @Parameter(description = "true: only parse and describe the torrent (files, trackers); nothing is added")
     String listOnly;
@@ -41,6 +45,7 @@ public class AddQuery {
         put(q, "downloadLimit", downloadLimit);
         put(q, "uploadLimit", uploadLimit);
         put(q, "maxConnections", maxConnections);
+        put(q, "files", files);
         put(q, "listOnly", listOnly);
         return AddOptions.fromQuery(q);
     }

@@ -1,34 +1,36 @@
 package dev.bitquark.app.api;
 
 import dev.bitquark.engine.FileStream;
-import dev.bitquark.engine.StreamException;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
-import org.jboss.resteasy.reactive.server.spi.ServerHttpResponse;
 import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyWriter;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
- * Writes a {@link StreamBody} with back-pressure and never blocks: one block ({@value #BLOCK} bytes) is read from
- * the engine at a time (which waits for its pieces if they are not downloaded yet), written, and the next block is
- * read only once the connection's write queue has room (Vert.x drain handler). Memory per response is one block
- * plus the write queue, whatever the file size.
+ * Writes a {@link StreamBody} with back-pressure and never blocks: its first block was read before the status line
+ * (see {@link StreamResource}); then one block ({@value #BLOCK} bytes) at a time is read from the engine (which
+ * waits for its pieces if they are not downloaded yet) and written, and the next read starts only once the
+ * connection's write queue has room. Memory per response is one block plus the write queue, whatever the size.
+ *
+ * <p>At most one read is in flight, ever: the response's drain handler stays registered once set (Vert.x calls
+ * it at every drain), so it resumes the pump only if the pump is waiting for it ({@link Pump#awaitingDrain}). A
+ * second concurrent read would send some blocks twice and skip others under a correct {@code Content-Length}.
  *
  * <p>Ends: after the last byte the response ends and the stream closes. If the client goes away, the stream closes
- * at once (its deadlines are dropped and a waiting read is cancelled). If the first read fails (file deselected,
- * torrent paused or removed), nothing has been sent yet and the client gets the API's JSON error with a fitting
- * status; a later failure resets the connection, so a truncated body is never taken for a whole one.
+ * at once (its deadlines are dropped and a waiting read is cancelled). Every error the stream can know before it
+ * starts (skipped file, stopped torrent, removed torrent) was answered as JSON by the resource; a failure after
+ * bytes went out (the torrent paused or removed meanwhile, a disk error) resets the connection, so a truncated body
+ * is never taken for a whole one, and no byte that is not the file's is ever sent.
  *
  * <p>Threading: runs on the request's event loop; engine callbacks hop back onto it, so the state below is only
  * touched from that one thread.
@@ -62,17 +64,22 @@ public final class StreamBodyWriter implements ServerMessageBodyWriter<StreamBod
     }
 
     /** One response being written. */
-    private static final class Pump {
+    static final class Pump {
         private final ResteasyReactiveRequestContext ctx;
-        private final ServerHttpResponse response;
+        private final HttpServerResponse response;
         private final StreamBody body;
         private final FileStream stream;
+        /** First byte not yet asked of the engine. */
         private long next;
+        /** A read of the engine is in flight. */
+        private boolean reading;
+        /** The write queue was full: the next drain resumes the pump. */
+        private boolean awaitingDrain;
         private boolean done;
 
         Pump(ResteasyReactiveRequestContext ctx, StreamBody body) {
             this.ctx = ctx;
-            this.response = ctx.serverResponse();
+            this.response = ctx.serverRequest().unwrap(HttpServerResponse.class);
             this.body = body;
             this.stream = body.stream();
             this.next = body.first();
@@ -80,13 +87,29 @@ public final class StreamBodyWriter implements ServerMessageBodyWriter<StreamBod
 
         void start() {
             // The client went away (player seeked, closed): stop reading, drop the stream's deadlines.
-            response.addCloseHandler(() -> finish(false));
-            response.setResponseHeader("Content-Length", Long.toString(body.length()));
-            pump();
+            response.closeHandler(v -> finish(false));
+            response.drainHandler(v -> {
+                if (awaitingDrain) {
+                    awaitingDrain = false;
+                    pump();
+                }
+            });
+            response.putHeader("Content-Length", Long.toString(body.length()));
+            if (response.closed()) {
+                finish(false);
+                return;
+            }
+            Buffer head = body.head();
+            if (head != null && head.length() > 0) {
+                sent(head);
+            } else {
+                pump();
+            }
         }
 
+        /** Reads the next block unless one is in flight, the queue is full, or everything was sent. */
         private void pump() {
-            if (done) {
+            if (done || reading || awaitingDrain) {
                 return;
             }
             if (response.closed()) {
@@ -99,6 +122,7 @@ public final class StreamBodyWriter implements ServerMessageBodyWriter<StreamBod
                 return;
             }
             int n = (int) Math.min(BLOCK, body.last() - next + 1);
+            reading = true;
             stream.read(next, n).onComplete(ar -> {
                 if (body.context() == null) {
                     onRead(ar, n);
@@ -109,65 +133,36 @@ public final class StreamBodyWriter implements ServerMessageBodyWriter<StreamBod
         }
 
         private void onRead(AsyncResult<Buffer> ar, int n) {
+            reading = false;
             if (done) {
                 return;
             }
             if (ar.failed()) {
-                failed(ar.cause());
-                return;
-            }
-            next += n;
-            response.write(ar.result().getBytes(), error -> {
-                if (error != null) {
-                    finish(false);
-                }
-            });
-            if (response.isWriteQueueFull()) {
-                response.addDrainHandler(this::pump);
-            } else {
-                pump();
-            }
-        }
-
-        private void failed(Throwable cause) {
-            if (response.headWritten()) {
-                // Part of the body is out: all we can do is cut the connection (Content-Length tells the client).
-                LOG.debugf("stream of file %d broke off at byte %d: %s", stream.fileIndex(), next, cause.getMessage());
-                response.reset();
+                // Bytes went out already (at least the head): all we can do is cut the connection.
+                LOG.debugf("stream of file %d broke off at byte %d: %s", stream.fileIndex(), next,
+                        ar.cause().getMessage());
                 finish(false);
                 return;
             }
-            int status = 500;
-            String code = "internal";
-            if (cause instanceof StreamException se) {
-                switch (se.kind()) {
-                    case FILE_SKIPPED, TORRENT_STOPPED -> {
-                        status = 409;
-                        code = "conflict";
-                    }
-                    case TORRENT_REMOVED, CLOSED -> {
-                        status = 404;
-                        code = "not_found";
-                    }
-                    case TOO_MANY_STREAMS -> {
-                        status = 503;
-                        code = "busy";
-                    }
-                    case READ_FAILED -> code = "read_failed";
-                }
+            Buffer block = ar.result();
+            if (block.length() != n) {
+                LOG.errorf("stream of file %d: read of %d bytes at %d gave %d", stream.fileIndex(), n, next,
+                        block.length());
+                finish(false);
+                return;
+            }
+            sent(block);
+        }
+
+        /** Writes a block that starts at {@link #next}, then reads on or waits for the queue to drain. */
+        private void sent(Buffer block) {
+            next += block.length();
+            response.write(block).onFailure(e -> finish(false));
+            if (response.writeQueueFull()) {
+                awaitingDrain = true;
             } else {
-                LOG.errorf(cause, "stream of file %d failed", stream.fileIndex());
+                pump();
             }
-            for (String h : new String[] {"Content-Length", "Content-Range", "Content-Disposition", "Accept-Ranges"}) {
-                response.removeResponseHeader(h);
-            }
-            byte[] json = new JsonObject().put("error", code).put("message", String.valueOf(cause.getMessage()))
-                    .encode().getBytes(StandardCharsets.UTF_8);
-            response.setStatusCode(status);
-            response.setResponseHeader("Content-Type", "application/json");
-            response.setResponseHeader("Content-Length", Integer.toString(json.length));
-            response.end(json);
-            finish(true);
         }
 
         private void finish(boolean ended) {
@@ -176,7 +171,7 @@ public final class StreamBodyWriter implements ServerMessageBodyWriter<StreamBod
             }
             done = true;
             stream.close();
-            if (!ended && !response.closed()) {
+            if (!ended && !response.closed() && !response.ended()) {
                 response.reset();
             }
             ctx.resume();

@@ -7,12 +7,15 @@ import dev.bitquark.app.security.ApiError;
 import dev.bitquark.app.security.PathRules;
 import dev.bitquark.app.security.RequestFacts;
 import dev.bitquark.engine.FilePriority;
+import dev.bitquark.engine.FileStream;
 import dev.bitquark.engine.StreamException;
 import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.metainfo.FileEntry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -56,7 +59,8 @@ public class StreamResource {
     @SecurityRequirement(name = "session")
     @SecurityRequirement(name = "queryToken")
     public Uni<Response> stream(@PathParam("id") String id, @PathParam("index") String index,
-                                @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange) {
+                                @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange,
+                                @jakarta.ws.rs.core.Context RoutingContext rc) {
         TorrentHandle h = torrents.handle(id);
         FileEntry f = file(h, index);
         Context request = Vertx.currentContext();
@@ -67,10 +71,32 @@ public class StreamResource {
             }
             return uni(h.openStream(f.index(), readAhead))
                     .onFailure().transform(StreamResource::openFailure)
-                    .map(s -> headers(f, r).entity(new StreamBody(s, r.first(), r.last(), request)).build());
+                    .flatMap(s -> head(s, r, rc.response())
+                            .map(head -> headers(f, r).entity(new StreamBody(s, r.first(), r.last(), head, request))
+                                    .build()));
         });
         // Engine futures complete on the engine's context; the body is written from the request's.
         return request == null ? answer : answer.emitOn(task -> request.runOnContext(v -> task.run()));
+    }
+
+    /**
+     * The range's first block, read before any status line is sent: every error a stream can know before it starts
+     * (a stopped torrent missing some of the range, a skipped file, a removed torrent, a disk error on the first
+     * read) is then a JSON answer with its own status, never bytes presented as the file's. A client that leaves
+     * while the first bytes are awaited releases the stream.
+     */
+    private static Uni<Buffer> head(FileStream s, ByteRange r, HttpServerResponse response) {
+        if (r.length() == 0) {
+            return Uni.createFrom().item(Buffer.buffer());
+        }
+        response.closeHandler(v -> s.close());
+        if (response.closed()) {
+            s.close();
+        }
+        int n = (int) Math.min(StreamBodyWriter.BLOCK, r.length());
+        return uni(s.reachable(r.first(), r.length()).compose(v -> s.read(r.first(), n)))
+                .onFailure().invoke(e -> s.close())
+                .onFailure().transform(StreamResource::openFailure);
     }
 
     @HEAD
@@ -174,7 +200,8 @@ public class StreamResource {
         Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
         if (c instanceof StreamException se) {
             return switch (se.kind()) {
-                case FILE_SKIPPED, TORRENT_STOPPED -> new ApiException(409, "file_skipped", se.getMessage());
+                case FILE_SKIPPED -> new ApiException(409, "file_skipped", se.getMessage());
+                case TORRENT_STOPPED -> new ApiException(409, "torrent_stopped", se.getMessage());
                 case TOO_MANY_STREAMS -> new ApiException(503, "busy", se.getMessage());
                 case TORRENT_REMOVED, CLOSED -> ApiException.notFound(se.getMessage());
                 case READ_FAILED -> new ApiException(500, "read_failed", se.getMessage());

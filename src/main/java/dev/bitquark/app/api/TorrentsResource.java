@@ -5,7 +5,6 @@ import dev.bitquark.engine.PeerStats;
 import dev.bitquark.engine.TorrentHandle;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,8 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,9 +36,18 @@ public class TorrentsResource {
         this.torrents = torrents;
     }
 
+    /**
+     * The states {@code ?state=} knows: the engine's states, plus {@code downloading} and {@code seeding}, the two
+     * halves of {@code live} that the session stats count.
+     */
+    static final List<String> STATES = List.of("metadata", "checking", "live", "downloading", "seeding", "paused",
+            "error");
+
     @GET
-    @Operation(summary = "All torrents with their stats; ?state=metadata|checking|live|paused|error filters")
+    @Operation(summary = "All torrents with their stats; ?state=metadata|checking|live|downloading|seeding|paused|error"
+            + " filters (several: comma-separated; downloading and seeding are live torrents not finished and finished)")
     public Uni<List<TorrentDto>> list(@QueryParam("state") String state) {
+        Set<String> wanted = states(state);
         List<Uni<TorrentDto>> all = new ArrayList<>();
         for (TorrentHandle h : torrents.session().handles()) {
             // A torrent removed meanwhile is left out rather than failing the whole list.
@@ -47,8 +57,33 @@ public class TorrentsResource {
             return Uni.createFrom().item(List.of());
         }
         return Uni.join().all(all).andCollectFailures().map(list -> list.stream()
-                .filter(t -> t != null && (state == null || t.state().equals(state.toLowerCase(Locale.ROOT))))
+                .filter(t -> t != null && (wanted == null || matches(t, wanted)))
                 .sorted(Comparator.comparing(TorrentDto::name)).toList());
+    }
+
+    /** The states asked for, or null for all; an unknown one is a 400 listing the valid ones. */
+    private static Set<String> states(String param) {
+        if (param == null) {
+            return null;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : param.split(",", -1)) {
+            String s = part.strip().toLowerCase(Locale.ROOT);
+            if (!STATES.contains(s)) {
+                throw ApiException.badRequest("bad_state", "unknown state '" + FilePriorityChange.clip(part.strip())
+                        + "'; valid states: " + String.join(", ", STATES));
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static boolean matches(TorrentDto t, Set<String> wanted) {
+        if (wanted.contains(t.state())) {
+            return true;
+        }
+        boolean live = t.state().equals("live");
+        return live && wanted.contains(t.finished() ? "seeding" : "downloading");
     }
 
     @GET
@@ -60,11 +95,15 @@ public class TorrentsResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a torrent; ?deleteFiles=true also deletes its files (and only them)")
-    public Uni<Response> remove(@PathParam("id") String id,
-                                @QueryParam("deleteFiles") @DefaultValue("false") boolean deleteFiles) {
+    @Operation(summary = "Remove a torrent; ?deleteFiles=true also deletes its files (and only them); a value that"
+            + " is not true/false (1/0, on/off) is a 400")
+    public Uni<Response> remove(@PathParam("id") String id, @QueryParam("deleteFiles") String deleteFilesParam) {
+        // Text, not boolean: JAX-RS would read "yes" or "maybe" as false and keep files the user meant to delete.
+        boolean deleteFiles = AddOptions.bool("deleteFiles", deleteFilesParam);
         TorrentHandle h = torrents.handle(id);
         return TorrentLookup.uni(torrents.session().remove(h.infoHash(), deleteFiles))
+                .onFailure().transform(t -> new ApiException(500, "files_not_deleted",
+                        TorrentLookup.unwrap(t).getMessage()))
                 .map(v -> Response.noContent().build());
     }
 

@@ -55,6 +55,12 @@ public class DownloadCommand implements Callable<Integer> {
             description = "Do not use the DHT to find peers (env BITQUARK_NO_DHT=true).")
     boolean noDht;
 
+    @Option(names = "--metadata-timeout", paramLabel = "SECONDS",
+            defaultValue = "${env:BITQUARK_METADATA_TIMEOUT:-300}",
+            description = "Magnet links: give up (exit 1, saying what was tried) when no peer has sent the metadata"
+                    + " after this many seconds; 0 waits for ever (env BITQUARK_METADATA_TIMEOUT, default 300).")
+    long metadataTimeout;
+
     @Option(names = "--initial-peers", paramLabel = "HOST:PORT", split = ",",
             defaultValue = "${env:BITQUARK_INITIAL_PEERS}",
             description = "Peers to connect to at start, comma-separated (env BITQUARK_INITIAL_PEERS).")
@@ -66,8 +72,22 @@ public class DownloadCommand implements Callable<Integer> {
         TorrentSource.Loaded meta;
         List<InetSocketAddress> peers;
         try {
+            if (listenPort < 0 || listenPort > 65535) {
+                throw new IllegalArgumentException("--listen-port must be 0 (any free port) to 65535, got " + listenPort);
+            }
+            if (metadataTimeout < 0) {
+                throw new IllegalArgumentException("--metadata-timeout must be 0 (wait for ever) or more seconds, got "
+                        + metadataTimeout);
+            }
             meta = TorrentSource.load(source);
             peers = parsePeers(initialPeers);
+            if (meta.magnet() != null && meta.magnet().trackers().isEmpty() && meta.magnet().peers().isEmpty()
+                    && peers.isEmpty()) {
+                // BEP 9 needs peers, and this link names no way to find any: say so at once instead of waiting.
+                throw new IllegalArgumentException("this magnet link names no tracker (tr=) and no peer (x.pe=), no"
+                        + " --initial-peers were given, and this version has no DHT: there is no way to find peers"
+                        + " for it. Add a tracker or a peer to the link, or pass --initial-peers host:port");
+            }
             Files.createDirectories(output);
         } catch (TorrentSource.SourceException e) {
             err.println("bitquark: " + e.getMessage());
@@ -114,18 +134,40 @@ public class DownloadCommand implements Callable<Integer> {
                     exit.complete(0);
                 }
             });
-            long timer = vertx.setPeriodic(Long.getLong("bitquark.progress.millis", 1000L), id -> handle.stats().onSuccess(s -> {
-                progress.print(s);
-                if (s.state() == TorrentState.ERROR) {
-                    exit.complete(1);
-                }
-            }));
+            String[] failure = new String[1];
+            long started = System.nanoTime();
+            long timer = vertx.setPeriodic(Long.getLong("bitquark.progress.millis", 1000L), id -> handle.stats()
+                    .onSuccess(s -> {
+                        if (s.state() == TorrentState.METADATA) {
+                            handle.metadataProgress().onSuccess(m -> {
+                                progress.printFetching(s, m);
+                                long waited = (System.nanoTime() - started) / 1_000_000_000L;
+                                if (metadataTimeout > 0 && waited >= metadataTimeout && !exit.isDone()) {
+                                    handle.trackers().onComplete(t -> {
+                                        failure[0] = MetadataWait.gaveUp(metadataTimeout, s, m,
+                                                t.succeeded() ? t.result() : List.of());
+                                        exit.complete(1);
+                                    });
+                                }
+                            });
+                            return;
+                        }
+                        progress.print(s);
+                        if (s.state() == TorrentState.ERROR) {
+                            exit.complete(1);
+                        }
+                    }));
             int code = exit.join();
             vertx.cancelTimer(timer);
             TorrentStats last = await(handle.stats());
-            progress.finish(last);
-            if (code == 1) {
-                err.println("bitquark: " + last.error());
+            if (failure[0] != null) {
+                progress.finishLine();
+                err.println("bitquark: " + failure[0]);
+            } else {
+                progress.finish(last);
+                if (code == 1) {
+                    err.println("bitquark: " + last.error());
+                }
             }
             awaitQuietly(engine.close());
             return code;

@@ -17,6 +17,7 @@ public final class Main {
     }
 
     public static void main(String... args) {
+        quietUnsafe();
         CommandLine cli = RootCommand.commandLine();
         ParseResult parsed;
         try {
@@ -42,6 +43,20 @@ public final class Main {
         } else {
             cli.usage(cli.getErr());
             System.exit(2);
+        }
+    }
+
+    /**
+     * JDK 24+ (JEP 498) prints four lines of warnings the first time Netty calls a memory-access method of
+     * {@code sun.misc.Unsafe}, before anything of ours. Unless the JVM was started with
+     * {@code --sun-misc-unsafe-memory-access=...} (which Netty reads as this property) or Netty's own switch is set,
+     * Netty is told to do without Unsafe: it then uses the ByteBuffer API, which the JDK compiles to the same
+     * memory accesses. Must run before the first Netty class loads.
+     */
+    static void quietUnsafe() {
+        if (Runtime.version().feature() >= 24 && System.getProperty("io.netty.noUnsafe") == null
+                && System.getProperty("sun.misc.unsafe.memory.access") == null) {
+            System.setProperty("io.netty.noUnsafe", "true");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.bitquark.app.cli;
 
+import dev.bitquark.engine.MetadataProgress;
 import dev.bitquark.engine.TorrentStats;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -44,6 +45,37 @@ final class ProgressPrinter {
         } else if (System.nanoTime() - lastPlain > PLAIN_INTERVAL_NANOS) {
             lastPlain = System.nanoTime();
             out.println(line(s, false));
+        }
+    }
+
+    /** A magnet link fetching its metadata (BEP 9): no percentage (its size is not known yet), what it has. */
+    void printFetching(TorrentStats s, MetadataProgress m) {
+        String line = fetchingLine(s, m);
+        if (tty) {
+            out.print("\r" + line + "\u001b[K");
+            out.flush();
+        } else if (System.nanoTime() - lastPlain > PLAIN_INTERVAL_NANOS) {
+            lastPlain = System.nanoTime();
+            out.println(line);
+        }
+    }
+
+    static String fetchingLine(TorrentStats s, MetadataProgress m) {
+        StringBuilder b = new StringBuilder("fetching metadata (magnet): peers ").append(s.peersConnected())
+                .append(" connected, ").append(s.peersKnown()).append(" known, ").append(m.peersWithMetadata())
+                .append(" with metadata");
+        if (m.piecesTotal() > 0) {
+            b.append(", ").append(m.piecesHave()).append('/').append(m.piecesTotal()).append(" pieces of ")
+                    .append(size(m.metadataSize()));
+        }
+        return b.toString();
+    }
+
+    /** Ends the current progress line (a terminal's bar stays, with a new line after it). */
+    void finishLine() {
+        if (tty) {
+            out.print("\n");
+            out.flush();
         }
     }
 

@@ -71,6 +71,30 @@ final class TorrentSource {
         }
     }
 
+    /** What went wrong with a fetch, in words (the JDK's messages are often null: "connection refused" has none). */
+    static String describe(IOException e) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? null : e.getMessage();
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused" + (detail == null || detail.contains("refused") ? "" : " (" + detail + ")");
+        }
+        if (e instanceof java.net.http.HttpConnectTimeoutException) {
+            return "no connection within 15 s";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer within 30 s";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "unknown host" + (detail == null ? "" : " " + detail);
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "TLS failed" + (detail == null ? "" : ": " + detail);
+        }
+        if (e.getCause() instanceof IOException cause && cause != e && detail == null) {
+            return describe(cause);
+        }
+        return detail != null ? detail : "failed (" + e.getClass().getSimpleName() + ")";
+    }
+
     private static byte[] fetch(String url) throws SourceException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -91,7 +115,7 @@ final class TorrentSource {
         } catch (IllegalArgumentException e) {
             throw new SourceException("bad URL " + url + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new SourceException("cannot fetch " + url + ": " + e.getMessage());
+            throw new SourceException("cannot fetch " + url + ": " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SourceException("interrupted while fetching " + url);

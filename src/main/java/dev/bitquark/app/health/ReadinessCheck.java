@@ -13,11 +13,11 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready only once the engine listens for peers and the state folders are usable. A failing save
  * (a full data disk, an unreachable database) is reported as {@code lastSaveError} but leaves the
- * check UP: the server still serves, and its UI is where the user sees what is wrong (with
- * PostgreSQL, the datasource's own check turns readiness DOWN). Also reports the watch folder (its
+ * check UP: the server still serves, and its UI is where the user sees what is wrong. Also reports the watch folder (its
  * path, and why it cannot be listed), which never makes it unready; refused file names are not
- * shown here because the probe is open without a login. Holds no state of its own: called on any
- * thread.
+ * shown here because the probe is open without a login. With PostgreSQL, a database that does not answer
+ * makes it DOWN ({@code database} says why); the datasource's own check is off (with files it reported a database
+ * that is not used). Holds no state of its own: called on any thread.
  */
 @Readiness
 @ApplicationScoped
@@ -34,15 +34,21 @@ public class ReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        Session s = session.session();
+        // With PostgreSQL, a database that does not answer makes the server unready (saves would fail); with
+        // files there is no database, and no database check (the datasource's own one is off).
+        String storeProblem = s == null ? null : s.storeProblem();
         HealthCheckResponseBuilder b = HealthCheckResponse.named("bitquark")
-                .status(engine.isRunning() && dirs.isReady() && session.isReady())
+                .status(engine.isRunning() && dirs.isReady() && session.isReady() && storeProblem == null)
                 .withData("engine", engine.isRunning() ? "running" : String.valueOf(engine.problem()))
                 .withData("persistence", !dirs.isReady() ? String.valueOf(dirs.problem())
                         : session.isReady() ? "ready" : String.valueOf(session.problem()));
         if (session.report() != null) {
             b.withData("torrents", session.report().restored());
         }
-        Session s = session.session();
+        if (storeProblem != null) {
+            b.withData("database", storeProblem);
+        }
         if (s != null && s.lastSaveError() != null) {
             b.withData("lastSaveError", s.lastSaveError());
         }

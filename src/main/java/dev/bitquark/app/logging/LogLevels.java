@@ -106,8 +106,38 @@ public class LogLevels {
         for (Logger p = l.getParent(); effective == null && p != null; p = p.getParent()) {
             effective = p.getLevel();
         }
-        return new CategoryLevel(name, own == null ? null : own.getName(),
-                effective == null ? "INFO" : effective.getName());
+        return new CategoryLevel(name, own == null ? null : name(own), effective == null ? "INFO" : name(effective));
+    }
+
+    /**
+     * The name of {@code level} in the vocabulary the API accepts ({@link #LEVELS}): java.util.logging's
+     * FINE, FINER, FINEST, CONFIG and SEVERE (used by parts of the server and its libraries) become DEBUG, TRACE,
+     * DEBUG and ERROR, so what is set and what is shown use the same words.
+     */
+    public static String name(Level level) {
+        int v = level.intValue();
+        if (v == Level.OFF.intValue()) {
+            return "OFF";
+        }
+        if (v == Level.ALL.intValue()) {
+            return "ALL";
+        }
+        if (v >= org.jboss.logmanager.Level.FATAL.intValue()) {
+            return "FATAL";
+        }
+        if (v >= org.jboss.logmanager.Level.ERROR.intValue()) {
+            return "ERROR";
+        }
+        if (v >= org.jboss.logmanager.Level.WARN.intValue()) {
+            return "WARN";
+        }
+        if (v >= org.jboss.logmanager.Level.INFO.intValue()) {
+            return "INFO";
+        }
+        if (v >= org.jboss.logmanager.Level.DEBUG.intValue()) {
+            return "DEBUG";
+        }
+        return "TRACE";
     }
 
     static void checkCategory(String category) {

@@ -61,7 +61,7 @@ final class LogTailHandler extends Handler {
                 .put("type", "log")
                 .put("seq", n)
                 .put("time", record.getInstant().toString())
-                .put("level", record.getLevel().getName())
+                .put("level", LogLevels.name(record.getLevel()))
                 .put("category", record.getLoggerName() == null ? "" : record.getLoggerName())
                 .put("thread", thread)
                 .put("message", sb.toString())

@@ -1,5 +1,7 @@
 package dev.bitquark.app.logging;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bitquark.app.api.JsonBodies;
 import dev.bitquark.app.security.ApiError;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -57,12 +62,15 @@ public class LoggingResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a category's level (OFF FATAL ERROR WARN INFO DEBUG TRACE ALL); not kept across restarts")
-    public Response put(LevelChange change) {
-        if (change == null) {
-            return Response.status(400).type(MediaType.APPLICATION_JSON)
-                    .entity(new ApiError("bad_request", "body must be {\"category\": ..., \"level\": ...}")).build();
-        }
+    @Operation(summary = "Set a category's level (OFF FATAL ERROR WARN INFO DEBUG TRACE ALL; null or \"\" inherits):"
+            + " {\"category\":\"dev.bitquark.engine\",\"level\":\"DEBUG\"}; other fields are a 400; not kept across"
+            + " restarts")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LevelChange.class)))
+    public Response put(String json) {
+        ObjectNode body = JsonBodies.object(json);
+        JsonBodies.onlyFields(body, List.of("category", "level"));
+        LevelChange change = new LevelChange(JsonBodies.text(body, "category"), JsonBodies.text(body, "level"));
         try {
             LogLevels.CategoryLevel now = levels.set(change.category(), change.level());
             LOG.infof("log level of '%s' set to %s through the API", now.category(),

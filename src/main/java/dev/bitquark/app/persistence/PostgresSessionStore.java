@@ -46,8 +46,9 @@ public final class PostgresSessionStore implements SessionStore {
     private static final String UPSERT_RESUME = """
             INSERT INTO resume (info_hash, save_dir, piece_count, have, file_priorities, file_sizes, file_mtimes,
                                 uploaded_total, downloaded_total, added_at_millis, completed_at_millis, paused,
-                                sequential, download_limit, upload_limit, error, unsynced, max_connections)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                sequential, download_limit, upload_limit, error, unsynced, max_connections,
+                                trackers, peers)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (info_hash) DO UPDATE SET
                 save_dir = EXCLUDED.save_dir, piece_count = EXCLUDED.piece_count, have = EXCLUDED.have,
                 file_priorities = EXCLUDED.file_priorities, file_sizes = EXCLUDED.file_sizes,
@@ -56,14 +57,15 @@ public final class PostgresSessionStore implements SessionStore {
                 completed_at_millis = EXCLUDED.completed_at_millis, paused = EXCLUDED.paused,
                 sequential = EXCLUDED.sequential, download_limit = EXCLUDED.download_limit,
                 upload_limit = EXCLUDED.upload_limit, error = EXCLUDED.error, unsynced = EXCLUDED.unsynced,
-                max_connections = EXCLUDED.max_connections, updated_at = now()
+                max_connections = EXCLUDED.max_connections, trackers = EXCLUDED.trackers,
+                peers = EXCLUDED.peers, updated_at = now()
             """;
 
     private static final String LOAD = """
             SELECT t.info_hash, t.torrent_file, r.info_hash IS NOT NULL, r.save_dir, r.piece_count, r.have,
                    r.file_priorities, r.file_sizes, r.file_mtimes, r.uploaded_total, r.downloaded_total,
                    r.added_at_millis, r.completed_at_millis, r.paused, r.sequential, r.download_limit,
-                   r.upload_limit, r.error, r.unsynced, r.max_connections
+                   r.upload_limit, r.error, r.unsynced, r.max_connections, r.trackers, r.peers
             FROM torrents t LEFT JOIN resume r ON r.info_hash = t.info_hash
             ORDER BY t.added_order
             """;
@@ -171,7 +173,21 @@ public final class PostgresSessionStore implements SessionStore {
         String error = rs.getString(18);
         return new ResumeData(hash, saveDir, pieceCount, have, priorities, sizes, mtimes,
                 rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getBoolean(14), rs.getBoolean(15),
-                rs.getLong(16), rs.getLong(17), error, rs.getBytes(19), rs.getInt(20));
+                rs.getLong(16), rs.getLong(17), error, rs.getBytes(19), rs.getInt(20),
+                trackersAndPeers(() -> TrackersAndPeers.decodeTrackers(rs.getBytes(21), "trackers")),
+                trackersAndPeers(() -> TrackersAndPeers.decodePeers(rs.getBytes(22), "peers")));
+    }
+
+    private interface Column<T> {
+        T read() throws SQLException, PersistenceException;
+    }
+
+    private static <T> T trackersAndPeers(Column<T> column) throws SQLException, DamagedResume {
+        try {
+            return column.read();
+        } catch (PersistenceException e) {
+            throw new DamagedResume(e.getMessage());
+        }
     }
 
     private static List<FilePriority> priorities(Array array) throws SQLException, DamagedResume {
@@ -287,6 +303,8 @@ public final class PostgresSessionStore implements SessionStore {
             }
             ps.setBytes(17, r.unsynced());
             ps.setInt(18, r.maxConnections());
+            ps.setBytes(19, TrackersAndPeers.encodeTrackers(r.trackers()));
+            ps.setBytes(20, TrackersAndPeers.encodePeers(r.peers()));
             ps.executeUpdate();
         }
     }
@@ -436,6 +454,19 @@ public final class PostgresSessionStore implements SessionStore {
     @Override
     public String describe() {
         return description;
+    }
+
+    /** Whether PostgreSQL answers within 2 s (JDBC {@code isValid}). */
+    @Override
+    public String problem() {
+        if (closed) {
+            return "the session store is closed";
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2) ? null : "PostgreSQL does not answer";
+        } catch (SQLException e) {
+            return "cannot connect to PostgreSQL: " + e.getMessage();
+        }
     }
 
     /** Refuses further calls; the DataSource belongs to the caller and stays open. */

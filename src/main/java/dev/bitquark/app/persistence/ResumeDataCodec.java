@@ -35,7 +35,8 @@ public final class ResumeDataCodec {
     /** Per file: a priority byte and two integers; a little room for the scalar fields. */
     private static final BencodeLimits LIMITS = BencodeLimits.DEFAULT
             .withMaxDepth(4)
-            .withMaxTokens(2 * MAX_FILES + 256)
+            .withMaxTokens(2 * MAX_FILES + 4 * dev.bitquark.metainfo.TrackerUrls.MAX_TRACKERS
+                    + 2 * ResumeData.MAX_PEERS + 256)
             .withMaxStringLength(Math.max(MAX_FILES, TorrentGeometry.MAX_PIECES / 8));
 
     private ResumeDataCodec() {
@@ -67,7 +68,11 @@ public final class ResumeDataCodec {
                 .put("download-limit", r.downloadLimit())
                 .put("upload-limit", r.uploadLimit())
                 .put("max-connections", r.maxConnections())
+                .put("peers", TrackersAndPeers.peers(r.peers()))
                 .putIfNotNull("error", r.error());
+        if (r.trackers() != null) {
+            b.put("trackers", TrackersAndPeers.trackers(r.trackers()));
+        }
         return BEncoder.encode(b.build());
     }
 
@@ -124,7 +129,11 @@ public final class ResumeDataCodec {
                 f.optionalText("error", MAX_ERROR_BYTES),
                 unsynced,
                 // Added later: absent in older files, it means the default.
-                (int) f.optionalInteger("max-connections", 0, Integer.MAX_VALUE, 0));
+                (int) f.optionalInteger("max-connections", 0, Integer.MAX_VALUE, 0),
+                // Added later: absent, the metainfo's trackers and no peers.
+                f.has("trackers") ? TrackersAndPeers.trackers(f.value("trackers"), "resume data: field \"trackers\"")
+                        : null,
+                f.has("peers") ? TrackersAndPeers.peers(f.value("peers"), "resume data: field \"peers\"") : List.of());
     }
 
     private static Path path(StateFields f, String key) throws PersistenceException {

@@ -50,6 +50,14 @@ public interface SessionStore extends AutoCloseable {
 
     void saveSettings(SessionSettings settings) throws PersistenceException;
 
+    /**
+     * Why the store cannot be used right now (a database that does not answer), or null if it can; for the
+     * readiness probe. Blocking, bounded by a few seconds. Files have nothing to reach: null.
+     */
+    default String problem() {
+        return null;
+    }
+
     /** Which backend, for logs and health ("files /var/lib/bitquark/data", "postgresql"). */
     String describe();
 

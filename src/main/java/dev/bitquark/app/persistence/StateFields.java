@@ -65,6 +65,11 @@ final class StateFields {
         return dict.get(key) != null;
     }
 
+    /** A required value of any type. */
+    BValue value(String key) throws PersistenceException {
+        return require(key);
+    }
+
     private BValue require(String key) throws PersistenceException {
         BValue v = dict.get(key);
         if (v == null) {

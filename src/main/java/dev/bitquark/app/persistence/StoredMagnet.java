@@ -10,7 +10,8 @@ import java.util.Objects;
  * was left; once the metadata arrives, {@link SessionStore#add} of the real .torrent replaces it.
  * Immutable.
  *
- * @param magnetUri the magnet link as added (its {@code tr} and {@code x.pe} are used again)
+ * @param magnetUri the magnet link as it stands: as added, with the trackers in force (the user may add and
+ *     remove some) as {@code tr} and the peers worth dialing as {@code x.pe}, both used again after a restart
  * @param saveDir folder the torrent's files will go under
  * @param paused paused by the user
  * @param addedAtMillis when it was added (epoch ms)
@@ -33,6 +34,12 @@ public record StoredMagnet(InfoHash infoHash, String magnetUri, Path saveDir, bo
     /** Without limits, not sequential (as stored before those settings were kept). */
     public StoredMagnet(InfoHash infoHash, String magnetUri, Path saveDir, boolean paused, long addedAtMillis) {
         this(infoHash, magnetUri, saveDir, paused, addedAtMillis, 0, 0, false, 0);
+    }
+
+    /** The link as it stands now (its trackers in force, the peers worth dialing as {@code x.pe}). */
+    public StoredMagnet withLink(String uri) {
+        return new StoredMagnet(infoHash, uri, saveDir, paused, addedAtMillis, downloadLimit, uploadLimit, sequential,
+                maxConnections);
     }
 
     /** The same link with the settings the torrent has now. */

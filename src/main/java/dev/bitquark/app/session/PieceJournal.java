@@ -137,10 +137,7 @@ final class PieceJournal implements AutoCloseable {
         }
         int count = added;
         LOG.log(System.Logger.Level.DEBUG, () -> r.infoHash() + ": " + count + " pieces from the journal to hash again");
-        return new ResumeData(r.infoHash(), r.saveDir(), pieces, r.have(), r.filePriorities(), r.fileSizes(),
-                r.fileMtimes(), r.uploadedTotal(), r.downloadedTotal(), r.addedAtMillis(), r.completedAtMillis(),
-                r.paused(), r.sequential(), r.downloadLimit(), r.uploadLimit(), r.error(), unsynced.toBytes(),
-                r.maxConnections());
+        return r.withPieces(r.have(), unsynced.toBytes());
     }
 
     /**

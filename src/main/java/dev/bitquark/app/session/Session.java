@@ -184,7 +184,8 @@ public final class Session implements AutoCloseable {
                                     + " — checking its files");
                         }
                         Path saveDir = resume != null ? resume.saveDir() : defaultSaveDir;
-                        handles.put(meta.infoHash(), await(engine.add(meta, TorrentOptions.defaults(saveDir), resume)));
+                        handles.put(meta.infoHash(), await(engine.add(meta, confined(TorrentOptions.defaults(saveDir)),
+                                resume)));
                         restored++;
                     } catch (BadTorrentException | RuntimeException e) {
                         failed++;
@@ -200,7 +201,7 @@ public final class Session implements AutoCloseable {
                         if (m.maxConnections() > 0) {
                             options = options.withMaxConnections(m.maxConnections());
                         }
-                        handles.put(m.infoHash(), await(engine.addMagnet(magnet, options, m.paused())));
+                        handles.put(m.infoHash(), await(engine.addMagnet(magnet, confined(options), m.paused())));
                         magnets.put(m.infoHash(), m);
                         fetching++;
                     } catch (BadMagnetException | SessionException e) {
@@ -227,7 +228,7 @@ public final class Session implements AutoCloseable {
         } catch (BadTorrentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return engine.add(meta, options, null).toCompletionStage()
+        return engine.add(meta, confined(options), null).toCompletionStage()
                 .thenCompose(h -> h.resumeData().toCompletionStage().thenApplyAsync(resume -> {
                     try {
                         store.add(meta.infoHash(), torrentFile, resume);
@@ -258,7 +259,7 @@ public final class Session implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         InfoHash h = magnet.infoHash();
-        return engine.addMagnet(magnet, options).toCompletionStage().thenApplyAsync(handle -> {
+        return engine.addMagnet(magnet, confined(options)).toCompletionStage().thenApplyAsync(handle -> {
             if (handles.containsKey(h)) {
                 return handles.get(h);
             }
@@ -283,23 +284,46 @@ public final class Session implements AutoCloseable {
         }, io);
     }
 
+    /**
+     * {@code options} with the download folder as the folder the torrent's writes, moves and deletes must stay
+     * inside (links resolved, checked by the storage whenever it writes): every torrent of the session is confined
+     * to it, whatever path reached the engine.
+     */
+    private TorrentOptions confined(TorrentOptions options) {
+        return options.withDownloadRoot(defaultSaveDir);
+    }
+
     /** Removes a torrent from the engine (and its files, if asked) and from the store. */
     public CompletionStage<Void> remove(InfoHash infoHash, boolean deleteFiles) {
-        return engine.remove(infoHash, deleteFiles).toCompletionStage().thenRunAsync(() -> {
-            handles.remove(infoHash);
-            magnets.remove(infoHash);
-            dirty.remove(infoHash);
-            if (journal != null) {
-                journal.remove(infoHash);
+        // The engine lets the torrent go even when deleting its files fails (a disk error, a folder swapped for a
+        // link to somewhere else): the session forgets it too, then reports what was not deleted.
+        return engine.remove(infoHash, deleteFiles).toCompletionStage().handleAsync((done, failed) -> {
+            Throwable cause = failed instanceof java.util.concurrent.CompletionException && failed.getCause() != null
+                    ? failed.getCause() : failed;
+            forget(infoHash);
+            if (cause != null && !(cause instanceof IllegalArgumentException)) {
+                throw new SessionException("the torrent was removed, but its files were not deleted: "
+                        + cause.getMessage(), cause);
             }
-            inStore.forget(infoHash);
-            order.forget(infoHash);
-            try {
-                store.remove(infoHash);
-            } catch (PersistenceException e) {
-                throw new SessionException("torrent removed but the store kept it: " + e.getMessage(), e);
-            }
+            return null;
         }, io);
+    }
+
+    /** Store thread: takes a removed torrent out of the session and the store. */
+    private void forget(InfoHash infoHash) {
+        handles.remove(infoHash);
+        magnets.remove(infoHash);
+        dirty.remove(infoHash);
+        if (journal != null) {
+            journal.remove(infoHash);
+        }
+        inStore.forget(infoHash);
+        order.forget(infoHash);
+        try {
+            store.remove(infoHash);
+        } catch (PersistenceException e) {
+            throw new SessionException("torrent removed but the store kept it: " + e.getMessage(), e);
+        }
     }
 
     /** Session-wide download and upload limits in bytes/s (0 = unlimited): applied, then stored. */
@@ -349,6 +373,11 @@ public final class Session implements AutoCloseable {
         return List.copyOf(handles.values());
     }
 
+    /** Why the store cannot be reached now (a database that does not answer), or null; blocking, a few seconds. */
+    public String storeProblem() {
+        return store.problem();
+    }
+
     /** The last failed save (e.g. "no space left on device"), or null; for health and the UI. */
     public String lastSaveError() {
         return lastSaveError;
@@ -388,8 +417,11 @@ public final class Session implements AutoCloseable {
         if (magnet != null && !handle.hasMetadata()) {
             // Before its metadata, a torrent is stored as its link with the settings given so far.
             SnapshotOrder.Numbered<Future<StoredMagnet>> now = order.take(() -> handle.metadataProgress()
-                    .flatMap(p -> handle.stats().map(st -> magnet.withSettings(Path.of(st.saveDir()), p.paused(),
-                            st.downloadLimit(), st.uploadLimit(), st.sequential(), st.maxConnections()))));
+                    .flatMap(p -> handle.stats().flatMap(st -> handle.currentLink().map(link -> {
+                        StoredMagnet m = magnet.withSettings(Path.of(st.saveDir()), p.paused(), st.downloadLimit(),
+                                st.uploadLimit(), st.sequential(), st.maxConnections());
+                        return link == null ? m : m.withLink(link.toUri());
+                    }))));
             long seq = now.seq();
             return now.snapshot().toCompletionStage().thenApplyAsync(current -> {
                 StoredMagnet before = magnets.get(h);

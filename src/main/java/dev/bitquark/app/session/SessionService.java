@@ -8,6 +8,9 @@ import dev.bitquark.app.persistence.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.inject.Instance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -66,7 +69,7 @@ public class SessionService {
     private void startWatchFolder(Session s, Path dir) {
         try {
             int maxTorrentBytes = (int) Math.min(Integer.MAX_VALUE - 8, maxTorrentSize.asLongValue());
-            WatchFolder w = new WatchFolder(s, dir, downloadDir(null), new WatchFolder.Settings(
+            WatchFolder w = new WatchFolder(s, dir, () -> downloadDir(null), new WatchFolder.Settings(
                     config.watch().interval(), config.watch().afterAdd() == BitquarkConfig.AfterAdd.DELETE,
                     maxTorrentBytes));
             w.start();
@@ -101,8 +104,8 @@ public class SessionService {
      * download folder (no escaping the download root through the API), else the session's default
      * output folder (settings), else the download folder itself.
      */
-    public java.nio.file.Path downloadDir(String requested) {
-        java.nio.file.Path root = downloadRoot();
+    public Path downloadDir(String requested) {
+        Path root = downloadRoot();
         if (requested == null || requested.isBlank()) {
             Session s = session;
             String folder = s == null ? "" : s.settings().defaultOutputFolder();
@@ -113,26 +116,50 @@ public class SessionService {
 
     /**
      * {@code folder} (relative to the download folder, or absolute) as an absolute path inside the
-     * download folder.
+     * download folder, also once symbolic links are resolved: the deepest part of it that exists must resolve
+     * inside the download folder's real path. (The storage checks again whenever it writes, moves or deletes,
+     * so a link planted after this answer cannot lead anywhere either.)
      *
      * @throws IllegalArgumentException naming {@code what} if it leaves the download folder or is no path
      */
-    public java.nio.file.Path insideRoot(String folder, String what) {
-        java.nio.file.Path root = downloadRoot();
-        java.nio.file.Path p;
+    public Path insideRoot(String folder, String what) {
+        Path root = downloadRoot();
+        Path p;
         try {
             p = root.resolve(folder).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw new IllegalArgumentException(what + " is not a valid path: " + e.getMessage());
         }
         if (!p.startsWith(root)) {
             throw new IllegalArgumentException(what + " must be inside the download folder " + root);
         }
+        if (!Files.isDirectory(root)) {
+            return p; // nothing inside it exists yet, so no link either
+        }
+        try {
+            Path realRoot = root.toRealPath();
+            for (Path q = p; q != null && q.startsWith(root) && !q.equals(root); q = q.getParent()) {
+                if (Files.exists(q)) {
+                    Path real = q.toRealPath();
+                    if (!real.startsWith(realRoot)) {
+                        throw new IllegalArgumentException(what + " " + folder + " leads outside the download folder "
+                                + root + ": " + q + " is (or is under) a symbolic link to " + real);
+                    }
+                    break;
+                }
+                if (Files.isSymbolicLink(q)) {
+                    throw new IllegalArgumentException(what + " " + folder + ": " + q
+                            + " is a symbolic link to a folder that does not exist");
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(what + " " + folder + " cannot be checked: " + e);
+        }
         return p;
     }
 
     /** The configured download folder, absolute and normalized. */
-    public java.nio.file.Path downloadRoot() {
+    public Path downloadRoot() {
         return config.downloadDir().toAbsolutePath().normalize();
     }
 

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -99,7 +100,8 @@ public final class WatchFolder implements AutoCloseable {
 
     private final Session session;
     private final Path dir;
-    private final Path saveDir;
+    /** The folder an added torrent is saved under, asked at each add (the default output folder may change). */
+    private final Supplier<Path> saveDir;
     private final Settings settings;
     private final WatchRules rules = new WatchRules();
     private final AtomicLong polls = new AtomicLong();
@@ -114,10 +116,26 @@ public final class WatchFolder implements AutoCloseable {
 
     /** A watch folder over {@code dir} adding to {@code session} with {@code saveDir} as download folder; call {@link #start()}. */
     public WatchFolder(Session session, Path dir, Path saveDir, Settings settings) {
+        this(session, dir, () -> saveDir, settings);
+    }
+
+    /**
+     * A watch folder whose adds go under the folder {@code saveDir} gives at the time of each add; it may throw
+     * {@link IllegalArgumentException} (the folder is not usable), which refuses the file with its message.
+     */
+    public WatchFolder(Session session, Path dir, Supplier<Path> saveDir, Settings settings) {
         this.session = Objects.requireNonNull(session);
         this.dir = dir.toAbsolutePath().normalize();
         this.saveDir = saveDir;
         this.settings = settings;
+    }
+
+    private Path saveDir() throws Refused {
+        try {
+            return saveDir.get();
+        } catch (IllegalArgumentException e) {
+            throw new Refused("cannot be saved: " + e.getMessage());
+        }
     }
 
     /** Starts polling every interval on the watch thread; the first poll is one interval from now. */
@@ -249,7 +267,7 @@ public final class WatchFolder implements AutoCloseable {
             return duplicate(file, seen, meta.infoHash());
         }
         try {
-            await(session.add(bytes, TorrentOptions.defaults(saveDir)));
+            await(session.add(bytes, TorrentOptions.defaults(saveDir())));
         } catch (InterruptedException e) {
             // Shutting down: leave the file for the next start.
             Thread.currentThread().interrupt();
@@ -285,7 +303,7 @@ public final class WatchFolder implements AutoCloseable {
             return duplicate(file, seen, magnet.infoHash());
         }
         try {
-            await(session.addMagnet(lines.get(0), TorrentOptions.defaults(saveDir)));
+            await(session.addMagnet(lines.get(0), TorrentOptions.defaults(saveDir())));
         } catch (InterruptedException e) {
             // Shutting down: leave the file for the next start.
             Thread.currentThread().interrupt();

@@ -76,7 +76,7 @@ final class FastResume {
                 t.selection.priorities(), stamps.sizes(), stamps.mtimes(), t.uploadedTotal, t.downloadedTotal,
                 t.addedAtMillis, t.completedAtMillis, t.lifecycle.userPaused, t.picker.isSequential(),
                 t.limits.downloadLimit(), t.limits.uploadLimit(), t.state == TorrentState.ERROR ? t.error : null,
-                unsynced.toBytes(), t.maxConnections);
+                unsynced.toBytes(), t.maxConnections, t.trackerList.tiers(), t.book.worthKeeping(ResumeData.MAX_PEERS));
     }
 
     /** Why {@code r} does not fit {@code meta} at all (then a full check runs), or null if it fits. */

@@ -50,7 +50,9 @@ final class Lifecycle {
     boolean fastResumed;
     /** After a fast resume: the pieces trusted as already durable (the rest of its verdict is unsynced). */
     private Bitfield trustedDurable;
+    /** Pieces the running check has examined, or the last check examined once it is done. */
     long checkedPieces;
+    /** Progress of the running check, 0..1; 1 when none runs. Moves in step with {@link #checkedPieces}. */
     double checkedFraction = 1.0;
 
     Lifecycle(Torrent t) {
@@ -187,6 +189,18 @@ final class Lifecycle {
         return pendingResume;
     }
 
+    /**
+     * The pieces the resume data claims, while they are not checked yet (a torrent restored paused or failed is
+     * not checked until it is resumed), else null. Only shown (progress, finished): nothing reads or serves them
+     * before a check confirms them.
+     */
+    Bitfield claimedUnchecked() {
+        if (checked || pendingResume == null || FastResume.unusable(pendingResume, t.meta) != null) {
+            return null;
+        }
+        return FastResume.claimed(pendingResume);
+    }
+
     // ---- internals -------------------------------------------------------------------------------
 
     private void enter(TorrentState state, String error) {
@@ -239,6 +253,7 @@ final class Lifecycle {
         afterCheck = after;
         enter(TorrentState.CHECKING, null);
         checkedFraction = 0;
+        checkedPieces = 0; // counts this check's pieces from now on, in step with checkedFraction
         int e = epoch;
         ResumeData resume = pendingResume;
         quiesced.onComplete(q -> {
@@ -364,6 +379,7 @@ final class Lifecycle {
                 2 * t.rt.hashThreads(), p -> t.rt.context().runOnContext(v -> {
                     if (e == epoch) {
                         checkedFraction = p.piecesTotal() == 0 ? 1.0 : (double) p.piecesDone() / p.piecesTotal();
+                        checkedPieces = p.piecesDone();
                     }
                 }));
         check = job;

@@ -74,6 +74,10 @@ public final class MetadataFetch implements PeerConnection.Events {
     private int connecting;
     private long timer = -1;
     private Announcer announcer;
+    /** The announcer of the last fetching period: its tracker status outlives a pause, for the API. */
+    private Announcer lastAnnouncer;
+    /** The trackers in force: the link's {@code tr}, then as the user changes them. */
+    final TrackerList trackerList;
     /** Bumped by every stop: a late continuation of an abandoned step (a verification) does nothing. */
     int epoch;
 
@@ -89,6 +93,8 @@ public final class MetadataFetch implements PeerConnection.Events {
         this.notifier = new Notifier(rt, magnet.infoHash());
         this.book = new PeerBook(options.maxKnownPeers());
         this.requests = new MetadataRequests(this);
+        // The link's trackers, one tier each (as libtorrent does: they are tried in turn).
+        this.trackerList = new TrackerList(magnet.trackers().stream().map(List::of).toList());
         if (rt.listenPort() > 0) {
             book.addSelf(new InetSocketAddress("127.0.0.1", rt.listenPort()));
         }
@@ -107,14 +113,7 @@ public final class MetadataFetch implements PeerConnection.Events {
     private void start() {
         enter(TorrentState.METADATA, null);
         timer = rt.vertx().setPeriodic(1000, id -> tick());
-        List<List<String>> tiers = tiers();
-        if (!tiers.isEmpty() && trackers != null) {
-            announcer = new Announcer(trackers, Scheduler.of(rt.vertx()), magnet.infoHash(), rt.peerId(),
-                    options.announcePort() > 0 ? options.announcePort() : rt.listenPort(), tiers,
-                    () -> new Announcer.Transfer(0, 0, UNKNOWN_LEFT),
-                    found -> addPeers(found, PeerBook.Source.TRACKER), Announcer.Options.DEFAULTS, random);
-            announcer.start();
-        }
+        startAnnouncer();
         book.retryNow();
         addHintedPeers();
         addPeers(options.initialPeers(), PeerBook.Source.USER);
@@ -183,9 +182,63 @@ public final class MetadataFetch implements PeerConnection.Events {
         }
     }
 
-    /** The magnet's trackers, one tier each (as libtorrent does: they are tried in turn). */
+    /** The trackers in force: the link's, one tier each, and those the user added. */
     List<List<String>> tiers() {
-        return magnet.trackers().stream().map(List::of).toList();
+        return trackerList.tiers();
+    }
+
+    private void startAnnouncer() {
+        List<List<String>> tiers = tiers();
+        if (!tiers.isEmpty() && trackers != null) {
+            announcer = new Announcer(trackers, Scheduler.of(rt.vertx()), magnet.infoHash(), rt.peerId(),
+                    options.announcePort() > 0 ? options.announcePort() : rt.listenPort(), tiers,
+                    () -> new Announcer.Transfer(0, 0, UNKNOWN_LEFT),
+                    found -> addPeers(found, PeerBook.Source.TRACKER), Announcer.Options.DEFAULTS, random);
+            lastAnnouncer = announcer;
+            announcer.start();
+        }
+    }
+
+    /** Adds or removes trackers (see {@link Torrent#changeTrackers}); the announcer follows while fetching. */
+    void changeTrackers(List<String> urls, boolean add) {
+        if (add) {
+            trackerList.add(urls);
+        } else {
+            trackerList.remove(urls);
+        }
+        if (lastAnnouncer != null && lastAnnouncer != announcer) {
+            lastAnnouncer.setTiers(tiers(), random);
+        }
+        if (announcer != null) {
+            announcer.setTiers(tiers(), random);
+        } else if (state == TorrentState.METADATA) {
+            startAnnouncer();
+        }
+        notifier.resumeDataChanged();
+    }
+
+    /** Every tracker with the outcome of its last announce; before the first, the link's, not contacted. */
+    List<dev.bitquark.tracker.TrackerStatus> trackers() {
+        return lastAnnouncer != null ? lastAnnouncer.status() : TorrentViews.uncontactedTrackers(tiers());
+    }
+
+    /**
+     * The link as it stands now: its trackers in force and, as {@code x.pe}, the peers worth dialing (connected
+     * ones first), so that a restart before the metadata arrives finds them again.
+     */
+    Magnet currentLink() {
+        List<InetSocketAddress> keep = new ArrayList<>(book.worthKeeping(Magnet.MAX_PEERS));
+        for (InetSocketAddress hinted : magnet.peers()) {
+            if (keep.size() < Magnet.MAX_PEERS && keep.stream().noneMatch(k -> sameHint(k, hinted))) {
+                keep.add(hinted);
+            }
+        }
+        return magnet.withTrackersAndPeers(trackerList.urls(), keep);
+    }
+
+    private static boolean sameHint(InetSocketAddress known, InetSocketAddress hint) {
+        return known.getPort() == hint.getPort() && (known.getHostString().equals(hint.getHostString())
+                || known.getAddress() != null && known.getAddress().getHostAddress().equals(hint.getHostString()));
     }
 
     Future<Void> pause() {

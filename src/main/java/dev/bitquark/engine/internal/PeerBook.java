@@ -15,13 +15,15 @@ import java.util.Set;
  * off exponentially. Owned by the engine context; not thread-safe.
  */
 public final class PeerBook {
-    /** Where a peer address came from, for stats. */
-    public enum Source { TRACKER, USER, INCOMING, PEX, DHT }
+    /** Where a peer address came from, for stats. {@code SAVED}: kept with the torrent from an earlier run. */
+    public enum Source { TRACKER, USER, INCOMING, PEX, DHT, SAVED }
 
     static final class Entry {
         final InetSocketAddress address;
         final Source source;
         boolean connected;
+        /** A connection to it was established at least once. */
+        boolean everConnected;
         boolean connecting;
         int failures;
         long nextAttemptAt;
@@ -109,6 +111,7 @@ public final class PeerBook {
         if (e != null) {
             e.connecting = false;
             e.connected = true;
+            e.everConnected = true;
             e.failures = 0;
         }
     }
@@ -152,6 +155,38 @@ public final class PeerBook {
     public void banKeys(Set<String> keys) {
         banned.addAll(keys);
         known.keySet().removeIf(this::isBanned);
+    }
+
+    /**
+     * Up to {@code max} addresses worth dialing at the next start, best first: connected now, connected before,
+     * given by the user or kept from an earlier run, then the rest with the fewest failed dials. Trackers give their
+     * peers again, so this matters most for peers that came from elsewhere.
+     */
+    public List<InetSocketAddress> worthKeeping(int max) {
+        List<Entry> all = new ArrayList<>(known.values());
+        // A stable order (ties by address): the same peers give the same resume data, which is then not rewritten.
+        all.sort(java.util.Comparator.comparingInt(PeerBook::rank).thenComparingInt((Entry e) -> e.failures)
+                .thenComparing(e -> e.address.toString()));
+        List<InetSocketAddress> out = new ArrayList<>(Math.min(max, all.size()));
+        for (Entry e : all) {
+            if (out.size() >= max) {
+                break;
+            }
+            if (e.address.getAddress() != null && (rank(e) < 3 || e.failures == 0)) {
+                out.add(e.address);
+            }
+        }
+        return out;
+    }
+
+    private static int rank(Entry e) {
+        if (e.connected) {
+            return 0;
+        }
+        if (e.everConnected) {
+            return 1;
+        }
+        return e.source == Source.USER || e.source == Source.SAVED ? 2 : 3;
     }
 
     /** Known addresses, for handing them to another book of the same torrent. */

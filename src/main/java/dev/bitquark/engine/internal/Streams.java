@@ -108,6 +108,37 @@ final class Streams {
         return r.waiting.future();
     }
 
+    /**
+     * Fails at once, without waiting, if bytes {@code offset .. offset+length-1} cannot all arrive: the file is
+     * skipped, or the torrent is stopped (paused or failed) and one of the range's pieces is not had. A server
+     * asks this before it sends a status line, so that a stream it starts can be served to its end (a later
+     * failure can only cut the connection).
+     */
+    void reachable(int id, long offset, long length) {
+        Reader r = reader(id);
+        FileEntry f = file(r.file);
+        if (offset < 0 || length < 0 || offset > f.length() - length) {
+            throw new IllegalArgumentException("bytes " + offset + " (+" + length + ") outside " + f.displayPath()
+                    + " of " + f.length() + " bytes");
+        }
+        if (!t.selection.isSelected(r.file)) {
+            throw skipped(f);
+        }
+        String stopped = stoppedReason();
+        if (stopped == null || length == 0) {
+            return;
+        }
+        long from = f.offset() + offset;
+        for (int p = pieceAt(from), last = pieceAt(from + length - 1); p <= last; p++) {
+            if (!t.picker.hasPiece(p)) {
+                long missingFrom = Math.max(offset, (long) p * t.geometry.pieceLength() - f.offset());
+                throw new StreamException(Kind.TORRENT_STOPPED, stopped + ": bytes " + missingFrom + ".."
+                        + (offset + length - 1) + " of " + f.displayPath() + " are not all downloaded;"
+                        + " resume it to stream them");
+            }
+        }
+    }
+
     /** Waits like {@link #await}, then reads the bytes on a disk worker. */
     Future<Buffer> read(int id, long offset, int length) {
         if (length < 0 || length > FileStream.MAX_READ) {

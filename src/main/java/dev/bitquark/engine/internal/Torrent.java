@@ -72,6 +72,8 @@ public final class Torrent implements PeerConnection.Events {
     private Announcer announcer;
     /** The announcer of the last live period: its tracker status outlives a pause, for the API. */
     private Announcer lastAnnouncer;
+    /** The trackers in force: the metainfo's, or those of the resume data (the user may have changed them). */
+    final TrackerList trackerList;
 
     TorrentState state = TorrentState.PAUSED;
     String error;
@@ -101,7 +103,7 @@ public final class Torrent implements PeerConnection.Events {
         this.trackers = trackers;
         this.geometry = meta.geometry();
         this.saveDir = resume != null ? resume.saveDir() : options.saveDir();
-        this.storage = new FileStorage(saveDir, layoutOf(meta), options.maxOpenFiles());
+        this.storage = new FileStorage(saveDir, layoutOf(meta), options.maxOpenFiles(), options.downloadRoot());
         this.saveDir = storage.root();
         this.picker = new PiecePicker(geometry, new Random());
         this.picker.setSequential(resume != null ? resume.sequential() : options.sequential());
@@ -117,7 +119,10 @@ public final class Torrent implements PeerConnection.Events {
         this.limits = new RateLimits(rt);
         this.lifecycle = new Lifecycle(this);
         this.streams = new Streams(this);
+        this.trackerList = new TrackerList(resume != null && resume.trackers() != null ? resume.trackers()
+                : meta.announceTiers());
         if (resume != null) {
+            book.add(resume.peers(), PeerBook.Source.SAVED);
             selection.restore(resume.filePriorities());
             limits.set(resume.downloadLimit(), resume.uploadLimit());
             downloadedTotal = resume.downloadedTotal();
@@ -147,9 +152,9 @@ public final class Torrent implements PeerConnection.Events {
 
     /** A new announcer each time the torrent goes live (an announcer does not restart). */
     Announcer newAnnouncer() {
-        announcer = meta.announceTiers().isEmpty() || trackers == null ? null
+        announcer = trackerList.tiers().isEmpty() || trackers == null ? null
                 : new Announcer(trackers, Scheduler.of(rt.vertx()), meta.infoHash(), rt.peerId(),
-                        options.announcePort() > 0 ? options.announcePort() : rt.listenPort(), meta.announceTiers(),
+                        options.announcePort() > 0 ? options.announcePort() : rt.listenPort(), trackerList.tiers(),
                         () -> new Announcer.Transfer(uploadedTotal, downloadedTotal, picker.wantedBytesLeft()),
                         found -> addPeers(found, PeerBook.Source.TRACKER),
                         Announcer.Options.DEFAULTS, random);
@@ -157,6 +162,29 @@ public final class Torrent implements PeerConnection.Events {
             lastAnnouncer = announcer;
         }
         return announcer;
+    }
+
+    /**
+     * Adds ({@code add}) or removes tracker URLs; the announcer follows at once while live (new ones are announced
+     * to soon, removed ones get {@code stopped}).
+     *
+     * @throws IllegalArgumentException for a URL that is not a tracker, or a removal of none of them
+     */
+    public void changeTrackers(List<String> urls, boolean add) {
+        if (add) {
+            trackerList.add(urls);
+        } else {
+            trackerList.remove(urls);
+        }
+        if (lastAnnouncer != null && lastAnnouncer != announcer) {
+            lastAnnouncer.setTiers(trackerList.tiers(), random); // its status (stopped) is what the API shows
+        }
+        if (announcer != null) {
+            announcer.setTiers(trackerList.tiers(), random);
+        } else if (state == TorrentState.LIVE && newAnnouncer() != null) {
+            announcer.start();
+        }
+        notifier.resumeDataChanged();
     }
 
     /** Stops the current announcer (BEP 3 {@code stopped}, best effort with a deadline). */
@@ -310,6 +338,11 @@ public final class Torrent implements PeerConnection.Events {
 
     public Future<Void> awaitStream(int id, long offset, long length) {
         return streams.await(id, offset, length);
+    }
+
+    /** @throws dev.bitquark.engine.StreamException if the range cannot arrive (see {@code Streams.reachable}) */
+    public void checkStreamReachable(int id, long offset, long length) {
+        streams.reachable(id, offset, length);
     }
 
     public Future<io.vertx.core.buffer.Buffer> readStream(int id, long offset, int length) {
@@ -531,7 +564,7 @@ public final class Torrent implements PeerConnection.Events {
      * of the last live period; before the torrent was ever live, the metainfo's trackers, not contacted.
      */
     public List<TrackerStatus> trackers() {
-        return lastAnnouncer != null ? lastAnnouncer.status() : TorrentViews.uncontactedTrackers(meta);
+        return lastAnnouncer != null ? lastAnnouncer.status() : TorrentViews.uncontactedTrackers(trackerList.tiers());
     }
 
     /** A copy of the had (hash-verified) pieces. */

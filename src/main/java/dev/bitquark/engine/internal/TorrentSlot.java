@@ -109,6 +109,8 @@ public final class TorrentSlot {
         }
         t.limits.set(from.downloadLimit, from.uploadLimit);
         t.book.banKeys(from.book.banned());
+        // Those worth keeping first (connected, from the link's x.pe or the user): they outlive a restart.
+        t.book.add(from.book.worthKeeping(ResumeData.MAX_PEERS), PeerBook.Source.USER);
         t.book.add(from.book.addresses(), PeerBook.Source.TRACKER);
         torrent = t;
         t.notifier.metadataReceived(meta);
@@ -283,12 +285,15 @@ public final class TorrentSlot {
         return t != null ? t.filePriorities() : List.of();
     }
 
+    /** Peers the user gave: dialed now if there is room, and kept with the torrent (resume data, the stored link). */
     public void addPeers(List<InetSocketAddress> peers) {
         Torrent t = torrent;
         if (t != null) {
             t.addPeers(peers, PeerBook.Source.USER);
+            t.notifier.resumeDataChanged();
         } else {
             fetch.addPeers(peers, PeerBook.Source.USER);
+            fetch.notifier.resumeDataChanged();
         }
     }
 
@@ -340,10 +345,28 @@ public final class TorrentSlot {
         return t != null ? t.diskJobsInFlight() : 0;
     }
 
-    /** The trackers' status; none known while the metadata is fetched. */
+    /** The trackers' status: the torrent's, or while the metadata is fetched, the link's. */
     public List<dev.bitquark.tracker.TrackerStatus> trackers() {
         Torrent t = torrent;
-        return t != null ? t.trackers() : List.of();
+        return t != null ? t.trackers() : fetch.trackers();
+    }
+
+    /** Adds or removes trackers, in either phase. @throws IllegalArgumentException (see {@link TrackerList}) */
+    public void changeTrackers(List<String> urls, boolean add) {
+        Torrent t = torrent;
+        if (t != null) {
+            t.changeTrackers(urls, add);
+        } else {
+            fetch.changeTrackers(urls, add);
+        }
+    }
+
+    /**
+     * While the metadata is fetched: the magnet link as it stands (its trackers in force, the peers worth dialing
+     * as {@code x.pe}), for keeping it across a restart; null once the torrent has its metadata.
+     */
+    public Magnet currentLink() {
+        return torrent == null && fetch != null ? fetch.currentLink() : null;
     }
 
     /** The verified pieces; an empty bitfield while the metadata is fetched (the piece count is unknown). */

@@ -6,7 +6,6 @@ import dev.bitquark.engine.TorrentState;
 import dev.bitquark.engine.TorrentStats;
 import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.FileEntry;
-import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.tracker.TrackerClient;
 import dev.bitquark.tracker.TrackerStatus;
 import java.util.ArrayList;
@@ -24,13 +23,17 @@ final class TorrentViews {
 
     static TorrentStats stats(Torrent t) {
         long now = t.rt.now();
-        Bitfield have = t.picker.haveBitfield();
+        // Restored paused (or failed), a torrent is not checked until resumed: until then it shows what its resume
+        // data claims, as it was when it stopped, rather than nothing.
+        Bitfield claimed = t.lifecycle.claimedUnchecked();
+        Bitfield have = claimed != null ? claimed : t.picker.haveBitfield();
         long haveBytes = 0;
         for (int i = have.nextSet(0); i >= 0; i = have.nextSet(i + 1)) {
             haveBytes += t.geometry.pieceSize(i);
         }
         long wanted = t.downloads.wantedBytes();
-        long left = t.picker.wantedBytesLeft();
+        long left = claimed != null ? wanted - selectedBytesIn(t, claimed) : t.picker.wantedBytesLeft();
+        boolean finished = claimed != null ? wanted > 0 && left == 0 : t.finished;
         long down = t.downRate.bytesPerSecond(now);
         int seeds = 0;
         for (PeerConnection c : t.peers.values()) {
@@ -40,7 +43,7 @@ final class TorrentViews {
         }
         Lifecycle l = t.lifecycle;
         double checked = t.state == TorrentState.CHECKING ? l.checkedFraction : 1.0;
-        return new TorrentStats(t.meta.infoHash(), t.meta.name(), t.state, t.error, t.finished, t.meta.totalLength(),
+        return new TorrentStats(t.meta.infoHash(), t.meta.name(), t.state, t.error, finished, t.meta.totalLength(),
                 wanted, Math.max(0, Math.min(wanted, wanted - left)), haveBytes, t.geometry.pieceCount(),
                 have.cardinality(), checked, down, t.upRate.bytesPerSecond(now), t.downloadedTotal, t.uploadedTotal,
                 t.wastedTotal, t.peers.size(), t.book.knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1,
@@ -50,24 +53,42 @@ final class TorrentViews {
 
     /** Bytes of each file inside had pieces: one pass over files and their pieces, O(files + pieces). */
     static List<FileStats> files(Torrent t) {
+        Bitfield claimed = t.lifecycle.claimedUnchecked();
+        Bitfield have = claimed != null ? claimed : t.picker.haveBitfield();
         List<FileStats> out = new ArrayList<>(t.meta.files().size());
-        long pieceLength = t.meta.pieceLength();
         for (FileEntry f : t.meta.files()) {
-            long verified = 0;
-            if (f.length() > 0) {
-                long end = f.offset() + f.length();
-                int last = (int) ((end - 1) / pieceLength);
-                for (int p = (int) (f.offset() / pieceLength); p <= last; p++) {
-                    if (t.picker.hasPiece(p)) {
-                        long start = (long) p * pieceLength;
-                        verified += Math.min(end, start + t.geometry.pieceSize(p)) - Math.max(f.offset(), start);
-                    }
-                }
-            }
-            out.add(new FileStats(f.index(), f.displayPath(), f.length(), verified, t.selection.priority(f.index()),
-                    f.padding()));
+            out.add(new FileStats(f.index(), f.displayPath(), f.length(), bytesIn(t, f, have),
+                    t.selection.priority(f.index()), f.padding()));
         }
         return out;
+    }
+
+    /** Bytes of file {@code f} inside the pieces of {@code have}. */
+    private static long bytesIn(Torrent t, FileEntry f, Bitfield have) {
+        long verified = 0;
+        if (f.length() > 0) {
+            long pieceLength = t.meta.pieceLength();
+            long end = f.offset() + f.length();
+            int last = (int) ((end - 1) / pieceLength);
+            for (int p = (int) (f.offset() / pieceLength); p <= last; p++) {
+                if (have.get(p)) {
+                    long start = (long) p * pieceLength;
+                    verified += Math.min(end, start + t.geometry.pieceSize(p)) - Math.max(f.offset(), start);
+                }
+            }
+        }
+        return verified;
+    }
+
+    /** Bytes of the selected files inside the pieces of {@code have}. */
+    private static long selectedBytesIn(Torrent t, Bitfield have) {
+        long sum = 0;
+        for (FileEntry f : t.meta.files()) {
+            if (t.selection.isSelected(f.index())) {
+                sum += bytesIn(t, f, have);
+            }
+        }
+        return sum;
     }
 
     static List<PeerStats> peers(Torrent t) {
@@ -85,11 +106,10 @@ final class TorrentViews {
         return out;
     }
 
-    /** The metainfo's trackers as a torrent that was never live sees them (deduplicated, BEP 12 tiers). */
-    static List<TrackerStatus> uncontactedTrackers(Metainfo meta) {
+    /** Trackers as a torrent that was never live sees them (deduplicated, BEP 12 tiers). */
+    static List<TrackerStatus> uncontactedTrackers(List<List<String>> tiers) {
         List<TrackerStatus> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<List<String>> tiers = meta.announceTiers();
         for (int tier = 0; tier < tiers.size(); tier++) {
             for (String raw : tiers.get(tier)) {
                 String url = raw == null ? "" : raw.strip();

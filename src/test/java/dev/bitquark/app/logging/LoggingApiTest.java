@@ -72,6 +72,53 @@ class LoggingApiTest {
                 .when().put("/api/v1/logging").then().statusCode(400);
     }
 
+    /** Regression: unknown keys were accepted (and ignored) while every other PUT refuses them. */
+    @Test
+    void unknownFieldsAreRefusedLikeEverywhereElse() {
+        TestAuth.authed().contentType("application/json")
+                .body("{\"category\":\"dev.bitquark\",\"level\":\"INFO\",\"levle\":\"DEBUG\"}")
+                .when().put("/api/v1/logging").then()
+                .statusCode(400).body("error", equalTo("unknown_field"))
+                .body("message", containsString("\"levle\""))
+                .body("message", containsString("category, level"));
+        TestAuth.authed().contentType("application/json").body("{\"category\":7,\"level\":\"INFO\"}")
+                .when().put("/api/v1/logging").then()
+                .statusCode(400).body("message", containsString("\"category\" must be a string"));
+    }
+
+    /**
+     * Regression: the tail said "FINE" for lines of a category set to DEBUG (parts of the server log through
+     * java.util.logging); what is set and what is shown use one vocabulary.
+     */
+    @Test
+    void theTailNamesLevelsAsTheApiDoes() throws Exception {
+        String category = "dev.bitquark.test.vocabulary";
+        TestAuth.authed().contentType("application/json").body(Map.of("category", category, "level", "DEBUG"))
+                .when().put("/api/v1/logging").then().statusCode(200).body("level", equalTo("DEBUG"));
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(category);
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        WebSocketClient client = vertx.createWebSocketClient();
+        try {
+            ClientWebSocket ws = client.webSocket();
+            ws.textMessageHandler(frames::add);
+            ws.connect(new WebSocketConnectOptions()
+                            .setHost(logs.getHost()).setPort(logs.getPort()).setURI(logs.getPath() + "?tail=0")
+                            .addHeader("Authorization", TestAuth.basic()))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            String fine = "fine-" + UUID.randomUUID();
+            jul.fine(fine);
+            assertEquals("DEBUG", await(frames, fine).getString("level"));
+            String severe = "severe-" + UUID.randomUUID();
+            jul.severe(severe);
+            assertEquals("ERROR", await(frames, severe).getString("level"));
+            ws.close();
+        } finally {
+            client.close();
+            TestAuth.authed().contentType("application/json").body("{\"category\":\"" + category + "\",\"level\":null}")
+                    .when().put("/api/v1/logging").then().statusCode(200);
+        }
+    }
+
     @Test
     void loggingApiNeedsALogin() {
         given().when().get("/api/v1/logging").then().statusCode(401);

@@ -6,6 +6,7 @@ import static dev.bitquark.app.persistence.PgFixtures.resume;
 import static dev.bitquark.app.persistence.PgFixtures.torrentFile;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,8 +37,9 @@ class PostgresPersistenceQuarkusTest {
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'bitquark' }.data.engine", equalTo("running"))
-                .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'Database connections health check' }.data.'<default>'", equalTo("UP"));
+                .body("checks.find { it.name == 'bitquark' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'bitquark' }.data.persistence", equalTo("ready"))
+                .body("checks.find { it.name == 'bitquark' }.data.database", nullValue());
     }
 
     @Test

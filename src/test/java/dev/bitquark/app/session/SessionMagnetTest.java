@@ -98,6 +98,78 @@ class SessionMagnetTest {
         }
     }
 
+    /**
+     * Regression: a magnet whose only peer source was its {@code x.pe} was stuck after a restart, because neither
+     * its peers nor its trackers were kept with the torrent. The peers worth dialing are kept in the resume data.
+     */
+    @Test
+    void aMagnetWithOnlyPeerHintsFindsItsPeersAgainAfterARestart() throws Exception {
+        byte[] data = new byte[2_000_000];
+        new Random(12).nextBytes(data);
+        Path seedDir = work.resolve("seed");
+        Files.createDirectories(seedDir);
+        Files.write(seedDir.resolve("x.bin"), data);
+        Metainfo meta = Metainfo.parse(TorrentWriter.singleFile("x.bin", data).pieceLength(16384).write());
+        int seederPort = Ports.free();
+        String uri = "magnet:?xt=urn:btih:" + meta.infoHash().toHex() + "&x.pe=127.0.0.1:" + seederPort;
+        Path dataDir = work.resolve("state");
+        Path downloads = work.resolve("downloads");
+        try (EngineUnderTest seeder = new EngineUnderTest(new EngineConfig("127.0.0.1", seederPort, seedDir))) {
+            EngineUnderTest.await(seeder.engine.setRateLimits(0, 300_000), Duration.ofSeconds(5));
+            EngineUnderTest.awaitFinished(EngineUnderTest.await(seeder.engine.add(meta,
+                    TorrentOptions.defaults(seedDir)), Duration.ofSeconds(10)), Duration.ofSeconds(20));
+            try (EngineUnderTest first = new EngineUnderTest(downloads);
+                 Session session = new Session(first.engine, new FileSessionStore(dataDir), downloads, 200)) {
+                get(session.restore());
+                TorrentHandle h = get(session.addMagnet(uri, TorrentOptions.defaults(downloads)));
+                EngineUnderTest.await(h.whenMetadata(), Duration.ofSeconds(30));
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (EngineUnderTest.await(h.stats(), Duration.ofSeconds(5)).verifiedBytes() == 0) {
+                    assertTrue(System.nanoTime() < deadline, "nothing downloaded");
+                    Thread.sleep(20);
+                }
+                assertTrue(EngineUnderTest.await(h.stats(), Duration.ofSeconds(5)).progress() < 1.0,
+                        "the restart must come before the end of the download");
+            }
+            try (FileSessionStore store = new FileSessionStore(dataDir)) {
+                store.open();
+                var resume = store.load().getFirst().resume();
+                assertTrue(resume.peers().stream().anyMatch(p -> p.getPort() == seederPort), resume.peers().toString());
+            }
+            try (EngineUnderTest second = new EngineUnderTest(downloads);
+                 Session session = new Session(second.engine, new FileSessionStore(dataDir), downloads, 200)) {
+                assertEquals(1, get(session.restore()).restored());
+                TorrentHandle h = session.handle(meta.infoHash());
+                EngineUnderTest.awaitFinished(h, Duration.ofSeconds(40));
+                assertArrayEquals(data, Files.readAllBytes(downloads.resolve("x.bin")));
+            }
+        }
+    }
+
+    /** Trackers added to a magnet before its metadata are kept in its stored link and used after a restart. */
+    @Test
+    void trackersAddedToAFetchingMagnetSurviveARestart() throws Exception {
+        String uri = "magnet:?xt=urn:btih:" + "ef".repeat(20) + "&dn=later&tr=udp%3A%2F%2F127.0.0.1%3A9%2Fa";
+        Path dataDir = work.resolve("state");
+        Path downloads = work.resolve("downloads");
+        try (EngineUnderTest first = new EngineUnderTest(downloads);
+             Session session = new Session(first.engine, new FileSessionStore(dataDir), downloads, 200)) {
+            get(session.restore());
+            TorrentHandle h = get(session.addMagnet(uri, TorrentOptions.defaults(downloads)));
+            assertEquals(List.of("udp://127.0.0.1:9/a"), EngineUnderTest.await(h.trackers(), Duration.ofSeconds(5))
+                    .stream().map(t -> t.url()).toList(), "the link's trackers show while fetching");
+            EngineUnderTest.await(h.addTrackers(List.of("http://127.0.0.1:10/announce")), Duration.ofSeconds(5));
+            EngineUnderTest.await(h.removeTrackers(List.of("udp://127.0.0.1:9/a")), Duration.ofSeconds(5));
+        }
+        try (EngineUnderTest second = new EngineUnderTest(downloads);
+             Session session = new Session(second.engine, new FileSessionStore(dataDir), downloads, 200)) {
+            assertEquals(1, get(session.restore()).magnets());
+            TorrentHandle h = session.handles().getFirst();
+            assertEquals(List.of("http://127.0.0.1:10/announce"), EngineUnderTest.await(h.trackers(),
+                    Duration.ofSeconds(5)).stream().map(t -> t.url()).toList());
+        }
+    }
+
     /** The .torrent of the fetched metadata is in the store and the link is gone (the save is asynchronous). */
     private static void awaitStoredAsTorrent(Path dataDir, Metainfo meta) throws Exception {
         Path torrentFile = dataDir.resolve("torrents/" + meta.infoHash().toHex() + ".torrent");

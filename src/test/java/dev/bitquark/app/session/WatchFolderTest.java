@@ -83,6 +83,24 @@ class WatchFolderTest {
         Files.setLastModifiedTime(f, FileTime.fromMillis(Files.getLastModifiedTime(f).toMillis() + offsetSeconds * 1000));
     }
 
+    /**
+     * The folder an add goes to is asked at each add (the default output folder may change meanwhile); when it is
+     * no longer usable (it became a link leading out of the download folder), the file is refused with the reason.
+     */
+    @Test
+    void aSaveFolderThatIsNoLongerUsableRefusesTheFileWithTheReason() throws Exception {
+        Path f = Files.write(in.resolve("later.torrent"), torrent(77));
+        WatchFolder w = new WatchFolder(session, in, () -> {
+            throw new IllegalArgumentException("defaultOutputFolder tv leads outside the download folder");
+        }, new WatchFolder.Settings(Duration.ofSeconds(2), false, 16 * 1024 * 1024));
+        w.poll();
+        List<Outcome> done = w.poll();
+        assertEquals(1, done.size(), done.toString());
+        assertEquals(Result.INVALID, done.get(0).result());
+        assertTrue(Files.readString(sibling(f, ".error.txt")).contains("leads outside the download folder"));
+        assertTrue(session.handles().isEmpty());
+    }
+
     @Test
     void stableTorrentIsAddedAndRenamedAdded() throws Exception {
         byte[] t = torrent(1);
