@@ -28,6 +28,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *   <li>Files are created lazily on their first write, sparse, never preallocated; their parent
  *       directories are created too and remembered ({@link #createdDirectories()}).
  *   <li>BEP 47 padding files are never created: writes into them are dropped, reads give zeros.
+ *   <li>Skipped files ({@link #setSkipped}) are never created either: their bytes that share a piece with a
+ *       wanted file go to a hidden part file in the root ({@link PartFile}) and move into the real file if it
+ *       becomes wanted ({@link #unskip}). A file skipped when it already holds data stays where it is, unless
+ *       the caller says nothing of its own is worth keeping ({@link #skip}), as libtorrent does.
  *   <li>Every path is proven inside the root, and writes refuse any symbolic link below the root
  *       (see {@link PathGuard}). Reads follow links: users link existing data into a torrent's
  *       folder to seed it, and the engine only serves pieces whose hash it verified.
@@ -46,6 +50,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class FileStorage implements PieceStorage {
     public static final int DEFAULT_MAX_OPEN_FILES = 128;
+    /** The part file's name when none is given (the engine names it after the info-hash, as libtorrent does). */
+    public static final String DEFAULT_PART_FILE = ".bitquark.parts";
     /** Zeros for padding reads. A heap array: a static direct buffer cannot live in a native image. */
     private static final byte[] ZEROS = new byte[16 * 1024];
 
@@ -61,6 +67,9 @@ public final class FileStorage implements PieceStorage {
     /** Files whose handle failed to close after writes, so data may be lost: the next sync reports it. */
     private final Set<Integer> closeFailures = ConcurrentHashMap.newKeySet();
     private final HandleCache.Opener opener = this::open;
+    /** 1 where the file is skipped and kept in the part file instead of on disk. */
+    private final AtomicIntegerArray inPart;
+    private final PartFile partFile;
     /**
      * The folder every write stays inside, after links are resolved (see {@link PathGuard}); null: the root
      * itself, wherever it is moved.
@@ -80,6 +89,11 @@ public final class FileStorage implements PieceStorage {
         this(root, layout, maxOpenFiles, null);
     }
 
+    /** As the 5-argument constructor, with the part file {@value #DEFAULT_PART_FILE}. */
+    public FileStorage(Path root, StorageLayout layout, int maxOpenFiles, Path jail) throws StorageException {
+        this(root, layout, maxOpenFiles, jail, DEFAULT_PART_FILE);
+    }
+
     /**
      * Storage below {@code root}; touches no file yet. Every write, move and delete stays inside {@code jail} (the
      * download folder) once links are resolved, checked when it happens: a root outside it can be read (a torrent
@@ -89,13 +103,21 @@ public final class FileStorage implements PieceStorage {
      * @throws StorageException {@link Kind#PATH_ESCAPE} or {@link Kind#PATH_CONFLICT} if a file path
      *     is not a plain path inside the root
      */
-    public FileStorage(Path root, StorageLayout layout, int maxOpenFiles, Path jail) throws StorageException {
+    public FileStorage(Path root, StorageLayout layout, int maxOpenFiles, Path jail, String partFileName)
+            throws StorageException {
         this.layout = layout;
         this.map = new PayloadMap(layout);
         this.fixedJail = jail == null ? null : PathGuard.normalizeRoot(jail);
         this.root = PathGuard.normalizeRoot(root);
         this.paths = PathGuard.resolveAll(this.root, layout);
         this.complete = new AtomicIntegerArray(layout.fileCount());
+        this.inPart = new AtomicIntegerArray(layout.fileCount());
+        if (partFileName.isEmpty() || partFileName.indexOf('/') >= 0 || partFileName.indexOf('\\') >= 0
+                || partFileName.equals(".") || partFileName.equals("..")) {
+            throw new IllegalArgumentException("part file name must be a plain file name: '" + partFileName + "'");
+        }
+        this.partFile = new PartFile(this.root.resolve(partFileName), layout.geometry().pieceLength(),
+                layout.geometry().pieceCount());
         this.handles = new HandleCache(maxOpenFiles, new HandleCache.CloseSink() {
             @Override
             public void closedUnsynced(int file) {
@@ -164,6 +186,8 @@ public final class FileStorage implements PieceStorage {
                 src.limit(src.position() + n);
                 if (map.isPadding(f)) {
                     src.position(src.limit()); // BEP 47: padding is never stored
+                } else if (inPart.get(f) != 0) {
+                    writeToPart(f, piece, (int) (pos - pieceStart(piece)), src);
                 } else {
                     writeToFile(f, inFile, src);
                 }
@@ -175,6 +199,16 @@ public final class FileStorage implements PieceStorage {
             src.limit(limit);
             lock.unlock();
         }
+    }
+
+    private long pieceStart(int piece) {
+        return layout.geometry().pieceOffset(piece);
+    }
+
+    /** A skipped file's bytes of a piece: into the part file, in the (confined) root. */
+    private void writeToPart(int f, int piece, int offsetInPiece, ByteBuffer src) throws StorageException {
+        PathGuard.ensureDirectories(jail(), root, root, f, createdDirectories);
+        partFile.write(piece, offsetInPiece, src);
     }
 
     private void writeToFile(int f, long position, ByteBuffer src) throws StorageException {
@@ -221,6 +255,8 @@ public final class FileStorage implements PieceStorage {
                 dst.limit(dst.position() + n);
                 if (map.isPadding(f)) {
                     putZeros(dst);
+                } else if (inPart.get(f) != 0) {
+                    partFile.read(piece, (int) (pos - pieceStart(piece)), dst);
                 } else {
                     readFromFile(f, inFile, dst);
                 }
@@ -262,6 +298,7 @@ public final class FileStorage implements PieceStorage {
         }
     }
 
+    /** {@inheritDoc} Null when some of the range is in the part file (read it instead). */
     @Override
     public List<FileRegion> regions(int piece, int begin, int length) {
         long pos = map.payloadOffset(piece, begin, length);
@@ -273,6 +310,9 @@ public final class FileStorage implements PieceStorage {
             int n = (int) Math.min(remaining, map.length(f) - inFile);
             if (n <= 0) {
                 continue;
+            }
+            if (!map.isPadding(f) && inPart.get(f) != 0) {
+                return null;
             }
             out.add(map.isPadding(f) ? FileRegion.zeros(n) : new FileRegion(current[f], inFile, n));
             pos += n;
@@ -328,6 +368,10 @@ public final class FileStorage implements PieceStorage {
 
     private void syncFile(int f) throws StorageException {
         layout.file(f);
+        if (inPart.get(f) != 0) {
+            partFile.sync();
+            return;
+        }
         if (closeFailures.remove(f)) {
             throw new StorageException(Kind.IO, f, paths[f], "closing the file after writing failed; data may be lost");
         }
@@ -366,6 +410,7 @@ public final class FileStorage implements PieceStorage {
     @Override
     public void flush() throws StorageException {
         sync(pendingSync());
+        partFile.sync();
     }
 
     /** Files with written data not yet forced, or with a failure not yet reported. */
@@ -381,6 +426,10 @@ public final class FileStorage implements PieceStorage {
         StorageFile file = layout.file(fileIndex);
         if (file.padding()) {
             return file.length();
+        }
+        if (inPart.get(fileIndex) != 0) {
+            // Read from the part file as from a sparse file of full length (bytes never written are zeros).
+            return partFile.exists() ? file.length() : -1;
         }
         Path p = paths[fileIndex];
         try {
@@ -408,7 +457,7 @@ public final class FileStorage implements PieceStorage {
         try {
             checkOpen();
             for (StorageFile f : layout.files()) {
-                if (f.length() == 0 && !f.padding()) {
+                if (f.length() == 0 && !f.padding() && inPart.get(f.index()) == 0) {
                     try (FileChannel ignored = PathGuard.openForWrite(jail(), root, paths[f.index()], f.index(),
                             createdDirectories)) {
                         // created; nothing to write
@@ -460,6 +509,11 @@ public final class FileStorage implements PieceStorage {
                     throw StorageException.classify(e, i, p, "delete");
                 }
             }
+            if (partFile.exists()) {
+                PathGuard.checkInside(jailReal, root, -1, "delete " + partFile.path());
+                partFile.delete();
+                deleted.add(partFile.path());
+            }
             deleted.addAll(FileMover.removeEmptyDirectories(jailReal, root, paths, createdDirectories.contains(root),
                     true));
             createdDirectories.removeAll(deleted);
@@ -497,16 +551,213 @@ public final class FileStorage implements PieceStorage {
                 PathGuard.checkInside(oldFolderReal, root, -1, "move the files out of " + root);
             }
             flushLocked();
+            partFile.sync();
             handles.closeAll(false);
+            partFile.release();
+            // The part file moves with the files, as one more file of the layout.
+            Path[] from = java.util.Arrays.copyOf(paths, paths.length + 1);
+            Path[] to = java.util.Arrays.copyOf(newPaths, newPaths.length + 1);
+            from[paths.length] = partFile.path();
+            to[paths.length] = target.resolve(partFile.path().getFileName());
             Set<Path> createdAtTarget = new java.util.HashSet<>();
-            FileMover.move(jail, oldFolderReal, root, paths, target, newPaths, forceCopy, createdAtTarget,
+            FileMover.move(jail, oldFolderReal, root, from, target, to, forceCopy, createdAtTarget,
                     createdDirectories.contains(root));
             createdDirectories.clear();
             createdDirectories.addAll(createdAtTarget);
             root = target;
             paths = newPaths;
+            partFile.movedTo(to[paths.length]);
         } finally {
             lock.unlock();
+        }
+    }
+
+    // ---- skipped files (the part file) ---------------------------------------------------------
+
+    /**
+     * The files skipped when the torrent starts (or is checked again): a skipped file that is not on disk is kept
+     * in the part file from now on; one that is stays where it is (it holds data from before it was skipped).
+     */
+    @Override
+    public void setSkipped(boolean[] skipped) throws StorageException {
+        Lock lock = lifecycle.writeLock();
+        lock.lock();
+        try {
+            checkOpen();
+            for (int f = 0; f < skipped.length && f < paths.length; f++) {
+                boolean part = skipped[f] && paths[f] != null && PathGuard.attributes(paths[f], f) == null;
+                inPart.set(f, part ? 1 : 0);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * File {@code f} is skipped from now on. Not on disk: it never will be, its bytes go to the part file. On
+     * disk: it stays, unless {@code relocate} says nothing of its own is worth keeping (none of the pieces that
+     * lie in it alone is had, and it is not complete); then the bytes it holds of pieces shared with other files
+     * move into the part file and the file is deleted.
+     */
+    @Override
+    public void skip(int f, boolean relocate) throws StorageException {
+        Lock lock = lifecycle.writeLock();
+        lock.lock();
+        try {
+            checkOpen();
+            if (paths[f] == null || inPart.get(f) != 0) {
+                return;
+            }
+            BasicFileAttributes a = PathGuard.attributes(paths[f], f);
+            if (a == null) {
+                inPart.set(f, 1);
+                return;
+            }
+            if (!relocate || complete.get(f) != 0 || !a.isRegularFile()) {
+                return;
+            }
+            syncFile(f);
+            handles.close(f);
+            unsyncedClosed.remove(f);
+            for (int piece : sharedPieces(f)) {
+                long pieceStart = pieceStart(piece);
+                long from = Math.max(map.start(f), pieceStart);
+                long to = Math.min(map.start(f) + map.length(f), pieceStart + layout.geometry().pieceSize(piece));
+                ByteBuffer buf = ByteBuffer.allocate((int) (to - from));
+                readQuietly(paths[f], from - map.start(f), buf);
+                buf.flip();
+                writeToPart(f, piece, (int) (from - pieceStart), buf);
+            }
+            partFile.sync(); // the bytes are safe in the part file before the file goes
+            PathGuard.checkInside(PathGuard.realPath(jail(), f), paths[f].getParent(), f, "delete " + paths[f]);
+            try {
+                Files.deleteIfExists(paths[f]);
+            } catch (IOException e) {
+                throw StorageException.classify(e, f, paths[f], "delete the skipped file");
+            }
+            inPart.set(f, 1);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** File {@code f} is wanted again: its bytes in the part file move into it (created now if it has some). */
+    @Override
+    public void unskip(int f) throws StorageException {
+        Lock lock = lifecycle.writeLock();
+        lock.lock();
+        try {
+            checkOpen();
+            if (paths[f] == null || inPart.get(f) == 0) {
+                return;
+            }
+            List<Integer> moved = new ArrayList<>();
+            FileChannel out = null;
+            try {
+                for (int piece : piecesOf(f)) {
+                    if (!partFile.hasSlot(piece)) {
+                        continue;
+                    }
+                    long pieceStart = pieceStart(piece);
+                    long from = Math.max(map.start(f), pieceStart);
+                    long to = Math.min(map.start(f) + map.length(f), pieceStart + layout.geometry().pieceSize(piece));
+                    ByteBuffer buf = ByteBuffer.allocate((int) (to - from));
+                    partFile.read(piece, (int) (from - pieceStart), buf);
+                    buf.flip();
+                    if (out == null) {
+                        out = PathGuard.openForWrite(jail(), root, paths[f], f, createdDirectories);
+                    }
+                    for (long pos = from - map.start(f); buf.hasRemaining(); ) {
+                        int n = out.write(buf, pos);
+                        if (n <= 0) {
+                            throw new StorageException(Kind.IO, f, paths[f], "short write moving out of the part file");
+                        }
+                        pos += n;
+                    }
+                    moved.add(piece);
+                }
+                if (out != null) {
+                    out.force(false); // in the file for good before the part file lets go of it
+                }
+            } catch (IOException e) {
+                throw StorageException.classify(e, f, paths[f], "move out of the part file");
+            } finally {
+                if (out != null) {
+                    try {
+                        out.close();
+                    } catch (IOException e) {
+                        // forced above; nothing left to lose
+                    }
+                }
+            }
+            inPart.set(f, 0);
+            for (int piece : moved) {
+                if (!pieceHasPartFile(piece)) {
+                    partFile.free(piece);
+                }
+            }
+            partFile.sync();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The part file's path (it exists only while it holds bytes). */
+    public Path partFilePath() {
+        return partFile.path();
+    }
+
+    /** True if file {@code f} is skipped and kept in the part file. */
+    public boolean isInPartFile(int f) {
+        return inPart.get(f) != 0;
+    }
+
+    /** Pieces that hold a byte of file {@code f} (none for an empty file). */
+    private int[] piecesOf(int f) {
+        if (map.length(f) == 0) {
+            return new int[0];
+        }
+        int pieceLength = layout.geometry().pieceLength();
+        int first = (int) (map.start(f) / pieceLength);
+        int last = (int) ((map.start(f) + map.length(f) - 1) / pieceLength);
+        int[] out = new int[last - first + 1];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = first + i;
+        }
+        return out;
+    }
+
+    /** Pieces of file {@code f} that also hold bytes of another (non-padding) file. */
+    private int[] sharedPieces(int f) {
+        return java.util.Arrays.stream(piecesOf(f)).filter(p -> {
+            int[] files = filesOfPiece(p);
+            return files.length > 1;
+        }).toArray();
+    }
+
+    /** True if some file of {@code piece} is kept in the part file. */
+    private boolean pieceHasPartFile(int piece) {
+        for (int f : filesOfPiece(piece)) {
+            if (inPart.get(f) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads what {@code file} has at {@code position}; past its end the buffer is left as zeros. */
+    private static void readQuietly(Path file, long position, ByteBuffer dst) throws StorageException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            for (long pos = position; dst.hasRemaining(); ) {
+                int n = in.read(dst, pos);
+                if (n < 0) {
+                    break;
+                }
+                pos += n;
+            }
+            dst.position(dst.limit());
+        } catch (IOException e) {
+            throw StorageException.classify(e, -1, file, "read the skipped file");
         }
     }
 
@@ -529,6 +780,7 @@ public final class FileStorage implements PieceStorage {
             } finally {
                 closed = true;
                 handles.closeAll(true);
+                partFile.close();
             }
             if (!closeFailures.isEmpty()) {
                 int f = closeFailures.iterator().next();

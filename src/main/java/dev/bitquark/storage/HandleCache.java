@@ -144,6 +144,18 @@ final class HandleCache {
         closeAll(toClose);
     }
 
+    /** Closes the handle of {@code file}, if any (its file is about to be deleted or moved). */
+    void close(int file) {
+        List<Handle> toClose = new ArrayList<>(1);
+        synchronized (this) {
+            Handle h = handles.remove(file);
+            if (h != null) {
+                retire(h, toClose);
+            }
+        }
+        closeAll(toClose);
+    }
+
     /** Files whose open handle was written since its last force. */
     synchronized List<Integer> dirtyFiles() {
         List<Integer> out = new ArrayList<>();

@@ -42,7 +42,8 @@ public interface PieceStorage extends Closeable {
 
     /**
      * The file ranges behind {@code length} bytes at {@code begin} of {@code piece}, in order, for
-     * zero-copy sending; padding appears as {@link FileRegion#zeros}. Touches no file.
+     * zero-copy sending; padding appears as {@link FileRegion#zeros}. Touches no file. Null when some of the
+     * bytes are not in a plain file of their own (read them with {@link #readBlock} instead).
      */
     List<FileRegion> regions(int piece, int begin, int length);
 
@@ -89,6 +90,26 @@ public interface PieceStorage extends Closeable {
      * use. The caller stops all other I/O of the torrent while this runs.
      */
     void moveTo(Path newRoot) throws StorageException;
+
+    /**
+     * Which files are skipped as the torrent starts or is checked again (one flag per file of the layout). A
+     * storage may keep the bytes of skipped files that share a piece with a wanted file somewhere other than the
+     * file itself (a part file), so that a skipped file is never created; reads and writes are the same either
+     * way. Blocking. The default keeps everything in the files.
+     */
+    default void setSkipped(boolean[] skipped) throws StorageException {
+    }
+
+    /**
+     * File {@code file} becomes skipped. {@code relocate}: nothing of its own is worth keeping (no piece that lies
+     * only in it is had, and it is not complete), so a storage may take its bytes elsewhere and remove it.
+     */
+    default void skip(int file, boolean relocate) throws StorageException {
+    }
+
+    /** File {@code file} becomes wanted again: bytes kept elsewhere for it move into it. */
+    default void unskip(int file) throws StorageException {
+    }
 
     /** Where the files are now. */
     Path root();

@@ -34,6 +34,12 @@ final class TestTorrent {
         return ByteBuffer.wrap(payload, (int) geometry().pieceOffset(piece) + begin, length).slice();
     }
 
+    /** The bytes of {@code piece}. */
+    byte[] pieceBytes(int piece) {
+        int start = (int) geometry().pieceOffset(piece);
+        return Arrays.copyOfRange(payload, start, start + geometry().pieceSize(piece));
+    }
+
     byte[] fileBytes(int file) {
         StorageFile f = layout.file(file);
         return Arrays.copyOfRange(payload, (int) f.offset(), (int) f.end());

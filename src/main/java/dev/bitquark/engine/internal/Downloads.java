@@ -83,6 +83,29 @@ final class Downloads {
         return writesInFlight;
     }
 
+    /**
+     * Runs a storage job on the disk pool, counted with the writes (a pause, move or check waits for it); a
+     * failure stops the torrent with its reason.
+     */
+    Future<Void> diskJob(String what, StorageJob job) {
+        diskJobStarted();
+        return t.rt.<Void>onDisk(() -> {
+            job.run();
+            return null;
+        }).onComplete(ar -> {
+            diskJobDone();
+            if (ar.failed()) {
+                Throwable e = ar.cause();
+                t.lifecycle.fail(what + " failed: " + (e instanceof StorageException se ? describe(se) : e.getMessage()));
+            }
+        });
+    }
+
+    /** A blocking storage call. */
+    interface StorageJob {
+        void run() throws StorageException;
+    }
+
     private void diskJobStarted() {
         writesInFlight++;
     }

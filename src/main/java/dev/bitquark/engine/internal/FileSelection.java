@@ -2,6 +2,7 @@ package dev.bitquark.engine.internal;
 
 import dev.bitquark.engine.FilePriority;
 import dev.bitquark.metainfo.FileEntry;
+import io.vertx.core.Future;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,6 +18,10 @@ final class FileSelection {
     private final Torrent t;
     private final FilePriority[] priorities;
     private final long[] lengths;
+    /** Skipped as the storage was last told (null until the first check tells it); see {@link #syncStorage}. */
+    private boolean[] storageSkipped;
+    /** Storage jobs run one after the other, in the order the selection changed. */
+    private Future<Void> storageJobs = Future.succeededFuture();
 
     FileSelection(Torrent t) {
         this.t = t;
@@ -81,9 +86,89 @@ final class FileSelection {
 
     private void apply() {
         applyToPicker();
+        tellStorage();
         t.streams.selectionChanged();
         t.downloads.afterSelectionChanged();
         t.notifier.resumeDataChanged();
+    }
+
+    /**
+     * Before a check: tells the storage which files are skipped (on a disk worker, after the storage jobs queued
+     * before), so that skipped files not on disk are never created (their bytes shared with wanted pieces go to the
+     * part file).
+     */
+    Future<Void> syncStorage() {
+        boolean[] skipped = skippedNow();
+        storageSkipped = skipped;
+        storageJobs = storageJobs.transform(ar -> t.rt.<Void>onDisk(() -> {
+            t.storage.setSkipped(skipped);
+            return null;
+        }));
+        return storageJobs;
+    }
+
+    /** The skipped files right now (padding included: it is never on disk anyway). */
+    boolean[] skippedNow() {
+        boolean[] out = new boolean[priorities.length];
+        for (int f = 0; f < out.length; f++) {
+            out[f] = !isSelected(f);
+        }
+        return out;
+    }
+
+    /**
+     * Files skipped or wanted since the storage was last told: each change becomes a storage job (a file skipped
+     * now goes to the part file if it is not on disk, or leaves the disk if it holds nothing of its own; a file
+     * wanted again gets its bytes back from the part file). Jobs run in order.
+     */
+    private void tellStorage() {
+        if (storageSkipped == null) {
+            return; // before the first check, which tells the storage the whole selection
+        }
+        boolean[] now = skippedNow();
+        for (int f = 0; f < now.length; f++) {
+            if (now[f] == storageSkipped[f] || t.meta.files().get(f).padding()) {
+                continue;
+            }
+            int file = f;
+            boolean skip = now[f];
+            boolean relocate = skip && t.lifecycle.checked && !holdsOwnData(f);
+            storageJobs = storageJobs.transform(ar -> t.downloads.diskJob(
+                    skip ? "skipping file " + file : "selecting file " + file,
+                    () -> {
+                        if (skip) {
+                            t.storage.skip(file, relocate);
+                        } else {
+                            t.storage.unskip(file);
+                        }
+                    }));
+        }
+        storageSkipped = now;
+    }
+
+    /**
+     * True if file {@code f} holds something worth keeping once skipped: a had or partly downloaded piece that
+     * lies in it alone, or every one of its pieces (it is complete).
+     */
+    private boolean holdsOwnData(int f) {
+        FileEntry file = t.meta.files().get(f);
+        if (file.length() == 0) {
+            return false;
+        }
+        long pieceLength = t.meta.pieceLength();
+        int first = (int) (file.offset() / pieceLength);
+        int last = (int) ((file.offset() + file.length() - 1) / pieceLength);
+        boolean all = true;
+        for (int p = first; p <= last; p++) {
+            boolean had = t.picker.hasPiece(p);
+            all &= had;
+            long start = (long) p * pieceLength;
+            boolean own = start >= file.offset() && start + t.geometry.pieceSize(p) <= file.offset() + file.length();
+            if (own && (had || t.picker.isOpen(p))) {
+                return true;
+            }
+        }
+        return all;
     }
 
     private void applyToPicker() {

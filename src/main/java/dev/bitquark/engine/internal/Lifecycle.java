@@ -272,7 +272,8 @@ final class Lifecycle {
             interrupted(done);
             return;
         }
-        Future<Bitfield> fast = resume == null ? Future.succeededFuture() : spotCheck(e, resume);
+        Future<Bitfield> fast = t.selection.syncStorage()
+                .compose(v -> resume == null ? Future.<Bitfield>succeededFuture() : spotCheck(e, resume));
         fast.compose(trusted -> trusted != null ? Future.succeededFuture(trusted) : fullCheck(e)).onComplete(ar -> {
             ticket.release();
             if (e != epoch) {

@@ -227,8 +227,15 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
         return socket.writeQueueFull();
     }
 
+    /**
+     * Runs {@code r} once, at the next drain of the write queue. One-shot: a drain handler left registered would
+     * run again at every later drain, also while the work it resumes is already under way.
+     */
     void onDrain(Runnable r) {
-        socket.drainHandler(v -> r.run());
+        socket.drainHandler(v -> {
+            socket.drainHandler(null);
+            r.run();
+        });
     }
 
     void setAmChoking(boolean choking) {

@@ -477,6 +477,11 @@ public final class PiecePicker {
         return t.wantedBytesLeft;
     }
 
+    /** True while some block of {@code piece} is requested or received (it is being downloaded, not had). */
+    public boolean isOpen(int piece) {
+        return open[piece] != null;
+    }
+
     public BlockState blockState(int piece, int block) {
         t.checkBlock(piece, block);
         if (t.have.get(piece)) {

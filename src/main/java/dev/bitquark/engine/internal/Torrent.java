@@ -103,7 +103,9 @@ public final class Torrent implements PeerConnection.Events {
         this.trackers = trackers;
         this.geometry = meta.geometry();
         this.saveDir = resume != null ? resume.saveDir() : options.saveDir();
-        this.storage = new FileStorage(saveDir, layoutOf(meta), options.maxOpenFiles(), options.downloadRoot());
+        // The part file is named after the info-hash, as libtorrent names it, so torrents sharing a folder never mix.
+        this.storage = new FileStorage(saveDir, layoutOf(meta), options.maxOpenFiles(), options.downloadRoot(),
+                "." + meta.infoHash().toHex() + ".parts");
         this.saveDir = storage.root();
         this.picker = new PiecePicker(geometry, new Random());
         this.picker.setSequential(resume != null ? resume.sequential() : options.sequential());

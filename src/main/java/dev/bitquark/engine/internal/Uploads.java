@@ -140,10 +140,14 @@ final class Uploads {
     /**
      * Sends the block straight from its file(s) with sendfile (zero-copy: the bytes go from the page
      * cache to the socket without entering the JVM), after the 13-byte header. Not possible for
-     * blocks that touch a padding file (BEP 47: zeros that exist on no disk); those are read.
+     * blocks that touch a padding file (BEP 47: zeros that exist on no disk) or bytes of a skipped file kept in
+     * the part file; those are read.
      */
     private boolean sendZeroCopy(PeerConnection c, BlockRequest r) {
         List<FileRegion> regions = t.storage.regions(r.piece(), r.begin(), r.length());
+        if (regions == null) {
+            return false; // bytes of a skipped file, kept in the part file: read them
+        }
         for (FileRegion region : regions) {
             if (region.isZeros()) {
                 return false;
