@@ -49,6 +49,17 @@ class SkippedFilesOnDiskTest {
         return out.resolve("." + meta.infoHash().toHex() + ".parts");
     }
 
+    /** Downloads {@link #meta} into {@code out} from {@code seeder} with f1 and f2 skipped from the start. */
+    private TorrentHandle downloadSkippingF1AndF2(EngineUnderTest seeder, EngineUnderTest leecher, Path out)
+            throws Exception {
+        seed(seeder, meta, seedDir);
+        TorrentHandle h = await(leecher.engine.add(meta, TorrentOptions.defaults(out).withFilePriorities(
+                List.of(FilePriority.NORMAL, FilePriority.SKIP, FilePriority.SKIP, FilePriority.NORMAL))));
+        await(h.addPeers(peersOf(seeder)));
+        EngineUnderTest.awaitFinished(h, SessionFixture.TIMEOUT);
+        return h;
+    }
+
     private static List<String> filesUnder(Path dir) throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
@@ -61,11 +72,7 @@ class SkippedFilesOnDiskTest {
         Path out = work.resolve("out");
         try (EngineUnderTest seeder = new EngineUnderTest(seedDir);
              EngineUnderTest leecher = new EngineUnderTest(out)) {
-            seed(seeder, meta, seedDir);
-            TorrentHandle h = await(leecher.engine.add(meta, TorrentOptions.defaults(out).withFilePriorities(
-                    List.of(FilePriority.NORMAL, FilePriority.SKIP, FilePriority.SKIP, FilePriority.NORMAL))));
-            await(h.addPeers(peersOf(seeder)));
-            EngineUnderTest.awaitFinished(h, SessionFixture.TIMEOUT);
+            TorrentHandle h = downloadSkippingF1AndF2(seeder, leecher, out);
 
             assertEquals(List.of("." + meta.infoHash().toHex() + ".parts", "mix/f0.bin", "mix/f3.bin"), filesUnder(out),
                     "only the wanted files and the hidden part file are on disk");
@@ -141,11 +148,7 @@ class SkippedFilesOnDiskTest {
         ResumeData resume;
         try (EngineUnderTest seeder = new EngineUnderTest(seedDir);
              EngineUnderTest leecher = new EngineUnderTest(out)) {
-            seed(seeder, meta, seedDir);
-            TorrentHandle h = await(leecher.engine.add(meta, TorrentOptions.defaults(out).withFilePriorities(
-                    List.of(FilePriority.NORMAL, FilePriority.SKIP, FilePriority.SKIP, FilePriority.NORMAL))));
-            await(h.addPeers(peersOf(seeder)));
-            EngineUnderTest.awaitFinished(h, SessionFixture.TIMEOUT);
+            TorrentHandle h = downloadSkippingF1AndF2(seeder, leecher, out);
             await(leecher.engine.close());
             resume = await(h.resumeData());
         }

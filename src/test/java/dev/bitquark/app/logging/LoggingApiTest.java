@@ -99,12 +99,7 @@ class LoggingApiTest {
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
         WebSocketClient client = vertx.createWebSocketClient();
         try {
-            ClientWebSocket ws = client.webSocket();
-            ws.textMessageHandler(frames::add);
-            ws.connect(new WebSocketConnectOptions()
-                            .setHost(logs.getHost()).setPort(logs.getPort()).setURI(logs.getPath() + "?tail=0")
-                            .addHeader("Authorization", TestAuth.basic()))
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            ClientWebSocket ws = tail(client, frames, 0);
             String fine = "fine-" + UUID.randomUUID();
             jul.fine(fine);
             assertEquals("DEBUG", await(frames, fine).getString("level"));
@@ -135,13 +130,7 @@ class LoggingApiTest {
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
         WebSocketClient client = vertx.createWebSocketClient();
         try {
-            // The handler is set before connecting: the backlog may arrive with the upgrade response.
-            ClientWebSocket ws = client.webSocket();
-            ws.textMessageHandler(frames::add);
-            ws.connect(new WebSocketConnectOptions()
-                            .setHost(logs.getHost()).setPort(logs.getPort()).setURI(logs.getPath() + "?tail=50")
-                            .addHeader("Authorization", TestAuth.basic()))
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            ClientWebSocket ws = tail(client, frames, 50);
 
             assertNotNull(await(frames, before), "the backlog holds the line logged before connecting");
 
@@ -171,6 +160,18 @@ class LoggingApiTest {
         } finally {
             client.close();
         }
+    }
+
+    /** The log tail, its frames into {@code frames}. */
+    private ClientWebSocket tail(WebSocketClient client, BlockingQueue<String> frames, int lines) throws Exception {
+        // The handler is set before connecting: the backlog may arrive with the upgrade response.
+        ClientWebSocket ws = client.webSocket();
+        ws.textMessageHandler(frames::add);
+        ws.connect(new WebSocketConnectOptions()
+                        .setHost(logs.getHost()).setPort(logs.getPort()).setURI(logs.getPath() + "?tail=" + lines)
+                        .addHeader("Authorization", TestAuth.basic()))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return ws;
     }
 
     private static JsonObject await(BlockingQueue<String> frames, String marker) throws InterruptedException {
