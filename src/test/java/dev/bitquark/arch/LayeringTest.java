@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The layering of docs/architecture.md: bencode → metainfo → wire → tracker/dht → storage → engine →
  * app, each package depending only on those to its left; only {@code app} may touch Quarkus and
- * friends; no cycles between top-level packages.
+ * friends; only the engine may use {@code engine.internal}; no cycles between top-level packages, nor between
+ * second-level ones; no Vert.x internals (4.x and 5.x spellings). Each rule has a fixture proving it can fail.
  */
 class LayeringTest {
     static final String ROOT = "dev.bitquark";
@@ -34,10 +35,20 @@ class LayeringTest {
                     "io.quarkus..", "jakarta..", "io.smallrye..", "org.eclipse.microprofile..", "io.micrometer..")
             .because("only dev.bitquark.app may depend on Quarkus, Jakarta, SmallRye, MicroProfile or Mutiny");
 
+    /** Vert.x 4 keeps internals in {@code impl} packages, Vert.x 5 in {@code io.vertx.core.internal}. */
     static final ArchRule NO_VERTX_INTERNALS = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("io.vertx.core.impl..", "io.vertx.core.net.impl..",
-                    "io.vertx.core.http.impl..")
+                    "io.vertx.core.http.impl..", "io.vertx.core.internal..", "io.vertx.ext.web.impl..")
             .because("Vert.x internal packages change without notice");
+
+    /** The engine's insides are its own: everything else goes through Engine, TorrentHandle and snapshots. */
+    static final ArchRule ENGINE_INTERNAL_IS_PRIVATE = noClasses()
+            .that().resideOutsideOfPackage(ROOT + ".engine..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".engine.internal..")
+            .because("only dev.bitquark.engine may use its internal package");
+
+    /** No cycles between the second-level packages either (app.session, app.ws, app.api, ...). */
+    static final ArchRule NO_SECOND_LEVEL_CYCLES = slices().matching(ROOT + ".(*).(*)..").should().beFreeOfCycles();
 
     @Test
     void engineLayersDoNotImportFrameworks() {
@@ -83,6 +94,38 @@ class LayeringTest {
     @Test
     void noCyclesBetweenPackages() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void onlyTheEngineUsesItsInternals() {
+        ENGINE_INTERNAL_IS_PRIVATE.check(main);
+    }
+
+    @Test
+    void noCyclesBetweenSecondLevelPackages() {
+        NO_SECOND_LEVEL_CYCLES.check(main);
+    }
+
+    @Test
+    void theInternalsRuleCatchesAnAppClassUsingEngineInternals() {
+        JavaClasses leak = new ClassFileImporter().importClasses(dev.bitquark.app.archfixture.InternalsLeak.class);
+        assertTrue(ENGINE_INTERNAL_IS_PRIVATE.evaluate(leak).hasViolation(),
+                "an app class that imports dev.bitquark.engine.internal must break the build");
+    }
+
+    @Test
+    void theCycleRuleCatchesTwoSecondLevelPackagesUsingEachOther() {
+        JavaClasses cycle = new ClassFileImporter().importClasses(dev.bitquark.app.archcyclea.A.class,
+                dev.bitquark.app.archcycleb.B.class);
+        assertTrue(NO_SECOND_LEVEL_CYCLES.evaluate(cycle).hasViolation(),
+                "app.archcyclea -> app.archcycleb -> app.archcyclea must break the build");
+    }
+
+    @Test
+    void theVertxRuleCatchesAnInternalPackage() {
+        JavaClasses leak = new ClassFileImporter().importClasses(dev.bitquark.engine.archfixture.VertxLeak.class);
+        assertTrue(NO_VERTX_INTERNALS.evaluate(leak).hasViolation(),
+                "a class that uses io.vertx.core.impl must break the build");
     }
 
     @Test
