@@ -69,7 +69,7 @@ final class MagnetFiles {
                         h, String.join("; ", l.problems()), kept);
             }
         }
-        out.sort(Comparator.comparingLong(StoredMagnet::addedAtMillis));
+        out.sort(Comparator.comparingLong(StoredMagnet::addedAtMillis).thenComparing(m -> m.infoHash().toHex()));
         return out;
     }
 

@@ -38,7 +38,6 @@ public final class PostgresSessionStore implements SessionStore {
     private static final Logger LOG = Logger.getLogger(PostgresSessionStore.class);
 
     static final List<String> TABLES = List.of("torrents", "resume", "settings", "magnets");
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
     /** Rows fetched per round trip by {@link #load()}: keeps memory flat with large .torrent files. */
     private static final int LOAD_FETCH_SIZE = 64;
@@ -229,7 +228,10 @@ public final class PostgresSessionStore implements SessionStore {
         try (Connection c = connect(what)) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO torrents (info_hash, torrent_file) VALUES (?, ?)")) {
+                // Adding again replaces the torrent file and its resume data and keeps its place (its added_order):
+                // the contract of SessionStore.add, shared with the file store (a retried add must not fail).
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO torrents (info_hash, torrent_file) "
+                        + "VALUES (?, ?) ON CONFLICT (info_hash) DO UPDATE SET torrent_file = EXCLUDED.torrent_file")) {
                     ps.setBytes(1, infoHash.toBytes());
                     ps.setBytes(2, torrentFile);
                     ps.executeUpdate();
@@ -243,9 +245,6 @@ public final class PostgresSessionStore implements SessionStore {
                 c.commit();
             } catch (SQLException e) {
                 rollback(c, e);
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw new PersistenceException(what + ": it is already stored", e);
-                }
                 throw e;
             } catch (RuntimeException e) {
                 rollback(c, e);
@@ -266,7 +265,7 @@ public final class PostgresSessionStore implements SessionStore {
             writeResume(c, resume);
         } catch (SQLException e) {
             if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
-                throw new PersistenceException(what + ": the torrent is not stored (add it first)", e);
+                return; // not (or no longer) stored: ignored, as the contract says (a save racing a removal)
             }
             throw failure(what, e);
         }
@@ -375,7 +374,7 @@ public final class PostgresSessionStore implements SessionStore {
                      SELECT m.info_hash, m.magnet_uri, m.save_dir, m.paused, m.added_at_millis,
                             m.download_limit, m.upload_limit, m.sequential, m.max_connections FROM magnets m
                      WHERE NOT EXISTS (SELECT 1 FROM torrents t WHERE t.info_hash = m.info_hash)
-                     ORDER BY m.added_order
+                     ORDER BY m.added_at_millis, m.added_order
                      """);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

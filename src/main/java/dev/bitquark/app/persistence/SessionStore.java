@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Where the session lives between runs: each torrent's metainfo and resume data, the magnet links
- * still waiting for their metadata, and the session-wide settings. Two implementations: files in the data dir (the default) and PostgreSQL.
+ * still waiting for their metadata, and the session-wide settings. Two implementations: files in the data dir (the
+ * default) and PostgreSQL; both pass one contract test ({@code SessionStoreContract}).
  *
  * <p>Contract: every save is atomic and durable when it returns (a crash leaves the old or the new
  * state, never a mix or an empty file); a failed save throws and leaves the previous state intact.
@@ -24,7 +25,9 @@ public interface SessionStore extends AutoCloseable {
 
     /**
      * Stores a torrent's metainfo (once, when added) and its first resume data. A magnet stored
-     * for the same info-hash ({@link #saveMagnet}) is replaced: its metadata has arrived.
+     * for the same info-hash ({@link #saveMagnet}) is replaced: its metadata has arrived. Adding a torrent that is
+     * stored already replaces its metainfo and resume data and keeps its place in the order of {@link #load()}
+     * (an add retried after a save that was not confirmed must not fail).
      */
     void add(InfoHash infoHash, byte[] torrentFile, ResumeData resume) throws PersistenceException;
 
@@ -35,12 +38,16 @@ public interface SessionStore extends AutoCloseable {
     void saveMagnet(StoredMagnet magnet) throws PersistenceException;
 
     /**
-     * Every stored magnet that has no metadata yet, in the order they were added. A damaged one is
-     * left out (and reported in the log), never failing the whole load.
+     * Every stored magnet that has no metadata yet, in the order they were added to the session (by their
+     * {@code addedAtMillis}; PostgreSQL orders equal times as they were first stored, files by info-hash). A
+     * damaged one is left out (and reported in the log), never failing the whole load.
      */
     List<StoredMagnet> loadMagnets() throws PersistenceException;
 
-    /** Replaces the resume data of a stored torrent. */
+    /**
+     * Replaces the resume data of a stored torrent. Resume data of a torrent that is not stored (removed while
+     * its save was on the way) is ignored: nothing is stored, nothing fails.
+     */
     void saveResume(ResumeData resume) throws PersistenceException;
 
     /** Forgets a torrent (metainfo and resume data, or its stored magnet). Unknown hashes are ignored. */
