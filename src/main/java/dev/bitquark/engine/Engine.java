@@ -163,8 +163,9 @@ public final class Engine {
      * resume data, the priorities, limits and paused start of {@code options} hold from the start.
      * Adding the metainfo of a magnet still fetching its metadata ends the fetch with it (same handle).
      *
-     * @throws IllegalArgumentException (failing the future) if the resume data is for another torrent,
-     *     or {@code options} give file priorities for another number of files
+     * @throws EngineException (failing the future) {@code INVALID_ARGUMENT} if the resume data is for another
+     *     torrent, or {@code options} give file priorities for another number of files; {@code STORAGE} if the
+     *     torrent's files cannot be set up
      */
     public Future<TorrentHandle> add(Metainfo metainfo, TorrentOptions options, ResumeData resume) {
         Promise<TorrentHandle> p = Promise.promise();
@@ -191,7 +192,7 @@ public final class Engine {
                 }
                 p.complete(new TorrentHandle(context, slot));
             } catch (RuntimeException | dev.bitquark.storage.StorageException e) {
-                p.fail(e);
+                p.fail(EngineException.atBoundary(e));
             }
         });
         return p.future();
@@ -223,7 +224,7 @@ public final class Engine {
                 }
                 p.complete(new TorrentHandle(context, slot));
             } catch (RuntimeException e) {
-                p.fail(e);
+                p.fail(EngineException.atBoundary(e));
             }
         });
         return p.future();
@@ -239,7 +240,7 @@ public final class Engine {
         context.runOnContext(v -> {
             TorrentSlot t = torrents.remove(infoHash);
             if (t == null) {
-                p.fail(new IllegalArgumentException("no torrent " + infoHash + " in the engine"));
+                p.fail(new EngineException(EngineException.Kind.NOT_FOUND, "no torrent " + infoHash + " in the engine"));
                 return;
             }
             t.remove(deleteFiles).onComplete(p);
@@ -265,7 +266,7 @@ public final class Engine {
                 runtime.setRateLimits(downloadBytesPerSecond, uploadBytesPerSecond);
                 p.complete();
             } catch (RuntimeException e) {
-                p.fail(e);
+                p.fail(EngineException.atBoundary(e));
             }
         });
         return p.future();
@@ -299,7 +300,7 @@ public final class Engine {
                 action.run();
                 p.complete();
             } catch (RuntimeException e) {
-                p.fail(e);
+                p.fail(EngineException.atBoundary(e));
             }
         });
         return p.future();
@@ -334,7 +335,7 @@ public final class Engine {
                 }
                 p.complete(new EngineSnapshot(sessionStatsNow(), stats, peers));
             } catch (RuntimeException e) {
-                p.fail(e);
+                p.fail(EngineException.atBoundary(e));
             }
         });
         return p.future();

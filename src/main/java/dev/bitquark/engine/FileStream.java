@@ -59,7 +59,7 @@ public final class FileStream {
      * Completes once the bytes {@code offset .. offset+length-1} of the file are downloaded and verified, giving
      * their pieces (and the read-ahead) deadlines meanwhile.
      *
-     * @throws IllegalArgumentException (failing the future) if the range is not inside the file
+     * @throws EngineException (failing the future) {@code INVALID_ARGUMENT} if the range is not inside the file
      */
     public Future<Void> awaitRange(long offset, long length) {
         return call(() -> torrent.awaitStream(id, offset, length));
@@ -100,7 +100,7 @@ public final class FileStream {
             try {
                 action.get().onComplete(p);
             } catch (RuntimeException e) {
-                p.fail(e);
+                p.fail(EngineException.atBoundary(e));
             }
         });
         return p.future();

@@ -20,12 +20,12 @@ import java.util.function.Supplier;
 
 /**
  * A torrent in the engine, seen from outside. Thread-safe: every call hops onto the engine context
- * and returns a {@link Future} completed there (failed with {@link IllegalStateException} once the
+ * and returns a {@link Future} completed there (failed with {@link EngineException} {@code REMOVED} once the
  * torrent was removed). Holds no torrent state itself.
  *
  * <p>A torrent added from a magnet link has no metadata at first ({@link TorrentState#METADATA}):
  * then {@link #metainfo()} is null, the file list is empty, and resume data, rechecks and file
- * priorities fail with {@link IllegalStateException}. The same handle follows it once the metadata
+ * priorities fail with {@link EngineException} {@code NO_METADATA}. The same handle follows it once the metadata
  * arrives.
  */
 public final class TorrentHandle {
@@ -94,7 +94,8 @@ public final class TorrentHandle {
      * Adds trackers, each in a tier of its own after the others (already present ones are skipped); also while
      * the metadata of a magnet link is fetched. While live, the new ones are announced to soon. Kept in resume data.
      *
-     * @throws IllegalArgumentException (failing the future) naming a URL that is not an http, https or udp tracker
+     * @throws EngineException (failing the future) {@code INVALID_ARGUMENT} naming a URL that is not an http, https
+     *     or udp tracker
      */
     public Future<Void> addTrackers(List<String> urls) {
         return call(() -> {
@@ -106,7 +107,7 @@ public final class TorrentHandle {
     /**
      * Removes trackers; those that know us get {@code stopped}. Kept in resume data.
      *
-     * @throws java.util.NoSuchElementException (failing the future) if none of {@code urls} is a tracker of it
+     * @throws EngineException (failing the future) {@code NOT_FOUND} if none of {@code urls} is a tracker of it
      */
     public Future<Void> removeTrackers(List<String> urls) {
         return call(() -> {
@@ -188,7 +189,8 @@ public final class TorrentHandle {
             List<FilePriority> all = new ArrayList<>(torrent.filePriorities());
             copy.forEach((file, priority) -> {
                 if (file < 0 || file >= all.size()) {
-                    throw new IllegalArgumentException("file " + file + " outside 0.." + (all.size() - 1));
+                    throw new EngineException(EngineException.Kind.INVALID_ARGUMENT, "file " + file + " outside 0.."
+                            + (all.size() - 1));
                 }
                 all.set(file, priority);
             });
@@ -287,31 +289,31 @@ public final class TorrentHandle {
 
     private void checkNotRemoved() {
         if (torrent.isRemoved()) {
-            throw new IllegalStateException("torrent " + torrent.name() + " was removed from the engine");
+            throw new EngineException(EngineException.Kind.REMOVED, "torrent " + torrent.name()
+                    + " was removed from the engine");
         }
     }
 
+    /** Runs {@code action} on the engine context; failures reach the future as {@link EngineException}s. */
     private <T> Future<T> call(Supplier<T> action) {
-        Promise<T> p = Promise.promise();
-        context.runOnContext(v -> {
-            try {
-                checkNotRemoved();
-                p.complete(action.get());
-            } catch (RuntimeException e) {
-                p.fail(e);
-            }
-        });
-        return p.future();
+        return callF(() -> Future.succeededFuture(action.get()));
     }
 
+    /** As {@link #call}, for an action that completes later. */
     private <T> Future<T> callF(Supplier<Future<T>> action) {
         Promise<T> p = Promise.promise();
         context.runOnContext(v -> {
             try {
                 checkNotRemoved();
-                action.get().onComplete(p);
+                action.get().onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        p.complete(ar.result());
+                    } else {
+                        p.fail(EngineException.atBoundary(ar.cause()));
+                    }
+                });
             } catch (RuntimeException e) {
-                p.fail(e);
+                p.fail(EngineException.atBoundary(e));
             }
         });
         return p.future();

@@ -86,7 +86,7 @@ class AddOptionsTest {
         try (EngineUnderTest engine = new EngineUnderTest(work)) {
             ExecutionException e = assertThrows(ExecutionException.class, () -> await(engine.engine.add(meta,
                     TorrentOptions.defaults(work).withFilePriorities(List.of(FilePriority.SKIP)))));
-            assertInstanceOf(IllegalArgumentException.class, e.getCause());
+            assertEquals(EngineException.Kind.INVALID_ARGUMENT, assertInstanceOf(EngineException.class, e.getCause()).kind());
             assertEquals(0, await(engine.engine.torrentCount()));
         }
     }
@@ -101,7 +101,7 @@ class AddOptionsTest {
             assertEquals(List.of(FilePriority.SKIP, FilePriority.NORMAL, FilePriority.HIGH), await(h.filePriorities()));
             ExecutionException e = assertThrows(ExecutionException.class,
                     () -> await(h.changeFilePriorities(Map.of(1, FilePriority.LOW, 3, FilePriority.LOW))));
-            assertInstanceOf(IllegalArgumentException.class, e.getCause());
+            assertEquals(EngineException.Kind.INVALID_ARGUMENT, assertInstanceOf(EngineException.class, e.getCause()).kind());
             assertEquals(List.of(FilePriority.SKIP, FilePriority.NORMAL, FilePriority.HIGH), await(h.filePriorities()));
         }
     }

@@ -60,7 +60,7 @@ class ConnectionLimitChangeTest {
             assertEquals(1, resume.maxConnections());
             assertTrue(resume.sequential());
             ExecutionException refused = assertThrows(ExecutionException.class, () -> await(h.setMaxConnections(0)));
-            assertInstanceOf(IllegalArgumentException.class, refused.getCause());
+            assertEquals(EngineException.Kind.INVALID_ARGUMENT, assertInstanceOf(EngineException.class, refused.getCause()).kind());
 
             // The one connection left finishes the download.
             await(leecher.engine.setMaxConnections(50));

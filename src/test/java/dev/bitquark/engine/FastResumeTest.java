@@ -249,7 +249,7 @@ class FastResumeTest {
         try (EngineUnderTest engine = new EngineUnderTest(out)) {
             ExecutionException e = assertThrows(ExecutionException.class,
                     () -> await(engine.engine.add(meta, TorrentOptions.defaults(out), foreign)));
-            assertInstanceOf(IllegalArgumentException.class, e.getCause());
+            assertEquals(EngineException.Kind.INVALID_ARGUMENT, assertInstanceOf(EngineException.class, e.getCause()).kind());
         }
     }
 

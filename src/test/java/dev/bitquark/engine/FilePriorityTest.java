@@ -124,7 +124,7 @@ class FilePriorityTest {
             TorrentHandle h = await(engine.engine.add(meta, TorrentOptions.defaults(work)));
             ExecutionException e = assertThrows(ExecutionException.class,
                     () -> await(h.setFilePriorities(List.of(FilePriority.HIGH))));
-            assertInstanceOf(IllegalArgumentException.class, e.getCause());
+            assertEquals(EngineException.Kind.INVALID_ARGUMENT, assertInstanceOf(EngineException.class, e.getCause()).kind());
             assertThrows(ExecutionException.class, () -> await(h.setFilePriority(2, FilePriority.HIGH)));
             assertEquals(List.of(FilePriority.NORMAL, FilePriority.NORMAL), await(h.filePriorities()));
         }

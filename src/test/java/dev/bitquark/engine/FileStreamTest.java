@@ -134,10 +134,14 @@ class FileStreamTest {
             long at = 3L * PIECE - 1000;
             assertArrayEquals(slice(files[0], at, 1123), await(s.read(at, 1123)).getBytes());
             assertEquals(0, await(s.read(files[0].length, 0)).length());
-            assertInstanceOf(IllegalArgumentException.class, failure(s.read(at, 1124)), "past the end of the file");
-            assertInstanceOf(IllegalArgumentException.class, failure(s.read(-1, 1)));
-            assertInstanceOf(IllegalArgumentException.class, failure(s.read(0, FileStream.MAX_READ + 1)));
-            assertInstanceOf(IllegalArgumentException.class, failure(h.openStream(3)));
+            assertEquals(EngineException.Kind.INVALID_ARGUMENT, assertInstanceOf(EngineException.class,
+                    failure(s.read(at, 1124)), "past the end of the file").kind());
+            assertEquals(EngineException.Kind.INVALID_ARGUMENT, assertInstanceOf(EngineException.class,
+                    failure(s.read(-1, 1))).kind());
+            assertEquals(EngineException.Kind.INVALID_ARGUMENT, assertInstanceOf(EngineException.class,
+                    failure(s.read(0, FileStream.MAX_READ + 1))).kind());
+            assertEquals(EngineException.Kind.INVALID_ARGUMENT, assertInstanceOf(EngineException.class,
+                    failure(h.openStream(3))).kind());
             assertEquals(0, await(await(h.openStream(1)).read(0, 0)).length(), "an empty file reads empty");
             assertArrayEquals(files[2], await(await(h.openStream(2)).read(0, 5000)).getBytes());
 

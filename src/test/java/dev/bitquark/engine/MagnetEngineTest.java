@@ -10,6 +10,7 @@ import static dev.bitquark.engine.SessionFixture.waitUntil;
 import static dev.bitquark.engine.SessionFixture.writeFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -96,7 +97,8 @@ class MagnetEngineTest {
             for (var call : List.<java.util.concurrent.Callable<?>>of(() -> await(h.resumeData()),
                     () -> await(h.recheck()), () -> await(h.setFilePriority(0, FilePriority.HIGH)))) {
                 ExecutionException e = assertThrows(ExecutionException.class, call::call);
-                assertTrue(e.getCause() instanceof IllegalStateException, e.toString());
+                assertEquals(EngineException.Kind.NO_METADATA, assertInstanceOf(EngineException.class, e.getCause()).kind(),
+                        e.toString());
                 assertTrue(e.getCause().getMessage().contains("has no metadata yet"), e.getCause().getMessage());
             }
             assertEquals(List.of(), await(h.fileStats()));

@@ -98,7 +98,7 @@ class SessionLifecycleTest {
             assertEquals("mine too", Files.readString(out.resolve("album/notes.txt")), "a folder with foreign files stays");
             assertEquals(0, await(leecher.engine.torrentCount()));
             ExecutionException gone = assertThrows(ExecutionException.class, () -> stats(h));
-            assertInstanceOf(IllegalStateException.class, gone.getCause());
+            assertEquals(EngineException.Kind.REMOVED, assertInstanceOf(EngineException.class, gone.getCause()).kind());
             waitUntil("removed event", () -> events.states().contains("removed"));
             assertArrayEquals(a, Files.readAllBytes(seedDir.resolve("album/f0.bin")), "the seeder's copy is untouched");
         }
@@ -116,7 +116,7 @@ class SessionLifecycleTest {
             assertArrayEquals(a, Files.readAllBytes(dir.resolve("keep/f0.bin")));
             ExecutionException unknown = assertThrows(ExecutionException.class,
                     () -> await(engine.engine.remove(meta.infoHash(), true)));
-            assertInstanceOf(IllegalArgumentException.class, unknown.getCause());
+            assertEquals(EngineException.Kind.NOT_FOUND, assertInstanceOf(EngineException.class, unknown.getCause()).kind());
         }
     }
 
@@ -200,7 +200,9 @@ class SessionLifecycleTest {
         try (EngineUnderTest engine = new EngineUnderTest(dir)) {
             TorrentHandle h = seed(engine, meta, dir);
             ExecutionException e = assertThrows(ExecutionException.class, () -> await(h.moveStorage(target)));
-            assertInstanceOf(dev.bitquark.storage.StorageException.class, e.getCause());
+            EngineException storage = assertInstanceOf(EngineException.class, e.getCause());
+            assertEquals(EngineException.Kind.STORAGE, storage.kind());
+            assertInstanceOf(dev.bitquark.storage.StorageException.class, storage.getCause());
             assertEquals(TorrentState.LIVE, stats(h).state());
             assertArrayEquals(a, Files.readAllBytes(dir.resolve("stay/f0.bin")));
             assertEquals("someone else's file", Files.readString(target.resolve("stay/f0.bin")));
@@ -298,7 +300,8 @@ class SessionLifecycleTest {
             assertArrayEquals(one, Files.readAllBytes(out.resolve("one/f0.bin")));
             java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
                     () -> await(leecher.engine.setMaxConnections(0)));
-            assertInstanceOf(IllegalArgumentException.class, refused.getCause(), "at least one connection");
+            assertEquals(EngineException.Kind.INVALID_ARGUMENT, assertInstanceOf(EngineException.class, refused.getCause(),
+                    "at least one connection").kind());
         }
     }
 }

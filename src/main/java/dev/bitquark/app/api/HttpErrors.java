@@ -1,6 +1,7 @@
 package dev.bitquark.app.api;
 
 import dev.bitquark.app.security.ApiError;
+import dev.bitquark.engine.EngineException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -9,14 +10,41 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The REST layer's own refusals (no such method on a path, an unsupported media type, …) in the API's error form
- * {@code {"error","message"}} instead of empty or HTML bodies. Errors the resources raise ({@link ApiException})
+ * The REST layer's own refusals (no such method on a path, an unsupported media type, …) and the engine's typed
+ * failures ({@link EngineException}, by kind) in the API's error form {@code {"error","message"}} instead of empty
+ * or HTML bodies. Errors the resources raise ({@link ApiException})
  * already carry their JSON and pass through unchanged. Stateless.
  */
 public class HttpErrors {
+
+    /** The one place engine failures become HTTP answers: by their kind, never by guessing at exception types. */
+    @ServerExceptionMapper
+    public Response engine(EngineException e) {
+        return toResponse(e);
+    }
+
+    /** An engine failure that arrives wrapped (a completion stage); anything else keeps the default handling. */
+    @ServerExceptionMapper
+    public Response wrapped(CompletionException e) {
+        return e.getCause() instanceof EngineException ee ? toResponse(ee) : null;
+    }
+
+    static Response toResponse(EngineException e) {
+        return switch (e.kind()) {
+            case NOT_FOUND, REMOVED -> status(404, "not_found", e.getMessage());
+            case NO_METADATA -> status(409, "no_metadata", e.getMessage());
+            case INVALID_ARGUMENT -> status(400, "bad_request", e.getMessage());
+            case STORAGE -> status(500, "storage", e.getMessage());
+        };
+    }
+
+    private static Response status(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(code, message)).build();
+    }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri, HttpHeaders headers, Request request) {

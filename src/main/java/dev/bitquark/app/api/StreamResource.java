@@ -6,6 +6,7 @@ import dev.bitquark.app.config.BitquarkConfig;
 import dev.bitquark.app.security.ApiError;
 import dev.bitquark.app.security.PathRules;
 import dev.bitquark.app.security.RequestFacts;
+import dev.bitquark.engine.EngineException;
 import dev.bitquark.engine.FilePriority;
 import dev.bitquark.engine.FileStream;
 import dev.bitquark.engine.StreamException;
@@ -207,8 +208,10 @@ public class StreamResource {
                 case READ_FAILED -> new ApiException(500, "read_failed", se.getMessage());
             };
         }
-        // IllegalArgumentException: no such file; IllegalStateException: the torrent was removed meanwhile.
-        return c instanceof IllegalArgumentException || c instanceof IllegalStateException
-                ? ApiException.notFound(c.getMessage()) : c;
+        if (c instanceof EngineException ee) {
+            // No such file is a 404 here (the file is part of the URL), like a torrent removed meanwhile.
+            return ee.kind() == EngineException.Kind.INVALID_ARGUMENT ? ApiException.notFound(ee.getMessage()) : ee;
+        }
+        return c;
     }
 }

@@ -2,6 +2,7 @@ package dev.bitquark.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bitquark.engine.EngineException;
 import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.metainfo.PeerAddress;
 import dev.bitquark.metainfo.TrackerUrls;
@@ -67,9 +68,9 @@ public class TorrentSwarmResource {
 
     private Uni<List<TrackerDto>> changed(TorrentHandle h, io.vertx.core.Future<Void> change) {
         return TorrentLookup.uni(change)
-                .onFailure(java.util.NoSuchElementException.class).transform(e -> ApiException.notFound(e.getMessage()))
-                .onFailure(IllegalArgumentException.class).transform(e -> ApiException.badRequest("bad_trackers",
-                        e.getMessage()))
+                .onFailure(EngineException.class).transform(e -> ((EngineException) e).kind()
+                        == EngineException.Kind.INVALID_ARGUMENT ? ApiException.badRequest("bad_trackers", e.getMessage())
+                        : e)
                 .flatMap(v -> TorrentLookup.uni(h.trackers()))
                 .map(l -> l.stream().map(TrackerDto::of).toList());
     }

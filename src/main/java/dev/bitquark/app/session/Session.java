@@ -6,6 +6,7 @@ import dev.bitquark.app.persistence.SessionStore;
 import dev.bitquark.app.persistence.StoredMagnet;
 import dev.bitquark.app.persistence.StoredTorrent;
 import dev.bitquark.engine.Engine;
+import dev.bitquark.engine.EngineException;
 import dev.bitquark.engine.EngineListener;
 import dev.bitquark.engine.ResumeData;
 import dev.bitquark.engine.TorrentHandle;
@@ -301,7 +302,7 @@ public final class Session implements AutoCloseable {
             Throwable cause = failed instanceof java.util.concurrent.CompletionException && failed.getCause() != null
                     ? failed.getCause() : failed;
             forget(infoHash);
-            if (cause != null && !(cause instanceof IllegalArgumentException)) {
+            if (cause != null && !(cause instanceof EngineException ee && ee.kind() == EngineException.Kind.NOT_FOUND)) {
                 throw new SessionException("the torrent was removed, but its files were not deleted: "
                         + cause.getMessage(), cause);
             }

@@ -1,5 +1,6 @@
 package dev.bitquark.engine.internal;
 
+import dev.bitquark.engine.EngineException;
 import dev.bitquark.engine.FilePriority;
 import dev.bitquark.engine.FileStats;
 import dev.bitquark.engine.MetadataProgress;
@@ -143,7 +144,8 @@ public final class TorrentSlot {
         if (t != null) {
             return t.remove(deleteFiles);
         }
-        ready.tryFail(new IllegalStateException("torrent " + infoHash + " was removed before its metadata arrived"));
+        ready.tryFail(new dev.bitquark.engine.EngineException(dev.bitquark.engine.EngineException.Kind.REMOVED,
+                "torrent " + infoHash + " was removed before its metadata arrived"));
         return fetch.remove().onComplete(ar -> fetch.notifier.removed());
     }
 
@@ -375,7 +377,7 @@ public final class TorrentSlot {
         return t != null ? t.have() : new dev.bitquark.metainfo.Bitfield(0);
     }
 
-    /** The torrent, for operations that need its metadata; {@link IllegalStateException} before it arrives. */
+    /** The torrent, for operations that need its metadata; {@link EngineException} NO_METADATA before it arrives. */
     public Torrent requireTorrent(String what) {
         return torrentOrFail(what);
     }
@@ -388,8 +390,8 @@ public final class TorrentSlot {
         return t;
     }
 
-    private IllegalStateException noMetadata(String what) {
-        return new IllegalStateException("torrent " + name() + " has no metadata yet (fetching it from peers, BEP 9): "
-                + "no " + what + " before it arrives");
+    private EngineException noMetadata(String what) {
+        return new EngineException(EngineException.Kind.NO_METADATA, "torrent " + name()
+                + " has no metadata yet (fetching it from peers, BEP 9): no " + what + " before it arrives");
     }
 }

@@ -61,7 +61,7 @@ final class TrackerList {
     /**
      * Removes the given URLs; returns how many were present.
      *
-     * @throws java.util.NoSuchElementException if none of them is a tracker of this torrent
+     * @throws dev.bitquark.engine.EngineException {@code NOT_FOUND} if none of them is a tracker of this torrent
      */
     int remove(List<String> urls) {
         Set<String> gone = new LinkedHashSet<>();
@@ -80,8 +80,8 @@ final class TrackerList {
         }
         int removed = before - next.stream().mapToInt(List::size).sum();
         if (removed == 0) {
-            throw new java.util.NoSuchElementException("none of " + gone.stream().map(TrackerList::clip).toList()
-                    + " is a tracker of this torrent");
+            throw new dev.bitquark.engine.EngineException(dev.bitquark.engine.EngineException.Kind.NOT_FOUND, "none of "
+                    + gone.stream().map(TrackerList::clip).toList() + " is a tracker of this torrent");
         }
         tiers = List.copyOf(next);
         return removed;
