@@ -1,11 +1,15 @@
 package dev.bitquark.app.api;
 
+import dev.bitquark.app.EngineService;
 import dev.bitquark.app.session.Session;
 import dev.bitquark.app.session.SessionService;
+import dev.bitquark.engine.Engine;
 import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.metainfo.InfoHash;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -18,9 +22,20 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class TorrentLookup {
     private final SessionService sessions;
+    private final EngineService engines;
 
-    TorrentLookup(SessionService sessions) {
+    TorrentLookup(SessionService sessions, EngineService engines) {
         this.sessions = sessions;
+        this.engines = engines;
+    }
+
+    /** The running engine; 503 while it starts. */
+    public Engine engine() {
+        Engine e = engines.engine();
+        if (e == null) {
+            throw new ApiException(503, "starting", "the engine is still starting");
+        }
+        return e;
     }
 
     public SessionService sessions() {
@@ -72,8 +87,15 @@ public class TorrentLookup {
         }
     }
 
+    /**
+     * An engine future as a {@link Uni} that goes on on the caller's Vert.x context (the request's event loop):
+     * engine futures complete on the engine's context, and what a resource does with the result (mapping, sorting,
+     * the next call) must not run there.
+     */
     public static <T> Uni<T> uni(Future<T> f) {
-        return Uni.createFrom().completionStage(f.toCompletionStage());
+        Uni<T> u = Uni.createFrom().completionStage(f.toCompletionStage());
+        Context caller = Vertx.currentContext();
+        return caller == null ? u : u.emitOn(task -> caller.runOnContext(v -> task.run()));
     }
 
     public static <T> Uni<T> uni(CompletionStage<T> f) {

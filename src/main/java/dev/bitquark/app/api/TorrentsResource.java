@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,16 +47,13 @@ public class TorrentsResource {
             + " filters (several: comma-separated; downloading and seeding are live torrents not finished and finished)")
     public Uni<List<TorrentDto>> list(@QueryParam("state") String state) {
         Set<String> wanted = states(state);
-        List<Uni<TorrentDto>> all = new ArrayList<>();
-        for (TorrentHandle h : torrents.session().handles()) {
-            // A torrent removed meanwhile is left out rather than failing the whole list.
-            all.add(TorrentLookup.uni(h.stats()).map(TorrentDto::of).onFailure().recoverWithNull());
-        }
-        if (all.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Uni.join().all(all).andCollectFailures().map(list -> list.stream()
-                .filter(t -> t != null && (wanted == null || matches(t, wanted)))
+        var session = torrents.session();
+        // One hop onto the engine context for every torrent, all taken at the same instant (libtorrent's
+        // get_torrent_status); torrents the session does not hold (being added, or removed meanwhile) are left out.
+        return TorrentLookup.uni(torrents.engine().snapshot(List.of())).map(snap -> snap.torrents().stream()
+                .filter(s -> session.handle(s.infoHash()) != null)
+                .map(TorrentDto::of)
+                .filter(t -> wanted == null || matches(t, wanted))
                 .sorted(Comparator.comparing(TorrentDto::name)).toList());
     }
 
