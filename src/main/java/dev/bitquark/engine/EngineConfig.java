@@ -1,5 +1,6 @@
 package dev.bitquark.engine;
 
+import dev.bitquark.storage.PieceStorage;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -13,15 +14,18 @@ import java.util.Objects;
  *     each torrent also has its own limit ({@link TorrentOptions#maxConnections()})
  * @param maxConcurrentChecks torrents reading their files for a check at once; others wait in
  *     {@link TorrentState#CHECKING} with {@code checkedFraction} 0, so a small machine stays responsive
+ * @param storage makes each torrent's storage: files on disk ({@link PieceStorage#FILES}) unless a test plugs in
+ *     another; the engine sees only {@link PieceStorage}
  */
 public record EngineConfig(String bindAddress, int peerPort, Path downloadDir, int maxConnections,
-                           int maxConcurrentChecks) {
+                           int maxConcurrentChecks, PieceStorage.Factory storage) {
     public static final int DEFAULT_MAX_CONNECTIONS = 200;
     public static final int DEFAULT_MAX_CONCURRENT_CHECKS = 2;
 
     public EngineConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(downloadDir, "downloadDir");
+        Objects.requireNonNull(storage, "storage");
         if (peerPort < 0 || peerPort > 65535) {
             throw new IllegalArgumentException("peer port out of range: " + peerPort);
         }
@@ -35,14 +39,20 @@ public record EngineConfig(String bindAddress, int peerPort, Path downloadDir, i
 
     /** Default limits: {@value #DEFAULT_MAX_CONNECTIONS} connections, {@value #DEFAULT_MAX_CONCURRENT_CHECKS} checks. */
     public EngineConfig(String bindAddress, int peerPort, Path downloadDir) {
-        this(bindAddress, peerPort, downloadDir, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONCURRENT_CHECKS);
+        this(bindAddress, peerPort, downloadDir, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONCURRENT_CHECKS,
+                PieceStorage.FILES);
     }
 
     public EngineConfig withMaxConnections(int max) {
-        return new EngineConfig(bindAddress, peerPort, downloadDir, max, maxConcurrentChecks);
+        return new EngineConfig(bindAddress, peerPort, downloadDir, max, maxConcurrentChecks, storage);
     }
 
     public EngineConfig withMaxConcurrentChecks(int max) {
-        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, max);
+        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, max, storage);
+    }
+
+    /** The same config with another storage factory (in-memory or faulty storages in tests). */
+    public EngineConfig withStorage(PieceStorage.Factory factory) {
+        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, maxConcurrentChecks, factory);
     }
 }

@@ -445,6 +445,24 @@ public final class FileStorage implements PieceStorage {
         }
     }
 
+    /** Size and modification time of the file on disk (links followed, as reads follow them). */
+    @Override
+    public Stamp stamp(int fileIndex) throws StorageException {
+        StorageFile file = layout.file(fileIndex);
+        if (file.padding()) {
+            return new Stamp(file.length(), 0);
+        }
+        Path p = paths[fileIndex];
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            return a.isRegularFile() ? new Stamp(a.size(), a.lastModifiedTime().toMillis()) : new Stamp(-1, -1);
+        } catch (NoSuchFileException e) {
+            return new Stamp(-1, -1);
+        } catch (IOException e) {
+            throw StorageException.classify(e, fileIndex, p, "stat");
+        }
+    }
+
     @Override
     public boolean exists(int fileIndex) throws StorageException {
         return fileLength(fileIndex) >= 0;

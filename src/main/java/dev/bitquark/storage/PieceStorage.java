@@ -20,7 +20,40 @@ import java.util.Set;
  * never leaves a "have" bit for data that was lost.
  */
 public interface PieceStorage extends Closeable {
+    /**
+     * Makes the storage of one torrent. The engine takes one from its config ({@code EngineConfig.storage()}):
+     * {@link FileStorage} by default; tests plug in memory or faulty storages.
+     */
+    @FunctionalInterface
+    interface Factory {
+        /**
+         * @param root the torrent's save folder
+         * @param confinement the folder writes must stay inside (links resolved), or null: the root itself
+         * @param name a name unique to the torrent (its info-hash in hex), for what the storage keeps of its own
+         */
+        PieceStorage create(Path root, StorageLayout layout, int maxOpenFiles, Path confinement, String name)
+                throws StorageException;
+    }
+
+    /** Files on disk ({@link FileStorage}), with the part file {@code .<name>.parts}. */
+    Factory FILES = (root, layout, maxOpenFiles, confinement, name) ->
+            new FileStorage(root, layout, maxOpenFiles, confinement, "." + name + ".parts");
+
+    /** A file's size and modification time (ms) as stored, for noticing changes between runs; -1 and -1: missing. */
+    record Stamp(long size, long mtimeMillis) {
+        /** Not known: never matches, so resume data taken with it is checked in full. */
+        public static final Stamp UNKNOWN = new Stamp(-2, -2);
+    }
+
     StorageLayout layout();
+
+    /**
+     * File {@code fileIndex}'s {@link Stamp}. The default knows the length only and no time, which makes every
+     * start after a stop check every piece; a storage that can tell changes apart overrides it.
+     */
+    default Stamp stamp(int fileIndex) throws StorageException {
+        return Stamp.UNKNOWN;
+    }
 
     /**
      * Writes {@code src.remaining()} bytes at {@code begin} of {@code piece}; on return {@code src}

@@ -5,13 +5,8 @@ import dev.bitquark.engine.TorrentState;
 import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.FileEntry;
 import dev.bitquark.metainfo.Metainfo;
-import dev.bitquark.storage.FileStorage;
+import dev.bitquark.storage.PieceStorage;
 import dev.bitquark.storage.StorageException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.random.RandomGenerator;
 
 /**
@@ -42,27 +37,15 @@ final class FastResume {
         return new FileStamps(unknown, unknown.clone());
     }
 
-    /** Stats every file. Padding files (never on disk) get their length and time 0. Blocking. */
-    static FileStamps stamp(FileStorage storage) throws StorageException {
+    /** Stamps every file through the storage ({@link PieceStorage#stamp}). Blocking. */
+    static FileStamps stamp(PieceStorage storage) throws StorageException {
         int n = storage.layout().fileCount();
         long[] sizes = new long[n];
         long[] mtimes = new long[n];
         for (int i = 0; i < n; i++) {
-            if (storage.layout().file(i).padding()) {
-                sizes[i] = storage.layout().file(i).length();
-                continue;
-            }
-            Path p = storage.path(i);
-            try {
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                sizes[i] = a.isRegularFile() ? a.size() : -1;
-                mtimes[i] = a.isRegularFile() ? a.lastModifiedTime().toMillis() : -1;
-            } catch (NoSuchFileException e) {
-                sizes[i] = -1;
-                mtimes[i] = -1;
-            } catch (IOException e) {
-                throw StorageException.classify(e, i, p, "stat");
-            }
+            PieceStorage.Stamp s = storage.stamp(i);
+            sizes[i] = s.size();
+            mtimes[i] = s.mtimeMillis();
         }
         return new FileStamps(sizes, mtimes);
     }

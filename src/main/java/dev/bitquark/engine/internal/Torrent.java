@@ -11,7 +11,7 @@ import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.FileEntry;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.TorrentGeometry;
-import dev.bitquark.storage.FileStorage;
+import dev.bitquark.storage.PieceStorage;
 import dev.bitquark.storage.StorageException;
 import dev.bitquark.storage.StorageFile;
 import dev.bitquark.storage.StorageLayout;
@@ -48,7 +48,7 @@ public final class Torrent implements PeerConnection.Events {
     final EngineRuntime rt;
     final Metainfo meta;
     final TorrentGeometry geometry;
-    final FileStorage storage;
+    final PieceStorage storage;
     final PiecePicker picker;
     final Choker choker;
     final SmartBan<String> smartBan = new SmartBan<>();
@@ -103,9 +103,9 @@ public final class Torrent implements PeerConnection.Events {
         this.trackers = trackers;
         this.geometry = meta.geometry();
         this.saveDir = resume != null ? resume.saveDir() : options.saveDir();
-        // The part file is named after the info-hash, as libtorrent names it, so torrents sharing a folder never mix.
-        this.storage = new FileStorage(saveDir, layoutOf(meta), options.maxOpenFiles(), options.downloadRoot(),
-                "." + meta.infoHash().toHex() + ".parts");
+        // Named after the info-hash (the part file, as libtorrent names it), so torrents sharing a folder never mix.
+        this.storage = rt.config().storage().create(saveDir, layoutOf(meta), options.maxOpenFiles(),
+                options.downloadRoot(), meta.infoHash().toHex());
         this.saveDir = storage.root();
         this.picker = new PiecePicker(geometry, new Random());
         this.picker.setSequential(resume != null ? resume.sequential() : options.sequential());
