@@ -1,6 +1,5 @@
 package dev.bitquark.app.session;
 
-import dev.bitquark.app.EngineService;
 import dev.bitquark.app.config.BitquarkConfig;
 import dev.bitquark.app.persistence.FileSessionStore;
 import dev.bitquark.app.persistence.PostgresSessionStore;
@@ -45,7 +44,7 @@ public class SessionService {
         this.maxTorrentSize = maxTorrentSize;
     }
 
-    /** Called by {@link EngineService} once the engine listens. */
+    /** Called by {@code ServerLifecycle} once the engine listens. */
     public void start(dev.bitquark.engine.Engine engine) {
         SessionStore store = config.persistence() == BitquarkConfig.Persistence.POSTGRESQL
                 ? postgres.get()

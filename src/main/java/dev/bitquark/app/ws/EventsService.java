@@ -5,15 +5,12 @@ import dev.bitquark.app.EngineService;
 import dev.bitquark.app.config.BitquarkConfig;
 import dev.bitquark.app.session.SessionService;
 import dev.bitquark.engine.Engine;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * The server's one {@link EventHub}: samples the running engine every events interval (the session
  * setting {@code eventsIntervalMillis}, else {@code bitquark.events.interval}) for the WebSocket
- * clients and the per-torrent metrics. Started at start-up, closed at shutdown; thread-safe.
+ * clients and the per-torrent metrics. Started and stopped by {@code ServerLifecycle}; thread-safe.
  */
 @ApplicationScoped
 public class EventsService {
@@ -26,11 +23,13 @@ public class EventsService {
         }, sessions::eventsIntervalMillis, json, EventHub.Limits.DEFAULTS, config.events().maxClients(), System::nanoTime);
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** Starts sampling (called by {@code ServerLifecycle}, after the session). */
+    public void start() {
         hub.start();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** Stops sampling and closes the clients (called by {@code ServerLifecycle}, first of all). */
+    public void stop() {
         hub.close();
     }
 
