@@ -182,6 +182,58 @@ final class FileMover {
         return deleted;
     }
 
+    /**
+     * A move of a torrent's files from {@code root} to {@code target} may go ahead: the target is inside
+     * {@code fixedJail} (the download folder; null: no confinement, the target becomes the boundary), and so is the
+     * old folder once links are resolved (moving takes its files out and cleans up its empty folders). Returns the
+     * real path of the folder the clean-up stays inside, or null if it is gone.
+     */
+    static Path checkMove(Path fixedJail, Path root, Path target) throws StorageException {
+        Path jail = fixedJail != null ? fixedJail : target;
+        if (!target.startsWith(jail)) {
+            throw new StorageException(StorageException.Kind.PATH_ESCAPE, -1, target,
+                    "refusing to move outside the download folder " + jail);
+        }
+        Path oldFolder = fixedJail != null ? fixedJail : root.getParent();
+        Path oldFolderReal = Files.isDirectory(oldFolder) ? PathGuard.realPath(oldFolder, -1) : null;
+        if (fixedJail != null && oldFolderReal != null && Files.exists(root)) {
+            PathGuard.checkInside(oldFolderReal, root, -1, "move the files out of " + root);
+        }
+        return oldFolderReal;
+    }
+
+    /**
+     * Deletes the regular files among {@code paths} (missing ones, links and directories are not ours to delete),
+     * after proving every one's folder still resolves inside {@code jailReal}: a link planted since would make this
+     * delete someone else's files. Nothing is deleted if one is outside. Returns what was deleted.
+     */
+    static List<Path> deleteFiles(Path jailReal, Path[] paths) throws StorageException {
+        List<Integer> files = new ArrayList<>();
+        for (int i = 0; i < paths.length; i++) {
+            BasicFileAttributes a = paths[i] == null ? null : PathGuard.attributes(paths[i], i);
+            if (a != null && a.isRegularFile()) {
+                PathGuard.checkInside(jailReal, paths[i].getParent(), i, "delete " + paths[i]);
+                files.add(i);
+            }
+        }
+        List<Path> deleted = new ArrayList<>();
+        for (int i : files) {
+            if (delete(paths[i], i)) {
+                deleted.add(paths[i]);
+            }
+        }
+        return deleted;
+    }
+
+    /** Deletes {@code file} (a file of the torrent, index {@code index}); false if it was gone already. */
+    static boolean delete(Path file, int index) throws StorageException {
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw StorageException.classify(e, index, file, "delete");
+        }
+    }
+
     private static void removeCreated(Set<Path> created) {
         List<Path> dirs = new ArrayList<>(created);
         dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,7 +25,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <ul>
  *   <li>Files are created lazily on their first write, sparse, never preallocated; their parent
- *       directories are created too and remembered ({@link #createdDirectories()}).
+ *       directories are created too and remembered (a delete removes them when empty).
  *   <li>BEP 47 padding files are never created: writes into them are dropped, reads give zeros.
  *   <li>Skipped files ({@link #setSkipped}) are never created either: their bytes that share a piece with a
  *       wanted file go to a hidden part file in the root ({@link PartFile}) and move into the real file if it
@@ -62,18 +61,11 @@ public final class FileStorage implements PieceStorage {
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Set<Path> createdDirectories = ConcurrentHashMap.newKeySet();
     private final AtomicIntegerArray complete;
-    /** Files written through a handle that was closed before their data was forced: the next sync forces them. */
-    private final Set<Integer> unsyncedClosed = ConcurrentHashMap.newKeySet();
-    /** Files whose handle failed to close after writes, so data may be lost: the next sync reports it. */
-    private final Set<Integer> closeFailures = ConcurrentHashMap.newKeySet();
     private final HandleCache.Opener opener = this::open;
-    /** 1 where the file is skipped and kept in the part file instead of on disk. */
-    private final AtomicIntegerArray inPart;
+    private final FileSync sync; // written data not forced yet, and forcing it
     private final PartFile partFile;
-    /**
-     * The folder every write stays inside, after links are resolved (see {@link PathGuard}); null: the root
-     * itself, wherever it is moved.
-     */
+    private final SkippedFiles skipped; // skipped files kept in the part file, and the moves of their bytes
+    /** The folder every write stays inside, links resolved ({@link PathGuard}); null: the root, wherever it moves. */
     private final Path fixedJail;
     private volatile Path root;
     private volatile Path[] paths;
@@ -96,9 +88,7 @@ public final class FileStorage implements PieceStorage {
 
     /**
      * Storage below {@code root}; touches no file yet. Every write, move and delete stays inside {@code jail} (the
-     * download folder) once links are resolved, checked when it happens: a root outside it can be read (a torrent
-     * restored from an earlier download folder seeds), never written. A null {@code jail} confines writes to
-     * the root itself, and a move may take it anywhere.
+     * download folder; null: the root, wherever it moves) once links are resolved, checked when it happens.
      *
      * @throws StorageException {@link Kind#PATH_ESCAPE} or {@link Kind#PATH_CONFLICT} if a file path
      *     is not a plain path inside the root
@@ -111,24 +101,11 @@ public final class FileStorage implements PieceStorage {
         this.root = PathGuard.normalizeRoot(root);
         this.paths = PathGuard.resolveAll(this.root, layout);
         this.complete = new AtomicIntegerArray(layout.fileCount());
-        this.inPart = new AtomicIntegerArray(layout.fileCount());
-        if (partFileName.isEmpty() || partFileName.indexOf('/') >= 0 || partFileName.indexOf('\\') >= 0
-                || partFileName.equals(".") || partFileName.equals("..")) {
-            throw new IllegalArgumentException("part file name must be a plain file name: '" + partFileName + "'");
-        }
-        this.partFile = new PartFile(this.root.resolve(partFileName), layout.geometry().pieceLength(),
-                layout.geometry().pieceCount());
-        this.handles = new HandleCache(maxOpenFiles, new HandleCache.CloseSink() {
-            @Override
-            public void closedUnsynced(int file) {
-                unsyncedClosed.add(file);
-            }
-
-            @Override
-            public void closeFailed(int file, IOException e) {
-                closeFailures.add(file);
-            }
-        });
+        this.partFile = PartFile.in(this.root, partFileName, layout.geometry());
+        this.skipped = new SkippedFiles(layout, map, partFile, this::filesOfPiece);
+        this.sync = new FileSync(f -> paths[f]);
+        this.handles = new HandleCache(maxOpenFiles, sync);
+        sync.use(handles);
     }
 
     @Override
@@ -147,33 +124,28 @@ public final class FileStorage implements PieceStorage {
         return paths[fileIndex];
     }
 
-    /** Directories this instance created (to persist for "remove with files"). */
-    public Set<Path> createdDirectories() {
+    /** The cache of open channels (open, writable and opened-so-far counts, for tests). */
+    HandleCache handles() {
+        return handles;
+    }
+
+    /** Directories this instance created (removed again when empty with the files). */
+    Set<Path> createdDirectories() {
         return Set.copyOf(createdDirectories);
     }
 
-    /** File channels open right now. */
-    public int openHandleCount() {
-        return handles.openCount();
+    /** One run of a block inside one file; the buffer's limit is set to the run while it is called. */
+    private interface Span {
+        void apply(int file, int piece, long inFile, int inPiece, ByteBuffer buf) throws StorageException;
     }
 
-    /** Cached file channels open for writing right now. */
-    public int openWritableHandleCount() {
-        return handles.openWritableCount();
-    }
-
-    /** File channels opened since creation (each open is a system call: a measure of cache misses). */
-    public long handlesOpened() {
-        return handles.openedTotal();
-    }
-
-    @Override
-    public void writeBlock(int piece, int begin, ByteBuffer src) throws StorageException {
-        int length = src.remaining();
+    /** Walks the files a block covers (binary search for the first), under the read side of the lifecycle lock. */
+    private void eachSpan(int piece, int begin, int length, ByteBuffer buf, Span op) throws StorageException {
         long pos = map.payloadOffset(piece, begin, length);
+        long pieceStart = layout.geometry().pieceOffset(piece);
         Lock lock = lifecycle.readLock();
         lock.lock();
-        int limit = src.limit();
+        int limit = buf.limit();
         try {
             checkOpen();
             int remaining = length;
@@ -183,26 +155,31 @@ public final class FileStorage implements PieceStorage {
                 if (n <= 0) {
                     continue; // an empty file at this offset
                 }
-                src.limit(src.position() + n);
-                if (map.isPadding(f)) {
-                    src.position(src.limit()); // BEP 47: padding is never stored
-                } else if (inPart.get(f) != 0) {
-                    writeToPart(f, piece, (int) (pos - pieceStart(piece)), src);
-                } else {
-                    writeToFile(f, inFile, src);
-                }
-                src.limit(limit);
+                buf.limit(buf.position() + n);
+                op.apply(f, piece, inFile, (int) (pos - pieceStart), buf);
+                buf.limit(limit);
                 pos += n;
                 remaining -= n;
             }
         } finally {
-            src.limit(limit);
+            buf.limit(limit);
             lock.unlock();
         }
     }
 
-    private long pieceStart(int piece) {
-        return layout.geometry().pieceOffset(piece);
+    @Override
+    public void writeBlock(int piece, int begin, ByteBuffer src) throws StorageException {
+        eachSpan(piece, begin, src.remaining(), src, this::writeSpan);
+    }
+
+    private void writeSpan(int f, int piece, long inFile, int inPiece, ByteBuffer src) throws StorageException {
+        if (map.isPadding(f)) {
+            src.position(src.limit()); // BEP 47: padding is never stored
+        } else if (skipped.contains(f)) {
+            writeToPart(f, piece, inPiece, src);
+        } else {
+            writeToFile(f, inFile, src);
+        }
     }
 
     /** A skipped file's bytes of a piece: into the part file, in the (confined) root. */
@@ -236,37 +213,20 @@ public final class FileStorage implements PieceStorage {
 
     @Override
     public void readBlock(int piece, int begin, int length, ByteBuffer dst) throws StorageException {
-        long pos = map.payloadOffset(piece, begin, length);
         if (dst.remaining() < length) {
+            map.payloadOffset(piece, begin, length); // a range outside the piece is the first thing to report
             throw new IllegalArgumentException("buffer has room for " + dst.remaining() + " of " + length + " bytes");
         }
-        Lock lock = lifecycle.readLock();
-        lock.lock();
-        int limit = dst.limit();
-        try {
-            checkOpen();
-            int remaining = length;
-            for (int f = remaining > 0 ? map.fileAt(pos) : 0; remaining > 0; f++) {
-                long inFile = pos - map.start(f);
-                int n = (int) Math.min(remaining, map.length(f) - inFile);
-                if (n <= 0) {
-                    continue;
-                }
-                dst.limit(dst.position() + n);
-                if (map.isPadding(f)) {
-                    putZeros(dst);
-                } else if (inPart.get(f) != 0) {
-                    partFile.read(piece, (int) (pos - pieceStart(piece)), dst);
-                } else {
-                    readFromFile(f, inFile, dst);
-                }
-                dst.limit(limit);
-                pos += n;
-                remaining -= n;
-            }
-        } finally {
-            dst.limit(limit);
-            lock.unlock();
+        eachSpan(piece, begin, length, dst, this::readSpan);
+    }
+
+    private void readSpan(int f, int piece, long inFile, int inPiece, ByteBuffer dst) throws StorageException {
+        if (map.isPadding(f)) {
+            putZeros(dst);
+        } else if (skipped.contains(f)) {
+            partFile.read(piece, inPiece, dst);
+        } else {
+            readFromFile(f, inFile, dst);
         }
     }
 
@@ -311,7 +271,7 @@ public final class FileStorage implements PieceStorage {
             if (n <= 0) {
                 continue;
             }
-            if (!map.isPadding(f) && inPart.get(f) != 0) {
+            if (!map.isPadding(f) && skipped.contains(f)) {
                 return null;
             }
             out.add(map.isPadding(f) ? FileRegion.zeros(n) : new FileRegion(current[f], inFile, n));
@@ -354,71 +314,26 @@ public final class FileStorage implements PieceStorage {
 
     @Override
     public void sync(Set<Integer> fileIndexes) throws StorageException {
-        Lock lock = lifecycle.readLock();
-        lock.lock();
-        try {
-            checkOpen();
+        shared(() -> {
             for (int f : new TreeSet<>(fileIndexes)) {
                 syncFile(f);
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private void syncFile(int f) throws StorageException {
         layout.file(f);
-        if (inPart.get(f) != 0) {
+        if (skipped.contains(f)) {
             partFile.sync();
-            return;
-        }
-        if (closeFailures.remove(f)) {
-            throw new StorageException(Kind.IO, f, paths[f], "closing the file after writing failed; data may be lost");
-        }
-        // The open handle first: one evicted before we look has already put the file in unsyncedClosed.
-        HandleCache.Handle h = handles.acquireIfOpen(f);
-        if (h != null) {
-            try {
-                if (h.dirty) {
-                    h.dirty = false; // before force: a write finishing during the force marks it again
-                    h.channel.force(false);
-                }
-            } catch (IOException e) {
-                h.dirty = true;
-                throw StorageException.classify(e, f, paths[f], "force to disk");
-            } finally {
-                handles.release(h);
-            }
-        }
-        if (unsyncedClosed.remove(f)) {
-            forceClosedFile(f);
-        }
-    }
-
-    /** Forces a file whose written handle was evicted, through a short-lived channel outside the cache. */
-    private void forceClosedFile(int f) throws StorageException {
-        // WRITE because some systems refuse to flush through a read-only handle; never CREATE:
-        // the file must be the one we wrote, and NOFOLLOW_LINKS refuses a link planted since.
-        try (FileChannel ch = FileChannel.open(paths[f], StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            ch.force(false);
-        } catch (IOException e) {
-            unsyncedClosed.add(f);
-            throw StorageException.classify(e, f, paths[f], "force to disk");
+        } else {
+            sync.sync(f);
         }
     }
 
     @Override
     public void flush() throws StorageException {
-        sync(pendingSync());
+        sync(sync.pending());
         partFile.sync();
-    }
-
-    /** Files with written data not yet forced, or with a failure not yet reported. */
-    private Set<Integer> pendingSync() {
-        Set<Integer> files = new TreeSet<>(handles.dirtyFiles());
-        files.addAll(unsyncedClosed);
-        files.addAll(closeFailures);
-        return files;
     }
 
     @Override
@@ -427,22 +342,15 @@ public final class FileStorage implements PieceStorage {
         if (file.padding()) {
             return file.length();
         }
-        if (inPart.get(fileIndex) != 0) {
+        if (skipped.contains(fileIndex)) {
             // Read from the part file as from a sparse file of full length (bytes never written are zeros).
             return partFile.exists() ? file.length() : -1;
         }
-        Path p = paths[fileIndex];
-        try {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-            if (!a.isRegularFile()) {
-                throw new StorageException(Kind.PATH_CONFLICT, fileIndex, p, "not a regular file");
-            }
-            return a.size();
-        } catch (NoSuchFileException e) {
-            return -1;
-        } catch (IOException e) {
-            throw StorageException.classify(e, fileIndex, p, "stat");
+        BasicFileAttributes a = stat(fileIndex);
+        if (a != null && !a.isRegularFile()) {
+            throw new StorageException(Kind.PATH_CONFLICT, fileIndex, paths[fileIndex], "not a regular file");
         }
+        return a == null ? -1 : a.size();
     }
 
     /** Size and modification time of the file on disk (links followed, as reads follow them). */
@@ -452,30 +360,26 @@ public final class FileStorage implements PieceStorage {
         if (file.padding()) {
             return new Stamp(file.length(), 0);
         }
-        Path p = paths[fileIndex];
+        BasicFileAttributes a = stat(fileIndex);
+        return a != null && a.isRegularFile() ? new Stamp(a.size(), a.lastModifiedTime().toMillis()) : new Stamp(-1, -1);
+    }
+
+    /** The attributes of a file on disk (links followed, as reads follow them), or null if it is missing. */
+    private BasicFileAttributes stat(int f) throws StorageException {
         try {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-            return a.isRegularFile() ? new Stamp(a.size(), a.lastModifiedTime().toMillis()) : new Stamp(-1, -1);
+            return Files.readAttributes(paths[f], BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            return new Stamp(-1, -1);
+            return null;
         } catch (IOException e) {
-            throw StorageException.classify(e, fileIndex, p, "stat");
+            throw StorageException.classify(e, f, paths[f], "stat");
         }
     }
 
     @Override
-    public boolean exists(int fileIndex) throws StorageException {
-        return fileLength(fileIndex) >= 0;
-    }
-
-    @Override
     public void createEmptyFiles() throws StorageException {
-        Lock lock = lifecycle.readLock();
-        lock.lock();
-        try {
-            checkOpen();
+        shared(() -> {
             for (StorageFile f : layout.files()) {
-                if (f.length() == 0 && !f.padding() && inPart.get(f.index()) == 0) {
+                if (f.length() == 0 && !f.padding() && !skipped.contains(f.index())) {
                     try (FileChannel ignored = PathGuard.openForWrite(jail(), root, paths[f.index()], f.index(),
                             createdDirectories)) {
                         // created; nothing to write
@@ -484,49 +388,20 @@ public final class FileStorage implements PieceStorage {
                     }
                 }
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
     public List<Path> deleteFiles() throws StorageException {
-        Lock lock = lifecycle.writeLock();
-        lock.lock();
-        try {
-            checkOpen();
+        return exclusive(() -> {
             handles.closeAll(false);
-            unsyncedClosed.clear(); // the data is being deleted: pending flushes no longer matter
-            closeFailures.clear();
+            sync.forgetAll(); // the data is being deleted: pending flushes no longer matter
             Path jail = jail();
             if (!Files.isDirectory(jail)) {
                 return List.of(); // nothing was ever written
             }
             Path jailReal = PathGuard.realPath(jail, -1);
-            List<Integer> files = new ArrayList<>();
-            for (int i = 0; i < paths.length; i++) {
-                Path p = paths[i];
-                BasicFileAttributes a = p == null ? null : PathGuard.attributes(p, i);
-                if (a == null || !a.isRegularFile()) {
-                    continue; // missing, or a link or directory we did not create: not ours to delete
-                }
-                // Every folder on the way must still resolve inside the download folder: a link planted
-                // since would make this delete someone else's files.
-                PathGuard.checkInside(jailReal, p.getParent(), i, "delete " + p);
-                files.add(i);
-            }
-            List<Path> deleted = new ArrayList<>();
-            for (int i : files) {
-                Path p = paths[i];
-                try {
-                    Files.delete(p);
-                    deleted.add(p);
-                } catch (NoSuchFileException e) {
-                    // gone already
-                } catch (IOException e) {
-                    throw StorageException.classify(e, i, p, "delete");
-                }
-            }
+            List<Path> deleted = FileMover.deleteFiles(jailReal, paths);
             if (partFile.exists()) {
                 PathGuard.checkInside(jailReal, root, -1, "delete " + partFile.path());
                 partFile.delete();
@@ -536,9 +411,7 @@ public final class FileStorage implements PieceStorage {
                     true));
             createdDirectories.removeAll(deleted);
             return deleted;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
@@ -549,25 +422,12 @@ public final class FileStorage implements PieceStorage {
     /** {@link #moveTo(Path)}; {@code forceCopy} skips the rename attempt (tests the cross-file-system path). */
     void moveTo(Path newRoot, boolean forceCopy) throws StorageException {
         Path target = PathGuard.normalizeRoot(newRoot);
-        Lock lock = lifecycle.writeLock();
-        lock.lock();
-        try {
-            checkOpen();
+        exclusive(() -> {
             if (target.equals(root)) {
                 return;
             }
             Path[] newPaths = PathGuard.resolveAll(target, layout);
-            Path jail = fixedJail != null ? fixedJail : target;
-            if (!target.startsWith(jail)) {
-                throw new StorageException(Kind.PATH_ESCAPE, -1, target, "refusing to move outside the download folder "
-                        + jail);
-            }
-            // Moving takes the files out of the old folder, and cleans up its empty folders: it must be ours too.
-            Path oldFolder = fixedJail != null ? fixedJail : root.getParent();
-            Path oldFolderReal = Files.isDirectory(oldFolder) ? PathGuard.realPath(oldFolder, -1) : null;
-            if (fixedJail != null && oldFolderReal != null && Files.exists(root)) {
-                PathGuard.checkInside(oldFolderReal, root, -1, "move the files out of " + root);
-            }
+            Path oldFolderReal = FileMover.checkMove(fixedJail, root, target);
             flushLocked();
             partFile.sync();
             handles.closeAll(false);
@@ -578,16 +438,14 @@ public final class FileStorage implements PieceStorage {
             from[paths.length] = partFile.path();
             to[paths.length] = target.resolve(partFile.path().getFileName());
             Set<Path> createdAtTarget = new java.util.HashSet<>();
-            FileMover.move(jail, oldFolderReal, root, from, target, to, forceCopy, createdAtTarget,
-                    createdDirectories.contains(root));
+            FileMover.move(fixedJail != null ? fixedJail : target, oldFolderReal, root, from, target, to, forceCopy,
+                    createdAtTarget, createdDirectories.contains(root));
             createdDirectories.clear();
             createdDirectories.addAll(createdAtTarget);
             root = target;
             paths = newPaths;
             partFile.movedTo(to[paths.length]);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     // ---- skipped files (the part file) ---------------------------------------------------------
@@ -597,18 +455,12 @@ public final class FileStorage implements PieceStorage {
      * in the part file from now on; one that is stays where it is (it holds data from before it was skipped).
      */
     @Override
-    public void setSkipped(boolean[] skipped) throws StorageException {
-        Lock lock = lifecycle.writeLock();
-        lock.lock();
-        try {
-            checkOpen();
-            for (int f = 0; f < skipped.length && f < paths.length; f++) {
-                boolean part = skipped[f] && paths[f] != null && PathGuard.attributes(paths[f], f) == null;
-                inPart.set(f, part ? 1 : 0);
+    public void setSkipped(boolean[] skippedNow) throws StorageException {
+        exclusive(() -> {
+            for (int f = 0; f < skippedNow.length && f < paths.length; f++) {
+                skipped.set(f, skippedNow[f] && paths[f] != null && PathGuard.attributes(paths[f], f) == null);
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -619,168 +471,76 @@ public final class FileStorage implements PieceStorage {
      */
     @Override
     public void skip(int f, boolean relocate) throws StorageException {
-        Lock lock = lifecycle.writeLock();
-        lock.lock();
-        try {
-            checkOpen();
-            if (paths[f] == null || inPart.get(f) != 0) {
-                return;
+        exclusive(() -> {
+            BasicFileAttributes a = paths[f] == null || skipped.contains(f) ? null : PathGuard.attributes(paths[f], f);
+            if (paths[f] != null && !skipped.contains(f) && a == null) {
+                skipped.set(f, true);
+            } else if (a != null && relocate && complete.get(f) == 0 && a.isRegularFile()) {
+                syncFile(f);
+                handles.close(f);
+                sync.forget(f);
+                skipped.relocate(f, paths[f], this::writeToPart);
+                PathGuard.checkInside(PathGuard.realPath(jail(), f), paths[f].getParent(), f, "delete " + paths[f]);
+                FileMover.delete(paths[f], f);
+                skipped.set(f, true);
             }
-            BasicFileAttributes a = PathGuard.attributes(paths[f], f);
-            if (a == null) {
-                inPart.set(f, 1);
-                return;
-            }
-            if (!relocate || complete.get(f) != 0 || !a.isRegularFile()) {
-                return;
-            }
-            syncFile(f);
-            handles.close(f);
-            unsyncedClosed.remove(f);
-            for (int piece : sharedPieces(f)) {
-                long pieceStart = pieceStart(piece);
-                long from = Math.max(map.start(f), pieceStart);
-                long to = Math.min(map.start(f) + map.length(f), pieceStart + layout.geometry().pieceSize(piece));
-                ByteBuffer buf = ByteBuffer.allocate((int) (to - from));
-                readQuietly(paths[f], from - map.start(f), buf);
-                buf.flip();
-                writeToPart(f, piece, (int) (from - pieceStart), buf);
-            }
-            partFile.sync(); // the bytes are safe in the part file before the file goes
-            PathGuard.checkInside(PathGuard.realPath(jail(), f), paths[f].getParent(), f, "delete " + paths[f]);
-            try {
-                Files.deleteIfExists(paths[f]);
-            } catch (IOException e) {
-                throw StorageException.classify(e, f, paths[f], "delete the skipped file");
-            }
-            inPart.set(f, 1);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** File {@code f} is wanted again: its bytes in the part file move into it (created now if it has some). */
     @Override
     public void unskip(int f) throws StorageException {
+        exclusive(() -> {
+            if (paths[f] != null && skipped.contains(f)) {
+                List<Integer> moved = skipped.export(f, paths[f],
+                        () -> PathGuard.openForWrite(jail(), root, paths[f], f, createdDirectories));
+                skipped.set(f, false);
+                skipped.freeUnneeded(moved);
+            }
+        });
+    }
+
+    private interface Exclusive<T> {
+        T run() throws StorageException;
+    }
+
+    private interface ExclusiveVoid {
+        void run() throws StorageException;
+    }
+
+    /** Runs {@code body} with no block operation in flight (the write side of the lifecycle lock), if open. */
+    private <T> T exclusive(Exclusive<T> body) throws StorageException {
         Lock lock = lifecycle.writeLock();
         lock.lock();
         try {
             checkOpen();
-            if (paths[f] == null || inPart.get(f) == 0) {
-                return;
-            }
-            List<Integer> moved = new ArrayList<>();
-            FileChannel out = null;
-            try {
-                for (int piece : piecesOf(f)) {
-                    if (!partFile.hasSlot(piece)) {
-                        continue;
-                    }
-                    long pieceStart = pieceStart(piece);
-                    long from = Math.max(map.start(f), pieceStart);
-                    long to = Math.min(map.start(f) + map.length(f), pieceStart + layout.geometry().pieceSize(piece));
-                    ByteBuffer buf = ByteBuffer.allocate((int) (to - from));
-                    partFile.read(piece, (int) (from - pieceStart), buf);
-                    buf.flip();
-                    if (out == null) {
-                        out = PathGuard.openForWrite(jail(), root, paths[f], f, createdDirectories);
-                    }
-                    for (long pos = from - map.start(f); buf.hasRemaining(); ) {
-                        int n = out.write(buf, pos);
-                        if (n <= 0) {
-                            throw new StorageException(Kind.IO, f, paths[f], "short write moving out of the part file");
-                        }
-                        pos += n;
-                    }
-                    moved.add(piece);
-                }
-                if (out != null) {
-                    out.force(false); // in the file for good before the part file lets go of it
-                }
-            } catch (IOException e) {
-                throw StorageException.classify(e, f, paths[f], "move out of the part file");
-            } finally {
-                if (out != null) {
-                    try {
-                        out.close();
-                    } catch (IOException e) {
-                        // forced above; nothing left to lose
-                    }
-                }
-            }
-            inPart.set(f, 0);
-            for (int piece : moved) {
-                if (!pieceHasPartFile(piece)) {
-                    partFile.free(piece);
-                }
-            }
-            partFile.sync();
+            return body.run();
         } finally {
             lock.unlock();
         }
     }
 
-    /** The part file's path (it exists only while it holds bytes). */
-    public Path partFilePath() {
-        return partFile.path();
-    }
-
-    /** True if file {@code f} is skipped and kept in the part file. */
-    public boolean isInPartFile(int f) {
-        return inPart.get(f) != 0;
-    }
-
-    /** Pieces that hold a byte of file {@code f} (none for an empty file). */
-    private int[] piecesOf(int f) {
-        if (map.length(f) == 0) {
-            return new int[0];
+    /** Runs {@code body} beside the block operations (the read side of the lifecycle lock), if open. */
+    private void shared(ExclusiveVoid body) throws StorageException {
+        Lock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            checkOpen();
+            body.run();
+        } finally {
+            lock.unlock();
         }
-        int pieceLength = layout.geometry().pieceLength();
-        int first = (int) (map.start(f) / pieceLength);
-        int last = (int) ((map.start(f) + map.length(f) - 1) / pieceLength);
-        int[] out = new int[last - first + 1];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = first + i;
-        }
-        return out;
     }
 
-    /** Pieces of file {@code f} that also hold bytes of another (non-padding) file. */
-    private int[] sharedPieces(int f) {
-        return java.util.Arrays.stream(piecesOf(f)).filter(p -> {
-            int[] files = filesOfPiece(p);
-            return files.length > 1;
-        }).toArray();
-    }
-
-    /** True if some file of {@code piece} is kept in the part file. */
-    private boolean pieceHasPartFile(int piece) {
-        for (int f : filesOfPiece(piece)) {
-            if (inPart.get(f) != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Reads what {@code file} has at {@code position}; past its end the buffer is left as zeros. */
-    private static void readQuietly(Path file, long position, ByteBuffer dst) throws StorageException {
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            for (long pos = position; dst.hasRemaining(); ) {
-                int n = in.read(dst, pos);
-                if (n < 0) {
-                    break;
-                }
-                pos += n;
-            }
-            dst.position(dst.limit());
-        } catch (IOException e) {
-            throw StorageException.classify(e, -1, file, "read the skipped file");
-        }
+    private void exclusive(ExclusiveVoid body) throws StorageException {
+        exclusive(() -> {
+            body.run();
+            return null;
+        });
     }
 
     private void flushLocked() throws StorageException {
-        for (int f : pendingSync()) {
+        for (int f : sync.pending()) {
             syncFile(f);
         }
     }
@@ -800,9 +560,9 @@ public final class FileStorage implements PieceStorage {
                 handles.closeAll(true);
                 partFile.close();
             }
-            if (!closeFailures.isEmpty()) {
-                int f = closeFailures.iterator().next();
-                throw new StorageException(Kind.IO, f, paths[f], "closing the file after writing failed; data may be lost");
+            StorageException failure = sync.closeFailure();
+            if (failure != null) {
+                throw failure;
             }
         } finally {
             lock.unlock();

@@ -55,6 +55,14 @@ final class PartFile {
         this.dataStart = ((HEADER + 4L * pieceCount) + 4095) & ~4095L;
     }
 
+    /** The part file {@code name} (a plain file name) in {@code root}, for a torrent of {@code geometry}. */
+    static PartFile in(Path root, String name, dev.bitquark.metainfo.TorrentGeometry geometry) {
+        if (name.isEmpty() || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.equals(".") || name.equals("..")) {
+            throw new IllegalArgumentException("part file name must be a plain file name: '" + name + "'");
+        }
+        return new PartFile(root.resolve(name), geometry.pieceLength(), geometry.pieceCount());
+    }
+
     synchronized Path path() {
         return path;
     }

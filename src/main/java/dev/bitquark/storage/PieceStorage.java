@@ -105,7 +105,9 @@ public interface PieceStorage extends Closeable {
     long fileLength(int fileIndex) throws StorageException;
 
     /** True if the file exists on disk; padding files always "exist". */
-    boolean exists(int fileIndex) throws StorageException;
+    default boolean exists(int fileIndex) throws StorageException {
+        return fileLength(fileIndex) >= 0;
+    }
 
     /** Creates the zero-length files of the layout (they never receive a write), e.g. on completion. */
     void createEmptyFiles() throws StorageException;

@@ -36,14 +36,14 @@ class FileStorageHandlesTest {
             TorrentGeometry g = t.geometry();
             for (int p = 0; p < g.pieceCount(); p++) {
                 s.writeBlock(p, 0, t.bytes(p, 0, g.pieceSize(p)));
-                assertTrue(s.openHandleCount() <= 16, "open handles after piece " + p + ": " + s.openHandleCount());
+                assertTrue(s.handles().openCount() <= 16, "open handles after piece " + p + ": " + s.handles().openCount());
             }
-            assertEquals(16, s.openHandleCount());
-            assertEquals(10_000, s.handlesOpened(), "each file opened once for writing, in payload order");
+            assertEquals(16, s.handles().openCount());
+            assertEquals(10_000, s.handles().openedTotal(), "each file opened once for writing, in payload order");
             PieceHasher h = new PieceHasher(s, t.hashes);
             for (int p = g.pieceCount() - 1; p >= 0; p--) {
                 assertTrue(h.verify(p), "piece " + p);
-                assertTrue(s.openHandleCount() <= 16);
+                assertTrue(s.handles().openCount() <= 16);
             }
             assertArrayEquals(t.fileBytes(9_999), Files.readAllBytes(s.path(9_999)));
         }
@@ -54,24 +54,24 @@ class FileStorageHandlesTest {
         TestTorrent t = TestTorrent.builder(16 * 1024).file(20_000, "a").file(20_000, "b").build(21);
         try (FileStorage s = new FileStorage(dir, t.layout)) {
             s.writeBlock(0, 0, t.bytes(0, 0, 16384));
-            assertEquals(1, s.openWritableHandleCount());
+            assertEquals(1, s.handles().openWritableCount());
 
             s.setFileComplete(0);
-            assertEquals(0, s.openWritableHandleCount());
-            assertEquals(0, s.openHandleCount());
+            assertEquals(0, s.handles().openWritableCount());
+            assertEquals(0, s.handles().openCount());
 
             ByteBuffer buf = ByteBuffer.allocate(16384);
             s.readBlock(0, 0, 16384, buf);
-            assertEquals(1, s.openHandleCount());
-            assertEquals(0, s.openWritableHandleCount(), "reading a complete file opens it read-only");
+            assertEquals(1, s.handles().openCount());
+            assertEquals(0, s.handles().openWritableCount(), "reading a complete file opens it read-only");
 
             StorageException e = assertThrows(StorageException.class, () -> s.writeBlock(0, 0, t.bytes(0, 0, 10)));
             assertEquals(Kind.READ_ONLY, e.kind());
 
             s.setFileIncomplete(0);
             s.writeBlock(0, 0, t.bytes(0, 0, 10));
-            assertEquals(1, s.openWritableHandleCount());
-            assertEquals(1, s.openHandleCount(), "the read-only handle was replaced, not kept beside");
+            assertEquals(1, s.handles().openWritableCount());
+            assertEquals(1, s.handles().openCount(), "the read-only handle was replaced, not kept beside");
         }
     }
 
@@ -81,8 +81,8 @@ class FileStorageHandlesTest {
         Files.write(dir.resolve("a"), t.payload);
         try (FileStorage s = new FileStorage(dir, t.layout)) {
             assertTrue(new PieceHasher(s, t.hashes).verify(1));
-            assertEquals(1, s.openHandleCount());
-            assertEquals(0, s.openWritableHandleCount());
+            assertEquals(1, s.handles().openCount());
+            assertEquals(0, s.handles().openWritableCount());
         }
     }
 
@@ -115,7 +115,7 @@ class FileStorageHandlesTest {
                 f.get();
             }
             s.flush();
-            assertTrue(s.openHandleCount() <= 3, "evicted handles are closed once released");
+            assertTrue(s.handles().openCount() <= 3, "evicted handles are closed once released");
             PieceHasher h = new PieceHasher(s, t.hashes);
             for (int p = 0; p < g.pieceCount(); p++) {
                 assertTrue(h.verify(p), "piece " + p);

@@ -165,7 +165,7 @@ class FileStorageTest {
         FileStorage s = new FileStorage(dir, t.layout);
         s.writeBlock(0, 0, t.bytes(0, 0, 100));
         s.close();
-        assertEquals(0, s.openHandleCount());
+        assertEquals(0, s.handles().openCount());
         StorageException e = assertThrows(StorageException.class, () -> s.writeBlock(0, 0, t.bytes(0, 0, 100)));
         assertEquals(Kind.CLOSED, e.kind());
         s.close(); // idempotent

@@ -119,7 +119,7 @@ class StorageCheckerTest {
             List<CheckProgress> seen = new CopyOnWriteArrayList<>();
             Bitfield have = await(StorageChecker.checkAll(s, t.hashes, pool, 4, seen::add));
             assertTrue(have.isEmpty());
-            assertEquals(0, s.handlesOpened(), "no file was opened");
+            assertEquals(0, s.handles().openedTotal(), "no file was opened");
             assertEquals(t.geometry().pieceCount(), seen.get(seen.size() - 1).piecesDone());
         }
     }

@@ -242,7 +242,7 @@ final class Lifecycle {
             c.close(reason);
         }
         t.downloads.releaseAll();
-        Future<Void> announced = t.stopAnnouncer();
+        Future<Void> announced = t.trackerList.stop();
         quiesced = Future.join(checkEnded, t.downloads.whenDiskIdle())
                 .transform(ar -> t.durable.flush())
                 .mapEmpty();
@@ -393,10 +393,7 @@ final class Lifecycle {
     private void goLive() {
         enter(TorrentState.LIVE, null);
         tickTimer = t.rt.vertx().setPeriodic(1000, id -> t.tick());
-        Announcer announcer = t.newAnnouncer();
-        if (announcer != null) {
-            announcer.start();
-        }
+        t.trackerList.start();
         t.book.retryNow();
         t.addPeers(t.options.initialPeers(), PeerBook.Source.USER);
         t.connectMore();

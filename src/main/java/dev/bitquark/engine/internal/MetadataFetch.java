@@ -73,10 +73,7 @@ public final class MetadataFetch implements PeerConnection.Events {
     final long addedAtMillis = System.currentTimeMillis();
     private int connecting;
     private long timer = -1;
-    private Announcer announcer;
-    /** The announcer of the last fetching period: its tracker status outlives a pause, for the API. */
-    private Announcer lastAnnouncer;
-    /** The trackers in force: the link's {@code tr}, then as the user changes them. */
+    /** The trackers in force (the link's {@code tr}, then as the user changes them) and their announcer. */
     final TrackerList trackerList;
     /** Bumped by every stop: a late continuation of an abandoned step (a verification) does nothing. */
     int epoch;
@@ -94,7 +91,11 @@ public final class MetadataFetch implements PeerConnection.Events {
         this.book = new PeerBook(options.maxKnownPeers());
         this.requests = new MetadataRequests(this);
         // The link's trackers, one tier each (as libtorrent does: they are tried in turn).
-        this.trackerList = new TrackerList(magnet.trackers().stream().map(List::of).toList());
+        this.trackerList = new TrackerList(magnet.trackers().stream().map(List::of).toList(), tiers -> trackers == null
+                ? null : new Announcer(trackers, Scheduler.of(rt.vertx()), magnet.infoHash(), rt.peerId(),
+                        options.announcePort() > 0 ? options.announcePort() : rt.listenPort(), tiers,
+                        () -> new Announcer.Transfer(0, 0, UNKNOWN_LEFT),
+                        found -> addPeers(found, PeerBook.Source.TRACKER), Announcer.Options.DEFAULTS, random), random);
         if (rt.listenPort() > 0) {
             book.addSelf(new InetSocketAddress("127.0.0.1", rt.listenPort()));
         }
@@ -113,7 +114,7 @@ public final class MetadataFetch implements PeerConnection.Events {
     private void start() {
         enter(TorrentState.METADATA, null);
         timer = rt.vertx().setPeriodic(1000, id -> tick());
-        startAnnouncer();
+        trackerList.start();
         book.retryNow();
         addHintedPeers();
         addPeers(options.initialPeers(), PeerBook.Source.USER);
@@ -187,39 +188,14 @@ public final class MetadataFetch implements PeerConnection.Events {
         return trackerList.tiers();
     }
 
-    private void startAnnouncer() {
-        List<List<String>> tiers = tiers();
-        if (!tiers.isEmpty() && trackers != null) {
-            announcer = new Announcer(trackers, Scheduler.of(rt.vertx()), magnet.infoHash(), rt.peerId(),
-                    options.announcePort() > 0 ? options.announcePort() : rt.listenPort(), tiers,
-                    () -> new Announcer.Transfer(0, 0, UNKNOWN_LEFT),
-                    found -> addPeers(found, PeerBook.Source.TRACKER), Announcer.Options.DEFAULTS, random);
-            lastAnnouncer = announcer;
-            announcer.start();
-        }
-    }
-
-    /** Adds or removes trackers (see {@link Torrent#changeTrackers}); the announcer follows while fetching. */
+    /** Adds or removes trackers (see {@link TrackerList#change}); the announcer follows while fetching. */
     void changeTrackers(List<String> urls, boolean add) {
-        if (add) {
-            trackerList.add(urls);
-        } else {
-            trackerList.remove(urls);
-        }
-        if (lastAnnouncer != null && lastAnnouncer != announcer) {
-            lastAnnouncer.setTiers(tiers(), random);
-        }
-        if (announcer != null) {
-            announcer.setTiers(tiers(), random);
-        } else if (state == TorrentState.METADATA) {
-            startAnnouncer();
-        }
+        trackerList.change(urls, add, state == TorrentState.METADATA);
         notifier.resumeDataChanged();
     }
 
-    /** Every tracker with the outcome of its last announce; before the first, the link's, not contacted. */
     List<dev.bitquark.tracker.TrackerStatus> trackers() {
-        return lastAnnouncer != null ? lastAnnouncer.status() : TorrentViews.uncontactedTrackers(tiers());
+        return trackerList.status();
     }
 
     /**
@@ -289,8 +265,8 @@ public final class MetadataFetch implements PeerConnection.Events {
 
     void reannounce() {
         if (state == TorrentState.METADATA) {
-            if (announcer != null) {
-                announcer.reannounce();
+            if (trackerList.current() != null) {
+                trackerList.current().reannounce();
             }
             book.retryNow();
             connectMore();
@@ -317,9 +293,7 @@ public final class MetadataFetch implements PeerConnection.Events {
             c.close(reason);
         }
         requests.reset();
-        Announcer a = announcer;
-        announcer = null;
-        return a == null ? Future.succeededFuture() : a.stop();
+        return trackerList.stop();
     }
 
     /**

@@ -69,10 +69,7 @@ public final class Torrent implements PeerConnection.Events {
     private final TrackerClient trackers;
     private final Random random = new Random();
     private Promise<Void> finishedPromise = Promise.promise();
-    private Announcer announcer;
-    /** The announcer of the last live period: its tracker status outlives a pause, for the API. */
-    private Announcer lastAnnouncer;
-    /** The trackers in force: the metainfo's, or those of the resume data (the user may have changed them). */
+    /** The trackers in force (the metainfo's, or those of the resume data) and their announcer. */
     final TrackerList trackerList;
 
     TorrentState state = TorrentState.PAUSED;
@@ -122,7 +119,11 @@ public final class Torrent implements PeerConnection.Events {
         this.lifecycle = new Lifecycle(this);
         this.streams = new Streams(this);
         this.trackerList = new TrackerList(resume != null && resume.trackers() != null ? resume.trackers()
-                : meta.announceTiers());
+                : meta.announceTiers(), tiers -> trackers == null ? null : new Announcer(trackers,
+                        Scheduler.of(rt.vertx()), meta.infoHash(), rt.peerId(),
+                        options.announcePort() > 0 ? options.announcePort() : rt.listenPort(), tiers,
+                        () -> new Announcer.Transfer(uploadedTotal, downloadedTotal, picker.wantedBytesLeft()),
+                        found -> addPeers(found, PeerBook.Source.TRACKER), Announcer.Options.DEFAULTS, random), random);
         if (resume != null) {
             book.add(resume.peers(), PeerBook.Source.SAVED);
             selection.restore(resume.filePriorities());
@@ -152,48 +153,10 @@ public final class Torrent implements PeerConnection.Events {
         return new StorageLayout(meta.geometry(), files);
     }
 
-    /** A new announcer each time the torrent goes live (an announcer does not restart). */
-    Announcer newAnnouncer() {
-        announcer = trackerList.tiers().isEmpty() || trackers == null ? null
-                : new Announcer(trackers, Scheduler.of(rt.vertx()), meta.infoHash(), rt.peerId(),
-                        options.announcePort() > 0 ? options.announcePort() : rt.listenPort(), trackerList.tiers(),
-                        () -> new Announcer.Transfer(uploadedTotal, downloadedTotal, picker.wantedBytesLeft()),
-                        found -> addPeers(found, PeerBook.Source.TRACKER),
-                        Announcer.Options.DEFAULTS, random);
-        if (announcer != null) {
-            lastAnnouncer = announcer;
-        }
-        return announcer;
-    }
-
-    /**
-     * Adds ({@code add}) or removes tracker URLs; the announcer follows at once while live (new ones are announced
-     * to soon, removed ones get {@code stopped}).
-     *
-     * @throws IllegalArgumentException for a URL that is not a tracker, or a removal of none of them
-     */
+    /** Adds or removes tracker URLs (see {@link TrackerList#change}). @throws EngineException for a bad URL */
     public void changeTrackers(List<String> urls, boolean add) {
-        if (add) {
-            trackerList.add(urls);
-        } else {
-            trackerList.remove(urls);
-        }
-        if (lastAnnouncer != null && lastAnnouncer != announcer) {
-            lastAnnouncer.setTiers(trackerList.tiers(), random); // its status (stopped) is what the API shows
-        }
-        if (announcer != null) {
-            announcer.setTiers(trackerList.tiers(), random);
-        } else if (state == TorrentState.LIVE && newAnnouncer() != null) {
-            announcer.start();
-        }
+        trackerList.change(urls, add, state == TorrentState.LIVE);
         notifier.resumeDataChanged();
-    }
-
-    /** Stops the current announcer (BEP 3 {@code stopped}, best effort with a deadline). */
-    Future<Void> stopAnnouncer() {
-        Announcer a = announcer;
-        announcer = null;
-        return a == null ? Future.succeededFuture() : a.stop();
     }
 
     // ---- lifecycle (see Lifecycle) ----------------------------------------------------------------
@@ -566,7 +529,7 @@ public final class Torrent implements PeerConnection.Events {
      * of the last live period; before the torrent was ever live, the metainfo's trackers, not contacted.
      */
     public List<TrackerStatus> trackers() {
-        return lastAnnouncer != null ? lastAnnouncer.status() : TorrentViews.uncontactedTrackers(trackerList.tiers());
+        return trackerList.status();
     }
 
     /** A copy of the had (hash-verified) pieces. */
@@ -624,6 +587,6 @@ public final class Torrent implements PeerConnection.Events {
     }
 
     Announcer announcer() {
-        return announcer;
+        return trackerList.current();
     }
 }

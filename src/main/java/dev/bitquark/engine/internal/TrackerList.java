@@ -1,23 +1,83 @@
 package dev.bitquark.engine.internal;
 
 import dev.bitquark.metainfo.TrackerUrls;
+import dev.bitquark.tracker.Announcer;
+import dev.bitquark.tracker.TrackerStatus;
+import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The trackers in force for one torrent (BEP 12 tiers): at first the metainfo's or the magnet link's, then as the
- * user adds and removes them. Added URLs each get a tier of their own after the others, as Transmission and
+ * The trackers in force for one torrent (BEP 12 tiers), and the announcer that keeps it announced to them: at first
+ * the metainfo's or the magnet link's trackers, then as the user adds and removes them. Used by both phases (the
+ * metadata fetch of a magnet, and the torrent). Added URLs each get a tier of their own after the others, as Transmission and
  * qBittorrent do (a tracker the user adds is tried, not held back behind a working one of the same tier). Only
  * http, https and udp URLs with a host; at most {@link TrackerUrls#MAX_TRACKERS}. Owned by the engine context; not
  * thread-safe.
  */
 final class TrackerList {
     private List<List<String>> tiers;
+    /** Makes an announcer for the given tiers (null when there is no tracker client). */
+    private final Function<List<List<String>>, Announcer> announcers;
+    private final Random random;
+    private Announcer current;
+    /** The announcer of the last active period: its tracker status outlives a pause, for the API. */
+    private Announcer last;
 
-    TrackerList(List<List<String>> tiers) {
+    TrackerList(List<List<String>> tiers, Function<List<List<String>>, Announcer> announcers, Random random) {
         this.tiers = TrackerUrls.clean(tiers);
+        this.announcers = announcers;
+        this.random = random;
+    }
+
+    /** The announcer of this active period, or null. */
+    Announcer current() {
+        return current;
+    }
+
+    /** Starts a new announcer for an active period (an announcer does not restart); none without trackers. */
+    void start() {
+        current = tiers.isEmpty() ? null : announcers.apply(tiers);
+        if (current != null) {
+            last = current;
+            current.start();
+        }
+    }
+
+    /** Stops the current announcer (BEP 3 {@code stopped}, best effort with a deadline). */
+    Future<Void> stop() {
+        Announcer a = current;
+        current = null;
+        return a == null ? Future.succeededFuture() : a.stop();
+    }
+
+    /** Every tracker with the outcome of its last announce; before the first period, the trackers, not contacted. */
+    List<TrackerStatus> status() {
+        return last != null ? last.status() : TorrentViews.uncontactedTrackers(tiers);
+    }
+
+    /**
+     * Adds ({@code add}) or removes URLs; the announcer follows at once (new ones are announced to soon, removed
+     * ones get {@code stopped}), and one starts if the torrent is {@code active} and had no tracker before.
+     */
+    void change(List<String> urls, boolean add, boolean active) {
+        if (add) {
+            add(urls);
+        } else {
+            remove(urls);
+        }
+        if (last != null && last != current) {
+            last.setTiers(tiers, random); // its status (stopped) is what the API shows
+        }
+        if (current != null) {
+            current.setTiers(tiers, random);
+        } else if (active) {
+            start();
+        }
     }
 
     List<List<String>> tiers() {
