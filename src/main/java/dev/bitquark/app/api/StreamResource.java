@@ -76,8 +76,7 @@ public class StreamResource {
                             .map(head -> headers(f, r).entity(new StreamBody(s, r.first(), r.last(), head, request))
                                     .build()));
         });
-        // Engine futures complete on the engine's context; the body is written from the request's.
-        return request == null ? answer : answer.emitOn(task -> request.runOnContext(v -> task.run()));
+        return answer; // TorrentLookup.uni goes on on the request's context, where the body is written
     }
 
     /**
