@@ -324,13 +324,13 @@ public final class Engine {
             try {
                 List<TorrentStats> stats = new ArrayList<>(torrents.size());
                 for (TorrentSlot t : torrents.values()) {
-                    stats.add(t.stats());
+                    stats.add(t.phase().stats());
                 }
                 Map<InfoHash, List<PeerStats>> peers = new HashMap<>();
                 for (InfoHash h : wanted) {
                     TorrentSlot t = torrents.get(h);
                     if (t != null) {
-                        peers.put(h, t.peerStats());
+                        peers.put(h, t.phase().peerStats());
                     }
                 }
                 p.complete(new EngineSnapshot(sessionStatsNow(), stats, peers));
@@ -355,22 +355,22 @@ public final class Engine {
         int peers = 0;
         int diskQueue = 0;
         for (TorrentSlot t : torrents.values()) {
-            switch (t.state()) {
+            switch (t.phase().state()) {
                 case METADATA -> metadata++;
                 case CHECKING -> checking++;
                 case LIVE -> {
                     live++;
-                    seeding += t.isFinished() ? 1 : 0;
+                    seeding += t.phase().isFinished() ? 1 : 0;
                 }
                 case PAUSED -> paused++;
                 case ERROR -> error++;
             }
-            down += t.downloadRate();
-            up += t.uploadRate();
-            downTotal += t.downloadedTotal();
-            upTotal += t.uploadedTotal();
-            peers += t.connectionCount();
-            diskQueue += t.diskJobsInFlight();
+            down += t.phase().downloadRate();
+            up += t.phase().uploadRate();
+            downTotal += t.phase().downloadedTotal();
+            upTotal += t.phase().uploadedTotal();
+            peers += t.phase().connectionCount();
+            diskQueue += t.phase().diskJobsInFlight();
         }
         return new SessionStats(torrents.size(), checking, live, seeding, paused, error, down, up, downTotal,
                 upTotal, peers, runtime.downloadLimit(), runtime.uploadLimit(), runtime.connections(),
@@ -429,7 +429,7 @@ public final class Engine {
         context.runOnContext(v -> {
             List<Future<Void>> all = new ArrayList<>();
             for (TorrentSlot t : torrents.values()) {
-                all.add(t.close());
+                all.add(t.phase().close());
             }
             Future.join(all)
                     .transform(ar -> listener == null ? Future.succeededFuture() : listener.close())

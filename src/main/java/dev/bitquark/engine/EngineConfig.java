@@ -2,6 +2,7 @@ package dev.bitquark.engine;
 
 import dev.bitquark.storage.PieceStorage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,9 +17,10 @@ import java.util.Objects;
  *     {@link TorrentState#CHECKING} with {@code checkedFraction} 0, so a small machine stays responsive
  * @param storage makes each torrent's storage: files on disk ({@link PieceStorage#FILES}) unless a test plugs in
  *     another; the engine sees only {@link PieceStorage}
+ * @param peerSources where every torrent's swarm looks for peers besides its trackers (DHT, LSD…); none by default
  */
 public record EngineConfig(String bindAddress, int peerPort, Path downloadDir, int maxConnections,
-                           int maxConcurrentChecks, PieceStorage.Factory storage) {
+                           int maxConcurrentChecks, PieceStorage.Factory storage, List<PeerSource> peerSources) {
     public static final int DEFAULT_MAX_CONNECTIONS = 200;
     public static final int DEFAULT_MAX_CONCURRENT_CHECKS = 2;
 
@@ -26,6 +28,7 @@ public record EngineConfig(String bindAddress, int peerPort, Path downloadDir, i
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(downloadDir, "downloadDir");
         Objects.requireNonNull(storage, "storage");
+        peerSources = List.copyOf(peerSources);
         if (peerPort < 0 || peerPort > 65535) {
             throw new IllegalArgumentException("peer port out of range: " + peerPort);
         }
@@ -40,19 +43,26 @@ public record EngineConfig(String bindAddress, int peerPort, Path downloadDir, i
     /** Default limits: {@value #DEFAULT_MAX_CONNECTIONS} connections, {@value #DEFAULT_MAX_CONCURRENT_CHECKS} checks. */
     public EngineConfig(String bindAddress, int peerPort, Path downloadDir) {
         this(bindAddress, peerPort, downloadDir, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONCURRENT_CHECKS,
-                PieceStorage.FILES);
+                PieceStorage.FILES, List.of());
     }
 
     public EngineConfig withMaxConnections(int max) {
-        return new EngineConfig(bindAddress, peerPort, downloadDir, max, maxConcurrentChecks, storage);
+        return new EngineConfig(bindAddress, peerPort, downloadDir, max, maxConcurrentChecks, storage, peerSources);
     }
 
     public EngineConfig withMaxConcurrentChecks(int max) {
-        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, max, storage);
+        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, max, storage, peerSources);
     }
 
     /** The same config with another storage factory (in-memory or faulty storages in tests). */
     public EngineConfig withStorage(PieceStorage.Factory factory) {
-        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, maxConcurrentChecks, factory);
+        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, maxConcurrentChecks, factory, peerSources);
+    }
+
+    /** The same config with one more peer source (the DHT, LSD…), started for every torrent that is not private. */
+    public EngineConfig withPeerSource(PeerSource source) {
+        List<PeerSource> more = new java.util.ArrayList<>(peerSources);
+        more.add(Objects.requireNonNull(source, "source"));
+        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, maxConcurrentChecks, storage, more);
     }
 }

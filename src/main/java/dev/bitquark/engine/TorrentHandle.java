@@ -2,6 +2,7 @@ package dev.bitquark.engine;
 
 import dev.bitquark.engine.internal.PeerBook;
 import dev.bitquark.engine.internal.Torrent;
+import dev.bitquark.engine.internal.TorrentPhase;
 import dev.bitquark.engine.internal.TorrentSlot;
 import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.InfoHash;
@@ -30,55 +31,55 @@ import java.util.function.Supplier;
  */
 public final class TorrentHandle {
     private final Context context;
-    private final TorrentSlot torrent;
+    private final TorrentSlot slot;
 
-    TorrentHandle(Context context, TorrentSlot torrent) {
+    TorrentHandle(Context context, TorrentSlot slot) {
         this.context = context;
-        this.torrent = torrent;
+        this.slot = slot;
     }
 
     public InfoHash infoHash() {
-        return torrent.infoHash();
+        return slot.infoHash();
     }
 
     /** The torrent's metainfo (immutable), or null while its metadata is being fetched (magnet). */
     public Metainfo metainfo() {
-        var t = torrent.torrent();
+        var t = slot.torrent();
         return t == null ? null : t.metainfo();
     }
 
     /** Whether the torrent has its metadata (always, unless added from a magnet link still fetching it). */
     public boolean hasMetadata() {
-        return torrent.torrent() != null;
+        return slot.hasMetadata();
     }
 
     /** The magnet link the torrent was added from, or null if it was added with its metainfo. */
     public Magnet magnet() {
-        return torrent.magnet();
+        return slot.magnet();
     }
 
     /** Progress of the BEP 9 metadata fetch and the problems met with peers; complete once it has metadata. */
     public Future<MetadataProgress> metadataProgress() {
-        return call(torrent::metadataProgress);
+        return call(() -> phase().metadataProgress());
     }
 
     /** Completes once the torrent has its metadata (at once if it had it); fails if it is removed first. */
     public Future<Void> whenMetadata() {
-        return callF(() -> torrent.whenTorrent().mapEmpty());
+        return callF(() -> slot.whenTorrent().mapEmpty());
     }
 
     public Future<TorrentStats> stats() {
-        return call(torrent::stats);
+        return call(() -> phase().stats());
     }
 
     /** Per file: size, bytes inside verified pieces, priority. */
     public Future<List<FileStats>> fileStats() {
-        return call(torrent::fileStats);
+        return call(() -> phase().fileStats());
     }
 
     /** Per connection: flags, rates, totals, the peer's client (BEP 10 {@code v}) and progress. */
     public Future<List<PeerStats>> peerStats() {
-        return call(torrent::peerStats);
+        return call(() -> phase().peerStats());
     }
 
     /**
@@ -87,7 +88,7 @@ public final class TorrentHandle {
      * magnet link's metadata is fetched, the link's trackers.
      */
     public Future<List<TrackerStatus>> trackers() {
-        return call(torrent::trackers);
+        return call(() -> phase().trackers());
     }
 
     /**
@@ -99,7 +100,7 @@ public final class TorrentHandle {
      */
     public Future<Void> addTrackers(List<String> urls) {
         return call(() -> {
-            torrent.changeTrackers(urls, true);
+            phase().changeTrackers(urls, true);
             return null;
         });
     }
@@ -111,7 +112,7 @@ public final class TorrentHandle {
      */
     public Future<Void> removeTrackers(List<String> urls) {
         return call(() -> {
-            torrent.changeTrackers(urls, false);
+            phase().changeTrackers(urls, false);
             return null;
         });
     }
@@ -121,12 +122,12 @@ public final class TorrentHandle {
      * dialing as {@code x.pe}); null once the torrent has its metadata.
      */
     public Future<dev.bitquark.metainfo.Magnet> currentLink() {
-        return call(torrent::currentLink);
+        return call(slot::currentLink);
     }
 
     /** The pieces verified so far (a copy; {@link Bitfield#toBytes()} gives the BEP 3 wire form). */
     public Future<Bitfield> pieces() {
-        return call(torrent::have);
+        return call(() -> phase().have());
     }
 
     /**
@@ -134,7 +135,7 @@ public final class TorrentHandle {
      * After the engine closed: the snapshot taken at shutdown.
      */
     public Future<ResumeData> resumeData() {
-        return callF(torrent::resumeData);
+        return callF(() -> phase().resumeData());
     }
 
     /**
@@ -142,7 +143,7 @@ public final class TorrentHandle {
      * Kept in resume data: a paused torrent comes back paused.
      */
     public Future<Void> pause() {
-        return callF(torrent::pause);
+        return callF(() -> phase().pause());
     }
 
     /**
@@ -150,7 +151,7 @@ public final class TorrentHandle {
      * disk are known, else after a check. Completes once the transition has begun.
      */
     public Future<Void> resume() {
-        return callF(torrent::resume);
+        return callF(() -> phase().resume());
     }
 
     /**
@@ -158,13 +159,13 @@ public final class TorrentHandle {
      * connections); damaged pieces are downloaded again. Completes when the check is done.
      */
     public Future<Void> recheck() {
-        return callF(torrent::recheck);
+        return callF(() -> phase().recheck());
     }
 
     /** Announces to the trackers now (within their minimum interval) and retries known peers; only while live. */
     public Future<Void> reannounce() {
         return call(() -> {
-            torrent.reannounce();
+            phase().reannounce();
             return null;
         });
     }
@@ -173,7 +174,7 @@ public final class TorrentHandle {
     public Future<Void> setFilePriorities(List<FilePriority> priorities) {
         List<FilePriority> copy = List.copyOf(priorities);
         return call(() -> {
-            torrent.setFilePriorities(copy);
+            slot.requireTorrent("file priorities").setFilePriorities(copy);
             return null;
         });
     }
@@ -186,7 +187,7 @@ public final class TorrentHandle {
     public Future<Void> changeFilePriorities(Map<Integer, FilePriority> changes) {
         Map<Integer, FilePriority> copy = Map.copyOf(changes);
         return call(() -> {
-            List<FilePriority> all = new ArrayList<>(torrent.filePriorities());
+            List<FilePriority> all = new ArrayList<>(phase().filePriorities());
             copy.forEach((file, priority) -> {
                 if (file < 0 || file >= all.size()) {
                     throw new EngineException(EngineException.Kind.INVALID_ARGUMENT, "file " + file + " outside 0.."
@@ -194,20 +195,20 @@ public final class TorrentHandle {
                 }
                 all.set(file, priority);
             });
-            torrent.setFilePriorities(all);
+            slot.requireTorrent("file priorities").setFilePriorities(all);
             return null;
         });
     }
 
     public Future<Void> setFilePriority(int fileIndex, FilePriority priority) {
         return call(() -> {
-            torrent.setFilePriority(fileIndex, priority);
+            slot.requireTorrent("file priorities").setFilePriority(fileIndex, priority);
             return null;
         });
     }
 
     public Future<List<FilePriority>> filePriorities() {
-        return call(torrent::filePriorities);
+        return call(() -> phase().filePriorities());
     }
 
     /**
@@ -215,13 +216,13 @@ public final class TorrentHandle {
      * worker, then the torrent returns to its state. On failure the old copy stays in use.
      */
     public Future<Void> moveStorage(Path newSaveDir) {
-        return callF(() -> torrent.moveStorage(newSaveDir));
+        return callF(() -> phase().moveStorage(newSaveDir));
     }
 
     /** This torrent's bandwidth limits in bytes/s (0 = unlimited), on top of the session's. */
     public Future<Void> setRateLimits(long downloadBytesPerSecond, long uploadBytesPerSecond) {
         return call(() -> {
-            torrent.setRateLimits(downloadBytesPerSecond, uploadBytesPerSecond);
+            phase().setRateLimits(downloadBytesPerSecond, uploadBytesPerSecond);
             return null;
         });
     }
@@ -232,7 +233,7 @@ public final class TorrentHandle {
      */
     public Future<Void> setMaxConnections(int max) {
         return call(() -> {
-            torrent.setMaxConnections(max);
+            phase().setMaxConnections(max);
             return null;
         });
     }
@@ -240,7 +241,7 @@ public final class TorrentHandle {
     /** Pieces in order (streaming) or rarest first, from the next request on. Kept in resume data. */
     public Future<Void> setSequential(boolean inOrder) {
         return call(() -> {
-            torrent.setSequential(inOrder);
+            phase().setSequential(inOrder);
             return null;
         });
     }
@@ -248,14 +249,14 @@ public final class TorrentHandle {
     /** Dials these peers (e.g. given on the command line) besides those the trackers return. */
     public Future<Void> addPeers(List<InetSocketAddress> peers) {
         return call(() -> {
-            torrent.addPeers(peers);
+            phase().addUserPeers(peers);
             return null;
         });
     }
 
     /** Peers banned for sending corrupt data (ban keys: IP, or IP:port on loopback), sorted. */
     public Future<List<String>> bannedPeers() {
-        return call(() -> torrent.bannedPeers());
+        return call(() -> phase().bannedPeers());
     }
 
     /**
@@ -277,21 +278,25 @@ public final class TorrentHandle {
      */
     public Future<FileStream> openStream(int fileIndex, long readAheadBytes) {
         return call(() -> {
-            Torrent t = torrent.requireTorrent("streaming");
+            Torrent t = slot.requireTorrent("streaming");
             return new FileStream(context, t, t.openStream(fileIndex, readAheadBytes), fileIndex);
         });
     }
 
     /** Completes once every selected piece is verified and flushed to disk. */
     public Future<Void> whenFinished() {
-        return callF(torrent::whenFinished);
+        return callF(slot::whenFinished);
     }
 
     private void checkNotRemoved() {
-        if (torrent.isRemoved()) {
-            throw new EngineException(EngineException.Kind.REMOVED, "torrent " + torrent.name()
+        if (phase().isRemoved()) {
+            throw new EngineException(EngineException.Kind.REMOVED, "torrent " + phase().name()
                     + " was removed from the engine");
         }
+    }
+
+    private TorrentPhase phase() {
+        return slot.phase();
     }
 
     /** Runs {@code action} on the engine context; failures reach the future as {@link EngineException}s. */

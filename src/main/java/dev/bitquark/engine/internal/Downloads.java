@@ -154,7 +154,7 @@ final class Downloads {
             }
         }
         if (c.hasAll()) {
-            t.book.markSeed(c.address());
+            t.swarm.book().markSeed(c.address());
             if (t.finished) {
                 // Both seeds: neither side can use the other (libtorrent and Transmission drop these too).
                 c.close("both sides are seeds");
@@ -177,15 +177,15 @@ final class Downloads {
         if (t.state != TorrentState.LIVE) {
             return;
         }
-        for (PeerConnection c : new ArrayList<>(t.peers.values())) {
+        for (PeerConnection c : new ArrayList<>(t.swarm.connections())) {
             updateInterest(c, -1);
             requestMore(c);
         }
         if (!t.finished && t.picker.isComplete()) {
             onFinished();
         } else if (!t.finished) {
-            t.book.retryNow();
-            t.connectMore();
+            t.swarm.book().retryNow();
+            t.swarm.connectMore();
         }
     }
 
@@ -277,7 +277,7 @@ final class Downloads {
         int block = begin / TorrentGeometry.BLOCK_SIZE;
         BlockResult r = t.picker.onBlockReceived(c.key(), piece, block);
         for (int other : r.cancelPeers()) {
-            PeerConnection o = t.peers.get(other);
+            PeerConnection o = t.swarm.connection(other);
             if (o != null && o.requests.remove(piece, begin, length)) {
                 o.send(MessageWriter.cancel(piece, begin, length));
             }
@@ -335,7 +335,7 @@ final class Downloads {
             }
             // A piece closed: if the open-piece cap had stopped the picker, requests can flow again.
             // Without this wake-up a peer with an empty pipeline would wait for the next tick.
-            for (PeerConnection c : new ArrayList<>(t.peers.values())) {
+            for (PeerConnection c : new ArrayList<>(t.swarm.connections())) {
                 requestMore(c);
             }
         });
@@ -374,14 +374,14 @@ final class Downloads {
         List<String> keys = new ArrayList<>(senders.length);
         Set<Integer> contributors = new HashSet<>();
         for (int s : senders) {
-            keys.add(t.banKeys.getOrDefault(s, "unknown"));
+            keys.add(t.swarm.banKeyOf(s));
             contributors.add(s);
         }
         t.picker.onPieceFailed(piece);
         t.wastedTotal += g.pieceSize(piece);
         t.rt.pieceHashFailed();
         for (int k : contributors) {
-            PeerConnection c = t.peers.get(k);
+            PeerConnection c = t.swarm.connection(k);
             if (c != null) {
                 c.hashFailures++;
             }
@@ -400,7 +400,7 @@ final class Downloads {
         t.streams.pieceHad(piece);
         if (announce) {
             byte[] have = MessageWriter.have(piece);
-            for (PeerConnection c : new ArrayList<>(t.peers.values())) {
+            for (PeerConnection c : new ArrayList<>(t.swarm.connections())) {
                 c.send(have);
                 if (c.amInterested() && !t.picker.isInteresting(c)) {
                     c.setAmInterested(false);
@@ -469,7 +469,7 @@ final class Downloads {
             }
             t.markFinished(firstTime);
         });
-        for (PeerConnection c : new ArrayList<>(t.peers.values())) {
+        for (PeerConnection c : new ArrayList<>(t.swarm.connections())) {
             if (c.hasAll()) {
                 c.close("both sides are seeds");
             }
@@ -482,14 +482,14 @@ final class Downloads {
 
     void tick(long now) {
         if (TRACE) {
-            for (PeerConnection c : t.peers.values()) {
+            for (PeerConnection c : t.swarm.connections()) {
                 System.err.printf("trace %s: outstanding=%d open=%d writes=%d buffers=%d choking=%s interested=%s "
                                 + "rate=%d endgame=%s%n", c, c.requests.size(), t.picker.openPieceCount(), writesInFlight,
                         buffers.outstanding(), c.isChokingUs(), c.amInterested(), c.cachedDownRate, t.picker.isEndgame());
             }
         }
         List<BlockRequest> expired = new ArrayList<>();
-        for (PeerConnection c : new ArrayList<>(t.peers.values())) {
+        for (PeerConnection c : new ArrayList<>(t.swarm.connections())) {
             c.onSecond();
             if (c.isClosed()) {
                 continue;
@@ -515,7 +515,7 @@ final class Downloads {
         c.requests.clear(scratch);
         t.picker.peerLost(c);
         // Its blocks go back to the pool: let the others take them.
-        for (PeerConnection o : new ArrayList<>(t.peers.values())) {
+        for (PeerConnection o : new ArrayList<>(t.swarm.connections())) {
             requestMore(o);
         }
     }

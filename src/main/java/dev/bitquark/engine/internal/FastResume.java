@@ -7,6 +7,7 @@ import dev.bitquark.metainfo.FileEntry;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.storage.PieceStorage;
 import dev.bitquark.storage.StorageException;
+import io.vertx.core.Future;
 import java.util.random.RandomGenerator;
 
 /**
@@ -59,7 +60,7 @@ final class FastResume {
                 t.selection.priorities(), stamps.sizes(), stamps.mtimes(), t.uploadedTotal, t.downloadedTotal,
                 t.addedAtMillis, t.completedAtMillis, t.lifecycle.userPaused, t.picker.isSequential(),
                 t.limits.downloadLimit(), t.limits.uploadLimit(), t.state == TorrentState.ERROR ? t.error : null,
-                unsynced.toBytes(), t.maxConnections, t.trackerList.tiers(), t.book.worthKeeping(ResumeData.MAX_PEERS));
+                unsynced.toBytes(), t.maxConnections, t.trackerList.tiers(), t.swarm.book().worthKeeping(ResumeData.MAX_PEERS));
     }
 
     /** Why {@code r} does not fit {@code meta} at all (then a full check runs), or null if it fits. */
@@ -169,5 +170,25 @@ final class FastResume {
             }
         }
         return spot;
+    }
+
+    /**
+     * Resume data: the durable pieces, then the files' sizes and times read on a disk worker. Before
+     * the first check has finished, the resume data given at add time is carried over (or, without
+     * any, the times are unknown, which forces a full check next time).
+     */
+    static Future<ResumeData> of(Torrent t) {
+        ResumeData pending = t.lifecycle.pendingResume();
+        if (!t.lifecycle.checked && pending != null && unusable(pending, t.meta) == null) {
+            return Future.succeededFuture(build(t, claimed(pending),
+                    unsynced(pending), new FileStamps(pending.fileSizes(), pending.fileMtimes())));
+        }
+        Bitfield have = t.durable.snapshot();
+        Bitfield unsynced = t.durable.unsyncedSnapshot();
+        if (!t.lifecycle.checked) {
+            return Future.succeededFuture(build(t, have, unsynced,
+                    unknownStamps(t.meta.files().size())));
+        }
+        return t.rt.onDisk(() -> stamp(t.storage)).map(stamps -> build(t, have, unsynced, stamps));
     }
 }

@@ -1,5 +1,6 @@
 package dev.bitquark.engine.internal;
 
+import dev.bitquark.engine.PeerOrigin;
 import dev.bitquark.engine.ResumeData;
 import dev.bitquark.engine.TorrentState;
 import dev.bitquark.metainfo.Bitfield;
@@ -137,8 +138,8 @@ final class Lifecycle {
             if (t.announcer() != null) {
                 t.announcer().reannounce();
             }
-            t.book.retryNow();
-            t.connectMore();
+            t.swarm.book().retryNow();
+            t.swarm.connectMore();
         }
     }
 
@@ -238,9 +239,8 @@ final class Lifecycle {
             t.rt.vertx().cancelTimer(tickTimer);
             tickTimer = -1;
         }
-        for (PeerConnection c : new ArrayList<>(t.peers.values())) {
-            c.close(reason);
-        }
+        t.swarm.stopSources();
+        t.swarm.closeAll(reason);
         t.downloads.releaseAll();
         Future<Void> announced = t.trackerList.stop();
         quiesced = Future.join(checkEnded, t.downloads.whenDiskIdle())
@@ -292,7 +292,7 @@ final class Lifecycle {
             pendingResume = null;
             checked = true;
             checkedFraction = 1.0;
-            t.applyCheck(ar.result(), fastResumed ? trustedDurable : null);
+            applyCheck(ar.result(), fastResumed ? trustedDurable : null);
             trustedDurable = null;
             if (after == TorrentState.LIVE) {
                 goLive();
@@ -390,13 +390,38 @@ final class Lifecycle {
         });
     }
 
+    /**
+     * The check's verdict replaces the have set; {@code durableNow} (a subset of {@code valid}, or null):
+     * pieces trusted from resume data as already flushed to disk.
+     */
+    private void applyCheck(Bitfield valid, Bitfield durableNow) {
+        for (int p = 0; p < t.geometry.pieceCount(); p++) {
+            boolean had = t.picker.hasPiece(p);
+            if (had && !valid.get(p)) {
+                t.picker.clearHave(p);
+                t.durable.pieceLost(p);
+                t.downloads.pieceLost(p);
+            } else if (!had && valid.get(p)) {
+                t.picker.markHave(p);
+                t.downloads.pieceHad(p, false);
+            }
+        }
+        if (durableNow != null) {
+            t.durable.trust(durableNow);
+        }
+        if (t.finished && !t.picker.isComplete()) {
+            t.downloads.unfinish();
+        }
+    }
+
     private void goLive() {
         enter(TorrentState.LIVE, null);
         tickTimer = t.rt.vertx().setPeriodic(1000, id -> t.tick());
         t.trackerList.start();
-        t.book.retryNow();
-        t.addPeers(t.options.initialPeers(), PeerBook.Source.USER);
-        t.connectMore();
+        t.swarm.startSources(t.meta.isPrivate(), t.announcePort());
+        t.swarm.book().retryNow();
+        t.swarm.addPeers(t.options.initialPeers(), PeerOrigin.USER);
+        t.swarm.connectMore();
         t.streams.wentLive();
         if (t.picker.isComplete()) {
             t.downloads.onFinished();

@@ -1,10 +1,16 @@
 package dev.bitquark.engine.internal;
 
+import dev.bitquark.engine.EngineException;
+import dev.bitquark.engine.FilePriority;
+import dev.bitquark.engine.FileStats;
 import dev.bitquark.engine.MetadataProgress;
+import dev.bitquark.engine.PeerOrigin;
 import dev.bitquark.engine.PeerStats;
+import dev.bitquark.engine.ResumeData;
 import dev.bitquark.engine.TorrentOptions;
 import dev.bitquark.engine.TorrentState;
 import dev.bitquark.engine.TorrentStats;
+import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.metainfo.Magnet;
 import dev.bitquark.metainfo.Metainfo;
@@ -20,11 +26,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
@@ -43,7 +48,7 @@ import java.util.logging.Logger;
  *
  * <p>Owned by the engine context: every method runs there; not thread-safe.
  */
-public final class MetadataFetch implements PeerConnection.Events {
+public final class MetadataFetch implements TorrentPhase, PeerConnection.Events, Swarm.Phase {
     private static final Logger LOG = Logger.getLogger(MetadataFetch.class.getName());
     /** BEP 3 {@code left} while the size is unknown: not 0, or trackers would take us for a seed. */
     static final long UNKNOWN_LEFT = 16 * 1024;
@@ -56,8 +61,8 @@ public final class MetadataFetch implements PeerConnection.Events {
     final EngineRuntime rt;
     final Magnet magnet;
     final Notifier notifier;
-    final PeerBook book;
-    final Map<Integer, PeerConnection> peers = new HashMap<>();
+    /** The peers; the torrent made from the metadata takes the swarm over (its book and bans). */
+    final Swarm swarm;
     private final TrackerClient trackers;
     private final TorrentSlot slot;
     private final ArrayDeque<String> problems = new ArrayDeque<>();
@@ -71,15 +76,16 @@ public final class MetadataFetch implements PeerConnection.Events {
     long downloadLimit;
     long uploadLimit;
     final long addedAtMillis = System.currentTimeMillis();
-    private int connecting;
     private long timer = -1;
     /** The trackers in force (the link's {@code tr}, then as the user changes them) and their announcer. */
     final TrackerList trackerList;
     /** Bumped by every stop: a late continuation of an abandoned step (a verification) does nothing. */
     int epoch;
 
-    MetadataFetch(EngineRuntime rt, Magnet magnet, TorrentOptions options, TrackerClient trackers, TorrentSlot slot) {
+    MetadataFetch(EngineRuntime rt, Magnet magnet, TorrentOptions options, TrackerClient trackers, TorrentSlot slot,
+                  Swarm swarm) {
         this.rt = rt;
+        this.swarm = swarm;
         this.magnet = magnet;
         this.options = options;
         this.trackers = trackers;
@@ -88,17 +94,14 @@ public final class MetadataFetch implements PeerConnection.Events {
         this.downloadLimit = options.downloadLimit();
         this.uploadLimit = options.uploadLimit();
         this.notifier = new Notifier(rt, magnet.infoHash());
-        this.book = new PeerBook(options.maxKnownPeers());
         this.requests = new MetadataRequests(this);
         // The link's trackers, one tier each (as libtorrent does: they are tried in turn).
         this.trackerList = new TrackerList(magnet.trackers().stream().map(List::of).toList(), tiers -> trackers == null
                 ? null : new Announcer(trackers, Scheduler.of(rt.vertx()), magnet.infoHash(), rt.peerId(),
                         options.announcePort() > 0 ? options.announcePort() : rt.listenPort(), tiers,
                         () -> new Announcer.Transfer(0, 0, UNKNOWN_LEFT),
-                        found -> addPeers(found, PeerBook.Source.TRACKER), Announcer.Options.DEFAULTS, random), random);
-        if (rt.listenPort() > 0) {
-            book.addSelf(new InetSocketAddress("127.0.0.1", rt.listenPort()));
-        }
+                        found -> swarm.addPeers(found, PeerOrigin.TRACKER), Announcer.Options.DEFAULTS, random), random);
+        swarm.use(this);
     }
 
     /** Starts fetching, or stays paused (a magnet restored paused). */
@@ -115,10 +118,12 @@ public final class MetadataFetch implements PeerConnection.Events {
         enter(TorrentState.METADATA, null);
         timer = rt.vertx().setPeriodic(1000, id -> tick());
         trackerList.start();
-        book.retryNow();
+        // A magnet has no "private" flag until its metadata arrives: BEP 27 cannot apply yet.
+        swarm.startSources(false, options.announcePort() > 0 ? options.announcePort() : rt.listenPort());
+        swarm.book().retryNow();
         addHintedPeers();
-        addPeers(options.initialPeers(), PeerBook.Source.USER);
-        connectMore();
+        swarm.addPeers(options.initialPeers(), PeerOrigin.USER);
+        swarm.connectMore();
     }
 
     /**
@@ -136,7 +141,7 @@ public final class MetadataFetch implements PeerConnection.Events {
                 names.add(a);
             }
         }
-        addPeers(literal, PeerBook.Source.USER);
+        swarm.addPeers(literal, PeerOrigin.USER);
         if (!names.isEmpty()) {
             int e = epoch;
             rt.onDisk(() -> {
@@ -150,7 +155,7 @@ public final class MetadataFetch implements PeerConnection.Events {
                 return found;
             }).onSuccess(found -> {
                 if (e == epoch) {
-                    addPeers(found, PeerBook.Source.USER);
+                    swarm.addPeers(found, PeerOrigin.USER);
                 }
             });
         }
@@ -189,12 +194,14 @@ public final class MetadataFetch implements PeerConnection.Events {
     }
 
     /** Adds or removes trackers (see {@link TrackerList#change}); the announcer follows while fetching. */
-    void changeTrackers(List<String> urls, boolean add) {
+    @Override
+    public void changeTrackers(List<String> urls, boolean add) {
         trackerList.change(urls, add, state == TorrentState.METADATA);
         notifier.resumeDataChanged();
     }
 
-    List<dev.bitquark.tracker.TrackerStatus> trackers() {
+    @Override
+    public List<dev.bitquark.tracker.TrackerStatus> trackers() {
         return trackerList.status();
     }
 
@@ -203,7 +210,7 @@ public final class MetadataFetch implements PeerConnection.Events {
      * ones first), so that a restart before the metadata arrives finds them again.
      */
     Magnet currentLink() {
-        List<InetSocketAddress> keep = new ArrayList<>(book.worthKeeping(Magnet.MAX_PEERS));
+        List<InetSocketAddress> keep = new ArrayList<>(swarm.book().worthKeeping(Magnet.MAX_PEERS));
         for (InetSocketAddress hinted : magnet.peers()) {
             if (keep.size() < Magnet.MAX_PEERS && keep.stream().noneMatch(k -> sameHint(k, hinted))) {
                 keep.add(hinted);
@@ -217,7 +224,8 @@ public final class MetadataFetch implements PeerConnection.Events {
                 || known.getAddress() != null && known.getAddress().getHostAddress().equals(hint.getHostString()));
     }
 
-    Future<Void> pause() {
+    @Override
+    public Future<Void> pause() {
         userPaused = true;
         if (state == TorrentState.PAUSED) {
             return Future.succeededFuture();
@@ -228,7 +236,8 @@ public final class MetadataFetch implements PeerConnection.Events {
         return stopped;
     }
 
-    Future<Void> resume() {
+    @Override
+    public Future<Void> resume() {
         boolean changed = userPaused;
         userPaused = false;
         if (state == TorrentState.PAUSED || state == TorrentState.ERROR) {
@@ -242,14 +251,16 @@ public final class MetadataFetch implements PeerConnection.Events {
     }
 
     /** Removal: stops everything; nothing was written to disk yet. */
-    Future<Void> remove() {
+    @Override
+    public Future<Void> remove(boolean deleteFiles) {
         removed = true;
         state = TorrentState.PAUSED;
-        return halt("torrent removed");
+        return halt("torrent removed").onComplete(ar -> notifier.removed());
     }
 
     /** Shutdown: stops like a pause, the user's paused flag stays as it was. */
-    Future<Void> close() {
+    @Override
+    public Future<Void> close() {
         if (state == TorrentState.METADATA) {
             enter(TorrentState.PAUSED, null);
         }
@@ -263,13 +274,14 @@ public final class MetadataFetch implements PeerConnection.Events {
         halt("torrent error");
     }
 
-    void reannounce() {
+    @Override
+    public void reannounce() {
         if (state == TorrentState.METADATA) {
             if (trackerList.current() != null) {
                 trackerList.current().reannounce();
             }
-            book.retryNow();
-            connectMore();
+            swarm.book().retryNow();
+            swarm.connectMore();
         }
     }
 
@@ -289,16 +301,15 @@ public final class MetadataFetch implements PeerConnection.Events {
             rt.vertx().cancelTimer(timer);
             timer = -1;
         }
-        for (PeerConnection c : new ArrayList<>(peers.values())) {
-            c.close(reason);
-        }
+        swarm.stopSources();
+        swarm.closeAll(reason);
         requests.reset();
         return trackerList.stop();
     }
 
     /**
      * The info dictionary is verified and parsed: the fetch ends (its connections close and the
-     * announcer says {@code stopped}) and the slot becomes a torrent that dials the same peers.
+     * announcer says {@code stopped}) and the slot becomes a torrent that takes over the swarm and dials the same peers.
      */
     void completed(Metainfo meta) {
         state = TorrentState.PAUSED; // no event: CHECKING follows at once, from the torrent
@@ -317,75 +328,45 @@ public final class MetadataFetch implements PeerConnection.Events {
 
     // ---- peers -----------------------------------------------------------------------------------
 
-    void addPeers(List<InetSocketAddress> addresses, PeerBook.Source source) {
-        if (book.add(addresses, source) > 0 && state == TorrentState.METADATA) {
-            connectMore();
-        }
+    // Swarm.Phase: a small cap of connections while fetching; they carry no piece count.
+
+    @Override
+    public boolean wantsConnections() {
+        return state == TorrentState.METADATA;
     }
 
     /** The torrent's own limit, within this phase's cap. */
-    private int connectionCap() {
+    @Override
+    public int connectionCap() {
         return Math.min(options.maxConnections(), MAX_CONNECTIONS);
     }
 
-    void connectMore() {
-        if (state != TorrentState.METADATA) {
-            return;
-        }
-        int room = Math.min(connectionCap() - peers.size() - connecting, rt.connectionRoom());
-        for (InetSocketAddress a : book.nextToDial(Math.min(room, 8), rt.now(), false)) {
-            connecting++;
-            Dialer.dial(rt, book, a, () -> state == TorrentState.METADATA, () -> connecting--,
-                    socket -> attach(socket, a, true, null, null));
-        }
+    @Override
+    public boolean skipSeeds() {
+        return false;
     }
 
-    /** Wraps a socket (dialed, or accepted for this info-hash) in a connection without a piece count. */
-    public void attach(NetSocket socket, InetSocketAddress address, boolean outgoing, HandshakeDecoder partial,
-                       ByteBuffer rest) {
-        if (!Dialer.admit(rt, book, socket, address, outgoing,
-                state == TorrentState.METADATA && peers.size() < connectionCap())) {
-            return;
-        }
-        rt.connectionOpened();
+    @Override
+    public PeerConnection connect(int key, NetSocket socket, InetSocketAddress address, boolean outgoing) {
         Handshake ours = Handshake.of(magnet.infoHash(), rt.peerId(), true, true, false);
-        PeerConnection c = new PeerConnection(rt.nextConnectionKey(), socket, address, outgoing, this, ours,
-                PeerConnection.UNKNOWN_PIECE_COUNT, rt.now(), new OutstandingRequests());
-        c.start(partial, rest);
+        return new PeerConnection(key, socket, address, outgoing, this, ours, PeerConnection.UNKNOWN_PIECE_COUNT,
+                rt.now(), new OutstandingRequests());
     }
 
     /** Closes a connection and bans its peer for this torrent (it sent metadata that fails the hash). */
     void ban(String banKey) {
-        for (PeerConnection c : new ArrayList<>(peers.values())) {
-            if (PeerBook.banKey(c.address()).equals(banKey)) {
-                book.ban(c.address());
-                c.close("banned: sent metadata that does not match the info-hash");
-            }
-        }
-        book.banKeys(Set.of(banKey));
+        swarm.ban(Set.of(banKey), "banned: sent metadata that does not match the info-hash");
     }
 
     @Override
     public boolean onHandshake(PeerConnection c, Handshake theirs) {
-        if (theirs.peerId().equals(rt.peerId())) {
-            c.refuseReason("connected to ourselves");
-            book.addSelf(c.address());
-            return false;
-        }
-        for (PeerConnection other : peers.values()) {
-            if (theirs.peerId().equals(other.peerId())) {
-                c.refuseReason("already connected to this peer");
-                return false;
-            }
-        }
         if (!c.extensionProtocol()) {
             // BEP 9 needs BEP 10: such a peer cannot give us metadata; try it again as a torrent.
             c.refuseReason("no extension protocol (BEP 10), so no metadata exchange (BEP 9)");
             return false;
         }
-        peers.put(c.key(), c);
-        if (c.outgoing()) {
-            book.onConnected(c.address());
+        if (!swarm.join(c, theirs)) {
+            return false;
         }
         c.send(MetadataExchange.handshake(c, rt.listenPort(), 0));
         if (c.fast()) {
@@ -426,7 +407,7 @@ public final class MetadataFetch implements PeerConnection.Events {
             int port = c.extendedHandshake().listenPort();
             if (!c.outgoing() && port > 0) {
                 // BEP 10 p: where a peer that dialed us listens, so the torrent can dial it back later.
-                book.add(List.of(new InetSocketAddress(c.address().getAddress(), port)), PeerBook.Source.INCOMING);
+                swarm.book().add(List.of(new InetSocketAddress(c.address().getAddress(), port)), PeerOrigin.INCOMING);
             }
             requests.onExtendedHandshake(c);
         } else if (extendedId == MetadataExchange.LOCAL_ID) {
@@ -436,65 +417,58 @@ public final class MetadataFetch implements PeerConnection.Events {
 
     @Override
     public void onClosed(PeerConnection c, String reason) {
-        rt.connectionClosed();
-        if (peers.remove(c.key()) != c) {
-            if (c.outgoing()) {
-                book.onDisconnected(c.address(), true, rt.now());
-            }
-            if (reason != null && reason.startsWith("protocol error")) {
-                problem(c + ": " + reason);
-            }
-            return;
-        }
+        boolean joined = swarm.left(c);
         if (reason != null && reason.startsWith("protocol error")) {
             problem(c + ": " + reason); // e.g. a malformed ut_metadata message or a metadata_size beyond 16 MiB
         }
-        requests.onPeerGone(c);
-        if (c.outgoing()) {
-            book.onDisconnected(c.address(), false, rt.now());
+        if (joined) {
+            requests.onPeerGone(c);
+            swarm.connectMore();
         }
-        connectMore();
     }
 
     private void tick() {
-        for (PeerConnection c : new ArrayList<>(peers.values())) {
+        for (PeerConnection c : new ArrayList<>(swarm.connections())) {
             c.onSecond();
         }
         requests.tick(rt.now());
-        if (peers.size() + connecting < connectionCap()) {
-            connectMore();
-        }
+        swarm.tick();
     }
 
     // ---- views -----------------------------------------------------------------------------------
 
-    InfoHash infoHash() {
+    @Override
+    public InfoHash infoHash() {
         return magnet.infoHash();
     }
 
-    String name() {
+    @Override
+    public String name() {
         return magnet.displayName().orElse(magnet.infoHash().toHex());
     }
 
-    TorrentStats stats() {
+    @Override
+    public TorrentStats stats() {
         int seeds = 0;
-        for (PeerConnection c : peers.values()) {
+        for (PeerConnection c : swarm.connections()) {
             seeds += c.hasAll() ? 1 : 0;
         }
         return new TorrentStats(magnet.infoHash(), name(), state, error, false, 0, 0, 0, 0, 0, 0,
-                1.0, 0, 0, 0, 0, 0, peers.size(), book.knownCount(), seeds, -1, false, 0, options.saveDir().toString(),
+                1.0, 0, 0, 0, 0, 0, swarm.size(), swarm.book().knownCount(), seeds, -1, false, 0, options.saveDir().toString(),
                 downloadLimit, uploadLimit, options.sequential(), addedAtMillis, 0, options.maxConnections());
     }
 
-    MetadataProgress progress() {
+    @Override
+    public MetadataProgress metadataProgress() {
         return new MetadataProgress(requests.size(), requests.piecesHave(), requests.piecesTotal(),
                 requests.peersWithMetadata(), false, userPaused, List.copyOf(problems));
     }
 
-    List<PeerStats> peerStats() {
+    @Override
+    public List<PeerStats> peerStats() {
         long now = rt.now();
-        List<PeerStats> out = new ArrayList<>(peers.size());
-        for (PeerConnection c : peers.values()) {
+        List<PeerStats> out = new ArrayList<>(swarm.size());
+        for (PeerConnection c : swarm.connections()) {
             out.add(new PeerStats(c.address().getAddress().getHostAddress() + ":" + c.address().getPort(), c.client(),
                     c.outgoing(), true, false, c.isChokingUs(), c.isInterested(), c.hasAll(), false, 0, 0, 0, 0,
                     requests.inFlight(c), 0, c.hasAll() ? 1.0 : 0.0, Math.max(0, now - c.connectedAtMillis())));
@@ -502,7 +476,119 @@ public final class MetadataFetch implements PeerConnection.Events {
         return out;
     }
 
-    int connectionCount() {
-        return peers.size();
+    @Override
+    public int connectionCount() {
+        return swarm.size();
+    }
+
+    @Override
+    public TorrentState state() {
+        return state;
+    }
+
+    @Override
+    public boolean isRemoved() {
+        return removed;
+    }
+
+    // ---- what needs the metadata: nothing yet, or the settings the torrent will start with ------
+
+    @Override
+    public Future<Void> recheck() {
+        return Future.failedFuture(noMetadata("a recheck"));
+    }
+
+    @Override
+    public Future<ResumeData> resumeData() {
+        return Future.failedFuture(noMetadata("resume data"));
+    }
+
+    EngineException noMetadata(String what) {
+        return new EngineException(EngineException.Kind.NO_METADATA, "torrent " + name()
+                + " has no metadata yet (fetching it from peers, BEP 9): no " + what + " before it arrives");
+    }
+
+    /** Nothing is on disk yet: only the folder the torrent will use changes. */
+    @Override
+    public Future<Void> moveStorage(Path dir) {
+        options = options.withSaveDir(dir);
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public void setRateLimits(long down, long up) {
+        if (down < 0 || up < 0) {
+            throw new IllegalArgumentException("rate limits must be 0 (unlimited) or positive");
+        }
+        downloadLimit = down;
+        uploadLimit = up;
+    }
+
+    /** The limit the torrent will start with; this phase keeps its own small cap too. */
+    @Override
+    public void setMaxConnections(int max) {
+        options = options.withMaxConnections(ConnectionTrim.positive(max));
+        swarm.trimTo(max, "torrent connection limit lowered to " + max);
+    }
+
+    @Override
+    public void setSequential(boolean inOrder) {
+        options = options.withSequential(inOrder);
+    }
+
+    @Override
+    public void addUserPeers(List<InetSocketAddress> addresses) {
+        swarm.addPeers(addresses, PeerOrigin.USER);
+        notifier.resumeDataChanged();
+    }
+
+    @Override
+    public List<String> bannedPeers() {
+        return swarm.bannedPeers();
+    }
+
+    @Override
+    public List<FileStats> fileStats() {
+        return List.of();
+    }
+
+    @Override
+    public List<FilePriority> filePriorities() {
+        return List.of();
+    }
+
+    @Override
+    public Bitfield have() {
+        return new Bitfield(0);
+    }
+
+    @Override
+    public long downloadRate() {
+        return 0;
+    }
+
+    @Override
+    public long uploadRate() {
+        return 0;
+    }
+
+    @Override
+    public long downloadedTotal() {
+        return 0;
+    }
+
+    @Override
+    public long uploadedTotal() {
+        return 0;
+    }
+
+    @Override
+    public boolean isFinished() {
+        return false;
+    }
+
+    @Override
+    public int diskJobsInFlight() {
+        return 0;
     }
 }

@@ -148,7 +148,7 @@ final class MetadataRequests {
             int key = assembly.requestedBy(piece);
             assembly.release(piece);
             Source s = sources.get(key);
-            PeerConnection c = f.peers.get(key);
+            PeerConnection c = f.swarm.connection(key);
             if (s == null || c == null) {
                 continue;
             }
@@ -179,7 +179,7 @@ final class MetadataRequests {
             assembly = null;
         }
         if (assembly == null) {
-            for (PeerConnection c : f.peers.values()) {
+            for (PeerConnection c : f.swarm.connections()) {
                 Source s = sources.get(c.key());
                 if (usable(s, now)) {
                     assembly = new MetadataAssembly(s.size);
@@ -194,7 +194,7 @@ final class MetadataRequests {
         for (Source s : sources.values()) {
             active += s.inFlight > 0 ? 1 : 0;
         }
-        List<PeerConnection> candidates = new ArrayList<>(f.peers.values());
+        List<PeerConnection> candidates = new ArrayList<>(f.swarm.connections());
         for (PeerConnection c : candidates) {
             Source s = sources.get(c.key());
             if (!usable(s, now) || s.size != assembly.size) {

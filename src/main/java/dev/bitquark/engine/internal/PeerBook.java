@@ -1,5 +1,6 @@
 package dev.bitquark.engine.internal;
 
+import dev.bitquark.engine.PeerOrigin;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,12 +16,9 @@ import java.util.Set;
  * off exponentially. Owned by the engine context; not thread-safe.
  */
 public final class PeerBook {
-    /** Where a peer address came from, for stats. {@code SAVED}: kept with the torrent from an earlier run. */
-    public enum Source { TRACKER, USER, INCOMING, PEX, DHT, SAVED }
-
     static final class Entry {
         final InetSocketAddress address;
-        final Source source;
+        final PeerOrigin source;
         boolean connected;
         /** A connection to it was established at least once. */
         boolean everConnected;
@@ -29,7 +27,7 @@ public final class PeerBook {
         long nextAttemptAt;
         boolean seed;
 
-        Entry(InetSocketAddress address, Source source) {
+        Entry(InetSocketAddress address, PeerOrigin source) {
             this.address = address;
             this.source = source;
         }
@@ -54,7 +52,7 @@ public final class PeerBook {
     }
 
     /** Adds addresses; returns how many were new. Unresolved, port-0, self and banned ones are skipped. */
-    public int add(List<InetSocketAddress> addresses, Source source) {
+    public int add(List<InetSocketAddress> addresses, PeerOrigin source) {
         int added = 0;
         for (InetSocketAddress a : addresses) {
             if (a == null || a.isUnresolved() || a.getPort() <= 0 || self.contains(a) || isBanned(a)) {
@@ -186,7 +184,7 @@ public final class PeerBook {
         if (e.everConnected) {
             return 1;
         }
-        return e.source == Source.USER || e.source == Source.SAVED ? 2 : 3;
+        return e.source == PeerOrigin.USER || e.source == PeerOrigin.SAVED ? 2 : 3;
     }
 
     /** Known addresses, for handing them to another book of the same torrent. */

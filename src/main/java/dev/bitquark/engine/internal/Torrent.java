@@ -2,6 +2,8 @@ package dev.bitquark.engine.internal;
 
 import dev.bitquark.engine.FilePriority;
 import dev.bitquark.engine.FileStats;
+import dev.bitquark.engine.MetadataProgress;
+import dev.bitquark.engine.PeerOrigin;
 import dev.bitquark.engine.PeerStats;
 import dev.bitquark.engine.ResumeData;
 import dev.bitquark.engine.TorrentOptions;
@@ -9,6 +11,7 @@ import dev.bitquark.engine.TorrentState;
 import dev.bitquark.engine.TorrentStats;
 import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.FileEntry;
+import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.TorrentGeometry;
 import dev.bitquark.storage.PieceStorage;
@@ -22,6 +25,7 @@ import dev.bitquark.tracker.TrackerStatus;
 import dev.bitquark.wire.ExtendedHandshake;
 import dev.bitquark.wire.Handshake;
 import dev.bitquark.wire.HandshakeDecoder;
+import dev.bitquark.wire.MetadataMessage;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.net.NetSocket;
@@ -29,9 +33,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.logging.Logger;
 
@@ -42,7 +44,7 @@ import java.util.logging.Logger;
  * ({@link FileSelection}) and bandwidth limits ({@link RateLimits}). Every method runs on the
  * engine context (see {@code engine/STATE.md} for the states).
  */
-public final class Torrent implements PeerConnection.Events {
+public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm.Phase {
     private static final Logger LOG = Logger.getLogger(Torrent.class.getName());
 
     final EngineRuntime rt;
@@ -52,10 +54,9 @@ public final class Torrent implements PeerConnection.Events {
     final PiecePicker picker;
     final Choker choker;
     final SmartBan<String> smartBan = new SmartBan<>();
-    final PeerBook book;
+    /** The peers: book, connections, dialing and bans (shared with the metadata phase before it). */
+    final Swarm swarm;
     final TorrentOptions options;
-    final Map<Integer, PeerConnection> peers = new HashMap<>();
-    final Map<Integer, String> banKeys = new HashMap<>();
     final RateEstimator downRate = new RateEstimator();
     final RateEstimator upRate = new RateEstimator();
     final Notifier notifier;
@@ -77,7 +78,6 @@ public final class Torrent implements PeerConnection.Events {
     boolean finished;
     boolean removed;
     Path saveDir;
-    private int connecting;
     int maxConnections; // from the options or resume data; changeable at run time
     long downloadedTotal;
     long uploadedTotal;
@@ -94,7 +94,15 @@ public final class Torrent implements PeerConnection.Events {
      */
     public Torrent(EngineRuntime rt, Metainfo meta, TorrentOptions options, TrackerClient trackers, ResumeData resume)
             throws StorageException {
+        this(rt, meta, options, trackers, resume,
+                new Swarm(rt, meta.infoHash(), options.maxKnownPeers(), rt.config().peerSources()));
+    }
+
+    /** A torrent that takes over {@code swarm} (its book and bans) from the metadata phase of a magnet. */
+    Torrent(EngineRuntime rt, Metainfo meta, TorrentOptions options, TrackerClient trackers, ResumeData resume,
+            Swarm swarm) throws StorageException {
         this.rt = rt;
+        this.swarm = swarm;
         this.meta = meta;
         this.options = options;
         this.trackers = trackers;
@@ -109,7 +117,6 @@ public final class Torrent implements PeerConnection.Events {
         this.maxConnections = resume != null && resume.maxConnections() > 0 ? resume.maxConnections()
                 : options.maxConnections();
         this.choker = new Choker(Choker.Config.defaults(), new Random());
-        this.book = new PeerBook(options.maxKnownPeers());
         this.notifier = new Notifier(rt, meta.infoHash());
         this.selection = new FileSelection(this);
         this.downloads = new Downloads(this);
@@ -121,11 +128,11 @@ public final class Torrent implements PeerConnection.Events {
         this.trackerList = new TrackerList(resume != null && resume.trackers() != null ? resume.trackers()
                 : meta.announceTiers(), tiers -> trackers == null ? null : new Announcer(trackers,
                         Scheduler.of(rt.vertx()), meta.infoHash(), rt.peerId(),
-                        options.announcePort() > 0 ? options.announcePort() : rt.listenPort(), tiers,
+                        announcePort(), tiers,
                         () -> new Announcer.Transfer(uploadedTotal, downloadedTotal, picker.wantedBytesLeft()),
-                        found -> addPeers(found, PeerBook.Source.TRACKER), Announcer.Options.DEFAULTS, random), random);
+                        found -> swarm.addPeers(found, PeerOrigin.TRACKER), Announcer.Options.DEFAULTS, random), random);
         if (resume != null) {
-            book.add(resume.peers(), PeerBook.Source.SAVED);
+            swarm.book().add(resume.peers(), PeerOrigin.SAVED);
             selection.restore(resume.filePriorities());
             limits.set(resume.downloadLimit(), resume.uploadLimit());
             downloadedTotal = resume.downloadedTotal();
@@ -139,9 +146,12 @@ public final class Torrent implements PeerConnection.Events {
             }
             limits.set(options.downloadLimit(), options.uploadLimit());
         }
-        if (rt.listenPort() > 0) {
-            book.addSelf(new InetSocketAddress("127.0.0.1", rt.listenPort()));
-        }
+        swarm.use(this);
+    }
+
+    /** The port we tell trackers and peer sources (the listen port, unless the options say otherwise). */
+    int announcePort() {
+        return options.announcePort() > 0 ? options.announcePort() : rt.listenPort();
     }
 
     /** The storage layout of a torrent: every file under {@code <save dir>/<name>/...}. */
@@ -154,6 +164,7 @@ public final class Torrent implements PeerConnection.Events {
     }
 
     /** Adds or removes tracker URLs (see {@link TrackerList#change}). @throws EngineException for a bad URL */
+    @Override
     public void changeTrackers(List<String> urls, boolean add) {
         trackerList.change(urls, add, state == TorrentState.LIVE);
         notifier.resumeDataChanged();
@@ -167,27 +178,33 @@ public final class Torrent implements PeerConnection.Events {
         lifecycle.begin(resume);
     }
 
+    @Override
     public Future<Void> resume() {
         return lifecycle.resume();
     }
 
+    @Override
     public Future<Void> pause() {
         return lifecycle.pause();
     }
 
+    @Override
     public Future<Void> recheck() {
         return lifecycle.recheck();
     }
 
+    @Override
     public void reannounce() {
         lifecycle.reannounce();
     }
 
+    @Override
     public Future<Void> moveStorage(Path dir) {
         return lifecycle.moveStorage(dir);
     }
 
     /** Leaves the engine: stops, deletes the torrent's own files if asked, closes the storage. */
+    @Override
     public Future<Void> remove(boolean deleteFiles) {
         removed = true;
         streams.closeAll("torrent " + meta.name() + " was removed");
@@ -204,6 +221,7 @@ public final class Torrent implements PeerConnection.Events {
     }
 
     /** Shutdown: stops, keeps a last resume data snapshot, closes the storage. */
+    @Override
     public Future<Void> close() {
         streams.closeAll("the engine is shutting down");
         return lifecycle.close()
@@ -215,30 +233,6 @@ public final class Torrent implements PeerConnection.Events {
                         return null;
                     });
                 });
-    }
-
-    /**
-     * The check's verdict replaces the have set; {@code durableNow} (a subset of {@code valid}, or null):
-     * pieces trusted from resume data as already flushed to disk.
-     */
-    void applyCheck(Bitfield valid, Bitfield durableNow) {
-        for (int p = 0; p < geometry.pieceCount(); p++) {
-            boolean had = picker.hasPiece(p);
-            if (had && !valid.get(p)) {
-                picker.clearHave(p);
-                durable.pieceLost(p);
-                downloads.pieceLost(p);
-            } else if (!had && valid.get(p)) {
-                picker.markHave(p);
-                downloads.pieceHad(p, false);
-            }
-        }
-        if (durableNow != null) {
-            durable.trust(durableNow);
-        }
-        if (finished && !picker.isComplete()) {
-            downloads.unfinish();
-        }
     }
 
     /** Completes once every wanted piece is verified and flushed to disk. */
@@ -271,24 +265,28 @@ public final class Torrent implements PeerConnection.Events {
         selection.set(file, priority);
     }
 
+    @Override
     public List<FilePriority> filePriorities() {
         return selection.priorities();
     }
 
     /** Bytes/s, 0 = unlimited. */
+    @Override
     public void setRateLimits(long down, long up) {
         limits.set(down, up);
         notifier.resumeDataChanged();
     }
 
     /** A lower limit closes the least useful connections at once. */
+    @Override
     public void setMaxConnections(int max) {
         maxConnections = ConnectionTrim.positive(max);
-        ConnectionTrim.closeLeastUseful(peers.values(), peers.size() - max, "torrent connection limit lowered to " + max);
+        swarm.trimTo(max, "torrent connection limit lowered to " + max);
         notifier.resumeDataChanged();
     }
 
     /** In order (streaming) or rarest first, from the next request on; requests in flight stay. */
+    @Override
     public void setSequential(boolean inOrder) {
         picker.setSequential(inOrder);
         notifier.resumeDataChanged();
@@ -320,60 +318,46 @@ public final class Torrent implements PeerConnection.Events {
 
     // ---- peers -----------------------------------------------------------------------------------
 
-    /** New peer addresses; dials some right away if below the connection limit. */
-    public void addPeers(List<InetSocketAddress> addresses, PeerBook.Source source) {
-        if (book.add(addresses, source) > 0 && state == TorrentState.LIVE) {
-            connectMore();
-        }
-    }
-
-    /** Dials known peers while both this torrent's and the engine's connection limits allow. */
-    void connectMore() {
-        if (state != TorrentState.LIVE) {
-            return;
-        }
-        int room = Math.min(maxConnections - peers.size() - connecting, rt.connectionRoom());
-        // Once complete, dialing seeds is pointless: neither side has anything for the other.
-        for (InetSocketAddress a : book.nextToDial(Math.min(room, 8), rt.now(), finished)) {
-            connecting++;
-            Dialer.dial(rt, book, a, () -> state == TorrentState.LIVE, () -> connecting--,
-                    socket -> attach(socket, a, true, null, null));
-        }
+    @Override
+    public void addUserPeers(List<InetSocketAddress> addresses) {
+        swarm.addPeers(addresses, PeerOrigin.USER);
+        notifier.resumeDataChanged();
     }
 
     /** Wraps a socket (dialed, or accepted and matched by info-hash) in a connection. */
     public void attach(NetSocket socket, InetSocketAddress address, boolean outgoing, HandshakeDecoder partial,
                        ByteBuffer rest) {
-        boolean room = state == TorrentState.LIVE && peers.size() < maxConnections;
-        if (!Dialer.admit(rt, book, socket, address, outgoing, room)) {
-            return;
-        }
-        // Keys are unique in the engine: the session-wide throttles tell connections apart by them.
-        int key = rt.nextConnectionKey();
-        rt.connectionOpened();
+        swarm.attach(socket, address, outgoing, partial, rest);
+    }
+
+    // Swarm.Phase: live torrents want connections up to their limit; a complete one does not dial seeds.
+
+    @Override
+    public boolean wantsConnections() {
+        return state == TorrentState.LIVE;
+    }
+
+    @Override
+    public int connectionCap() {
+        return maxConnections;
+    }
+
+    @Override
+    public boolean skipSeeds() {
+        return finished;
+    }
+
+    @Override
+    public PeerConnection connect(int key, NetSocket socket, InetSocketAddress address, boolean outgoing) {
         Handshake ours = Handshake.of(meta.infoHash(), rt.peerId(), true, true, false);
-        PeerConnection c = new PeerConnection(key, socket, address, outgoing, this, ours, geometry.pieceCount(),
-                rt.now(), new OutstandingRequests());
-        c.start(partial, rest);
+        return new PeerConnection(key, socket, address, outgoing, this, ours, geometry.pieceCount(), rt.now(),
+                new OutstandingRequests());
     }
 
     @Override
     public boolean onHandshake(PeerConnection c, Handshake theirs) {
-        if (theirs.peerId().equals(rt.peerId())) {
-            c.refuseReason("connected to ourselves");
-            book.addSelf(c.address());
+        if (!swarm.join(c, theirs)) {
             return false;
-        }
-        for (PeerConnection other : peers.values()) {
-            if (theirs.peerId().equals(other.peerId())) {
-                c.refuseReason("already connected to this peer");
-                return false;
-            }
-        }
-        peers.put(c.key(), c);
-        banKeys.put(c.key(), PeerBook.banKey(c.address()));
-        if (c.outgoing()) {
-            book.onConnected(c.address());
         }
         if (c.extensionProtocol()) {
             // BEP 9: offer ut_metadata with our metadata_size, so magnet users can fetch the info dictionary.
@@ -424,34 +408,21 @@ public final class Torrent implements PeerConnection.Events {
 
     @Override
     public void onClosed(PeerConnection c, String reason) {
-        rt.connectionClosed();
         limits.onClosed(c);
-        if (peers.remove(c.key()) != c) {
-            if (c.outgoing()) {
-                book.onDisconnected(c.address(), true, rt.now());
-            }
+        if (!swarm.left(c)) {
             return;
         }
         LOG.fine(() -> meta.name() + ": " + c + " closed: " + reason);
         downloads.onPeerGone(c);
         uploads.onPeerGone(c);
-        if (c.outgoing()) {
-            book.onDisconnected(c.address(), false, rt.now());
-        }
-        connectMore();
+        swarm.connectMore();
     }
 
     /** Bans the peers behind {@code banKeys} and closes their connections (smart ban, BEP 3 hash failures). */
     void ban(java.util.Set<String> keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        for (PeerConnection c : new ArrayList<>(peers.values())) {
-            if (keys.contains(PeerBook.banKey(c.address()))) {
-                LOG.info(() -> meta.name() + ": banned " + c + " for sending corrupt data");
-                book.ban(c.address());
-                c.close("banned: sent corrupt data");
-            }
+        if (!keys.isEmpty()) {
+            LOG.info(() -> meta.name() + ": banned " + keys + " for sending corrupt data");
+            swarm.ban(keys, "banned: sent corrupt data");
         }
     }
 
@@ -459,15 +430,13 @@ public final class Torrent implements PeerConnection.Events {
 
     void tick() {
         long now = rt.now();
-        for (PeerConnection c : peers.values()) {
+        for (PeerConnection c : swarm.connections()) {
             c.cachedDownRate = c.downloadRate.bytesPerSecond(now);
             c.cachedUpRate = c.uploadRate.bytesPerSecond(now);
         }
         downloads.tick(now);
         uploads.tick(now);
-        if (peers.size() + connecting < maxConnections) {
-            connectMore();
-        }
+        swarm.tick();
         // Batch the durability of new pieces: one flush a second at most while downloading.
         if (durable.wantsFlush()) {
             durable.flush();
@@ -488,100 +457,115 @@ public final class Torrent implements PeerConnection.Events {
 
     // ---- views -----------------------------------------------------------------------------------
 
+    @Override
     public TorrentStats stats() {
         return TorrentViews.stats(this);
     }
 
+    @Override
     public List<FileStats> fileStats() {
         return TorrentViews.files(this);
     }
 
+    @Override
     public List<PeerStats> peerStats() {
         return TorrentViews.peers(this);
     }
 
-    /**
-     * Resume data: the durable pieces, then the files' sizes and times read on a disk worker. Before
-     * the first check has finished, the resume data given at add time is carried over (or, without
-     * any, the times are unknown, which forces a full check next time). After shutdown: the snapshot
-     * taken then.
-     */
+    /** Resume data (see {@link FastResume#of}); after shutdown, the snapshot taken then. */
+    @Override
     public Future<ResumeData> resumeData() {
-        if (finalResume != null) {
-            return Future.succeededFuture(finalResume);
-        }
-        ResumeData pending = lifecycle.pendingResume();
-        if (!lifecycle.checked && pending != null && FastResume.unusable(pending, meta) == null) {
-            return Future.succeededFuture(FastResume.build(this, FastResume.claimed(pending),
-                    FastResume.unsynced(pending), new FastResume.FileStamps(pending.fileSizes(), pending.fileMtimes())));
-        }
-        Bitfield have = durable.snapshot();
-        Bitfield unsynced = durable.unsyncedSnapshot();
-        if (!lifecycle.checked) {
-            return Future.succeededFuture(FastResume.build(this, have, unsynced,
-                    FastResume.unknownStamps(meta.files().size())));
-        }
-        return rt.onDisk(() -> FastResume.stamp(storage)).map(stamps -> FastResume.build(this, have, unsynced, stamps));
+        return finalResume != null ? Future.succeededFuture(finalResume) : FastResume.of(this);
     }
 
     /**
      * Every tracker with the outcome of its last announce: from the current announcer, or the one
      * of the last live period; before the torrent was ever live, the metainfo's trackers, not contacted.
      */
+    @Override
     public List<TrackerStatus> trackers() {
         return trackerList.status();
     }
 
     /** A copy of the had (hash-verified) pieces. */
+    @Override
     public Bitfield have() {
         return picker.haveBitfield();
     }
 
+    @Override
     public List<String> bannedPeers() {
-        return book.banned().stream().sorted().toList();
+        return swarm.bannedPeers();
     }
 
     public Metainfo metainfo() {
         return meta;
     }
 
+    @Override
+    public InfoHash infoHash() {
+        return meta.infoHash();
+    }
+
+    @Override
+    public String name() {
+        return meta.name();
+    }
+
+    /** Complete: the metadata is here (from the torrent file, or fetched before). */
+    @Override
+    public MetadataProgress metadataProgress() {
+        int size = meta.rawInfoLength();
+        int pieces = (size + MetadataMessage.PIECE_SIZE - 1) / MetadataMessage.PIECE_SIZE;
+        return new MetadataProgress(size, pieces, pieces, 0, true, lifecycle.userPaused, List.of());
+    }
+
     public Path saveDir() {
         return saveDir;
     }
 
+    @Override
     public TorrentState state() {
         return state;
     }
 
+    @Override
     public boolean isFinished() {
         return finished;
     }
 
+    @Override
     public boolean isRemoved() {
         return removed;
     }
 
+    @Override
     public int connectionCount() {
-        return peers.size();
+        return swarm.size();
     }
 
+    @Override
     public long downloadRate() {
         return downRate.bytesPerSecond(rt.now());
     }
 
+    @Override
     public long uploadRate() {
         return upRate.bytesPerSecond(rt.now());
     }
 
+    @Override
     public long downloadedTotal() {
         return downloadedTotal;
     }
 
+    @Override
     public long uploadedTotal() {
         return uploadedTotal;
     }
 
     /** Piece writes and other disk jobs of this torrent queued or running on the disk pool. */
+    @Override
     public int diskJobsInFlight() {
         return downloads.diskJobsInFlight();
     }

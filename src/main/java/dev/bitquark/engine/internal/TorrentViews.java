@@ -36,7 +36,7 @@ final class TorrentViews {
         boolean finished = claimed != null ? wanted > 0 && left == 0 : t.finished;
         long down = t.downRate.bytesPerSecond(now);
         int seeds = 0;
-        for (PeerConnection c : t.peers.values()) {
+        for (PeerConnection c : t.swarm.connections()) {
             if (c.hasAll()) {
                 seeds++;
             }
@@ -46,7 +46,7 @@ final class TorrentViews {
         return new TorrentStats(t.meta.infoHash(), t.meta.name(), t.state, t.error, finished, t.meta.totalLength(),
                 wanted, Math.max(0, Math.min(wanted, wanted - left)), haveBytes, t.geometry.pieceCount(),
                 have.cardinality(), checked, down, t.upRate.bytesPerSecond(now), t.downloadedTotal, t.uploadedTotal,
-                t.wastedTotal, t.peers.size(), t.book.knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1,
+                t.wastedTotal, t.swarm.size(), t.swarm.book().knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1,
                 l.fastResumed, l.checkedPieces, t.saveDir.toString(), t.limits.downloadLimit(), t.limits.uploadLimit(),
                 t.picker.isSequential(), t.addedAtMillis, t.completedAtMillis, t.maxConnections);
     }
@@ -93,8 +93,8 @@ final class TorrentViews {
 
     static List<PeerStats> peers(Torrent t) {
         long now = t.rt.now();
-        List<PeerStats> out = new ArrayList<>(t.peers.size());
-        for (PeerConnection c : t.peers.values()) {
+        List<PeerStats> out = new ArrayList<>(t.swarm.size());
+        for (PeerConnection c : t.swarm.connections()) {
             int count = t.geometry.pieceCount();
             double progress = c.hasAll() || count == 0 ? 1.0 : (double) c.peerPieces().cardinality() / count;
             out.add(new PeerStats(c.address().getAddress().getHostAddress() + ":" + c.address().getPort(), c.client(),

@@ -43,9 +43,9 @@ final class Uploads {
         if (t.state != TorrentState.LIVE) {
             return;
         }
-        Choker.Decision d = t.choker.tick(t.peers.values(), t.finished, now);
+        Choker.Decision d = t.choker.tick(t.swarm.connections(), t.finished, now);
         for (int key : d.choke()) {
-            PeerConnection c = t.peers.get(key);
+            PeerConnection c = t.swarm.connection(key);
             if (c != null && !c.amChoking()) {
                 c.setAmChoking(true);
                 c.send(MessageWriter.choke());
@@ -54,7 +54,7 @@ final class Uploads {
             }
         }
         for (int key : d.unchoke()) {
-            PeerConnection c = t.peers.get(key);
+            PeerConnection c = t.swarm.connection(key);
             if (c != null && c.amChoking()) {
                 c.setAmChoking(false);
                 c.send(MessageWriter.unchoke());
