@@ -1,4 +1,4 @@
-export type { ConnectionState, HelloEvent, ServerEvent, VersionInfo } from './types';
+export type { ConnectionState, HelloEvent, Schemas, ServerEvent, VersionInfo } from './types';
 export { EventsClient, EVENTS_PATH, eventsUrl } from './EventsClient';
 export type {
   EventsClientOptions,

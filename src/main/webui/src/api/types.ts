@@ -1,21 +1,19 @@
+import type { components } from './schema';
+
+/** The API's schemas, generated from the server's OpenAPI document (`npm run api:types`); never written by hand. */
+export type Schemas = components['schemas'];
+
 /** Body of `GET /api/v1/version`. */
-export interface VersionInfo {
-  readonly name: string;
-  readonly version: string;
-}
+export type VersionInfo = Schemas['VersionDto'];
 
-/** First message the server sends on every `/api/v1/events` WebSocket, right after it opens. */
-export interface HelloEvent {
-  readonly type: 'hello';
-  readonly name: string;
-  readonly version: string;
-}
+/** First frame the server sends on every `/api/v1/events` WebSocket, right after it opens. */
+export type HelloEvent = Schemas['HelloFrame'];
 
-/** Every message the server may push over `/api/v1/events`; grows as the API does. */
-export type ServerEvent = HelloEvent;
+/** Every frame the server may push over `/api/v1/events`. */
+export type ServerEvent = Schemas['ServerFrame'];
 
 /**
- * State of the live event connection as shown to the user.
+ * State of the live event connection as shown to the user (UI state, not part of the API).
  * `connected` means the server's hello arrived, not merely that the socket opened.
  */
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';

@@ -47,7 +47,8 @@ public final class Engine {
     private final PeerId peerId = PeerId.random();
     private final AtomicReference<Status> status = new AtomicReference<>(Status.STARTING);
     private final AtomicReference<Future<Void>> closing = new AtomicReference<>();
-    private final Map<InfoHash, TorrentSlot> torrents = new HashMap<>();
+    /** Changed on the engine context only; concurrent so that {@link #find} reads it from any thread. */
+    private final Map<InfoHash, TorrentSlot> torrents = new java.util.concurrent.ConcurrentHashMap<>();
     private final EngineRuntime runtime;
     private final TrackerClient trackers;
     private NetServer listener;
@@ -246,6 +247,12 @@ public final class Engine {
             t.remove(deleteFiles).onComplete(p);
         });
         return p.future();
+    }
+
+    /** The handle of the torrent with {@code infoHash}, if it is in the engine. Any thread, no hop. */
+    public java.util.Optional<TorrentHandle> find(InfoHash infoHash) {
+        TorrentSlot slot = torrents.get(infoHash);
+        return slot == null ? java.util.Optional.empty() : java.util.Optional.of(new TorrentHandle(context, slot));
     }
 
     /** Handles of every torrent in the engine, in no particular order. */

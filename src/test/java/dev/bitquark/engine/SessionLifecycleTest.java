@@ -112,7 +112,10 @@ class SessionLifecycleTest {
         SessionFixture.writeFiles(dir, "keep", a);
         try (EngineUnderTest engine = new EngineUnderTest(dir)) {
             seed(engine, meta, dir);
+            assertEquals(meta.infoHash(), engine.engine.find(meta.infoHash()).orElseThrow().infoHash(),
+                    "find: the handle of a torrent in the engine");
             await(engine.engine.remove(meta.infoHash(), false));
+            assertTrue(engine.engine.find(meta.infoHash()).isEmpty(), "find: nothing once removed");
             assertArrayEquals(a, Files.readAllBytes(dir.resolve("keep/f0.bin")));
             ExecutionException unknown = assertThrows(ExecutionException.class,
                     () -> await(engine.engine.remove(meta.infoHash(), true)));

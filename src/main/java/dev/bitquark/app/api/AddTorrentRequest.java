@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param maxConnections this torrent's connection limit (null: the default)
  * @param listOnly parse and describe the torrent, add nothing
  */
-@Schema(description = "Add a torrent by URL or magnet link")
+@Schema(description = "Add a torrent by URL or magnet link", example = "{\"source\":\"https://…\"}")
 public record AddTorrentRequest(
         @Schema(required = true, examples = "https://example.org/x.torrent") String source,
         String outputFolder,
@@ -24,5 +24,5 @@ public record AddTorrentRequest(
         Long downloadLimit,
         Long uploadLimit,
         Integer maxConnections,
-        Boolean listOnly) {
+        Boolean listOnly) implements JsonRequest {
 }

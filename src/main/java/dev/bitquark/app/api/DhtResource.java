@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code GET /api/v1/dht/stats}. The DHT (BEP 5) is not implemented yet, so this answers honestly
@@ -35,6 +36,7 @@ public class DhtResource {
      * @param buckets routing table buckets
      * @param torrents torrents announced on the DHT
      */
-    public record DhtStatsDto(boolean enabled, String state, int nodes, int buckets, int torrents, String message) {
+    public record DhtStatsDto(boolean enabled, String state, int nodes, int buckets, int torrents,
+                              @Schema(nullable = true) String message) {
     }
 }

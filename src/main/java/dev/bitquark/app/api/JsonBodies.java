@@ -16,16 +16,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * JSON request bodies read by the resources themselves (they take the body as text), so that a
- * body that does not parse or does not fit is a 400 {@code bad_json} in the API's error form,
- * naming the field ({@code files[2].index}) and the position; and strict reading of small settings
- * documents (limits, settings): unknown keys and values of the wrong type or range are a 400 that
- * names the key. Stateless; the mapper is thread-safe.
+ * Strict reading of JSON request bodies (see {@link JsonRequest}): a body that does not parse or does
+ * not fit its record is a 400 {@code bad_json} in the API's error form, naming the field
+ * ({@code files[2].index}) and the position; for partial updates (limits, settings) unknown keys and
+ * values of the wrong type or range are a 400 that names the key. Stateless; the mapper is thread-safe.
  */
 public final class JsonBodies {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Settings documents are a few hundred bytes; anything far larger is not one. */
-    static final int MAX_SETTINGS_CHARS = 64 * 1024;
 
     private JsonBodies() {
     }
@@ -42,25 +39,26 @@ public final class JsonBodies {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw badJson(e);
+            throw refusal(e) instanceof ApiException refused ? refused : badJson(e);
         }
     }
 
-    static JsonNode tree(String body, String example) {
-        return read(body, JsonNode.class, example);
+    /** The refusal a request record's creator threw, which Jackson wrapped; null for a JSON error. */
+    private static ApiException refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException a) {
+                return a;
+            }
+        }
+        return null;
     }
 
-    /** The body as a JSON object of at most {@link #MAX_SETTINGS_CHARS} characters. */
-    public static ObjectNode object(String body) {
-        if (body != null && body.length() > MAX_SETTINGS_CHARS) {
-            throw ApiException.badRequest("bad_json", "body of " + body.length() + " characters, at most "
-                    + MAX_SETTINGS_CHARS);
-        }
-        JsonNode root = tree(body, "a JSON object");
-        if (!root.isObject()) {
+    /** A request record's body as a JSON object (a creator's input); anything else is a 400. */
+    public static ObjectNode object(JsonNode body) {
+        if (body == null || !body.isObject()) {
             throw ApiException.badRequest("bad_json", "expected a JSON object");
         }
-        return (ObjectNode) root;
+        return (ObjectNode) body;
     }
 
     /**

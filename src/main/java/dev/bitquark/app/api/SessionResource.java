@@ -1,6 +1,5 @@
 package dev.bitquark.app.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitquark.app.EngineService;
 import dev.bitquark.app.persistence.SessionSettings;
 import dev.bitquark.app.session.Session;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -26,8 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "session")
 public class SessionResource {
-    static final Set<String> LIMIT_KEYS = Set.of("downloadLimit", "uploadLimit");
-
     private final SessionService sessions;
     private final EngineService engines;
 
@@ -66,15 +62,9 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set the session-wide limits in bytes/s (0 = unlimited, negative is refused); either "
             + "key may be left out; applied at once and kept across restarts")
-    @RequestBody(description = "{\"downloadLimit\": 1048576, \"uploadLimit\": 0}")
-    public Uni<LimitsDto> setLimits(String body) {
-        ObjectNode o = JsonBodies.object(body);
-        JsonBodies.onlyKeys(o, LIMIT_KEYS, Set.of(), "");
-        if (o.isEmpty()) {
-            throw ApiException.badRequest("bad_setting", "give downloadLimit and/or uploadLimit");
-        }
-        Long down = o.has("downloadLimit") ? JsonBodies.integer(o, "downloadLimit", 0, AddOptions.MAX_RATE) : null;
-        Long up = o.has("uploadLimit") ? JsonBodies.integer(o, "uploadLimit", 0, AddOptions.MAX_RATE) : null;
+    public Uni<LimitsDto> setLimits(LimitsChange body) {
+        Long down = body.downloadLimit();
+        Long up = body.uploadLimit();
         return SettingsResource.update(session(), s -> s.withRateLimits(down != null ? down : s.downloadLimit(),
                 up != null ? up : s.uploadLimit())).map(LimitsDto::of);
     }

@@ -1,7 +1,5 @@
 package dev.bitquark.app.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitquark.app.EngineService;
 import dev.bitquark.app.config.BitquarkConfig;
 import dev.bitquark.app.persistence.SessionSettings;
@@ -15,13 +13,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -82,55 +78,23 @@ public class SettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change editable settings; unknown or read-only keys are refused with 400 naming the key; "
             + "null resets a setting to the server default (not for the limits: 0 = unlimited)")
-    @RequestBody(description = "Any of {\"downloadLimit\":0,\"uploadLimit\":0,\"maxConnections\":200,"
-            + "\"maxConcurrentChecks\":2,\"defaultOutputFolder\":\"tv\",\"eventsIntervalMillis\":1000}")
-    public Uni<SettingsDto> put(String body) {
-        ObjectNode o = JsonBodies.object(body);
-        JsonBodies.onlyKeys(o, EDITABLE, READ_ONLY,
-                "set it in the configuration (environment variable or application.properties) and restart");
+    public Uni<SettingsDto> put(SettingsChange body) {
         Session session = session();
-        UnaryOperator<SessionSettings> change = changes(o);
+        // Checked now, before anything changes: the folder must be inside the download folder (links resolved).
+        String folder = body.defaultOutputFolder() == null || body.defaultOutputFolder().isEmpty()
+                ? body.defaultOutputFolder() : folder(body.defaultOutputFolder());
+        UnaryOperator<SessionSettings> change = s -> new SessionSettings(
+                body.downloadLimit() != null ? body.downloadLimit() : s.downloadLimit(),
+                body.uploadLimit() != null ? body.uploadLimit() : s.uploadLimit(),
+                body.maxConnections() != null ? body.maxConnections() : s.maxConnections(),
+                body.maxConcurrentChecks() != null ? body.maxConcurrentChecks() : s.maxConcurrentChecks(),
+                folder != null ? folder : s.defaultOutputFolder(),
+                body.eventsIntervalMillis() != null ? body.eventsIntervalMillis() : s.eventsIntervalMillis());
         return update(session, change).map(this::document);
     }
 
-    /** Checks every key of {@code o} and returns the change they make; throws 400 for the first bad one. */
-    private UnaryOperator<SessionSettings> changes(ObjectNode o) {
-        Long down = o.has("downloadLimit") ? JsonBodies.integer(o, "downloadLimit", 0, AddOptions.MAX_RATE) : null;
-        Long up = o.has("uploadLimit") ? JsonBodies.integer(o, "uploadLimit", 0, AddOptions.MAX_RATE) : null;
-        Integer connections = o.has("maxConnections")
-                ? (Integer) (int) orZero(o, "maxConnections", 1, MAX_CONNECTIONS) : null;
-        Integer checks = o.has("maxConcurrentChecks")
-                ? (Integer) (int) orZero(o, "maxConcurrentChecks", 1, MAX_CONCURRENT_CHECKS) : null;
-        Long interval = o.has("eventsIntervalMillis")
-                ? (Long) orZero(o, "eventsIntervalMillis", MIN_EVENTS_INTERVAL_MS, MAX_EVENTS_INTERVAL_MS) : null;
-        String folder = o.has("defaultOutputFolder") ? folder(o.get("defaultOutputFolder")) : null;
-        return s -> new SessionSettings(
-                down != null ? down : s.downloadLimit(),
-                up != null ? up : s.uploadLimit(),
-                connections != null ? connections : s.maxConnections(),
-                checks != null ? checks : s.maxConcurrentChecks(),
-                folder != null ? folder : s.defaultOutputFolder(),
-                interval != null ? interval : s.eventsIntervalMillis());
-    }
-
-    /** The value of a key where null means "server default" (stored as 0). */
-    private static long orZero(ObjectNode o, String key, long min, long max) {
-        return o.get(key).isNull() ? 0 : JsonBodies.integer(o, key, min, max);
-    }
-
-    /** A folder inside the download folder, stored relative to it ("" = the download folder itself). */
-    private String folder(JsonNode v) {
-        if (v.isNull()) {
-            return "";
-        }
-        if (!v.isTextual()) {
-            throw ApiException.badRequest("bad_setting", "setting \"defaultOutputFolder\" must be a string");
-        }
-        String text = v.textValue();
-        if (text.indexOf('\0') >= 0 || text.getBytes(StandardCharsets.UTF_8).length > SessionSettings.MAX_FOLDER_BYTES) {
-            throw ApiException.badRequest("bad_setting", "setting \"defaultOutputFolder\" must be at most "
-                    + SessionSettings.MAX_FOLDER_BYTES + " bytes without NUL");
-        }
+    /** A folder inside the download folder, stored relative to it. */
+    private String folder(String text) {
         java.nio.file.Path p;
         try {
             p = sessions.insideRoot(text, "defaultOutputFolder");

@@ -33,6 +33,10 @@ import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /**
  * A torrent's files over HTTP, also while they download: single byte ranges for seeking players, and an M3U
@@ -59,6 +63,10 @@ public class StreamResource {
     @SecurityRequirement(name = "token")
     @SecurityRequirement(name = "session")
     @SecurityRequirement(name = "queryToken")
+    @APIResponse(responseCode = "200", description = "The whole file", content = @Content(
+            mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "206", description = "The range asked for", content = @Content(
+            mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<Response> stream(@PathParam("id") String id, @PathParam("index") String index,
                                 @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange,
                                 @jakarta.ws.rs.core.Context RoutingContext rc) {
@@ -106,6 +114,7 @@ public class StreamResource {
     @SecurityRequirement(name = "token")
     @SecurityRequirement(name = "session")
     @SecurityRequirement(name = "queryToken")
+    @APIResponse(responseCode = "200", description = "The headers of the GET")
     public Uni<Response> head(@PathParam("id") String id, @PathParam("index") String index,
                               @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange) {
         TorrentHandle h = torrents.handle(id);
@@ -124,6 +133,8 @@ public class StreamResource {
     @SecurityRequirement(name = "token")
     @SecurityRequirement(name = "session")
     @SecurityRequirement(name = "queryToken")
+    @APIResponse(responseCode = "200", description = "The playlist", content = @Content(
+            mediaType = "audio/x-mpegurl", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> playlist(@PathParam("id") String id, @QueryParam(PathRules.TOKEN_PARAMETER) String token,
                                   @jakarta.ws.rs.core.Context RoutingContext rc) {
         TorrentHandle h = torrents.handle(id);

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code POST /api/v1/torrents} in its four forms: a raw .torrent body, a form upload, JSON with a
@@ -48,6 +49,11 @@ public class TorrentAddResource {
     @Consumes({"application/x-bittorrent", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Add a torrent from a .torrent body; options as query parameters "
             + "(?paused, ?outputFolder, ?sequential, ?downloadLimit, ?uploadLimit, ?maxConnections, ?listOnly)")
+    @APIResponse(responseCode = "201", description = "Added; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TorrentDto.class)))
+    @APIResponse(responseCode = "200", description = "listOnly: what the torrent holds, nothing added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TorrentPreview.class)))
     public Uni<Response> addRaw(byte[] body, @BeanParam AddQuery query) {
         return adder.addFile(body, query.options());
     }
@@ -58,6 +64,13 @@ public class TorrentAddResource {
     @Operation(summary = "Add a torrent from a form upload: file part 'torrent' (or 'torrents'), optional fields "
             + "outputFolder, paused, sequential, downloadLimit, uploadLimit, maxConnections, listOnly and files (JSON "
             + "[{\"index\":0,\"priority\":\"skip\"}])")
+    @APIResponse(responseCode = "201", description = "Added; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TorrentDto.class)))
+    @APIResponse(responseCode = "200", description = "listOnly: what the torrent holds, nothing added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TorrentPreview.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = AddTorrentForm.class)))
     public Uni<Response> addForm(MultipartFormDataInput form, @BeanParam AddQuery query) {
         AddOptions o = query.options();
         List<FormValue> files = new ArrayList<>();
@@ -84,10 +97,12 @@ public class TorrentAddResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a torrent from a URL the server fetches, or a magnet link: {\"source\":…} with the "
             + "same options as fields (and \"files\" priorities)")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AddTorrentRequest.class)))
-    public Uni<Response> addJson(String json, @BeanParam AddQuery query) {
-        AddTorrentRequest body = JsonBodies.read(json, AddTorrentRequest.class, "{\"source\":\"https://…\"}");
+    @APIResponse(responseCode = "201", description = "Added; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TorrentDto.class)))
+    @APIResponse(responseCode = "200", description = "listOnly: what the torrent holds, nothing added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TorrentPreview.class)))
+    public Uni<Response> addJson(AddTorrentRequest body, @BeanParam AddQuery query) {
         AddOptions o = query.options();
         o.apply(body);
         return adder.addSource(body.source(), o);
@@ -97,6 +112,11 @@ public class TorrentAddResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(summary = "Add a torrent from a plain-text body holding an http(s) URL or a magnet link; options as "
             + "query parameters")
+    @APIResponse(responseCode = "201", description = "Added; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TorrentDto.class)))
+    @APIResponse(responseCode = "200", description = "listOnly: what the torrent holds, nothing added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TorrentPreview.class)))
     public Uni<Response> addText(String body, @BeanParam AddQuery query) {
         return adder.addSource(body, query.options());
     }

@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -37,12 +35,17 @@ public class TorrentBulkResource {
     }
 
     /** {@code deleteFiles} applies to {@code remove} only. */
-    public record BulkRequest(String action, List<String> ids, Boolean deleteFiles) {
+    @Schema(description = "One action on many torrents", example = "{\"action\":\"pause\",\"ids\":[…]}")
+    public record BulkRequest(
+            @Schema(required = true, enumeration = {"pause", "resume", "recheck", "reannounce", "remove"}) String action,
+            @Schema(required = true, maxItems = MAX_IDS) List<String> ids,
+            Boolean deleteFiles) implements JsonRequest {
     }
 
     /** {@code error} (a code) and {@code message} only when {@code ok} is false. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Result(String id, boolean ok, String error, String message) {
+    public record Result(String id, boolean ok, @Schema(nullable = true) String error,
+                         @Schema(nullable = true) String message) {
         static Result ok(String id) {
             return new Result(id, true, null, null);
         }
@@ -54,10 +57,7 @@ public class TorrentBulkResource {
     @POST
     @Operation(summary = "One action on many torrents: {\"action\":\"pause|resume|recheck|reannounce|remove\","
             + "\"ids\":[…],\"deleteFiles\":false} → a result per id")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = BulkRequest.class)))
-    public Uni<BulkResponse> act(String json) {
-        BulkRequest body = JsonBodies.read(json, BulkRequest.class, "{\"action\":\"pause\",\"ids\":[…]}");
+    public Uni<BulkResponse> act(BulkRequest body) {
         if (body.action() == null) {
             throw ApiException.badRequest("bad_action", "action is missing; one of " + String.join(", ", ACTIONS));
         }

@@ -3,6 +3,7 @@ package dev.bitquark.app.api;
 import dev.bitquark.engine.TorrentStats;
 import java.time.Instant;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A torrent with its live stats, as the API shows it (camelCase keys; id = 40-hex info-hash; times
@@ -14,7 +15,7 @@ public record TorrentDto(
         String name,
         String state,
         boolean finished,
-        String error,
+        @Schema(nullable = true) String error,
         double progress,
         long totalBytes,
         long wantedBytes,
@@ -39,7 +40,7 @@ public record TorrentDto(
         boolean sequential,
         int maxConnections,
         String addedAt,
-        String completedAt) {
+        @Schema(nullable = true) String completedAt) {
 
     public static TorrentDto of(TorrentStats s) {
         return new TorrentDto(s.infoHash().toHex(), s.name(), s.state().name().toLowerCase(Locale.ROOT), s.finished(),

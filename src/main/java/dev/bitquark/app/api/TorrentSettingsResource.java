@@ -1,8 +1,6 @@
 package dev.bitquark.app.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bitquark.engine.FilePriority;
-import dev.bitquark.engine.FileStats;
 import dev.bitquark.engine.TorrentHandle;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -12,13 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -37,62 +32,30 @@ public class TorrentSettingsResource {
     }
 
     /** {@code {"outputFolder": "sub/dir"}}: a folder inside the download folder ("" is the download folder). */
-    public record MoveRequest(String outputFolder) {
+    @Schema(description = "Where to move the torrent's files", example = "{\"outputFolder\": \"sub/dir\"}")
+    public record MoveRequest(@Schema(required = true) String outputFolder) implements JsonRequest {
     }
 
     @PATCH
     @Path("/{id}/files")
     @Operation(summary = "Set file priorities: [{\"index\":0,\"priority\":\"skip|low|normal|high\"}] or "
             + "{\"files\":[…]}; all entries are checked before any applies; answers the files")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = FilePriorityChange[].class)))
-    public Uni<List<FileStats>> setFilePriorities(@PathParam("id") String id, String json) {
+    public Uni<List<FileDto>> setFilePriorities(@PathParam("id") String id, FilePriorityChanges body) {
         TorrentHandle h = torrents.handle(id);
-        List<FilePriorityChange> list = changes(JsonBodies.tree(json, "[{\"index\":0,\"priority\":\"skip\"}]"));
+        List<FilePriorityChange> list = body.files();
         Map<Integer, FilePriority> changes = FilePriorityChange.validate(list, TorrentLookup.metainfo(h).files().size(), "files");
         return TorrentLookup.uni(h.changeFilePriorities(changes))
                 .invoke(() -> torrents.session().markDirty(h.infoHash()))
-                .flatMap(v -> TorrentLookup.uni(h.fileStats()));
-    }
-
-    /** The entries of {@code [...]} or {@code {"files": [...]}}, each type-checked (400 naming it). */
-    private static List<FilePriorityChange> changes(JsonNode body) {
-        JsonNode array = body != null && body.isObject() ? body.get("files") : body;
-        if (array == null || !array.isArray()) {
-            throw ApiException.badRequest("bad_files", "expected [{\"index\":0,\"priority\":\"skip\"}, …] or "
-                    + "{\"files\":[…]}");
-        }
-        List<FilePriorityChange> out = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode e = array.get(i);
-            String at = "files[" + i + "]";
-            if (!e.isObject()) {
-                throw ApiException.badRequest("bad_files", at + " must be an object {\"index\":…,\"priority\":…}");
-            }
-            JsonNode index = e.get("index");
-            JsonNode priority = e.get("priority");
-            if (index != null && !(index.isIntegralNumber() && index.canConvertToInt())) {
-                throw ApiException.badRequest("bad_files", at + ".index must be a file index (a whole number), got "
-                        + FilePriorityChange.clip(index.toString()));
-            }
-            if (priority != null && !priority.isTextual()) {
-                throw ApiException.badRequest("bad_files", at + ".priority must be a string: skip, low, normal or high");
-            }
-            out.add(new FilePriorityChange(index == null ? null : index.intValue(),
-                    priority == null ? null : priority.textValue()));
-        }
-        return out;
+                .flatMap(v -> TorrentLookup.uni(h.fileStats()))
+                .map(l -> l.stream().map(FileDto::of).toList());
     }
 
     @POST
     @Path("/{id}/move")
     @Operation(summary = "Move the torrent's files to {\"outputFolder\":…} inside the download folder; answers "
             + "200 with the torrent once moved and saved")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = MoveRequest.class)))
-    public Uni<TorrentDto> move(@PathParam("id") String id, String json) {
+    public Uni<TorrentDto> move(@PathParam("id") String id, MoveRequest body) {
         TorrentHandle h = torrents.handle(id);
-        MoveRequest body = JsonBodies.read(json, MoveRequest.class, "{\"outputFolder\":\"sub/dir\"}");
         if (body.outputFolder() == null) {
             throw ApiException.badRequest("bad_folder", "outputFolder is missing: {\"outputFolder\":\"sub/dir\"}");
         }

@@ -1,11 +1,8 @@
 package dev.bitquark.app.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitquark.engine.EngineException;
 import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.metainfo.PeerAddress;
-import dev.bitquark.metainfo.TrackerUrls;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,7 +17,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -33,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "torrents")
 public class TorrentSwarmResource {
     /** Most peers in one request (more than a torrent keeps anyway). */
-    static final int MAX_PEERS = 200;
 
     private final TorrentLookup torrents;
 
@@ -47,11 +43,9 @@ public class TorrentSwarmResource {
     @Operation(summary = "Add trackers: {\"urls\":[\"udp://tracker.example:6969/announce\", …]}; each gets a tier of its"
             + " own after the others (ones already there are skipped); while live they are announced to soon;"
             + " answers the trackers")
-    @RequestBody(description = "{\"urls\": [\"udp://tracker.example:6969/announce\"]}")
-    public Uni<List<TrackerDto>> addTrackers(@PathParam("id") String id, String body) {
+    public Uni<List<TrackerDto>> addTrackers(@PathParam("id") String id, TrackersRequest body) {
         TorrentHandle h = torrents.handle(id);
-        List<String> urls = strings(body, "urls", TrackerUrls.MAX_TRACKERS);
-        return changed(h, h.addTrackers(urls));
+        return changed(h, h.addTrackers(body.urls()));
     }
 
     @DELETE
@@ -80,10 +74,10 @@ public class TorrentSwarmResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add peers by address: {\"peers\":[\"192.0.2.7:51413\",\"[2001:db8::1]:6881\"]} (IP literals,"
             + " no host names); dialed now if there is room, and kept with the torrent across restarts")
-    @RequestBody(description = "{\"peers\": [\"192.0.2.7:51413\"]}")
-    public Uni<Response> addPeers(@PathParam("id") String id, String body) {
+    @APIResponse(responseCode = "204", description = "The peers are added")
+    public Uni<Response> addPeers(@PathParam("id") String id, PeersRequest body) {
         TorrentHandle h = torrents.handle(id);
-        List<String> texts = strings(body, "peers", MAX_PEERS);
+        List<String> texts = body.peers();
         List<InetSocketAddress> peers = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             InetSocketAddress a = PeerAddress.parse(texts.get(i).strip());
@@ -94,26 +88,5 @@ public class TorrentSwarmResource {
             peers.add(a);
         }
         return TorrentLookup.uni(h.addPeers(peers)).map(v -> Response.noContent().build());
-    }
-
-    /** The non-empty list of strings in field {@code key} of the JSON object {@code body}, at most {@code max}. */
-    private static List<String> strings(String body, String key, int max) {
-        ObjectNode o = JsonBodies.object(body);
-        JsonBodies.onlyFields(o, List.of(key));
-        JsonNode list = o.get(key);
-        if (list == null || !list.isArray() || list.isEmpty()) {
-            throw ApiException.badRequest("bad_json", "\"" + key + "\" must be a non-empty list of strings");
-        }
-        if (list.size() > max) {
-            throw ApiException.badRequest("bad_json", "\"" + key + "\" has " + list.size() + " entries; at most " + max);
-        }
-        List<String> out = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            if (!list.get(i).isTextual()) {
-                throw ApiException.badRequest("bad_json", key + "[" + i + "] must be a string");
-            }
-            out.add(list.get(i).textValue());
-        }
-        return out;
     }
 }

@@ -1,7 +1,5 @@
 package dev.bitquark.app.api;
 
-import dev.bitquark.engine.FileStats;
-import dev.bitquark.engine.PeerStats;
 import dev.bitquark.engine.TorrentHandle;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Torrents of the session: list, inspect, remove, and the lifecycle actions on one torrent. Adding
@@ -93,6 +92,7 @@ public class TorrentsResource {
     @Path("/{id}")
     @Operation(summary = "Remove a torrent; ?deleteFiles=true also deletes its files (and only them); a value that"
             + " is not true/false (1/0, on/off) is a 400")
+    @APIResponse(responseCode = "204", description = "Done")
     public Uni<Response> remove(@PathParam("id") String id, @QueryParam("deleteFiles") String deleteFilesParam) {
         // Text, not boolean: JAX-RS would read "yes" or "maybe" as false and keep files the user meant to delete.
         boolean deleteFiles = AddOptions.bool("deleteFiles", deleteFilesParam);
@@ -106,6 +106,7 @@ public class TorrentsResource {
     @POST
     @Path("/{id}/pause")
     @Operation(summary = "Pause: close connections, announce stopped")
+    @APIResponse(responseCode = "204", description = "Done")
     public Uni<Response> pause(@PathParam("id") String id) {
         return TorrentLookup.uni(torrents.handle(id).pause()).map(v -> Response.noContent().build());
     }
@@ -113,6 +114,7 @@ public class TorrentsResource {
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Resume a paused torrent, or retry one in error")
+    @APIResponse(responseCode = "204", description = "Done")
     public Uni<Response> resume(@PathParam("id") String id) {
         return TorrentLookup.uni(torrents.handle(id).resume()).map(v -> Response.noContent().build());
     }
@@ -120,6 +122,7 @@ public class TorrentsResource {
     @POST
     @Path("/{id}/recheck")
     @Operation(summary = "Verify every piece on disk again")
+    @APIResponse(responseCode = "202", description = "The check has started")
     public Uni<Response> recheck(@PathParam("id") String id) {
         TorrentHandle h = torrents.handle(id);
         h.recheck();
@@ -129,6 +132,7 @@ public class TorrentsResource {
     @POST
     @Path("/{id}/reannounce")
     @Operation(summary = "Announce to the trackers now")
+    @APIResponse(responseCode = "204", description = "Done")
     public Uni<Response> reannounce(@PathParam("id") String id) {
         return TorrentLookup.uni(torrents.handle(id).reannounce()).map(v -> Response.noContent().build());
     }
@@ -136,14 +140,14 @@ public class TorrentsResource {
     @GET
     @Path("/{id}/files")
     @Operation(summary = "Files with size, verified bytes, progress and priority")
-    public Uni<List<FileStats>> files(@PathParam("id") String id) {
-        return TorrentLookup.uni(torrents.handle(id).fileStats());
+    public Uni<List<FileDto>> files(@PathParam("id") String id) {
+        return TorrentLookup.uni(torrents.handle(id).fileStats()).map(l -> l.stream().map(FileDto::of).toList());
     }
 
     @GET
     @Path("/{id}/peers")
     @Operation(summary = "Connected peers with flags, rates and totals")
-    public Uni<List<PeerStats>> peers(@PathParam("id") String id) {
-        return TorrentLookup.uni(torrents.handle(id).peerStats());
+    public Uni<List<PeerDto>> peers(@PathParam("id") String id) {
+        return TorrentLookup.uni(torrents.handle(id).peerStats()).map(l -> l.stream().map(PeerDto::of).toList());
     }
 }

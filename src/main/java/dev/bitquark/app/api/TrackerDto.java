@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.bitquark.tracker.TrackerStatus;
 import java.time.Instant;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One tracker of a torrent as the API shows it. Times are ISO-8601 instants (null: never / not
@@ -15,8 +16,11 @@ import java.util.Locale;
  * @param warning the tracker's warning in its last successful answer
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record TrackerDto(String url, int tier, String status, String lastAnnounce, String nextAnnounce, int seeders,
-                         int leechers, int peers, String lastError, String warning) {
+public record TrackerDto(String url, int tier,
+                         @Schema(enumeration = {"not_contacted", "updating", "ok", "error", "unsupported"}) String status,
+                         @Schema(nullable = true) String lastAnnounce, @Schema(nullable = true) String nextAnnounce,
+                         int seeders, int leechers, int peers, @Schema(nullable = true) String lastError,
+                         @Schema(nullable = true) String warning) {
 
     static TrackerDto of(TrackerStatus s) {
         boolean failed = s.lastResult() == TrackerStatus.Result.ERROR

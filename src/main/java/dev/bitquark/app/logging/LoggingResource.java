@@ -1,7 +1,10 @@
 package dev.bitquark.app.logging;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitquark.app.api.JsonBodies;
+import dev.bitquark.app.api.JsonRequest;
 import dev.bitquark.app.security.ApiError;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,9 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -44,7 +45,17 @@ public class LoggingResource {
     }
 
     /** {@code {"category": "dev.bitquark.engine", "level": "DEBUG"}}; level null/"" = inherit. */
-    public record LevelChange(String category, String level) {
+    @Schema(description = "A category's new level (OFF FATAL ERROR WARN INFO DEBUG TRACE ALL; null or \"\" inherits)",
+            example = "{\"category\": \"dev.bitquark.engine\", \"level\": \"DEBUG\"}")
+    @io.quarkus.runtime.annotations.RegisterForReflection(methods = true)
+    public record LevelChange(String category, @Schema(nullable = true) String level) implements JsonRequest {
+        /** Reads the body: only the two fields, each a string or null (400 naming the field). */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static LevelChange of(JsonNode json) {
+            ObjectNode body = JsonBodies.object(json);
+            JsonBodies.onlyFields(body, List.of("category", "level"));
+            return new LevelChange(JsonBodies.text(body, "category"), JsonBodies.text(body, "level"));
+        }
     }
 
     @GET
@@ -65,12 +76,7 @@ public class LoggingResource {
     @Operation(summary = "Set a category's level (OFF FATAL ERROR WARN INFO DEBUG TRACE ALL; null or \"\" inherits):"
             + " {\"category\":\"dev.bitquark.engine\",\"level\":\"DEBUG\"}; other fields are a 400; not kept across"
             + " restarts")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = LevelChange.class)))
-    public Response put(String json) {
-        ObjectNode body = JsonBodies.object(json);
-        JsonBodies.onlyFields(body, List.of("category", "level"));
-        LevelChange change = new LevelChange(JsonBodies.text(body, "category"), JsonBodies.text(body, "level"));
+    public Response put(LevelChange change) {
         try {
             LogLevels.CategoryLevel now = levels.set(change.category(), change.level());
             LOG.infof("log level of '%s' set to %s through the API", now.category(),

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Long-lived API tokens for scripts ({@code Authorization: Bearer bqt_<id>_<secret>}), created by a
@@ -34,7 +35,8 @@ public final class ApiTokens {
     private static final long MAX_FILE_BYTES = 256 * 1024;
 
     /** What a listing shows: never the secret. */
-    public record Info(String id, String label, Instant created) {
+    @Schema(name = "TokenInfo")
+    public record Info(String id, @Schema(nullable = true) String label, Instant created) {
     }
 
     /** A new token: {@code token} is shown once, to its creator. */

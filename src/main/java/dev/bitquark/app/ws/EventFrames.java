@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bitquark.app.api.PeerDto;
 import dev.bitquark.app.api.SessionStatsDto;
 import dev.bitquark.app.api.TorrentDto;
 import dev.bitquark.engine.EngineSnapshot;
@@ -49,7 +50,7 @@ final class EventFrames {
         }
         Map<String, JsonNode> peers = new LinkedHashMap<>();
         for (Map.Entry<InfoHash, List<PeerStats>> e : snapshot.peers().entrySet()) {
-            peers.put(e.getKey().toHex(), json.valueToTree(e.getValue()));
+            peers.put(e.getKey().toHex(), json.valueToTree(e.getValue().stream().map(PeerDto::of).toList()));
         }
         return new Sample(seq, torrents, json.valueToTree(SessionStatsDto.of(snapshot.session())), peers, snapshot);
     }

@@ -35,7 +35,7 @@ public class EventsSocket {
 
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection) throws JsonProcessingException {
-        String hello = json.writeValueAsString(new Hello("hello", "bitquark", version));
+        String hello = json.writeValueAsString(Frames.Hello.of(version));
         if (!events.hub().connect(connection.id(), new ConnectionSink(connection), hello)) {
             return connection.close(new CloseReason(SendQueue.SLOW_CLIENT, "too many event clients"));
         }
@@ -50,10 +50,6 @@ public class EventsSocket {
     @OnClose
     public void onClose(WebSocketConnection connection) {
         events.hub().disconnect(connection.id());
-    }
-
-    /** First message of every connection. */
-    public record Hello(String type, String name, String version) {
     }
 
     /** A connection as the hub's send queue sees it. */

@@ -132,6 +132,18 @@ class ErrorFormsTest {
                 "expected an object");
     }
 
+    /** Every JSON body is a typed record: an empty one is refused with the record's example; a huge one unread. */
+    @Test
+    void anEmptyOrOversizedJsonBodyIsRefusedSayingWhatToSend() {
+        assertPlain(api().contentType("application/json").body("").put("/api/v1/session/limits"),
+                "empty body", "\"downloadLimit\": 1048576");
+        assertPlain(api().contentType("application/json").body("").post("/api/v1/torrents/actions"),
+                "empty body", "\"action\":\"pause\"");
+        String huge = "{\"urls\": [\"" + "u".repeat(JsonRequestReader.MAX_BYTES) + "\"]}";
+        assertPlain(api().contentType("application/json").body(huge)
+                .post("/api/v1/torrents/" + "ab".repeat(20) + "/trackers"), "more than " + JsonRequestReader.MAX_BYTES);
+    }
+
     /** Regression: {@code files} as a query parameter was ignored, and {@code files=zzz} accepted. */
     @Test
     void filesAsAQueryParameterAreCheckedAndUsed() {

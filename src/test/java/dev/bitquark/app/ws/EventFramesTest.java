@@ -41,6 +41,42 @@ class EventFramesTest {
         return frames.sample(seq, new EngineSnapshot(s, List.of(torrents), Map.of()));
     }
 
+    static java.util.Set<String> components(Class<? extends Record> type) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+            names.add(c.getName());
+        }
+        return names;
+    }
+
+    static java.util.Set<String> fields(JsonNode node) {
+        return new java.util.TreeSet<>(fieldNames(node));
+    }
+
+    /** The frames written are exactly the records of {@link Frames}, the schemas /q/openapi publishes. */
+    @Test
+    void everyFrameHasTheShapeOfItsPublishedSchema() throws Exception {
+        PeerStats peer = new PeerStats("127.0.0.1:6881", "qBittorrent 5", true, false, true, false, false, true, false,
+                10, 0, 100, 0, 2, 0, 1.0, 5000);
+        EventFrames.Sample before = sample(1, session(1, 0), torrent(1, "a", TorrentState.LIVE, 0));
+        EventFrames.Sample after = frames.sample(2, new EngineSnapshot(session(2, 3),
+                List.of(torrent(1, "a", TorrentState.PAUSED, 0), torrent(2, "b", TorrentState.LIVE, 0)),
+                Map.of(hash(1), List.of(peer))));
+        JsonNode snapshot = JSON.readTree(frames.snapshot(after));
+        assertEquals(components(Frames.Snapshot.class), fields(snapshot));
+        assertEquals(components(dev.bitquark.app.api.TorrentDto.class), fields(snapshot.get("torrents").get(0)));
+        assertEquals(components(dev.bitquark.app.api.SessionStatsDto.class), fields(snapshot.get("session")));
+        JsonNode update = JSON.readTree(frames.update(before, after));
+        assertEquals(components(Frames.Update.class), fields(update));
+        assertEquals(components(dev.bitquark.app.api.TorrentDto.class), fields(update.get("added").get(0)));
+        JsonNode peers = JSON.readTree(frames.peers(hash(1).toHex(), after.peers().get(hash(1).toHex())));
+        assertEquals(components(Frames.Peers.class), fields(peers));
+        assertEquals(components(dev.bitquark.app.api.PeerDto.class), fields(peers.get("peers").get(0)));
+        assertEquals(components(Frames.Heartbeat.class), fields(JSON.readTree(frames.heartbeat())));
+        assertEquals(components(Frames.Error.class), fields(JSON.readTree(frames.error("bad_json", "x"))));
+        assertEquals(components(Frames.Hello.class), fields(JSON.readTree(frames.write(Frames.Hello.of("1")))));
+    }
+
     @Test
     void snapshotListsEveryTorrentSortedByNameAndTheSession() throws Exception {
         EventFrames.Sample s = sample(1, session(2, 7), torrent(1, "zeta", TorrentState.LIVE, 0),

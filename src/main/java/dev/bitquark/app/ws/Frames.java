@@ -1,0 +1,115 @@
+package dev.bitquark.app.ws;
+
+import dev.bitquark.app.api.PeerDto;
+import dev.bitquark.app.api.SessionStatsDto;
+import dev.bitquark.app.api.TorrentDto;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The frames of the live event socket {@code /api/v1/events}, as OpenAPI component schemas: the
+ * socket is not a REST path, so these records put its messages into {@code /q/openapi}, where the
+ * web UI's types are generated from. {@link EventFrames} writes frames of exactly these shapes
+ * ({@code FramesTest} holds it to that); {@link ClientMessage} reads the client's.
+ */
+@OpenAPIDefinition(info = @Info(title = "bitquark API", version = "1"), components = @Components(schemas = {
+        @Schema(name = "ServerFrame", implementation = Frames.ServerFrame.class),
+        @Schema(name = "ClientFrame", implementation = Frames.ClientFrame.class)}))
+public final class Frames {
+    private Frames() {
+    }
+
+    /** Every frame the server sends; {@code type} tells them apart. */
+    @Schema(name = "ServerFrame", description = "A frame the server sends on /api/v1/events",
+            oneOf = {Hello.class, Snapshot.class, Update.class, Peers.class, Heartbeat.class, Error.class},
+            discriminatorProperty = "type", discriminatorMapping = {
+                    @DiscriminatorMapping(value = "hello", schema = Hello.class),
+                    @DiscriminatorMapping(value = "snapshot", schema = Snapshot.class),
+                    @DiscriminatorMapping(value = "update", schema = Update.class),
+                    @DiscriminatorMapping(value = "peers", schema = Peers.class),
+                    @DiscriminatorMapping(value = "heartbeat", schema = Heartbeat.class),
+                    @DiscriminatorMapping(value = "error", schema = Error.class)})
+    public interface ServerFrame {
+    }
+
+    /** Every message a client may send; {@code type} tells them apart. */
+    @Schema(name = "ClientFrame", description = "A message a client sends on /api/v1/events",
+            oneOf = {Subscribe.class, Unsubscribe.class}, discriminatorProperty = "type", discriminatorMapping = {
+                    @DiscriminatorMapping(value = "subscribe", schema = Subscribe.class),
+                    @DiscriminatorMapping(value = "unsubscribe", schema = Unsubscribe.class)})
+    public interface ClientFrame {
+    }
+
+    /** The first frame on every connection. */
+    @Schema(name = "HelloFrame", description = "First frame on every connection: the product and its version")
+    public record Hello(@Schema(required = true, enumeration = "hello") String type,
+                       @Schema(required = true) String name,
+                       @Schema(required = true) String version) implements ServerFrame {
+        static Hello of(String version) {
+            return new Hello("hello", "bitquark", version);
+        }
+    }
+
+    @Schema(name = "SnapshotFrame", description = "Every torrent and the session, after hello and when a client"
+            + " falls behind")
+    public record Snapshot(@Schema(required = true, enumeration = "snapshot") String type,
+                           @Schema(required = true) List<TorrentDto> torrents,
+                           @Schema(required = true) SessionStatsDto session) implements ServerFrame {
+    }
+
+    /** The fields of a torrent that changed, with its id; the others are as before. */
+    @Schema(name = "TorrentChangeFrame", description = "id, and the fields of TorrentDto that changed with their new"
+            + " values", additionalProperties = Schema.True.class)
+    public record TorrentChanged(@Schema(required = true) String id) {
+    }
+
+    /** The fields of the session that changed; the others are as before. */
+    @Schema(name = "SessionChangeFrame", description = "The fields of SessionStatsDto that changed with their new"
+            + " values", additionalProperties = Schema.True.class)
+    public record SessionChanged() {
+    }
+
+    @Schema(name = "UpdateFrame", description = "What changed since the previous frame; sent only when"
+            + " something did")
+    public record Update(@Schema(required = true, enumeration = "update") String type,
+                         @Schema(required = true) List<TorrentChanged> torrents,
+                         @Schema(required = true, description = "Torrents new since the previous frame, whole")
+                         List<TorrentDto> added,
+                         @Schema(required = true, description = "Ids of torrents gone since the previous frame")
+                         List<String> removed,
+                         @Schema(required = true) SessionChanged session) implements ServerFrame {
+    }
+
+    @Schema(name = "PeersFrame", description = "The connections of a torrent the client subscribed to")
+    public record Peers(@Schema(required = true, enumeration = "peers") String type,
+                        @Schema(required = true) String torrent,
+                        @Schema(required = true) List<PeerDto> peers) implements ServerFrame {
+    }
+
+    @Schema(name = "HeartbeatFrame", description = "Sent when nothing changed for a while, so that a dead"
+            + " connection is noticed")
+    public record Heartbeat(@Schema(required = true, enumeration = "heartbeat") String type) implements ServerFrame {
+    }
+
+    @Schema(name = "ErrorFrame", description = "A client message was refused; the connection stays open")
+    public record Error(@Schema(required = true, enumeration = "error") String type,
+                        @Schema(required = true) String error,
+                        @Schema(required = true) String message) implements ServerFrame {
+    }
+
+    @Schema(name = "SubscribeFrame", description = "Ask for the peers frames of a torrent")
+    public record Subscribe(@Schema(required = true, enumeration = "subscribe") String type,
+                            @Schema(required = true, description = "40-hex info-hash") String torrent,
+                            @Schema(description = "default true") Boolean peers) implements ClientFrame {
+    }
+
+    @Schema(name = "UnsubscribeFrame", description = "Stop the peers frames of a torrent")
+    public record Unsubscribe(@Schema(required = true, enumeration = "unsubscribe") String type,
+                              @Schema(required = true, description = "40-hex info-hash") String torrent)
+            implements ClientFrame {
+    }
+}

@@ -1,0 +1,2319 @@
+// Generated from the server's OpenAPI document (/q/openapi) by scripts/api-types.mjs: do not edit.
+// Regenerate with `npm run api:types` after a server build; CI fails if this file is out of date.
+
+export interface paths {
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in with the password; sets the HttpOnly session cookie (204) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LoginRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the browser session and delete its cookie (204) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 200 when the request is authenticated (the UI shows its login form on 401) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionInfo"];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API tokens (ids and labels, never the secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenInfo"][];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API token for scripts (Authorization: Bearer <token>); shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TokenRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dht/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** DHT state: not implemented yet, so always {"enabled":false,"state":"not-implemented"} with zero nodes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DhtStatsDto"];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Log levels: every category with its own level, or one category (?category=) */
+        get: {
+            parameters: {
+                query?: {
+                    category?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        /** Set a category's level (OFF FATAL ERROR WARN INFO DEBUG TRACE ALL; null or "" inherits): {"category":"dev.bitquark.engine","level":"DEBUG"}; other fields are a 400; not kept across restarts */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LevelChange"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Session-wide download and upload limits in bytes/s (0 = unlimited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LimitsDto"];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        /** Set the session-wide limits in bytes/s (0 = unlimited, negative is refused); either key may be left out; applied at once and kept across restarts */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LimitsChange"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LimitsDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Session totals and rates, torrent counts by state, connections, limits and counters */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionStatsDto"];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settings: "editable" (PUT changes them at run time, kept across restarts) and "readOnly" (from the configuration) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettingsDto"];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        /** Change editable settings; unknown or read-only keys are refused with 400 naming the key; null resets a setting to the server default (not for the limits: 0 = unlimited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SettingsChange"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettingsDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/torrents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All torrents with their stats; ?state=metadata|checking|live|downloading|seeding|paused|error filters (several: comma-separated; downloading and seeding are live torrents not finished and finished) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TorrentDto"][];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a torrent from a form upload: file part 'torrent' (or 'torrents'), optional fields outputFolder, paused, sequential, downloadLimit, uploadLimit, maxConnections, listOnly and files (JSON [{"index":0,"priority":"skip"}]) */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description This torrent's download limit in bytes/s (0 = unlimited) */
+                    downloadLimit?: string;
+                    /** @description File priorities: 0:skip,3:high (index:priority, comma-separated) or a JSON list [{"index":0,"priority":"skip"}]; priorities are skip, low, normal, high */
+                    files?: string;
+                    /** @description true: only parse and describe the torrent (files, trackers); nothing is added */
+                    listOnly?: string;
+                    /** @description This torrent's connection limit (1 to 10000; default 50) */
+                    maxConnections?: string;
+                    /** @description Folder inside the download folder to save under */
+                    outputFolder?: string;
+                    /** @description true: add paused (nothing is checked or downloaded until resumed) */
+                    paused?: string;
+                    /** @description true: download pieces in order */
+                    sequential?: string;
+                    /** @description This torrent's upload limit in bytes/s (0 = unlimited) */
+                    uploadLimit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/plain": string;
+                    "application/x-bittorrent": string;
+                    "application/octet-stream": string;
+                    "application/json": components["schemas"]["AddTorrentRequest"];
+                    "multipart/form-data": components["schemas"]["AddTorrentForm"];
+                };
+            };
+            responses: {
+                /** @description listOnly: what the torrent holds, nothing added */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TorrentPreview"];
+                    };
+                };
+                /** @description Added; Location names it */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TorrentDto"];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/torrents/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One action on many torrents: {"action":"pause|resume|recheck|reannounce|remove","ids":[…],"deleteFiles":false} → a result per id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/torrents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One torrent with its stats */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TorrentDto"];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a torrent; ?deleteFiles=true also deletes its files (and only them); a value that is not true/false (1/0, on/off) is a 400 */
+        delete: {
+            parameters: {
+                query?: {
+                    deleteFiles?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change this torrent's settings: downloadLimit/uploadLimit (bytes/s, 0 = unlimited), maxConnections (1..10000; a lower one closes the least useful connections at once), sequential (true: pieces in order); keys left out stay; all are checked before any applies and kept across restarts; answers the torrent */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TorrentChange"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TorrentDto"];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/torrents/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Files with size, verified bytes, progress and priority */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileDto"][];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set file priorities: [{"index":0,"priority":"skip|low|normal|high"}] or {"files":[…]}; all entries are checked before any applies; answers the files */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FilePriorityChanges"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileDto"][];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/torrents/{id}/files/{index}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stream a file, also while it downloads: Range: bytes=a-b, a- or -n gives 206, no Range 200, unsatisfiable 416; the range's pieces are downloaded first. Players may pass ?token=<API token> */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-Range"?: string;
+                    Range?: string;
+                };
+                path: {
+                    id: string;
+                    index: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The whole file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description The range asked for */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /** The headers of the same GET (Content-Length, Content-Range, Content-Type), without a body */
+        head: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-Range"?: string;
+                    Range?: string;
+                };
+                path: {
+                    id: string;
+                    index: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The headers of the GET */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/torrents/{id}/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set this torrent's limits in bytes/s (0 = unlimited, negative is refused); either key may be left out; applied at once and kept across restarts; answers the torrent */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LimitsChange"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TorrentDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/torrents/{id}/metainfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The .torrent file as it was added (application/x-bittorrent, attachment) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-bittorrent": unknown;
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/torrents/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the torrent's files to {"outputFolder":…} inside the download folder; answers 200 with the torrent once moved and saved */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MoveRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TorrentDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/torrents/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause: close connections, announce stopped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/torrents/{id}/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Connected peers with flags, rates and totals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PeerDto"][];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add peers by address: {"peers":["192.0.2.7:51413","[2001:db8::1]:6881"]} (IP literals, no host names); dialed now if there is room, and kept with the torrent across restarts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PeersRequest"];
+                };
+            };
+            responses: {
+                /** @description The peers are added */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/torrents/{id}/pieces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verified pieces: JSON {pieceCount, pieceLength, havePieces, have: base64 bitfield}, or the raw BEP 3 bitfield with Accept: application/octet-stream */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                        "application/octet-stream": unknown;
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/torrents/{id}/playlist.m3u8": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** M3U playlist (#EXTM3U) of the torrent's audio and video files in path order, as absolute stream URLs; opened with ?token=, every URL carries the token too */
+        get: {
+            parameters: {
+                query?: {
+                    token?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The playlist */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "audio/x-mpegurl": string;
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/torrents/{id}/reannounce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Announce to the trackers now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/torrents/{id}/recheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify every piece on disk again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The check has started */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/torrents/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused torrent, or retry one in error */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/torrents/{id}/trackers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trackers: URL, tier, status, last and next announce, seeders/leechers/peers from the last answer, last error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackerDto"][];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add trackers: {"urls":["udp://tracker.example:6969/announce", …]}; each gets a tier of its own after the others (ones already there are skipped); while live they are announced to soon; answers the trackers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TrackersRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackerDto"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        /** Remove trackers: ?url=…, repeatable; those that know the torrent are told it stopped; answers the trackers (404 if none of them is a tracker of the torrent) */
+        delete: {
+            parameters: {
+                query?: {
+                    url?: string[];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackerDto"][];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Product name and version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VersionDto"];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description A .torrent upload with the add options as fields */
+        AddTorrentForm: {
+            /**
+             * Format: binary
+             * @description The .torrent file (part 'torrent' or 'torrents')
+             */
+            torrent: string;
+            outputFolder?: string;
+            paused?: boolean;
+            sequential?: boolean;
+            /** Format: int64 */
+            downloadLimit?: number;
+            /** Format: int64 */
+            uploadLimit?: number;
+            /** Format: int32 */
+            maxConnections?: number;
+            listOnly?: boolean;
+            /** @description File priorities as JSON: [{"index":0,"priority":"skip"}] */
+            files?: string;
+        };
+        /**
+         * @description Add a torrent by URL or magnet link
+         * @example {
+         *       "source": "https://…"
+         *     }
+         */
+        AddTorrentRequest: {
+            /** @example https://example.org/x.torrent */
+            source: string;
+            outputFolder?: string;
+            paused?: boolean;
+            sequential?: boolean;
+            files?: components["schemas"]["FilePriorityChange"][];
+            /** Format: int64 */
+            downloadLimit?: number;
+            /** Format: int64 */
+            uploadLimit?: number;
+            /** Format: int32 */
+            maxConnections?: number;
+            listOnly?: boolean;
+        };
+        /**
+         * @description One action on many torrents
+         * @example {"action":"pause","ids":[…]}
+         */
+        BulkRequest: {
+            /** @enum {string} */
+            action: "pause" | "resume" | "recheck" | "reannounce" | "remove";
+            ids: string[];
+            deleteFiles?: boolean;
+        };
+        BulkResponse: {
+            results: components["schemas"]["Result"][];
+        };
+        /** @description A message a client sends on /api/v1/events */
+        ClientFrame: components["schemas"]["SubscribeFrame"] | components["schemas"]["UnsubscribeFrame"];
+        DhtStatsDto: {
+            enabled: boolean;
+            state: string;
+            /** Format: int32 */
+            nodes: number;
+            /** Format: int32 */
+            buckets: number;
+            /** Format: int32 */
+            torrents: number;
+            message?: string | null;
+        };
+        EditableSettings: {
+            /** Format: int64 */
+            downloadLimit: number;
+            /** Format: int64 */
+            uploadLimit: number;
+            /** Format: int32 */
+            maxConnections: number;
+            /** Format: int32 */
+            maxConcurrentChecks: number;
+            defaultOutputFolder: string;
+            /** Format: int64 */
+            eventsIntervalMillis: number;
+        };
+        /** @description A client message was refused; the connection stays open */
+        ErrorFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "error";
+            error: string;
+            message: string;
+        };
+        File: {
+            /** Format: int32 */
+            index: number;
+            path: string;
+            /** Format: int64 */
+            size: number;
+        };
+        /** @description A file of a torrent */
+        FileDto: {
+            /** Format: int32 */
+            index: number;
+            path: string;
+            /** Format: int64 */
+            size: number;
+            /** Format: int64 */
+            verifiedBytes: number;
+            /** Format: double */
+            progress: number;
+            /** @enum {string} */
+            priority: "SKIP" | "LOW" | "NORMAL" | "HIGH";
+            padding: boolean;
+        };
+        /** @description A file's priority: {"index":0,"priority":"skip|low|normal|high"} */
+        FilePriorityChange: {
+            /** Format: int32 */
+            index?: number;
+            priority?: string;
+        };
+        /**
+         * @description New priorities of some files; the bare list [{"index":0,"priority":"skip"}] is accepted too
+         * @example {
+         *       "files": [
+         *         {
+         *           "index": 0,
+         *           "priority": "skip"
+         *         }
+         *       ]
+         *     }
+         */
+        FilePriorityChanges: {
+            files: components["schemas"]["FilePriorityChange"][];
+        };
+        /** @description Sent when nothing changed for a while, so that a dead connection is noticed */
+        HeartbeatFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "heartbeat";
+        };
+        /** @description First frame on every connection: the product and its version */
+        HelloFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "hello";
+            name: string;
+            version: string;
+        };
+        /**
+         * Format: date-time
+         * @example 2022-03-10T16:15:50Z
+         */
+        Instant: string;
+        /**
+         * @description A category's new level (OFF FATAL ERROR WARN INFO DEBUG TRACE ALL; null or "" inherits)
+         * @example {
+         *       "category": "dev.bitquark.engine",
+         *       "level": "DEBUG"
+         *     }
+         */
+        LevelChange: {
+            category?: string;
+            level?: string | null;
+        };
+        /**
+         * @description Download and upload limits in bytes/s (0 = unlimited); a key left out stays
+         * @example {
+         *       "downloadLimit": 1048576,
+         *       "uploadLimit": 0
+         *     }
+         */
+        LimitsChange: {
+            /** Format: int64 */
+            downloadLimit?: number;
+            /** Format: int64 */
+            uploadLimit?: number;
+        };
+        LimitsDto: {
+            /** Format: int64 */
+            downloadLimit: number;
+            /** Format: int64 */
+            uploadLimit: number;
+        };
+        LoginRequest: {
+            password?: string;
+        };
+        /**
+         * @description Where to move the torrent's files
+         * @example {
+         *       "outputFolder": "sub/dir"
+         *     }
+         */
+        MoveRequest: {
+            outputFolder: string;
+        };
+        /** @description A connection to a peer */
+        PeerDto: {
+            address: string;
+            client?: string | null;
+            outgoing: boolean;
+            amChoking: boolean;
+            amInterested: boolean;
+            peerChoking: boolean;
+            peerInterested: boolean;
+            seed: boolean;
+            snubbed: boolean;
+            /** Format: int64 */
+            downloadRate: number;
+            /** Format: int64 */
+            uploadRate: number;
+            /** Format: int64 */
+            downloadedTotal: number;
+            /** Format: int64 */
+            uploadedTotal: number;
+            /** Format: int32 */
+            requestsInFlight: number;
+            /** Format: int32 */
+            hashFailures: number;
+            /** Format: double */
+            progress: number;
+            /** Format: int64 */
+            connectedForMillis: number;
+        };
+        /** @description The connections of a torrent the client subscribed to */
+        PeersFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "peers";
+            torrent: string;
+            peers: components["schemas"]["PeerDto"][];
+        };
+        /**
+         * @description Peers to dial, ip:port (IPv6 as [addr]:port), no host names
+         * @example {
+         *       "peers": [
+         *         "192.0.2.7:51413",
+         *         "[2001:db8::1]:6881"
+         *       ]
+         *     }
+         */
+        PeersRequest: {
+            peers: string[];
+        };
+        ReadOnlySettings: {
+            /** Format: int32 */
+            httpPort: number;
+            httpHost: string;
+            /** Format: int32 */
+            peerPort: number;
+            peerBind: string;
+            downloadDir: string;
+            dataDir: string;
+            persistence: string;
+            /** Format: int64 */
+            sessionSaveIntervalMillis: number;
+            /** Format: int32 */
+            eventsMaxClients: number;
+        };
+        Result: {
+            id: string;
+            ok: boolean;
+            error?: string | null;
+            message?: string | null;
+        };
+        /** @description A frame the server sends on /api/v1/events */
+        ServerFrame: components["schemas"]["HelloFrame"] | components["schemas"]["SnapshotFrame"] | components["schemas"]["UpdateFrame"] | components["schemas"]["PeersFrame"] | components["schemas"]["HeartbeatFrame"] | components["schemas"]["ErrorFrame"];
+        /** @description The fields of SessionStatsDto that changed with their new values */
+        SessionChangeFrame: {
+            [key: string]: unknown;
+        };
+        SessionInfo: {
+            authenticated: boolean;
+            method: string;
+        };
+        SessionStatsDto: {
+            /** Format: int32 */
+            torrents: number;
+            /** Format: int32 */
+            metadata: number;
+            /** Format: int32 */
+            checking: number;
+            /** Format: int32 */
+            live: number;
+            /** Format: int32 */
+            seeding: number;
+            /** Format: int32 */
+            paused: number;
+            /** Format: int32 */
+            error: number;
+            /** Format: int64 */
+            downloadRate: number;
+            /** Format: int64 */
+            uploadRate: number;
+            /** Format: int64 */
+            downloadedTotal: number;
+            /** Format: int64 */
+            uploadedTotal: number;
+            /** Format: int32 */
+            peersConnected: number;
+            /** Format: int32 */
+            connections: number;
+            /** Format: int64 */
+            downloadLimit: number;
+            /** Format: int64 */
+            uploadLimit: number;
+            /** Format: int32 */
+            maxConnections: number;
+            /** Format: int32 */
+            maxConcurrentChecks: number;
+            /** Format: int32 */
+            checksWaiting: number;
+            /** Format: int64 */
+            hashFailures: number;
+            /** Format: int32 */
+            diskQueue: number;
+            /** Format: int64 */
+            announcesOk: number;
+            /** Format: int64 */
+            announcesFailed: number;
+        };
+        /**
+         * @description Editable settings to change; keys left out stay, null restores the default
+         * @example {
+         *       "downloadLimit": 0,
+         *       "maxConnections": 200,
+         *       "defaultOutputFolder": "tv"
+         *     }
+         */
+        SettingsChange: {
+            /** Format: int64 */
+            downloadLimit?: number;
+            /** Format: int64 */
+            uploadLimit?: number;
+            /** Format: int32 */
+            maxConnections?: number | null;
+            /** Format: int32 */
+            maxConcurrentChecks?: number | null;
+            defaultOutputFolder?: string | null;
+            /** Format: int64 */
+            eventsIntervalMillis?: number | null;
+        };
+        SettingsDto: {
+            editable: components["schemas"]["EditableSettings"];
+            readOnly: components["schemas"]["ReadOnlySettings"];
+        };
+        /** @description Every torrent and the session, after hello and when a client falls behind */
+        SnapshotFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "snapshot";
+            torrents: components["schemas"]["TorrentDto"][];
+            session: components["schemas"]["SessionStatsDto"];
+        };
+        /** @description Ask for the peers frames of a torrent */
+        SubscribeFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "subscribe";
+            /** @description 40-hex info-hash */
+            torrent: string;
+            /** @description default true */
+            peers: boolean;
+        };
+        TokenInfo: {
+            id: string;
+            label?: string | null;
+            created: components["schemas"]["Instant"];
+        };
+        TokenRequest: {
+            label?: string;
+        };
+        /**
+         * @description A torrent's settings to change; keys left out stay
+         * @example {
+         *       "sequential": true,
+         *       "maxConnections": 20
+         *     }
+         */
+        TorrentChange: {
+            /** Format: int64 */
+            downloadLimit?: number;
+            /** Format: int64 */
+            uploadLimit?: number;
+            /** Format: int32 */
+            maxConnections?: number;
+            sequential?: boolean;
+        };
+        /** @description id, and the fields of TorrentDto that changed with their new values */
+        TorrentChangeFrame: {
+            id: string;
+        } & {
+            [key: string]: unknown;
+        };
+        TorrentDto: {
+            id: string;
+            name: string;
+            state: string;
+            finished: boolean;
+            error?: string | null;
+            /** Format: double */
+            progress: number;
+            /** Format: int64 */
+            totalBytes: number;
+            /** Format: int64 */
+            wantedBytes: number;
+            /** Format: int64 */
+            verifiedBytes: number;
+            /** Format: int32 */
+            pieceCount: number;
+            /** Format: int32 */
+            havePieces: number;
+            /** Format: double */
+            checkedFraction: number;
+            /** Format: int64 */
+            downloadRate: number;
+            /** Format: int64 */
+            uploadRate: number;
+            /** Format: int64 */
+            downloadedTotal: number;
+            /** Format: int64 */
+            uploadedTotal: number;
+            /** Format: double */
+            ratio: number;
+            /** Format: int32 */
+            peersConnected: number;
+            /** Format: int32 */
+            peersKnown: number;
+            /** Format: int32 */
+            seedsConnected: number;
+            /** Format: int64 */
+            etaSeconds: number;
+            fastResumed: boolean;
+            /** Format: int64 */
+            checkedPieces: number;
+            saveDir: string;
+            /** Format: int64 */
+            downloadLimit: number;
+            /** Format: int64 */
+            uploadLimit: number;
+            sequential: boolean;
+            /** Format: int32 */
+            maxConnections: number;
+            addedAt: string;
+            completedAt?: string | null;
+        };
+        TorrentPreview: {
+            infoHash: string;
+            name: string;
+            /** Format: int64 */
+            totalSize: number;
+            /** Format: int32 */
+            pieceLength: number;
+            /** Format: int32 */
+            pieceCount: number;
+            private: boolean;
+            files: components["schemas"]["File"][];
+            trackers: string[];
+        };
+        TrackerDto: {
+            url: string;
+            /** Format: int32 */
+            tier: number;
+            /** @enum {string} */
+            status: "not_contacted" | "updating" | "ok" | "error" | "unsupported";
+            lastAnnounce?: string | null;
+            nextAnnounce?: string | null;
+            /** Format: int32 */
+            seeders: number;
+            /** Format: int32 */
+            leechers: number;
+            /** Format: int32 */
+            peers: number;
+            lastError?: string | null;
+            warning?: string | null;
+        };
+        /**
+         * @description Tracker announce URLs to add, each in a tier of its own
+         * @example {
+         *       "urls": [
+         *         "udp://tracker.example:6969/announce"
+         *       ]
+         *     }
+         */
+        TrackersRequest: {
+            urls: string[];
+        };
+        /** @description Stop the peers frames of a torrent */
+        UnsubscribeFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "unsubscribe";
+            /** @description 40-hex info-hash */
+            torrent: string;
+        };
+        /** @description What changed since the previous frame; sent only when something did */
+        UpdateFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "update";
+            torrents: components["schemas"]["TorrentChangeFrame"][];
+            /** @description Torrents new since the previous frame, whole */
+            added: components["schemas"]["TorrentDto"][];
+            /** @description Ids of torrents gone since the previous frame */
+            removed: string[];
+            session: components["schemas"]["SessionChangeFrame"];
+        };
+        VersionDto: {
+            name: string;
+            version: string;
+        };
+        /** @description An error: error is a stable code for programs, message a sentence for people */
+        ApiError: {
+            error: string;
+            message: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
