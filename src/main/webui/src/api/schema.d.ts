@@ -1824,7 +1824,12 @@ export interface components {
         };
         /**
          * @description One action on many torrents
-         * @example {"action":"pause","ids":[…]}
+         * @example {
+         *       "action": "pause",
+         *       "ids": [
+         *         "0123456789abcdef0123456789abcdef01234567"
+         *       ]
+         *     }
          */
         BulkRequest: {
             /** @enum {string} */

@@ -8,6 +8,7 @@ import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.metainfo.Magnet;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.PeerId;
+import dev.bitquark.tracker.Scheduler;
 import dev.bitquark.tracker.TrackerClient;
 import dev.bitquark.wire.HandshakeDecoder;
 import dev.bitquark.wire.WireException;
@@ -58,7 +59,7 @@ public final class Engine {
         this.vertx = vertx;
         this.config = config;
         this.context = vertx.getOrCreateContext();
-        this.runtime = new EngineRuntime(vertx, context, config, peerId, () -> System.nanoTime() / 1_000_000);
+        this.runtime = new EngineRuntime(vertx, context, config, peerId, Scheduler.of(vertx));
         this.trackers = new TrackerClient(vertx);
     }
 
@@ -103,7 +104,7 @@ public final class Engine {
         pendingHandshakes++;
         HandshakeDecoder decoder = new HandshakeDecoder();
         boolean[] done = {false};
-        long timer = vertx.setTimer(HANDSHAKE_TIMEOUT_MS, id -> {
+        long timer = runtime.scheduler().schedule(java.time.Duration.ofMillis(HANDSHAKE_TIMEOUT_MS), () -> {
             if (!done[0]) {
                 done[0] = true;
                 pendingHandshakes--;
@@ -114,7 +115,7 @@ public final class Engine {
             if (!done[0]) {
                 done[0] = true;
                 pendingHandshakes--;
-                vertx.cancelTimer(timer);
+                runtime.scheduler().cancel(timer);
             }
         });
         socket.handler(data -> {
@@ -127,7 +128,7 @@ public final class Engine {
             } catch (WireException e) {
                 done[0] = true;
                 pendingHandshakes--;
-                vertx.cancelTimer(timer);
+                runtime.scheduler().cancel(timer);
                 socket.close();
                 return;
             }
@@ -136,7 +137,7 @@ public final class Engine {
             }
             done[0] = true;
             pendingHandshakes--;
-            vertx.cancelTimer(timer);
+            runtime.scheduler().cancel(timer);
             TorrentSlot t = torrents.get(decoder.infoHash());
             if (t == null) {
                 socket.close();

@@ -65,7 +65,7 @@ public final class TorrentHandle {
 
     /** Completes once the torrent has its metadata (at once if it had it); fails if it is removed first. */
     public Future<Void> whenMetadata() {
-        return callF(() -> slot.whenTorrent().mapEmpty());
+        return callAsync(() -> slot.whenTorrent().mapEmpty());
     }
 
     public Future<TorrentStats> stats() {
@@ -135,7 +135,7 @@ public final class TorrentHandle {
      * After the engine closed: the snapshot taken at shutdown.
      */
     public Future<ResumeData> resumeData() {
-        return callF(() -> phase().resumeData());
+        return callAsync(() -> phase().resumeData());
     }
 
     /**
@@ -143,7 +143,7 @@ public final class TorrentHandle {
      * Kept in resume data: a paused torrent comes back paused.
      */
     public Future<Void> pause() {
-        return callF(() -> phase().pause());
+        return callAsync(() -> phase().pause());
     }
 
     /**
@@ -151,7 +151,7 @@ public final class TorrentHandle {
      * disk are known, else after a check. Completes once the transition has begun.
      */
     public Future<Void> resume() {
-        return callF(() -> phase().resume());
+        return callAsync(() -> phase().resume());
     }
 
     /**
@@ -159,7 +159,7 @@ public final class TorrentHandle {
      * connections); damaged pieces are downloaded again. Completes when the check is done.
      */
     public Future<Void> recheck() {
-        return callF(() -> phase().recheck());
+        return callAsync(() -> phase().recheck());
     }
 
     /** Announces to the trackers now (within their minimum interval) and retries known peers; only while live. */
@@ -216,7 +216,7 @@ public final class TorrentHandle {
      * worker, then the torrent returns to its state. On failure the old copy stays in use.
      */
     public Future<Void> moveStorage(Path newSaveDir) {
-        return callF(() -> phase().moveStorage(newSaveDir));
+        return callAsync(() -> phase().moveStorage(newSaveDir));
     }
 
     /** This torrent's bandwidth limits in bytes/s (0 = unlimited), on top of the session's. */
@@ -285,7 +285,7 @@ public final class TorrentHandle {
 
     /** Completes once every selected piece is verified and flushed to disk. */
     public Future<Void> whenFinished() {
-        return callF(slot::whenFinished);
+        return callAsync(slot::whenFinished);
     }
 
     private void checkNotRemoved() {
@@ -301,11 +301,11 @@ public final class TorrentHandle {
 
     /** Runs {@code action} on the engine context; failures reach the future as {@link EngineException}s. */
     private <T> Future<T> call(Supplier<T> action) {
-        return callF(() -> Future.succeededFuture(action.get()));
+        return callAsync(() -> Future.succeededFuture(action.get()));
     }
 
     /** As {@link #call}, for an action that completes later. */
-    private <T> Future<T> callF(Supplier<Future<T>> action) {
+    private <T> Future<T> callAsync(Supplier<Future<T>> action) {
         Promise<T> p = Promise.promise();
         context.runOnContext(v -> {
             try {

@@ -5,19 +5,29 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Time source and one-shot timers for {@link Announcer}. Production uses {@link #of(Vertx)} (Vert.x
- * timers, so tasks run on the calling event-loop context); tests can pass a scheduler that runs
- * the same timers with shortened delays. Implementations are used from one context only.
+ * The time source and every timer of the engine and its announcers: one-shot and periodic tasks, and
+ * the clock they are measured on. Production uses {@link #of(Vertx)} (Vert.x timers, so tasks run
+ * on the calling event-loop context); tests pass a scheduler with shortened delays, or one whose
+ * time only moves when the test says so, so that nothing waits for real time. Implementations are
+ * used from one context only.
  */
 public interface Scheduler {
     /** Runs {@code task} once after {@code delay}; returns an id for {@link #cancel(long)}. */
     long schedule(Duration delay, Runnable task);
+
+    /** Runs {@code task} every {@code period} until cancelled; returns an id for {@link #cancel(long)}. */
+    long every(Duration period, Runnable task);
 
     /** Cancels a scheduled task; unknown or fired ids are ignored. */
     void cancel(long id);
 
     /** The current wall-clock time, for status reporting. */
     Instant now();
+
+    /** A monotonic clock in nanoseconds, for rates and token buckets. */
+    default long nanoTime() {
+        return System.nanoTime();
+    }
 
     /** Vert.x timers in real time. Call {@link #schedule} on the context the tasks should run on. */
     static Scheduler of(Vertx vertx) {
@@ -38,6 +48,11 @@ public interface Scheduler {
                 // Vert.x timers need at least 1 ms.
                 long ms = Math.max(1, delay.toMillis() / divisor);
                 return vertx.setTimer(ms, id -> task.run());
+            }
+
+            @Override
+            public long every(Duration period, Runnable task) {
+                return vertx.setPeriodic(Math.max(1, period.toMillis() / divisor), id -> task.run());
             }
 
             @Override

@@ -21,12 +21,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.LoopbackSwarm;
 
 /**
  * Options given to {@code Engine.add} hold from the start: file priorities and rate limits before
  * the first request, a paused start without check or connection; and a batch of priority changes
  * applies all or nothing. Files are whole pieces long, so no piece is shared between files.
  */
+@LoopbackSwarm
 class AddOptionsTest {
     private static final int PIECE = 32768;
 

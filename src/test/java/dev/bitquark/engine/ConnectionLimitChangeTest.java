@@ -19,12 +19,14 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.LoopbackSwarm;
 
 /**
  * Lowering a connection limit while connections are open closes the surplus at once (session-wide
  * and per torrent), and the torrent's own limit and order, changed at run time, are in its resume
  * data. Three slow seeders keep three connections open long enough to watch.
  */
+@LoopbackSwarm
 class ConnectionLimitChangeTest {
     @TempDir
     Path work;

@@ -22,11 +22,13 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.LoopbackSwarm;
 
 /**
  * Resume data round trips: download, shut the engine down, start a fresh engine with the saved
  * resume data. Unchanged files are trusted after a spot check; a changed file forces a full check.
  */
+@LoopbackSwarm
 class FastResumeTest {
     private static final int PIECE = 16384;
 

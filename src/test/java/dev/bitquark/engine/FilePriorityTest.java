@@ -21,12 +21,14 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.LoopbackSwarm;
 
 /**
  * File priorities on a live torrent: skipped files are not downloaded; selecting one after the
  * torrent finished makes it download again (interest re-sent, seeds re-dialed); high priority first.
  * Files are whole pieces long (32 KiB pieces), so no piece is shared between files.
  */
+@LoopbackSwarm
 class FilePriorityTest {
     private static final int PIECE = 32768;
 

@@ -24,11 +24,13 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.LoopbackSwarm;
 
 /**
  * Reading files while they download ({@link FileStream}): the pieces a read needs are fetched before the rest,
  * and waiting reads end clearly when their bytes cannot come (pause, skip, close, removal).
  */
+@LoopbackSwarm
 class FileStreamTest {
     private static final int PIECE = 65536;
 

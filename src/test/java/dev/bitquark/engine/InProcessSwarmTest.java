@@ -20,12 +20,14 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.LoopbackSwarm;
 
 /**
  * bitquark ↔ bitquark on loopback, no tracker: one engine seeds, another downloads; plus a hostile
  * peer that sends a 4 GiB length prefix. Checks the data, that the connections are gone afterwards
  * and that the engine's file handles are released (no leaks).
  */
+@LoopbackSwarm
 class InProcessSwarmTest {
     @TempDir
     Path work;

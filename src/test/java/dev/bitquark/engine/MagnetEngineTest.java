@@ -25,12 +25,14 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.LoopbackSwarm;
 
 /**
  * The magnet phase of the engine in-process: one bitquark engine serves the metadata (BEP 9) to
  * another; the handle of a magnet follows it into a torrent; what a torrent without metadata
  * refuses; removal while fetching; BEP 53 {@code so=}.
  */
+@LoopbackSwarm
 class MagnetEngineTest {
     @TempDir
     Path work;

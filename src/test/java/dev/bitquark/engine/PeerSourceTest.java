@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.LoopbackSwarm;
 
 /**
  * A peer source plugged into the engine (as the DHT and LSD will be) is the only way these torrents learn of
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the torrent stops; a magnet finds the metadata and then the pieces through the same swarm; a private torrent
  * (BEP 27) never asks.
  */
+@LoopbackSwarm
 class PeerSourceTest {
     @TempDir
     Path work;

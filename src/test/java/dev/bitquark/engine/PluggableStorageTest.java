@@ -20,11 +20,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.LoopbackSwarm;
 
 /**
  * The engine sees only {@code PieceStorage}: a storage from the config's factory (here in memory, and one that
  * fails like a full disk) downloads, verifies and fails exactly as files on disk do.
  */
+@LoopbackSwarm
 class PluggableStorageTest {
     @TempDir
     Path work;

@@ -16,11 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.LoopbackSwarm;
 
 /**
  * Bandwidth limits end to end. Only lower bounds on the time are asserted (a limited transfer is
  * never faster than the limit allows, one second of burst included); loaded machines are slow.
  */
+@LoopbackSwarm
 class RateLimitTest {
     private static final long LIMIT = 2L << 20;
     private static final int SIZE = 7_000_000;

@@ -14,11 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.LoopbackSwarm;
 
 /**
  * Regression: during a recheck {@code checkedPieces} still counted the previous check (1,024 pieces) while
  * {@code checkedFraction} showed the running one (0.28). Both describe the running check, at every sample.
  */
+@LoopbackSwarm
 class RecheckProgressTest {
     @TempDir
     Path work;

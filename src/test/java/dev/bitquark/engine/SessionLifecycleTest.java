@@ -24,8 +24,10 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.LoopbackSwarm;
 
 /** bitquark ↔ bitquark on loopback: pause and resume, removal, recheck while live, the global connection limit. */
+@LoopbackSwarm
 class SessionLifecycleTest {
     @TempDir
     Path work;

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.LoopbackSwarm;
 
 /**
  * Regression: skipped files were created on disk at full size (sparse, holding the bytes of the pieces they share
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * here are not piece-aligned, so wanted pieces carry bytes of skipped files: those go to the hidden part file
  * {@code .<info-hash>.parts}, and into the real file only if it becomes wanted.
  */
+@LoopbackSwarm
 class SkippedFilesOnDiskTest {
     private static final int PIECE = 16384;
 

@@ -19,12 +19,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.LoopbackSwarm;
 
 /**
  * A write failure moves the torrent to ERROR with a clear reason and keeps its pieces; resume()
  * after the cause is fixed finishes the download. The failure is made real: a tiny tmpfs (root,
  * where mounting works), a read-only folder (non-root), or else a file where a folder must go.
  */
+@LoopbackSwarm
 class StorageErrorTest {
     @TempDir
     Path work;

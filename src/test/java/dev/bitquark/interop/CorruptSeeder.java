@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import dev.bitquark.testkit.ExternalProcess;
+import dev.bitquark.testkit.Ports;
 
 /** A seeder that answers every request with corrupted data (src/test/resources/interop/corrupt_seeder.py). */
 public final class CorruptSeeder implements AutoCloseable {

@@ -20,11 +20,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.OpenTracker;
+import dev.bitquark.testkit.Interop;
 
 /**
  * {@code bitquark download} as a user runs it: byte-exact from a real libtorrent seeder with
  * {@code --exit-on-finish}, and clear errors (exit 2, nothing written) for hostile inputs.
  */
+@Interop
 class DownloadCommandTest {
     @TempDir
     Path work;

@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.OpenTracker;
+import dev.bitquark.testkit.Interop;
 
 /** The real peers used by the interop tests work among themselves (so a failure elsewhere is ours). */
+@Interop
 class InteropHarnessTest {
     @TempDir
     Path work;

@@ -14,12 +14,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.OpenTracker;
+import dev.bitquark.testkit.Interop;
 
 /**
  * bitquark against a real libtorrent (Debian python3-libtorrent) through a real opentracker:
  * downloads a 21-file torrent (empty files, files smaller than a piece and than a block) over the
  * HTTP and the UDP tracker, byte-exact, and seeds to a libtorrent leecher.
  */
+@Interop
 class LibtorrentInteropTest {
     @TempDir
     static Path work;

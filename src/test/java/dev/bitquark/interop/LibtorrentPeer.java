@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import dev.bitquark.testkit.ExternalProcess;
+import dev.bitquark.testkit.Ports;
 
 /**
  * A real libtorrent (Debian python3-libtorrent) seeder or leecher, driven by

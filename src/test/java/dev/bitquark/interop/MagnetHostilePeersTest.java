@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.Interop;
 
 /**
  * Peers that misbehave during the BEP 9 metadata fetch of a magnet link: each speaks to the engine
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link MetadataProgress#problems()} and the torrent still has no metadata); then a real libtorrent
  * seeder is added and the fetch finishes from it, byte-exact.
  */
+@Interop
 class MagnetHostilePeersTest {
     @TempDir
     static Path work;

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.OpenTracker;
+import dev.bitquark.testkit.Interop;
 
 /**
  * Magnet links against a real libtorrent seeder (BEP 9 {@code ut_metadata} over BEP 10): the info
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * byte-exact; the seeder is found through the magnet's {@code x.pe} or through a real opentracker
  * named by its {@code tr}. A libtorrent leecher given only a magnet fetches the metadata from us.
  */
+@Interop
 class MagnetInteropTest {
     @TempDir
     static Path work;

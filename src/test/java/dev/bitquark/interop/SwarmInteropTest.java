@@ -12,12 +12,15 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.OpenTracker;
+import dev.bitquark.testkit.Interop;
 
 /**
  * bitquark downloads from three seeders at once: two real libtorrent seeders and one that corrupts
  * every block it sends. The payload must come out byte-exact and the corrupting peer must be banned
  * (smart ban), while the honest seeders keep serving.
  */
+@Interop
 class SwarmInteropTest {
     @TempDir
     Path work;

@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.Interop;
 
 /**
  * bitquark downloads from a real Transmission (Debian transmission-daemon). Transmission ignores
  * 127.0.0.0/8 peers learned from trackers, so bitquark dials it directly (initial peers).
  */
+@Interop
 class TransmissionInteropTest {
     @TempDir
     Path work;

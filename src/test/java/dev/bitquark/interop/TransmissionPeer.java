@@ -12,6 +12,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.bitquark.testkit.ExternalProcess;
+import dev.bitquark.testkit.Ports;
 
 /**
  * A real Transmission (Debian transmission-daemon 3.00) seeding on 127.0.0.1, driven over its RPC.

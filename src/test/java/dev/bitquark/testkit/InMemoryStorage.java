@@ -47,6 +47,26 @@ public final class InMemoryStorage implements PieceStorage {
         };
     }
 
+    /**
+     * A factory of storages that already hold {@code contents} (one array per file of the layout), as a complete
+     * download would: a check finds every piece.
+     */
+    public static Factory seeded(List<InMemoryStorage> made, byte[]... contents) {
+        return (root, layout, maxOpenFiles, confinement, name) -> {
+            InMemoryStorage s = new InMemoryStorage(root, layout, Long.MAX_VALUE);
+            for (int f = 0; f < contents.length; f++) {
+                s.files[f] = contents[f].clone();
+            }
+            made.add(s);
+            return s;
+        };
+    }
+
+    /** Overwrites bytes of file {@code f} at {@code offset} (a disk going bad under a complete torrent). */
+    public synchronized void corrupt(int f, int offset) {
+        files[f][offset] ^= (byte) 0xff;
+    }
+
     /** The bytes of file {@code f}, or null if it was never written. */
     public synchronized byte[] file(int f) {
         return files[f] == null ? null : files[f].clone();

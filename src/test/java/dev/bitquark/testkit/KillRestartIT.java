@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitquark.interop.LibtorrentPeer;
-import dev.bitquark.interop.OpenTracker;
 import dev.bitquark.interop.Payloads;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;

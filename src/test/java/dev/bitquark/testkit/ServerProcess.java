@@ -1,6 +1,5 @@
 package dev.bitquark.testkit;
 
-import dev.bitquark.interop.Ports;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.bitquark.testkit.Ports;
 
 /**
  * The announcer against local HTTP trackers, on real Vert.x timers run 1000 times faster than the
@@ -84,7 +85,7 @@ class AnnouncerTest {
     }
 
     static String deadUrl() throws IOException {
-        return "http://127.0.0.1:" + Opentracker.freeTcpPort() + "/announce";
+        return "http://127.0.0.1:" + Ports.free() + "/announce";
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

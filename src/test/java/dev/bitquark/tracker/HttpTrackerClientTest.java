@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.bitquark.testkit.Ports;
 
 /** The HTTP transport against a local server that misbehaves in the ways trackers (or paths) do. */
 class HttpTrackerClientTest {
@@ -244,7 +245,7 @@ class HttpTrackerClientTest {
 
     @Test
     void reportsAnUnreachableTracker() throws Exception {
-        int closed = Opentracker.freeTcpPort();
+        int closed = Ports.free();
         TrackerException e = OnContext.failure(context,
                 () -> client.announce("http://127.0.0.1:" + closed + "/announce", REQUEST));
         assertEquals(TrackerException.Kind.TRANSPORT, e.kind());

@@ -19,8 +19,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.bitquark.testkit.OpenTracker;
+import dev.bitquark.testkit.Ports;
+import dev.bitquark.testkit.Interop;
 
 /** The tracker clients against a real opentracker process (HTTP and UDP on 127.0.0.1). */
+@Interop
 class OpentrackerIntegrationTest {
     static final InfoHash HTTP_HASH = InfoHash.fromHex("1111111111111111111111111111111111111111");
     static final InfoHash UDP_HASH = InfoHash.fromHex("2222222222222222222222222222222222222222");
@@ -28,14 +32,15 @@ class OpentrackerIntegrationTest {
     static final InfoHash ANNOUNCER_HASH = InfoHash.fromHex("4444444444444444444444444444444444444444");
     static final InfoHash UNLISTED_HASH = InfoHash.fromHex("5555555555555555555555555555555555555555");
 
-    static Opentracker tracker;
+    static OpenTracker tracker;
     static Vertx vertx;
     static Context context;
     static TrackerClient client;
 
     @BeforeAll
     static void startTracker() throws Exception {
-        tracker = Opentracker.start(List.of(HTTP_HASH, UDP_HASH, SCRAPE_HASH, ANNOUNCER_HASH));
+        tracker = OpenTracker.start(java.nio.file.Files.createTempDirectory("opentracker"), HTTP_HASH.toHex(),
+                UDP_HASH.toHex(), SCRAPE_HASH.toHex(), ANNOUNCER_HASH.toHex());
         vertx = Vertx.vertx();
         context = vertx.getOrCreateContext();
         client = new TrackerClient(vertx, HttpTrackerClient.Options.DEFAULTS,
@@ -68,8 +73,8 @@ class OpentrackerIntegrationTest {
 
     @Test
     void httpAnnounceOfSecondPeerReturnsTheFirst() throws Exception {
-        announce(tracker.announceUrl(), announce(HTTP_HASH, "aaaaaaaaaaaa", 40001, 100, Event.STARTED));
-        AnnounceResponse second = announce(tracker.announceUrl(),
+        announce(tracker.httpAnnounceUrl(), announce(HTTP_HASH, "aaaaaaaaaaaa", 40001, 100, Event.STARTED));
+        AnnounceResponse second = announce(tracker.httpAnnounceUrl(),
                 announce(HTTP_HASH, "bbbbbbbbbbbb", 40002, 100, Event.STARTED));
         assertTrue(second.peers().contains(new InetSocketAddress("127.0.0.1", 40001)), second.peers().toString());
         assertEquals(2, second.leechers());
@@ -78,8 +83,8 @@ class OpentrackerIntegrationTest {
 
     @Test
     void udpAnnounceOfSecondPeerReturnsTheFirst() throws Exception {
-        announce(tracker.udpUrl(), announce(UDP_HASH, "cccccccccccc", 41001, 100, Event.STARTED));
-        AnnounceResponse second = announce(tracker.udpUrl(),
+        announce(tracker.udpAnnounceUrl(), announce(UDP_HASH, "cccccccccccc", 41001, 100, Event.STARTED));
+        AnnounceResponse second = announce(tracker.udpAnnounceUrl(),
                 announce(UDP_HASH, "dddddddddddd", 41002, 100, Event.STARTED));
         assertTrue(second.peers().contains(new InetSocketAddress("127.0.0.1", 41001)), second.peers().toString());
         assertEquals(2, second.leechers());
@@ -87,24 +92,24 @@ class OpentrackerIntegrationTest {
 
     @Test
     void scrapeCountsSeedersAndLeechersOverHttpAndUdp() throws Exception {
-        announce(tracker.announceUrl(), announce(SCRAPE_HASH, "seed00000000", 42001, 0, Event.STARTED));
-        announce(tracker.udpUrl(), announce(SCRAPE_HASH, "leech0000000", 42002, 500, Event.STARTED));
-        ScrapeResponse http = OnContext.await(context, () -> client.scrape(tracker.announceUrl(), SCRAPE_HASH));
-        ScrapeResponse udp = OnContext.await(context, () -> client.scrape(tracker.udpUrl(), SCRAPE_HASH));
+        announce(tracker.httpAnnounceUrl(), announce(SCRAPE_HASH, "seed00000000", 42001, 0, Event.STARTED));
+        announce(tracker.udpAnnounceUrl(), announce(SCRAPE_HASH, "leech0000000", 42002, 500, Event.STARTED));
+        ScrapeResponse http = OnContext.await(context, () -> client.scrape(tracker.httpAnnounceUrl(), SCRAPE_HASH));
+        ScrapeResponse udp = OnContext.await(context, () -> client.scrape(tracker.udpAnnounceUrl(), SCRAPE_HASH));
         assertEquals(1, http.complete());
         assertEquals(1, http.incomplete());
         assertEquals(http, udp);
 
         // A stopped event removes the peer from the swarm.
-        announce(tracker.udpUrl(), announce(SCRAPE_HASH, "leech0000000", 42002, 500, Event.STOPPED));
-        ScrapeResponse after = OnContext.await(context, () -> client.scrape(tracker.announceUrl(), SCRAPE_HASH));
+        announce(tracker.udpAnnounceUrl(), announce(SCRAPE_HASH, "leech0000000", 42002, 500, Event.STOPPED));
+        ScrapeResponse after = OnContext.await(context, () -> client.scrape(tracker.httpAnnounceUrl(), SCRAPE_HASH));
         assertEquals(0, after.incomplete());
         assertEquals(1, after.complete());
     }
 
     @Test
     void unlistedInfoHashIsRefusedWithTheTrackersReason() throws Exception {
-        TrackerException e = OnContext.failure(context, () -> client.announce(tracker.announceUrl(),
+        TrackerException e = OnContext.failure(context, () -> client.announce(tracker.httpAnnounceUrl(),
                 announce(UNLISTED_HASH, "eeeeeeeeeeee", 43001, 1, Event.STARTED)));
         assertEquals(TrackerException.Kind.REFUSED, e.kind());
         assertFalse(e.getMessage().isBlank());
@@ -112,12 +117,12 @@ class OpentrackerIntegrationTest {
 
     @Test
     void announcerFailsOverToTheLiveTrackerAndStopsCleanly() throws Exception {
-        String dead = "http://127.0.0.1:" + Opentracker.freeTcpPort() + "/announce";
+        String dead = "http://127.0.0.1:" + Ports.free() + "/announce";
         List<List<InetSocketAddress>> delivered = new CopyOnWriteArrayList<>();
         // A peer already in the swarm, so our announcer gets it back.
-        announce(tracker.announceUrl(), announce(ANNOUNCER_HASH, "other0000000", 44001, 100, Event.STARTED));
+        announce(tracker.httpAnnounceUrl(), announce(ANNOUNCER_HASH, "other0000000", 44001, 100, Event.STARTED));
         Announcer announcer = new Announcer(client, Scheduler.of(vertx), ANNOUNCER_HASH,
-                PeerId.of("-BQ0100-announcer000".getBytes()), 44002, List.of(List.of(dead, tracker.udpUrl())),
+                PeerId.of("-BQ0100-announcer000".getBytes()), 44002, List.of(List.of(dead, tracker.udpAnnounceUrl())),
                 () -> new Announcer.Transfer(0, 0, 100), delivered::add, Announcer.Options.DEFAULTS, new Random(1));
         OnContext.run(context, announcer::start);
         waitFor(() -> !delivered.isEmpty());
@@ -125,12 +130,12 @@ class OpentrackerIntegrationTest {
 
         List<TrackerStatus> status = OnContext.await(context, () -> io.vertx.core.Future.succeededFuture(
                 announcer.status()));
-        assertEquals(tracker.udpUrl(), status.get(0).url(), "the answering tracker moves to the front of its tier");
+        assertEquals(tracker.udpAnnounceUrl(), status.get(0).url(), "the answering tracker moves to the front of its tier");
         assertEquals(TrackerStatus.Result.OK, status.get(0).lastResult());
         assertEquals(2, status.get(0).leechers());
 
         OnContext.await(context, announcer::stop);
-        ScrapeResponse after = OnContext.await(context, () -> client.scrape(tracker.announceUrl(), ANNOUNCER_HASH));
+        ScrapeResponse after = OnContext.await(context, () -> client.scrape(tracker.httpAnnounceUrl(), ANNOUNCER_HASH));
         assertEquals(1, after.incomplete(), "stopped removed our announcer from the swarm");
     }
 

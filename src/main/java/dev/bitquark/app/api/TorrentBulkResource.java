@@ -35,7 +35,8 @@ public class TorrentBulkResource {
     }
 
     /** {@code deleteFiles} applies to {@code remove} only. */
-    @Schema(description = "One action on many torrents", example = "{\"action\":\"pause\",\"ids\":[…]}")
+    @Schema(description = "One action on many torrents",
+            example = "{\"action\":\"pause\",\"ids\":[\"0123456789abcdef0123456789abcdef01234567\"]}")
     public record BulkRequest(
             @Schema(required = true, enumeration = {"pause", "resume", "recheck", "reannounce", "remove"}) String action,
             @Schema(required = true, maxItems = MAX_IDS) List<String> ids,

@@ -38,7 +38,7 @@ public interface BitquarkConfig {
     Db db();
 
     /** The long-running session (server mode). */
-    SessionSettings session();
+    SessionSaving session();
 
     /** The watch folder: .torrent and .magnet files dropped there are added (off unless {@code dir} is set). */
     Watch watch();
@@ -67,7 +67,8 @@ public interface BitquarkConfig {
         RENAME, DELETE
     }
 
-    interface SessionSettings {
+    /** How the session's state is saved ({@code bitquark.session.*}). */
+    interface SessionSaving {
         /**
          * How often changed resume data is saved. After a killed process, pieces completed since the
          * last save are downloaded again (the ones before it are hashed again at most); saving is

@@ -48,7 +48,7 @@ public class Authenticator {
     private final byte[] macKey = new byte[32];
     private final Semaphore hashing = new Semaphore(PARALLEL_HASHES);
     private final LoginLimiter limiter;
-    private final SessionRegistry sessions;
+    private final LoginSessions sessions;
     private volatile PasswordHash hash;
     private volatile byte[] verifiedMac;
     private volatile ApiTokens tokens;
@@ -59,7 +59,7 @@ public class Authenticator {
         random.nextBytes(macKey);
         this.limiter = new LoginLimiter(config.maxFailuresPerMinute(), Duration.ofMinutes(1),
                 config.banAfterFailures(), config.banDuration(), 10_000, System::nanoTime);
-        this.sessions = new SessionRegistry(config.sessionTtl(), config.maxSessions(), System::nanoTime, random);
+        this.sessions = new LoginSessions(config.sessionTtl(), config.maxSessions(), System::nanoTime, random);
     }
 
     /** Early, so that the password is in place before the first request can need it. */
@@ -94,7 +94,7 @@ public class Authenticator {
         return hash != null;
     }
 
-    public SessionRegistry sessions() {
+    public LoginSessions sessions() {
         return sessions;
     }
 

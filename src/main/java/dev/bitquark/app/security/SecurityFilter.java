@@ -130,8 +130,8 @@ public class SecurityFilter {
         }
         boolean stale = false;
         for (Cookie c : req.cookies(SessionCookies.NAME)) {
-            SessionRegistry.Touch t = auth.sessions().touch(c.getValue());
-            if (t == SessionRegistry.Touch.INVALID) {
+            LoginSessions.Touch t = auth.sessions().touch(c.getValue());
+            if (t == LoginSessions.Touch.INVALID) {
                 stale = true;
                 continue;
             }
@@ -140,7 +140,7 @@ public class SecurityFilter {
                         "a state change with the session cookie must come from the web UI (Origin header missing)");
                 return;
             }
-            if (t == SessionRegistry.Touch.VALID_REFRESH) {
+            if (t == LoginSessions.Touch.VALID_REFRESH) {
                 rc.response().headers().add("Set-Cookie",
                         SessionCookies.issue(c.getValue(), facts.secure(), auth.sessions().ttlSeconds()));
             }

@@ -11,7 +11,7 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.function.LongSupplier;
+import dev.bitquark.tracker.Scheduler;
 
 /**
  * What every torrent of one engine shares: the engine context, the clock, the worker pools, the
@@ -27,7 +27,7 @@ public final class EngineRuntime {
     private final Context context;
     private final EngineConfig config;
     private final PeerId peerId;
-    private final LongSupplier clock;
+    private final Scheduler scheduler;
     private final WorkerExecutor disk;
     private final WorkerExecutor hash;
     private final NetClient netClient;
@@ -42,12 +42,16 @@ public final class EngineRuntime {
     private long hashFailures;
     private int nextConnectionKey;
 
-    public EngineRuntime(Vertx vertx, Context context, EngineConfig config, PeerId peerId, LongSupplier clock) {
+    /**
+     * @param scheduler every timer of the engine and its clock ({@link #now()}: its monotonic time in ms): Vert.x
+     *     timers in production, virtual time in tests
+     */
+    public EngineRuntime(Vertx vertx, Context context, EngineConfig config, PeerId peerId, Scheduler scheduler) {
         this.vertx = vertx;
         this.context = context;
         this.config = config;
         this.peerId = peerId;
-        this.clock = clock;
+        this.scheduler = scheduler;
         int cores = Runtime.getRuntime().availableProcessors();
         this.disk = vertx.createSharedWorkerExecutor("bq-disk", Math.max(2, Math.min(4, cores)));
         this.hashThreads = Math.max(1, cores);
@@ -58,8 +62,8 @@ public final class EngineRuntime {
                 .setLocalAddress(localAddress(config.bindAddress())));
         this.maxConnections = config.maxConnections();
         this.checks = new CheckSlots(config.maxConcurrentChecks());
-        this.downThrottle = new Throttle(vertx, System::nanoTime, 0);
-        this.upThrottle = new Throttle(vertx, System::nanoTime, 0);
+        this.downThrottle = new Throttle(scheduler, 0);
+        this.upThrottle = new Throttle(scheduler, 0);
     }
 
     private static String localAddress(String bind) {
@@ -89,8 +93,14 @@ public final class EngineRuntime {
         return hashThreads;
     }
 
+    /** Monotonic milliseconds of the engine's scheduler. */
     public long now() {
-        return clock.getAsLong();
+        return scheduler.nanoTime() / 1_000_000;
+    }
+
+    /** Every timer of the engine goes through this (one-shot, periodic) and so follows its clock. */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     public Vertx vertx() {

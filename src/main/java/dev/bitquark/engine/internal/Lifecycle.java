@@ -236,7 +236,7 @@ final class Lifecycle {
         }
         checkedFraction = 1.0;
         if (tickTimer >= 0) {
-            t.rt.vertx().cancelTimer(tickTimer);
+            t.rt.scheduler().cancel(tickTimer);
             tickTimer = -1;
         }
         t.swarm.stopSources();
@@ -416,7 +416,7 @@ final class Lifecycle {
 
     private void goLive() {
         enter(TorrentState.LIVE, null);
-        tickTimer = t.rt.vertx().setPeriodic(1000, id -> t.tick());
+        tickTimer = t.rt.scheduler().every(Torrent.TICK, t::tick);
         t.trackerList.start();
         t.swarm.startSources(t.meta.isPrivate(), t.announcePort());
         t.swarm.book().retryNow();

@@ -15,7 +15,6 @@ import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.metainfo.Magnet;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.tracker.Announcer;
-import dev.bitquark.tracker.Scheduler;
 import dev.bitquark.tracker.TrackerClient;
 import dev.bitquark.wire.Handshake;
 import dev.bitquark.wire.HandshakeDecoder;
@@ -55,6 +54,8 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
     /** Connections of this phase: enough to find peers with metadata without flooding the swarm. */
     static final int MAX_CONNECTIONS = 20;
     private static final int MAX_PROBLEMS = 20;
+    /** How often request timeouts are checked and more peers dialed. */
+    static final java.time.Duration TICK = java.time.Duration.ofSeconds(1);
     /** Host names of {@code x.pe} peers looked up per start. */
     private static final int MAX_LOOKUPS = 10;
 
@@ -97,7 +98,7 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
         this.requests = new MetadataRequests(this);
         // The link's trackers, one tier each (as libtorrent does: they are tried in turn).
         this.trackerList = new TrackerList(magnet.trackers().stream().map(List::of).toList(), tiers -> trackers == null
-                ? null : new Announcer(trackers, Scheduler.of(rt.vertx()), magnet.infoHash(), rt.peerId(),
+                ? null : new Announcer(trackers, rt.scheduler(), magnet.infoHash(), rt.peerId(),
                         options.announcePort() > 0 ? options.announcePort() : rt.listenPort(), tiers,
                         () -> new Announcer.Transfer(0, 0, UNKNOWN_LEFT),
                         found -> swarm.addPeers(found, PeerOrigin.TRACKER), Announcer.Options.DEFAULTS, random), random);
@@ -116,7 +117,7 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
 
     private void start() {
         enter(TorrentState.METADATA, null);
-        timer = rt.vertx().setPeriodic(1000, id -> tick());
+        timer = rt.scheduler().every(TICK, this::tick);
         trackerList.start();
         // A magnet has no "private" flag until its metadata arrives: BEP 27 cannot apply yet.
         swarm.startSources(false, options.announcePort() > 0 ? options.announcePort() : rt.listenPort());
@@ -298,7 +299,7 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
     private Future<Void> halt(String reason) {
         epoch++;
         if (timer >= 0) {
-            rt.vertx().cancelTimer(timer);
+            rt.scheduler().cancel(timer);
             timer = -1;
         }
         swarm.stopSources();

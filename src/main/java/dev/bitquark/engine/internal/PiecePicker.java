@@ -43,7 +43,7 @@ public final class PiecePicker {
     /** Endgame: at most this many peers are asked for the same block by default (the first request included). */
     public static final int DEFAULT_MAX_REQUESTERS = 2;
 
-    private final PieceTable t;
+    private final PieceTable table;
     private final TorrentGeometry geometry;
     private final int pieceCount;
     private final byte[] priority;
@@ -68,16 +68,16 @@ public final class PiecePicker {
         if (maxRequesters < 1 || maxRequesters > 8) {
             throw new IllegalArgumentException("maxRequesters must be 1..8, got " + maxRequesters);
         }
-        this.t = new PieceTable(geometry, random, maxRequesters);
+        this.table = new PieceTable(geometry, random, maxRequesters);
         this.geometry = geometry;
-        this.pieceCount = t.pieceCount;
+        this.pieceCount = table.pieceCount;
         // Aliases of the table's arrays and indexes: the hot paths below read them directly.
-        this.priority = t.priority;
-        this.availability = t.availability;
-        this.open = t.open;
-        this.openPieces = t.openPieces;
-        this.withFree = t.withFree;
-        this.fresh = t.fresh;
+        this.priority = table.priority;
+        this.availability = table.availability;
+        this.open = table.open;
+        this.openPieces = table.openPieces;
+        this.withFree = table.withFree;
+        this.fresh = table.fresh;
     }
 
     public int pieceCount() {
@@ -87,7 +87,7 @@ public final class PiecePicker {
     /** The peer {@code key} has every piece (BEP 6 HAVE ALL). Idempotent per key. O(1). */
     public void peerHasAll(int key) {
         if (seedKeys.add(key)) {
-            t.seeds++;
+            table.seeds++;
         }
     }
 
@@ -101,15 +101,15 @@ public final class PiecePicker {
             return;
         }
         for (int i = pieces.nextSet(0); i >= 0; i = pieces.nextSet(i + 1)) {
-            t.changeAvailability(i, 1);
+            table.changeAvailability(i, 1);
         }
     }
 
     /** The peer {@code key} sent HAVE for {@code piece}; ignored for peers counted as seeds. O(1). */
     public void peerHas(int key, int piece) {
-        t.checkPiece(piece);
+        table.checkPiece(piece);
         if (!seedKeys.contains(key)) {
-            t.changeAvailability(piece, 1);
+            table.changeAvailability(piece, 1);
         }
     }
 
@@ -121,31 +121,31 @@ public final class PiecePicker {
         int key = peer.key();
         onRequestsLost(key);
         if (seedKeys.remove(key)) {
-            t.seeds--;
+            table.seeds--;
             return;
         }
         for (int i = 0; i < pieceCount; i++) {
             if (peer.hasPiece(i)) {
-                t.changeAvailability(i, -1);
+                table.changeAvailability(i, -1);
             }
         }
     }
 
     /** Number of connected peers that have {@code piece}. */
     public int availability(int piece) {
-        t.checkPiece(piece);
-        return availability[piece] + t.seeds;
+        table.checkPiece(piece);
+        return availability[piece] + table.seeds;
     }
 
     public Priority piecePriority(int piece) {
-        t.checkPiece(piece);
+        table.checkPiece(piece);
         return Priority.ofLevel(priority[piece]);
     }
 
     /** Changes one piece's priority at runtime; {@link Priority#SKIP} stops picking it. O(1). */
     public void setPiecePriority(int piece, Priority newPriority) {
-        t.checkPiece(piece);
-        t.setPriority(piece, newPriority.level());
+        table.checkPiece(piece);
+        table.setPriority(piece, newPriority.level());
     }
 
     /**
@@ -175,15 +175,15 @@ public final class PiecePicker {
      * piece; cleared once the piece is had. O(log deadlines); picking costs O(deadlines) at worst.
      */
     public void setPieceDeadline(int piece, int rank) {
-        t.checkPiece(piece);
-        if (!t.have.get(piece)) {
+        table.checkPiece(piece);
+        if (!table.have.get(piece)) {
             deadlines.set(piece, rank);
         }
     }
 
     /** The piece's deadline rank, or -1 without one. */
     public int pieceDeadline(int piece) {
-        t.checkPiece(piece);
+        table.checkPiece(piece);
         return deadlines.rank(piece);
     }
 
@@ -201,12 +201,12 @@ public final class PiecePicker {
      * someone else; a peer is never asked twice for the same block.
      */
     public int pickBlocks(PeerView peer, int max, List<BlockRequest> out) {
-        if (max <= 0 || t.wantedPiecesLeft == 0) {
+        if (max <= 0 || table.wantedPiecesLeft == 0) {
             return 0;
         }
         int key = peer.key();
         if (peer.isChokingUs()) {
-            return PickModes.allowedFast(t, peer, key, max, out);
+            return PickModes.allowedFast(table, peer, key, max, out);
         }
         if (peer.isSnubbed()) {
             int picked = pickOpen(peer, key, max, out, Mode.OWN);
@@ -216,7 +216,7 @@ public final class PiecePicker {
         int picked = pickOpen(peer, key, max, out, Mode.ANY);
         picked += pickFresh(peer, key, max - picked, out, false);
         if (picked < max && isEndgame()) {
-            picked += PickModes.endgame(t, peer, key, max - picked, out);
+            picked += PickModes.endgame(table, peer, key, max - picked, out);
         }
         return picked;
     }
@@ -233,7 +233,7 @@ public final class PiecePicker {
                     || !peer.hasPiece(op.piece)) {
                 continue;
             }
-            picked += t.takeFree(op, key, max - picked, out);
+            picked += table.takeFree(op, key, max - picked, out);
             if (op.none == 0) {
                 it.remove();
             }
@@ -242,7 +242,7 @@ public final class PiecePicker {
     }
 
     private int pickFresh(PeerView peer, int key, int max, List<BlockRequest> out, boolean snubbed) {
-        if (!t.canOpen()) {
+        if (!table.canOpen()) {
             return 0;
         }
         // Streaming deadlines beat every priority level: a player is waiting for these bytes.
@@ -259,12 +259,12 @@ public final class PiecePicker {
     private int pickDeadlines(PeerView peer, int key, int max, List<BlockRequest> out) {
         int picked = 0;
         for (int piece : deadlines) {
-            if (picked >= max || !t.canOpen()) {
+            if (picked >= max || !table.canOpen()) {
                 break;
             }
             // Fresh pieces only (wanted, not had, not open); started ones are continued by pickOpen.
             if (fresh.contains(piece) && peer.hasPiece(piece)) {
-                picked += t.startPiece(piece, key, max - picked, out);
+                picked += table.startPiece(piece, key, max - picked, out);
             }
         }
         return picked;
@@ -273,9 +273,9 @@ public final class PiecePicker {
     private int pickSequential(PeerView peer, int key, int level, int max, List<BlockRequest> out, boolean fromEnd) {
         int picked = 0;
         int i = fromEnd ? fresh.previous(level, pieceCount - 1) : fresh.first(level);
-        while (i >= 0 && picked < max && t.canOpen()) {
+        while (i >= 0 && picked < max && table.canOpen()) {
             if (peer.hasPiece(i)) {
-                picked += t.startPiece(i, key, max - picked, out);
+                picked += table.startPiece(i, key, max - picked, out);
             }
             i = fromEnd ? fresh.previous(level, i - 1) : fresh.next(level, i + 1);
         }
@@ -294,10 +294,10 @@ public final class PiecePicker {
             int a = reverse ? buckets - 1 - k + lowest : k;
             // Downwards, so that starting a piece (which moves the bucket's last piece into its slot) never skips
             // an unvisited piece.
-            for (int i = fresh.bucketSize(level, a) - 1; i >= 0 && picked < max && t.canOpen(); i--) {
+            for (int i = fresh.bucketSize(level, a) - 1; i >= 0 && picked < max && table.canOpen(); i--) {
                 int piece = fresh.pieceAt(level, a, i);
                 if (peer.hasPiece(piece)) {
-                    picked += t.startPiece(piece, key, max - picked, out);
+                    picked += table.startPiece(piece, key, max - picked, out);
                 }
             }
         }
@@ -309,7 +309,7 @@ public final class PiecePicker {
      * now on blocks may be requested from several peers. Pieces no connected peer has do not hold endgame back.
      */
     public boolean isEndgame() {
-        return PickModes.isEndgame(t);
+        return PickModes.isEndgame(table);
     }
 
     /**
@@ -317,8 +317,8 @@ public final class PiecePicker {
      * longer) requested, as long as the data is still needed.
      */
     public BlockResult onBlockReceived(int key, int piece, int block) {
-        t.checkBlock(piece, block);
-        if (t.have.get(piece)) {
+        table.checkBlock(piece, block);
+        if (table.have.get(piece)) {
             return BlockResult.IGNORED;
         }
         OpenPiece op = open[piece];
@@ -326,13 +326,13 @@ public final class PiecePicker {
             if (priority[piece] == 0) {
                 return BlockResult.IGNORED;
             }
-            op = t.openPiece(piece);
+            op = table.openPiece(piece);
         }
         if (op.state(block) >= OpenPiece.RECEIVED) {
             return BlockResult.IGNORED;
         }
         int[] cancel = op.receive(block, key);
-        t.syncFree(op);
+        table.syncFree(op);
         return new BlockResult(true, op.isComplete(), cancel);
     }
 
@@ -342,13 +342,13 @@ public final class PiecePicker {
      * from {@code key}.
      */
     public boolean onBlockRejected(int key, int piece, int block) {
-        t.checkBlock(piece, block);
+        table.checkBlock(piece, block);
         OpenPiece op = open[piece];
         if (op == null || !op.removeRequester(block, key)) {
             return false;
         }
-        t.syncFree(op);
-        t.closeIfUntouched(op);
+        table.syncFree(op);
+        table.closeIfUntouched(op);
         return true;
     }
 
@@ -367,8 +367,8 @@ public final class PiecePicker {
                     dropped++;
                 }
             }
-            t.syncFree(op);
-            t.closeIfUntouched(op);
+            table.syncFree(op);
+            table.closeIfUntouched(op);
         }
         return dropped;
     }
@@ -378,7 +378,7 @@ public final class PiecePicker {
      * not in state RECEIVED; the engine must not report a write of a piece after its {@link #onPieceFailed}.
      */
     public boolean onBlockWritten(int piece, int block) {
-        t.checkBlock(piece, block);
+        table.checkBlock(piece, block);
         OpenPiece op = open[piece];
         if (op == null || !op.write(block)) {
             return false;
@@ -392,7 +392,7 @@ public final class PiecePicker {
      * @throws IllegalStateException if the piece is not open with every block received
      */
     public boolean onPieceVerified(int piece) {
-        t.checkPiece(piece);
+        table.checkPiece(piece);
         OpenPiece op = open[piece];
         if (op == null || !op.isComplete()) {
             throw new IllegalStateException("piece " + piece + " verified before all its blocks arrived");
@@ -406,25 +406,25 @@ public final class PiecePicker {
      * scratch. Call {@link #blockSenders} first to learn who sent what.
      */
     public void onPieceFailed(int piece) {
-        t.checkPiece(piece);
+        table.checkPiece(piece);
         OpenPiece op = open[piece];
         if (op != null) {
-            t.closePiece(op);
+            table.closePiece(op);
         }
     }
 
     /** Marks a piece had without downloading it (resume data or a verified file on disk). */
     public void markHave(int piece) {
-        t.checkPiece(piece);
-        if (t.markHave(piece)) {
+        table.checkPiece(piece);
+        if (table.markHave(piece)) {
             clearPieceDeadline(piece);
         }
     }
 
     /** A had piece turned out damaged on disk (recheck): it is fresh again, downloaded if wanted. */
     public void clearHave(int piece) {
-        t.checkPiece(piece);
-        t.clearHave(piece);
+        table.checkPiece(piece);
+        table.clearHave(piece);
     }
 
     private boolean haveIfDone(OpenPiece op) {
@@ -436,31 +436,31 @@ public final class PiecePicker {
     }
 
     public boolean hasPiece(int piece) {
-        t.checkPiece(piece);
-        return t.have.get(piece);
+        table.checkPiece(piece);
+        return table.have.get(piece);
     }
 
     /** A copy of the had pieces, for our own BEP 3 bitfield. */
     public Bitfield haveBitfield() {
-        return t.have.copy();
+        return table.have.copy();
     }
 
     /** Not had and not skipped. */
     public boolean isWanted(int piece) {
-        t.checkPiece(piece);
-        return priority[piece] > 0 && !t.have.get(piece);
+        table.checkPiece(piece);
+        return priority[piece] > 0 && !table.have.get(piece);
     }
 
     /** True if {@code peer} has a piece we want (BEP 3 interest). O(pieces) unless the peer has all. */
     public boolean isInteresting(PeerView peer) {
-        if (t.wantedPiecesLeft == 0) {
+        if (table.wantedPiecesLeft == 0) {
             return false;
         }
         if (peer.hasAll()) {
             return true;
         }
         for (int i = 0; i < pieceCount; i++) {
-            if (priority[i] > 0 && !t.have.get(i) && peer.hasPiece(i)) {
+            if (priority[i] > 0 && !table.have.get(i) && peer.hasPiece(i)) {
                 return true;
             }
         }
@@ -469,12 +469,12 @@ public final class PiecePicker {
 
     /** Every wanted piece is had. */
     public boolean isComplete() {
-        return t.wantedPiecesLeft == 0;
+        return table.wantedPiecesLeft == 0;
     }
 
     /** Bytes of wanted pieces not had yet (partially downloaded pieces count in full). */
     public long wantedBytesLeft() {
-        return t.wantedBytesLeft;
+        return table.wantedBytesLeft;
     }
 
     /** True while some block of {@code piece} is requested or received (it is being downloaded, not had). */
@@ -483,8 +483,8 @@ public final class PiecePicker {
     }
 
     public BlockState blockState(int piece, int block) {
-        t.checkBlock(piece, block);
-        if (t.have.get(piece)) {
+        table.checkBlock(piece, block);
+        if (table.have.get(piece)) {
             return BlockState.WRITTEN;
         }
         OpenPiece op = open[piece];
@@ -493,20 +493,20 @@ public final class PiecePicker {
 
     /** How many peers {@code block} is requested from right now. */
     public int requesterCount(int piece, int block) {
-        t.checkBlock(piece, block);
+        table.checkBlock(piece, block);
         OpenPiece op = open[piece];
         return op == null ? 0 : op.requesterCount(block);
     }
 
     public boolean isRequestedFrom(int key, int piece, int block) {
-        t.checkBlock(piece, block);
+        table.checkBlock(piece, block);
         OpenPiece op = open[piece];
         return op != null && op.isRequestedBy(block, key);
     }
 
     /** Per block of an open piece, the key of the peer that sent it (-1: not yet); empty if the piece is not open. */
     public int[] blockSenders(int piece) {
-        t.checkPiece(piece);
+        table.checkPiece(piece);
         OpenPiece op = open[piece];
         return op == null ? BlockResult.NO_PEERS : op.senders();
     }
@@ -519,7 +519,7 @@ public final class PiecePicker {
         if (max < 1) {
             throw new IllegalArgumentException("max open pieces must be positive: " + max);
         }
-        t.maxOpenPieces = max;
+        table.maxOpenPieces = max;
     }
 
     /** Pieces currently open (started, not yet had). */

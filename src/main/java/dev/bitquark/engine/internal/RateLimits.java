@@ -26,8 +26,8 @@ final class RateLimits {
 
     RateLimits(EngineRuntime rt) {
         this.rt = rt;
-        this.down = new Throttle(rt.vertx(), System::nanoTime, 0);
-        this.up = new Throttle(rt.vertx(), System::nanoTime, 0);
+        this.down = new Throttle(rt.scheduler(), 0);
+        this.up = new Throttle(rt.scheduler(), 0);
     }
 
     void set(long downBytesPerSecond, long upBytesPerSecond) {

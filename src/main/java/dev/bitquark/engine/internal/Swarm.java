@@ -82,6 +82,7 @@ public final class Swarm {
 
     /** New addresses from {@code origin}; dials some at once if the phase wants connections. */
     void addPeers(List<InetSocketAddress> addresses, PeerOrigin origin) {
+        rt.assertOnContext();
         if (book.add(addresses, origin) > 0 && wanted()) {
             connectMore();
         }

@@ -1,6 +1,7 @@
 package dev.bitquark.engine.internal;
 
-import io.vertx.core.Vertx;
+import dev.bitquark.tracker.Scheduler;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,16 +18,16 @@ import java.util.function.LongSupplier;
  * keys from one counter). Owned by the engine context; callbacks run there. Not thread-safe.
  */
 final class Throttle {
-    private final Vertx vertx;
+    private final Scheduler scheduler;
     private final LongSupplier nanoClock;
     private final BandwidthAllocator allocator;
     private final Map<Integer, Runnable> onGrant = new HashMap<>();
     private final List<BandwidthAllocator.Grant> granted = new ArrayList<>();
     private long timer = -1;
 
-    Throttle(Vertx vertx, LongSupplier nanoClock, long bytesPerSecond) {
-        this.vertx = vertx;
-        this.nanoClock = nanoClock;
+    Throttle(Scheduler scheduler, long bytesPerSecond) {
+        this.scheduler = scheduler;
+        this.nanoClock = scheduler::nanoTime;
         this.allocator = new BandwidthAllocator(TokenBucket.perSecond(bytesPerSecond, nanoClock.getAsLong()));
     }
 
@@ -38,7 +39,7 @@ final class Throttle {
     void setRate(long bytesPerSecond) {
         allocator.bucket().setRate(bytesPerSecond, TokenBucket.defaultBurst(bytesPerSecond), nanoClock.getAsLong());
         if (timer >= 0) {
-            vertx.cancelTimer(timer);
+            scheduler.cancel(timer);
             timer = -1;
         }
         fire();
@@ -77,7 +78,7 @@ final class Throttle {
         if (nanos < 0) {
             return;
         }
-        timer = vertx.setTimer(Math.max(1, (nanos + 999_999) / 1_000_000), id -> {
+        timer = scheduler.schedule(Duration.ofNanos(Math.max(1_000_000, nanos)), () -> {
             timer = -1;
             fire();
         });

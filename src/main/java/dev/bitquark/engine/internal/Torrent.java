@@ -19,7 +19,6 @@ import dev.bitquark.storage.StorageException;
 import dev.bitquark.storage.StorageFile;
 import dev.bitquark.storage.StorageLayout;
 import dev.bitquark.tracker.Announcer;
-import dev.bitquark.tracker.Scheduler;
 import dev.bitquark.tracker.TrackerClient;
 import dev.bitquark.tracker.TrackerStatus;
 import dev.bitquark.wire.ExtendedHandshake;
@@ -52,7 +51,6 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
     final TorrentGeometry geometry;
     final PieceStorage storage;
     final PiecePicker picker;
-    final Choker choker;
     final SmartBan<String> smartBan = new SmartBan<>();
     /** The peers: book, connections, dialing and bans (shared with the metadata phase before it). */
     final Swarm swarm;
@@ -116,18 +114,17 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
         this.picker.setSequential(resume != null ? resume.sequential() : options.sequential());
         this.maxConnections = resume != null && resume.maxConnections() > 0 ? resume.maxConnections()
                 : options.maxConnections();
-        this.choker = new Choker(Choker.Config.defaults(), new Random());
         this.notifier = new Notifier(rt, meta.infoHash());
         this.selection = new FileSelection(this);
         this.downloads = new Downloads(this);
-        this.uploads = new Uploads(this);
+        this.uploads = new Uploads(TorrentSides.uploads(this), rt, new Choker(Choker.Config.defaults(), new Random()));
         this.durable = new DurableHave(this, geometry.pieceCount());
         this.limits = new RateLimits(rt);
         this.lifecycle = new Lifecycle(this);
         this.streams = new Streams(this);
         this.trackerList = new TrackerList(resume != null && resume.trackers() != null ? resume.trackers()
                 : meta.announceTiers(), tiers -> trackers == null ? null : new Announcer(trackers,
-                        Scheduler.of(rt.vertx()), meta.infoHash(), rt.peerId(),
+                        rt.scheduler(), meta.infoHash(), rt.peerId(),
                         announcePort(), tiers,
                         () -> new Announcer.Transfer(uploadedTotal, downloadedTotal, picker.wantedBytesLeft()),
                         found -> swarm.addPeers(found, PeerOrigin.TRACKER), Announcer.Options.DEFAULTS, random), random);
@@ -449,6 +446,9 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
             notifier.resumeDataChanged();
         }
     }
+
+    /** How often a live torrent does its periodic work (rates, choking, dialing, flushes). */
+    static final java.time.Duration TICK = java.time.Duration.ofSeconds(1);
 
     /** How often a change of the upload total alone makes the resume data worth saving. */
     static final long TOTALS_SAVE_MILLIS = 10_000;

@@ -70,6 +70,7 @@ public final class TorrentSlot {
     }
 
     public void beginMagnet(boolean paused) {
+        rt.assertOnContext();
         if (phase instanceof MetadataFetch f) {
             f.begin(paused);
         }
@@ -134,6 +135,7 @@ public final class TorrentSlot {
 
     /** {@code Engine.add} with the metainfo of a magnet still fetching: the fetch ends with it. */
     public void supplyMetadata(Metainfo meta) {
+        rt.assertOnContext();
         if (phase instanceof MetadataFetch f && !f.removed) {
             f.completed(meta);
         }
@@ -142,10 +144,12 @@ public final class TorrentSlot {
     /** A socket for this info-hash (dialed, or accepted and matched by its handshake): the swarm admits it or not. */
     public void attach(NetSocket socket, InetSocketAddress address, boolean outgoing, HandshakeDecoder partial,
                        ByteBuffer rest) {
+        rt.assertOnContext();
         swarm.attach(socket, address, outgoing, partial, rest);
     }
 
     public Future<Void> remove(boolean deleteFiles) {
+        rt.assertOnContext();
         ready.tryFail(new EngineException(EngineException.Kind.REMOVED,
                 "torrent " + infoHash + " was removed before its metadata arrived"));
         return phase.remove(deleteFiles);
@@ -161,6 +165,7 @@ public final class TorrentSlot {
 
     /** The current phase; everything both phases answer goes to it. */
     public TorrentPhase phase() {
+        rt.assertOnContext();
         return phase;
     }
 

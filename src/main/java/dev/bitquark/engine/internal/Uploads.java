@@ -1,10 +1,11 @@
 package dev.bitquark.engine.internal;
 
-import dev.bitquark.engine.TorrentState;
+import dev.bitquark.storage.FileRegion;
+import dev.bitquark.storage.PieceStorage;
 import dev.bitquark.wire.MessageWriter;
 import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
-import dev.bitquark.storage.FileRegion;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 
@@ -19,20 +20,56 @@ final class Uploads {
     /** Reads in flight per connection; enough to keep a fast peer's socket busy. */
     private static final int READS_PER_PEER = 4;
 
-    private final Torrent t;
+    /**
+     * What the upload side needs from its torrent, and all it may change there (the totals, and an
+     * error through the lifecycle): Transmission's wishlist mediator. {@link TorrentSides#uploads} is
+     * the torrent's; tests may give their own.
+     */
+    interface Side {
+        /** Live: choking decisions apply (not while checking, paused or failed). */
+        boolean live();
 
-    Uploads(Torrent t) {
-        this.t = t;
+        /** Every wanted piece is had (the choker then favours upload speed). */
+        boolean complete();
+
+        boolean hasPiece(int piece);
+
+        boolean validRequest(int piece, int begin, int length);
+
+        Collection<PeerConnection> connections();
+
+        PeerConnection connection(int key);
+
+        PieceStorage storage();
+
+        /** Whether {@code bytes} may go to {@code c} now under the upload limits; else {@code retry} runs later. */
+        boolean mayUpload(PeerConnection c, int bytes, Runnable retry);
+
+        /** {@code bytes} of payload went out (totals and rates). */
+        void uploaded(int bytes, long now);
+
+        /** Reading for an upload failed: the torrent stops with {@code reason}. */
+        void failed(String reason);
+    }
+
+    private final Side t;
+    private final EngineRuntime rt;
+    private final Choker choker;
+
+    Uploads(Side side, EngineRuntime rt, Choker choker) {
+        this.t = side;
+        this.rt = rt;
+        this.choker = choker;
     }
 
     void onInterested(PeerConnection c) {
         // Fill a free slot at once rather than on the next 10-second round.
-        t.choker.requestRechoke();
-        applyChoker(t.rt.now());
+        choker.requestRechoke();
+        applyChoker(rt.now());
     }
 
     void onNotInterested(PeerConnection c) {
-        t.choker.requestRechoke();
+        choker.requestRechoke();
     }
 
     void tick(long now) {
@@ -40,12 +77,12 @@ final class Uploads {
     }
 
     private void applyChoker(long now) {
-        if (t.state != TorrentState.LIVE) {
+        if (!t.live()) {
             return;
         }
-        Choker.Decision d = t.choker.tick(t.swarm.connections(), t.finished, now);
+        Choker.Decision d = choker.tick(t.connections(), t.complete(), now);
         for (int key : d.choke()) {
-            PeerConnection c = t.swarm.connection(key);
+            PeerConnection c = t.connection(key);
             if (c != null && !c.amChoking()) {
                 c.setAmChoking(true);
                 c.send(MessageWriter.choke());
@@ -54,7 +91,7 @@ final class Uploads {
             }
         }
         for (int key : d.unchoke()) {
-            PeerConnection c = t.swarm.connection(key);
+            PeerConnection c = t.connection(key);
             if (c != null && c.amChoking()) {
                 c.setAmChoking(false);
                 c.send(MessageWriter.unchoke());
@@ -72,11 +109,11 @@ final class Uploads {
     }
 
     void onRequest(PeerConnection c, int piece, int begin, int length) {
-        if (!t.geometry.isValidRequest(piece, begin, length)) {
+        if (!t.validRequest(piece, begin, length)) {
             c.close("invalid request: piece " + piece + ", begin " + begin + ", length " + length);
             return;
         }
-        if (c.amChoking() || !t.picker.hasPiece(piece) || c.theirRequests.size() >= Downloads.MAX_PEER_REQUESTS) {
+        if (c.amChoking() || !t.hasPiece(piece) || c.theirRequests.size() >= Downloads.MAX_PEER_REQUESTS) {
             // BEP 6: answer with a reject so the peer can ask elsewhere; BEP 3 peers just get nothing.
             if (c.fast()) {
                 c.send(MessageWriter.reject(piece, begin, length));
@@ -106,7 +143,7 @@ final class Uploads {
             }
             BlockRequest head = c.theirRequests.peekFirst();
             // Upload limit: the block leaves only once its bytes are paid for; until then it waits in the queue.
-            if (!t.limits.mayUpload(c, head.length(), () -> serve(c))) {
+            if (!t.mayUpload(c, head.length(), () -> serve(c))) {
                 return;
             }
             BlockRequest r = c.theirRequests.pollFirst();
@@ -114,10 +151,10 @@ final class Uploads {
                 continue;
             }
             c.uploadsInFlight++;
-            t.rt.onDisk(() -> {
+            rt.onDisk(() -> {
                 ByteBuffer msg = ByteBuffer.allocate(MessageWriter.PIECE_HEADER_LENGTH + r.length());
                 MessageWriter.writePieceHeader(msg, r.piece(), r.begin(), r.length());
-                t.storage.readBlock(r.piece(), r.begin(), r.length(), msg);
+                t.storage().readBlock(r.piece(), r.begin(), r.length(), msg);
                 return msg.array();
             }).onComplete(ar -> {
                 c.uploadsInFlight--;
@@ -126,7 +163,7 @@ final class Uploads {
                 }
                 if (ar.failed()) {
                     Throwable e = ar.cause();
-                    t.lifecycle.fail("reading piece " + r.piece() + " for upload failed: "
+                    t.failed("reading piece " + r.piece() + " for upload failed: "
                             + (e instanceof dev.bitquark.storage.StorageException se ? Downloads.describe(se) : e));
                     return;
                 }
@@ -144,7 +181,7 @@ final class Uploads {
      * the part file; those are read.
      */
     private boolean sendZeroCopy(PeerConnection c, BlockRequest r) {
-        List<FileRegion> regions = t.storage.regions(r.piece(), r.begin(), r.length());
+        List<FileRegion> regions = t.storage().regions(r.piece(), r.begin(), r.length());
         if (regions == null) {
             return false; // bytes of a skipped file, kept in the part file: read them
         }
@@ -162,10 +199,9 @@ final class Uploads {
     }
 
     private void counted(PeerConnection c, int bytes) {
-        long now = t.rt.now();
+        long now = rt.now();
         c.uploadRate.add(bytes, now);
-        t.upRate.add(bytes, now);
-        t.uploadedTotal += bytes;
+        t.uploaded(bytes, now);
     }
 
     void onPeerGone(PeerConnection c) {

@@ -27,12 +27,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.bitquark.testkit.Interop;
 
 /**
  * The real engine downloads a 24 MiB file from a real libtorrent seeder limited to 1 MiB/s (about 24 s for the
  * whole file); Range requests near the end of the file, sent while it downloads, answer with the right bytes while
  * most of the file is still missing: their pieces were fetched ahead of the rest.
  */
+@Interop
 @QuarkusTest
 class StreamWhileDownloadingTest {
     private static final int SIZE = 24 << 20;

@@ -169,7 +169,7 @@ class TorrentsAddApiTest {
             api().contentType("text/plain").body(server.url("/ftp")).post("/api/v1/torrents")
                     .then().statusCode(422).body("message", containsString("only http and https"));
         }
-        api().contentType("text/plain").body("http://127.0.0.1:" + dev.bitquark.interop.Ports.free() + "/x.torrent")
+        api().contentType("text/plain").body("http://127.0.0.1:" + dev.bitquark.testkit.Ports.free() + "/x.torrent")
                 .post("/api/v1/torrents").then().statusCode(422).body("error", equalTo("fetch_failed"));
         api().contentType("text/plain").body("file:///etc/passwd").post("/api/v1/torrents")
                 .then().statusCode(400).body("error", equalTo("bad_source"));

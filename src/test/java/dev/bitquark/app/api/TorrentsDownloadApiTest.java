@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.bitquark.app.EngineService;
 import dev.bitquark.app.session.SessionService;
 import dev.bitquark.interop.LibtorrentPeer;
-import dev.bitquark.interop.OpenTracker;
+import dev.bitquark.testkit.OpenTracker;
 import dev.bitquark.metainfo.TorrentWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -22,12 +22,14 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bitquark.testkit.Interop;
 
 /**
  * A download through the API from a real libtorrent seeder found through a real tracker
  * (opentracker): priorities given at add hold from the first piece (a skipped file is never
  * downloaded), the tracker list shows the announce, and changing a priority while live fetches the rest.
  */
+@Interop
 @QuarkusTest
 class TorrentsDownloadApiTest {
     private static final int PIECE = 16384;

@@ -17,8 +17,10 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import dev.bitquark.testkit.Postgres;
 
 /** The whole server with {@code bitquark.persistence=postgresql} against a real PostgreSQL server. */
+@Postgres
 @QuarkusTest
 @TestProfile(PostgresPersistenceProfile.class)
 class PostgresPersistenceQuarkusTest {

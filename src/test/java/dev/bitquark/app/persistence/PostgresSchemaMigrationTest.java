@@ -22,8 +22,10 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.bitquark.testkit.Postgres;
 
 /** The Flyway scripts of db/migration: they build the schema on an empty database and are a no-op on restart. */
+@Postgres
 class PostgresSchemaMigrationTest {
     static PostgresServer pg;
 

@@ -32,8 +32,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+import dev.bitquark.testkit.Postgres;
 
 /** The {@link SessionStore} contract against a real PostgreSQL server, one fresh database per test. */
+@Postgres
 class PostgresSessionStoreTest {
     static PostgresServer pg;
     DataSource ds;

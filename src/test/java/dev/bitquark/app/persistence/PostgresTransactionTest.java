@@ -21,12 +21,14 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.bitquark.testkit.Postgres;
 
 /**
  * Atomicity of the PostgreSQL store: a save that fails part-way leaves the previous state, never a
  * mix. The failures are real ones raised by the server (a trigger that rejects the second write of a
  * transaction), not simulated in Java.
  */
+@Postgres
 class PostgresTransactionTest {
     static PostgresServer pg;
     DataSource ds;

@@ -13,7 +13,7 @@ import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.engine.TorrentOptions;
 import dev.bitquark.engine.TorrentState;
 import dev.bitquark.interop.EngineUnderTest;
-import dev.bitquark.interop.Ports;
+import dev.bitquark.testkit.Ports;
 import dev.bitquark.metainfo.BadMagnetException;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.TorrentWriter;

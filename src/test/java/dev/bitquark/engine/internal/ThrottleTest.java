@@ -4,43 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
+import dev.bitquark.testkit.ManualScheduler;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Throttles on a real Vert.x context (their timers are Vert.x timers) with a manual nanosecond clock. */
+/**
+ * Throttles on virtual time ({@link ManualScheduler}): their timers fire when the test moves the clock,
+ * so nothing here waits for real time.
+ */
 class ThrottleTest {
-    private final Vertx vertx = Vertx.vertx();
-    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final ManualScheduler clock = new ManualScheduler();
 
-    @AfterEach
-    void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    /** Runs {@code body} on a Vert.x context and waits for it. */
-    private void onContext(Runnable body) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        vertx.getOrCreateContext().runOnContext(v -> {
-            try {
-                body.run();
-                done.complete(null);
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.get(10, TimeUnit.SECONDS);
+    /** Runs {@code body}: throttles need no event loop of their own, only the scheduler. */
+    private void onContext(Runnable body) {
+        body.run();
     }
 
     @Test
     void unlimitedGrantsEverythingAtOnce() throws Exception {
         onContext(() -> {
-            Throttle t = new Throttle(vertx, nanos::get, 0);
+            Throttle t = new Throttle(clock, 0);
             for (int i = 0; i < 100; i++) {
                 assertTrue(t.acquire(i % 3, 1 << 20, () -> { }));
             }
@@ -52,25 +37,26 @@ class ThrottleTest {
         List<String> granted = new CopyOnWriteArrayList<>();
         Throttle[] t = new Throttle[1];
         onContext(() -> {
-            t[0] = new Throttle(vertx, nanos::get, 32 * 1024); // burst: one second, 32 KiB
+            t[0] = new Throttle(clock, 32 * 1024); // burst: one second, 32 KiB
             assertTrue(t[0].acquire(1, 32 * 1024, () -> granted.add("unexpected")));
             assertFalse(t[0].acquire(1, 16 * 1024, () -> granted.add("1")));
             assertFalse(t[0].acquire(2, 16 * 1024, () -> granted.add("2")));
             assertEquals(2, t[0].waitingCount());
         });
-        nanos.addAndGet(500_000_000L); // half a second: 16 KiB, enough for the first in line only
-        Thread.sleep(1100); // the throttle's timer fires within its computed delay (at most one second)
+        clock.advance(Duration.ofMillis(499));
+        assertEquals(List.of(), granted, "not before the bucket holds 16 KiB again");
+        clock.advance(Duration.ofMillis(1)); // half a second: 16 KiB, enough for the first in line only
         assertEquals(List.of("1"), granted);
-        nanos.addAndGet(500_000_000L);
-        Thread.sleep(1100);
+        clock.advance(Duration.ofMillis(500));
         assertEquals(List.of("1", "2"), granted);
+        assertEquals(0, clock.pending(), "no timer left once nobody waits");
     }
 
     @Test
     void liftingTheLimitReleasesEveryoneWaiting() throws Exception {
         List<Integer> granted = new CopyOnWriteArrayList<>();
         onContext(() -> {
-            Throttle t = new Throttle(vertx, nanos::get, 16 * 1024);
+            Throttle t = new Throttle(clock, 16 * 1024);
             assertTrue(t.acquire(1, 16 * 1024, () -> { }));
             for (int k = 2; k < 6; k++) {
                 int key = k;
@@ -86,8 +72,8 @@ class ThrottleTest {
     void bothLimitsMustAllowATransfer() throws Exception {
         List<String> granted = new CopyOnWriteArrayList<>();
         onContext(() -> {
-            Throttle torrent = new Throttle(vertx, nanos::get, 0);
-            Throttle session = new Throttle(vertx, nanos::get, 16 * 1024);
+            Throttle torrent = new Throttle(clock, 0);
+            Throttle session = new Throttle(clock, 16 * 1024);
             assertTrue(Throttle.acquireBoth(torrent, session, 1, 16 * 1024, () -> { }));
             assertFalse(Throttle.acquireBoth(torrent, session, 1, 16 * 1024, () -> granted.add("later")),
                     "the session's bucket is empty even though the torrent has no limit");
@@ -100,7 +86,7 @@ class ThrottleTest {
     void aClosedConnectionLeavesTheLine() throws Exception {
         List<Integer> granted = new CopyOnWriteArrayList<>();
         onContext(() -> {
-            Throttle t = new Throttle(vertx, nanos::get, 16 * 1024);
+            Throttle t = new Throttle(clock, 16 * 1024);
             assertTrue(t.acquire(1, 16 * 1024, () -> { }));
             assertFalse(t.acquire(2, 16 * 1024, () -> granted.add(2)));
             assertFalse(t.acquire(3, 16 * 1024, () -> granted.add(3)));

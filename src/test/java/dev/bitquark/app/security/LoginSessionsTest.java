@@ -3,15 +3,15 @@ package dev.bitquark.app.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.bitquark.app.security.SessionRegistry.Touch;
+import dev.bitquark.app.security.LoginSessions.Touch;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class SessionRegistryTest {
+class LoginSessionsTest {
     final AtomicLong now = new AtomicLong();
-    final SessionRegistry sessions = new SessionRegistry(Duration.ofDays(7), 3, now::get, new SecureRandom());
+    final LoginSessions sessions = new LoginSessions(Duration.ofDays(7), 3, now::get, new SecureRandom());
 
     @Test
     void tokensAreRandom32ByteValues() {

@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * least recently used one is dropped to make room. Sessions live in memory only, so a restart logs
  * everyone out. Thread-safe (one monitor).
  */
-public final class SessionRegistry {
+public final class LoginSessions {
     /** Result of presenting a session token. */
     public enum Touch {
         INVALID,
@@ -36,7 +36,7 @@ public final class SessionRegistry {
     private final SecureRandom random;
     private final Map<String, Session> sessions;
 
-    public SessionRegistry(Duration ttl, int maxSessions, LongSupplier nanoClock, SecureRandom random) {
+    public LoginSessions(Duration ttl, int maxSessions, LongSupplier nanoClock, SecureRandom random) {
         if (ttl.isNegative() || ttl.isZero() || maxSessions < 1) {
             throw new IllegalArgumentException("session ttl and count must be positive: " + ttl + ", " + maxSessions);
         }
