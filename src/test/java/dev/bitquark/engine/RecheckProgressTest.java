@@ -7,7 +7,7 @@ import static dev.bitquark.engine.SessionFixture.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bitquark.interop.EngineUnderTest;
+import dev.bitquark.testkit.EngineUnderTest;
 import dev.bitquark.metainfo.Metainfo;
 import java.nio.file.Path;
 import java.util.ArrayList;

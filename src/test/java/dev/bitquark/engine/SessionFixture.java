@@ -1,6 +1,6 @@
 package dev.bitquark.engine;
 
-import dev.bitquark.interop.EngineUnderTest;
+import dev.bitquark.testkit.EngineUnderTest;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.TorrentWriter;
 import io.vertx.core.Future;

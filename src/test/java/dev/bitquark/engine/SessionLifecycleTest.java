@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bitquark.interop.EngineUnderTest;
+import dev.bitquark.testkit.EngineUnderTest;
 import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.TorrentWriter;
@@ -55,7 +55,9 @@ class SessionLifecycleTest {
             assertEquals(TorrentState.PAUSED, paused.state());
             assertEquals(0, paused.peersConnected());
             assertFalse(paused.finished());
-            Thread.sleep(400);
+            // Not a wait for time: once the seeder has no connection to us either, nothing can arrive.
+            waitUntil("the seeder sees the connection gone", () -> stats(seeding).peersConnected() == 0);
+            assertEquals(0, stats(h).peersConnected(), "a paused torrent dials nobody");
             assertEquals(paused.downloadedTotal(), stats(h).downloadedTotal(), "nothing arrives while paused");
             ResumeData resume = await(h.resumeData());
             assertTrue(resume.paused());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.bitquark.testkit.ExternalProcess;
 import dev.bitquark.testkit.Ports;
+import dev.bitquark.testkit.LibtorrentPeer;
 
 /** A seeder that answers every request with corrupted data (src/test/resources/interop/corrupt_seeder.py). */
 public final class CorruptSeeder implements AutoCloseable {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.bitquark.testkit.OpenTracker;
 import dev.bitquark.testkit.Interop;
+import dev.bitquark.testkit.Payloads;
+import dev.bitquark.testkit.LibtorrentPeer;
 
 /**
  * {@code bitquark download} as a user runs it: byte-exact from a real libtorrent seeder with

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.bitquark.testkit.OpenTracker;
 import dev.bitquark.testkit.Interop;
+import dev.bitquark.testkit.Payloads;
+import dev.bitquark.testkit.LibtorrentPeer;
+import dev.bitquark.testkit.TransmissionPeer;
 
 /** The real peers used by the interop tests work among themselves (so a failure elsewhere is ours). */
 @Interop

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.bitquark.testkit.OpenTracker;
 import dev.bitquark.testkit.Interop;
+import dev.bitquark.testkit.EngineUnderTest;
+import dev.bitquark.testkit.Payloads;
+import dev.bitquark.testkit.LibtorrentPeer;
 
 /**
  * bitquark against a real libtorrent (Debian python3-libtorrent) through a real opentracker:

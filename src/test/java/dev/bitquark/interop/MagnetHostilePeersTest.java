@@ -21,6 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.bitquark.testkit.Interop;
+import dev.bitquark.testkit.EngineUnderTest;
+import dev.bitquark.testkit.Payloads;
+import dev.bitquark.testkit.LibtorrentPeer;
 
 /**
  * Peers that misbehave during the BEP 9 metadata fetch of a magnet link: each speaks to the engine

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.bitquark.testkit.OpenTracker;
 import dev.bitquark.testkit.Interop;
+import dev.bitquark.testkit.EngineUnderTest;
+import dev.bitquark.testkit.Payloads;
+import dev.bitquark.testkit.LibtorrentPeer;
 
 /**
  * Magnet links against a real libtorrent seeder (BEP 9 {@code ut_metadata} over BEP 10): the info

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.bitquark.testkit.OpenTracker;
 import dev.bitquark.testkit.Interop;
+import dev.bitquark.testkit.EngineUnderTest;
+import dev.bitquark.testkit.Payloads;
+import dev.bitquark.testkit.LibtorrentPeer;
 
 /**
  * bitquark downloads from three seeders at once: two real libtorrent seeders and one that corrupts

@@ -10,6 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.bitquark.testkit.Interop;
+import dev.bitquark.testkit.EngineUnderTest;
+import dev.bitquark.testkit.Payloads;
+import dev.bitquark.testkit.LibtorrentPeer;
+import dev.bitquark.testkit.TransmissionPeer;
 
 /**
  * bitquark downloads from a real Transmission (Debian transmission-daemon). Transmission ignores

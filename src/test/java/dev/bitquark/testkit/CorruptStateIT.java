@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitquark.app.persistence.AtomicFile;
 import dev.bitquark.app.persistence.ResumeDataCodec;
 import dev.bitquark.engine.ResumeData;
-import dev.bitquark.interop.LibtorrentPeer;
-import dev.bitquark.interop.Payloads;
 import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.TorrentWriter;
 import io.vertx.core.json.JsonArray;

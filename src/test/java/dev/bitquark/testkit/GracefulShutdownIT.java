@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitquark.bencode.BDict;
 import dev.bitquark.bencode.BEncoder;
-import dev.bitquark.interop.LibtorrentPeer;
-import dev.bitquark.interop.Payloads;
 import dev.bitquark.metainfo.PeerId;
 import dev.bitquark.tracker.FakeHttpTracker;
 import io.vertx.core.json.JsonObject;

@@ -3,8 +3,6 @@ package dev.bitquark.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bitquark.interop.LibtorrentPeer;
-import dev.bitquark.interop.Payloads;
 import dev.bitquark.metainfo.TorrentWriter;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;

@@ -72,6 +72,7 @@ public final class Session implements AutoCloseable {
     /** Magnets stored as links, whose .torrent is not stored yet. */
     private final Map<InfoHash, StoredMagnet> magnets = new ConcurrentHashMap<>();
     private volatile String lastSaveError;
+    private final java.util.concurrent.atomic.AtomicLong savePasses = new java.util.concurrent.atomic.AtomicLong();
     /** Settings in force; written only on the store thread, after the engine took them. */
     private volatile SessionSettings settings = SessionSettings.DEFAULTS;
 
@@ -513,6 +514,12 @@ public final class Session implements AutoCloseable {
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "periodic save failed: {0}", e.toString());
         }
+        savePasses.incrementAndGet();
+    }
+
+    /** Periodic save passes done so far (whether they had anything to save): tests wait for these, not for time. */
+    public long savePasses() {
+        return savePasses.get();
     }
 
     /** Graceful stop: every torrent's resume data is saved, then the store closes. */

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitquark.app.TestAuth;
 import dev.bitquark.app.session.SessionService;
-import dev.bitquark.interop.LibtorrentPeer;
-import dev.bitquark.interop.Payloads;
+import dev.bitquark.testkit.LibtorrentPeer;
+import dev.bitquark.testkit.Payloads;
 import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.metainfo.TorrentWriter;
 import io.quarkus.test.junit.QuarkusTest;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.bitquark.app.EngineService;
 import dev.bitquark.app.session.SessionService;
-import dev.bitquark.interop.LibtorrentPeer;
+import dev.bitquark.testkit.LibtorrentPeer;
 import dev.bitquark.testkit.OpenTracker;
 import dev.bitquark.metainfo.TorrentWriter;
 import io.quarkus.test.junit.QuarkusTest;

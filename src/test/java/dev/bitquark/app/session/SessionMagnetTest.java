@@ -12,7 +12,7 @@ import dev.bitquark.engine.EngineConfig;
 import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.engine.TorrentOptions;
 import dev.bitquark.engine.TorrentState;
-import dev.bitquark.interop.EngineUnderTest;
+import dev.bitquark.testkit.EngineUnderTest;
 import dev.bitquark.testkit.Ports;
 import dev.bitquark.metainfo.BadMagnetException;
 import dev.bitquark.metainfo.Metainfo;

@@ -6,7 +6,7 @@ import dev.bitquark.app.persistence.FileSessionStore;
 import dev.bitquark.app.persistence.StoredTorrent;
 import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.engine.TorrentOptions;
-import dev.bitquark.interop.EngineUnderTest;
+import dev.bitquark.testkit.EngineUnderTest;
 import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.TorrentWriter;

@@ -9,7 +9,7 @@ import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.engine.TorrentOptions;
 import dev.bitquark.engine.TorrentState;
 import dev.bitquark.engine.TorrentStats;
-import dev.bitquark.interop.EngineUnderTest;
+import dev.bitquark.testkit.EngineUnderTest;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.TorrentWriter;
 import java.net.InetSocketAddress;

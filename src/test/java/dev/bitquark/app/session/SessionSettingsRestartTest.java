@@ -6,7 +6,7 @@ import dev.bitquark.app.persistence.FileSessionStore;
 import dev.bitquark.app.persistence.SessionSettings;
 import dev.bitquark.engine.EngineConfig;
 import dev.bitquark.engine.SessionStats;
-import dev.bitquark.interop.EngineUnderTest;
+import dev.bitquark.testkit.EngineUnderTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import dev.bitquark.app.persistence.ResumeDataCodec;
 import dev.bitquark.engine.ResumeData;
 import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.engine.TorrentOptions;
-import dev.bitquark.interop.EngineUnderTest;
+import dev.bitquark.testkit.EngineUnderTest;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.TorrentWriter;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ class SessionUnchangedResumeTest {
             session.restore().toCompletableFuture().get();
             TorrentHandle h = session.add(torrent, TorrentOptions.defaults(downloads)).toCompletableFuture().get();
             EngineUnderTest.awaitFinished(h, Duration.ofSeconds(20));
-            Thread.sleep(5 * SAVE_INTERVAL_MS);
+            awaitSavePasses(session, 5);
         }
         byte[] saved = Files.readAllBytes(resumeFile);
         var savedTime = Files.getLastModifiedTime(resumeFile);
@@ -61,7 +61,7 @@ class SessionUnchangedResumeTest {
             TorrentHandle h = session.handle(meta.infoHash());
             EngineUnderTest.awaitFinished(h, Duration.ofSeconds(20));
             assertTrue(EngineUnderTest.await(h.stats(), Duration.ofSeconds(5)).fastResumed());
-            Thread.sleep(5 * SAVE_INTERVAL_MS);
+            awaitSavePasses(session, 5);
         }
         assertArrayEquals(saved, Files.readAllBytes(resumeFile));
         assertEquals(savedTime, Files.getLastModifiedTime(resumeFile), "unchanged resume data is not written again");
@@ -84,5 +84,17 @@ class SessionUnchangedResumeTest {
 
     private static ResumeData readResume(Path file) {
         return new AtomicFile(file).read(ResumeDataCodec::decode).value();
+    }
+
+    /** Waits until the session has run {@code passes} more periodic save passes (each may save, or find nothing). */
+    private static void awaitSavePasses(Session session, int passes) throws InterruptedException {
+        long target = session.savePasses() + passes;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (session.savePasses() < target) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the session ran " + session.savePasses() + " save passes, not " + target);
+            }
+            Thread.sleep(SAVE_INTERVAL_MS / 4 + 1);
+        }
     }
 }

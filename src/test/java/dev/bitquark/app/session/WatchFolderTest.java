@@ -11,7 +11,7 @@ import dev.bitquark.app.persistence.FileSessionStore;
 import dev.bitquark.app.session.WatchFolder.Outcome;
 import dev.bitquark.app.session.WatchFolder.Result;
 import dev.bitquark.engine.TorrentOptions;
-import dev.bitquark.interop.EngineUnderTest;
+import dev.bitquark.testkit.EngineUnderTest;
 import dev.bitquark.metainfo.BadMagnetException;
 import dev.bitquark.metainfo.BadTorrentException;
 import dev.bitquark.metainfo.Magnet;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.engine.TorrentOptions;
-import dev.bitquark.interop.EngineUnderTest;
+import dev.bitquark.testkit.EngineUnderTest;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.TorrentWriter;
 import java.nio.file.Path;
@@ -147,14 +147,15 @@ class EventHubTest {
         assertTrue(hub.samples() - samplesBefore >= 3, "one peers frame per sample filled the queue: "
                 + (hub.samples() - samplesBefore) + " samples");
         long afterDrop = hub.samples();
-        Thread.sleep(600);
-        assertTrue(hub.samples() - afterDrop >= 3, "sampling goes on at its pace (100 ms): "
-                + (hub.samples() - afterDrop) + " samples in 600 ms");
+        awaitSamples(afterDrop + 3); // sampling goes on after the drop (bounded wait, no timing assumption)
 
         EngineUnderTest.await(torrent.pause(), Duration.ofSeconds(10));
         healthy.await(f -> type("update").test(f) && f.get("torrents").size() > 0, Duration.ofSeconds(10));
         hub.disconnect("stalled");
-        Thread.sleep(300);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (hub.clients() != 1 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertEquals(1, hub.clients());
     }
 
@@ -191,10 +192,23 @@ class EventHubTest {
         assertTrue(peers.get("peers").isArray());
 
         hub.onMessage("c", "{\"type\":\"unsubscribe\",\"torrent\":\"" + hex + "\"}");
-        Thread.sleep(300);
+        // Messages and samples run in order on the hub's thread: two samples on, one has run wholly after the
+        // unsubscribe, and every later one is without its peers; three more samples show none comes.
+        awaitSamples(hub.samples() + 2);
         int count = c.frames.size();
-        Thread.sleep(500);
+        awaitSamples(hub.samples() + 3);
         assertEquals(0, c.frames.subList(count, c.frames.size()).stream().filter(f -> f.contains("\"peers\"")).count(),
-                "no more peer frames after unsubscribe");
+                "no more peer frames after unsubscribe, over three samples");
+    }
+
+    /** Waits (bounded) until the hub has taken {@code samples} samples. */
+    private void awaitSamples(long samples) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (hub.samples() < samples) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the hub took " + hub.samples() + " samples, not " + samples);
+            }
+            Thread.sleep(10);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.bitquark.interop;
+package dev.bitquark.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import dev.bitquark.testkit.ExternalProcess;
-import dev.bitquark.testkit.Ports;
 
 /**
  * A real libtorrent (Debian python3-libtorrent) seeder or leecher, driven by
@@ -102,7 +100,7 @@ public final class LibtorrentPeer implements AutoCloseable {
     }
 
     /** Copies a script from the test resources into the work folder (once). */
-    static Path script(Path workDir, String name) throws IOException {
+    public static Path script(Path workDir, String name) throws IOException {
         Path target = workDir.resolve(name);
         if (!Files.exists(target)) {
             Files.createDirectories(workDir);

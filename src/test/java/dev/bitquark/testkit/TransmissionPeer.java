@@ -1,4 +1,4 @@
-package dev.bitquark.interop;
+package dev.bitquark.testkit;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,8 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.bitquark.testkit.ExternalProcess;
-import dev.bitquark.testkit.Ports;
 
 /**
  * A real Transmission (Debian transmission-daemon 3.00) seeding on 127.0.0.1, driven over its RPC.
@@ -81,7 +79,7 @@ public final class TransmissionPeer implements AutoCloseable {
         throw new IllegalStateException("transmission did not start seeding:\n" + process.output());
     }
 
-    String rpc(String body) throws IOException, InterruptedException {
+    public String rpc(String body) throws IOException, InterruptedException {
         for (int attempt = 0; attempt < 3; attempt++) {
             HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rpcPort + "/transmission/rpc"))
                     .timeout(Duration.ofSeconds(10))

@@ -1,4 +1,4 @@
-package dev.bitquark.interop;
+package dev.bitquark.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.bitquark.interop;
+package dev.bitquark.testkit;
 
 import dev.bitquark.engine.Engine;
 import dev.bitquark.engine.EngineConfig;
