@@ -1,14 +1,14 @@
 package dev.bitquark.engine.internal;
 
-import dev.bitquark.engine.TorrentState;
 import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.FileEntry;
+import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.TorrentGeometry;
 import dev.bitquark.storage.PieceHasher;
+import dev.bitquark.storage.PieceStorage;
 import dev.bitquark.storage.StorageException;
 import dev.bitquark.wire.MessageWriter;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -32,23 +32,80 @@ final class Downloads {
     /** Unrequested blocks a peer may send before we close the connection. */
     private static final long MAX_WASTED_BYTES = 4L << 20;
 
-    private final Torrent t;
+    /**
+     * What the download side needs from its torrent beyond its own collaborators, and all it may
+     * change there: Transmission's wishlist mediator. {@link TorrentSides#downloads} is the torrent's;
+     * tests may give their own.
+     */
+    interface Side {
+        /** Live: requests may go out (not while checking, paused or failed). */
+        boolean live();
+
+        /** Whether file {@code index} is selected (not skipped). */
+        boolean isSelected(int index);
+
+        /** Transfer limits: {@code bytes} were received on {@code c} (download throttling). */
+        void received(PeerConnection c, int bytes);
+
+        /** A piece is had (verified and written): the durable set and the streams learn it. */
+        void pieceHad(int piece);
+
+        /** A piece was written after its hash check (the listener hears it). */
+        void pieceWritten(int piece);
+
+        /** Forces the had pieces to disk; true once they are durable. */
+        Future<Boolean> flush();
+
+        /** Bans the peers behind these ban keys (smart ban). */
+        void ban(Set<String> keys);
+
+        /** Stops the torrent with {@code reason} (a storage failure). */
+        void fail(String reason);
+
+        /** Every wanted piece is had and flushed; {@code firstTime}: never complete before (trackers, listener). */
+        void finished(boolean firstTime);
+
+        /** Wanted pieces are missing again: whoever waits for completion waits again. */
+        void unfinished();
+    }
+
+    private final Side t;
+    private final EngineRuntime rt;
+    private final Metainfo meta;
     private final TorrentGeometry g;
+    private final PiecePicker picker;
+    private final PieceStorage storage;
+    private final Swarm swarm;
+    private final SmartBan<String> smartBan = new SmartBan<>();
+    private final RateEstimator downRate = new RateEstimator();
     private final PieceBufferPool buffers;
     private final Map<Integer, ByteBuffer> pieceData = new HashMap<>();
     private final int[] filePiecesLeft;
     private final List<BlockRequest> scratch = new ArrayList<>();
     /** Disk jobs of this torrent in flight (piece writes, file completion, the finishing flush). */
-    private int writesInFlight;
-    private final List<Promise<Void>> idleWaiters = new ArrayList<>();
+    private final DiskJobs jobs;
 
-    Downloads(Torrent t) {
-        this.t = t;
-        this.g = t.geometry;
-        this.buffers = new PieceBufferPool(g.pieceLength(), t.options.pieceBufferBytes());
-        t.picker.setMaxOpenPieces(buffers.maxBuffers());
-        this.filePiecesLeft = new int[t.meta.files().size()];
-        for (FileEntry f : t.meta.files()) {
+    /** Every wanted piece is had and flushed. */
+    private boolean finished;
+    /** When the download first completed (wall clock), 0 if never. */
+    private long completedAtMillis;
+    private long downloadedTotal;
+    private long wastedTotal;
+
+    Downloads(EngineRuntime rt, Metainfo meta, PiecePicker picker, PieceStorage storage, Swarm swarm,
+              long pieceBufferBytes, Side side) {
+        this.t = side;
+        this.rt = rt;
+        this.meta = meta;
+        this.g = meta.geometry();
+        this.picker = picker;
+        this.storage = storage;
+        this.swarm = swarm;
+        this.jobs = new DiskJobs(rt);
+        this.buffers = new PieceBufferPool(g.pieceLength(), pieceBufferBytes);
+        picker.setMaxOpenPieces(buffers.maxBuffers());
+        this.filePiecesLeft = new int[meta.files().size()];
+        for (FileEntry f : meta.files()) {
             if (f.length() > 0 && !f.padding()) {
                 int first = (int) (f.offset() / g.pieceLength());
                 int last = (int) ((f.offset() + f.length() - 1) / g.pieceLength());
@@ -57,11 +114,37 @@ final class Downloads {
         }
     }
 
+    /** Totals and completion kept with the torrent from an earlier run (resume data). */
+    void restore(long downloaded, long completedAt) {
+        downloadedTotal = downloaded;
+        completedAtMillis = completedAt;
+    }
+
+    boolean isFinished() {
+        return finished;
+    }
+
+    long completedAtMillis() {
+        return completedAtMillis;
+    }
+
+    long downloadedTotal() {
+        return downloadedTotal;
+    }
+
+    long wastedTotal() {
+        return wastedTotal;
+    }
+
+    long downloadRate(long now) {
+        return downRate.bytesPerSecond(now);
+    }
+
     /** Bytes of the selected files (padding excluded). */
     long wantedBytes() {
         long sum = 0;
-        for (FileEntry f : t.meta.files()) {
-            if (t.selection.isSelected(f.index())) {
+        for (FileEntry f : meta.files()) {
+            if (t.isSelected(f.index())) {
                 sum += f.length();
             }
         }
@@ -70,59 +153,24 @@ final class Downloads {
 
     /** Completes once no disk job of this torrent is in flight (before a check, a move or closing). */
     Future<Void> whenDiskIdle() {
-        if (writesInFlight == 0) {
-            return Future.succeededFuture();
-        }
-        Promise<Void> p = Promise.promise();
-        idleWaiters.add(p);
-        return p.future();
+        return jobs.whenIdle();
     }
 
     /** Disk jobs of this torrent queued or running on the disk pool. */
     int diskJobsInFlight() {
-        return writesInFlight;
+        return jobs.inFlight();
     }
 
-    /**
-     * Runs a storage job on the disk pool, counted with the writes (a pause, move or check waits for it); a
-     * failure stops the torrent with its reason.
-     */
-    Future<Void> diskJob(String what, StorageJob job) {
-        diskJobStarted();
-        return t.rt.<Void>onDisk(() -> {
-            job.run();
-            return null;
-        }).onComplete(ar -> {
-            diskJobDone();
-            if (ar.failed()) {
-                Throwable e = ar.cause();
-                t.lifecycle.fail(what + " failed: " + (e instanceof StorageException se ? describe(se) : e.getMessage()));
-            }
-        });
-    }
-
-    /** A blocking storage call. */
-    interface StorageJob {
-        void run() throws StorageException;
-    }
-
-    private void diskJobStarted() {
-        writesInFlight++;
-    }
-
-    private void diskJobDone() {
-        if (--writesInFlight == 0 && !idleWaiters.isEmpty()) {
-            List<Promise<Void>> waiters = new ArrayList<>(idleWaiters);
-            idleWaiters.clear();
-            waiters.forEach(Promise::tryComplete);
-        }
+    /** Runs a storage job on the disk pool, counted with the writes; a failure stops the torrent with its reason. */
+    Future<Void> diskJob(String what, DiskJobs.StorageJob job) {
+        return jobs.run(what, job, t::fail);
     }
 
     // ---- interest and requests ------------------------------------------------------------------
 
     /** Tell a new connection what we have: BEP 6 HAVE ALL/NONE when both sides support it. */
     void sendHaves(PeerConnection c) {
-        Bitfield have = t.picker.haveBitfield();
+        Bitfield have = picker.haveBitfield();
         if (c.fast() && have.isComplete()) {
             c.send(MessageWriter.haveAll());
         } else if (c.fast() && have.isEmpty()) {
@@ -134,19 +182,19 @@ final class Downloads {
 
     void onPeerPieces(PeerConnection c, PeerConnection.Message m) {
         switch (m) {
-            case HAVE_ALL -> t.picker.peerHasAll(c.key());
+            case HAVE_ALL -> picker.peerHasAll(c.key());
             case BITFIELD -> {
                 if (c.hasAll()) {
-                    t.picker.peerHasAll(c.key());
+                    picker.peerHasAll(c.key());
                 } else {
-                    t.picker.peerBitfield(c.key(), c.peerPieces());
+                    picker.peerBitfield(c.key(), c.peerPieces());
                 }
             }
             case HAVE -> {
                 if (c.hasAll()) {
-                    t.picker.peerHasAll(c.key());
+                    picker.peerHasAll(c.key());
                 } else {
-                    t.picker.peerHas(c.key(), c.lastHave());
+                    picker.peerHas(c.key(), c.lastHave());
                 }
             }
             default -> {
@@ -154,8 +202,8 @@ final class Downloads {
             }
         }
         if (c.hasAll()) {
-            t.swarm.book().markSeed(c.address());
-            if (t.finished) {
+            swarm.book().markSeed(c.address());
+            if (finished) {
                 // Both seeds: neither side can use the other (libtorrent and Transmission drop these too).
                 c.close("both sides are seeds");
                 return;
@@ -171,34 +219,34 @@ final class Downloads {
      * INTERESTED), requests flow, and seeds dropped while we were complete may be dialed again.
      */
     void afterSelectionChanged() {
-        if (t.finished && !t.picker.isComplete()) {
+        if (finished && !picker.isComplete()) {
             unfinish();
         }
-        if (t.state != TorrentState.LIVE) {
+        if (!t.live()) {
             return;
         }
-        for (PeerConnection c : new ArrayList<>(t.swarm.connections())) {
+        for (PeerConnection c : new ArrayList<>(swarm.connections())) {
             updateInterest(c, -1);
             requestMore(c);
         }
-        if (!t.finished && t.picker.isComplete()) {
+        if (!finished && picker.isComplete()) {
             onFinished();
-        } else if (!t.finished) {
-            t.swarm.book().retryNow();
-            t.swarm.connectMore();
+        } else if (!finished) {
+            swarm.book().retryNow();
+            swarm.connectMore();
         }
     }
 
     /** Wanted pieces are missing again (more files selected, or a recheck found damage). */
     void unfinish() {
-        t.finished = false;
-        t.completedAtMillis = 0;
-        t.newFinishedPromise();
+        finished = false;
+        completedAtMillis = 0;
+        t.unfinished();
     }
 
     private void updateInterest(PeerConnection c, int newPiece) {
-        boolean interesting = newPiece >= 0 ? c.amInterested() || t.picker.isWanted(newPiece)
-                : t.picker.isInteresting(c);
+        boolean interesting = newPiece >= 0 ? c.amInterested() || picker.isWanted(newPiece)
+                : picker.isInteresting(c);
         if (interesting != c.amInterested()) {
             c.setAmInterested(interesting);
             c.send(interesting ? MessageWriter.interested() : MessageWriter.notInterested());
@@ -207,7 +255,7 @@ final class Downloads {
 
     /** Fills the peer's request pipeline up to its target depth. */
     void requestMore(PeerConnection c) {
-        if (t.state != TorrentState.LIVE || !c.amInterested() || c.isClosed()) {
+        if (!t.live() || !c.amInterested() || c.isClosed()) {
             return;
         }
         if (c.isChokingUs() && c.allowedFast().length == 0) {
@@ -223,11 +271,11 @@ final class Downloads {
             return;
         }
         scratch.clear();
-        int n = t.picker.pickBlocks(c, room, scratch);
+        int n = picker.pickBlocks(c, room, scratch);
         if (n == 0) {
             return;
         }
-        long now = t.rt.now();
+        long now = rt.now();
         Buffer out = Buffer.buffer(17 * n);
         for (BlockRequest r : scratch) {
             c.requests.sent(r, now);
@@ -241,13 +289,13 @@ final class Downloads {
         if (!c.fast()) {
             scratch.clear();
             c.requests.clear(scratch);
-            t.picker.onRequestsLost(c.key());
+            picker.onRequestsLost(c.key());
         }
     }
 
     void onReject(PeerConnection c, int piece, int begin, int length) {
         if (c.requests.remove(piece, begin, length)) {
-            t.picker.onBlockRejected(c.key(), piece, begin / TorrentGeometry.BLOCK_SIZE);
+            picker.onBlockRejected(c.key(), piece, begin / TorrentGeometry.BLOCK_SIZE);
             if (!c.isChokingUs()) {
                 requestMore(c);
             }
@@ -258,11 +306,11 @@ final class Downloads {
 
     void onBlock(PeerConnection c, int piece, int begin, ByteBuffer data) {
         int length = data.remaining();
-        long now = t.rt.now();
+        long now = rt.now();
         if (!c.requests.received(piece, begin, length, now)) {
             // Not requested (or cancelled in endgame and already answered): count and drop.
             c.wasted += length;
-            t.wastedTotal += length;
+            wastedTotal += length;
             if (c.wasted > MAX_WASTED_BYTES) {
                 c.close("too many unrequested blocks");
             }
@@ -271,19 +319,19 @@ final class Downloads {
         c.lastBlockAt = now;
         c.pipeline.onBlockReceived();
         c.downloadRate.add(length, now);
-        t.downRate.add(length, now);
-        t.downloadedTotal += length;
-        t.limits.onReceived(c, length);
+        downRate.add(length, now);
+        downloadedTotal += length;
+        t.received(c, length);
         int block = begin / TorrentGeometry.BLOCK_SIZE;
-        BlockResult r = t.picker.onBlockReceived(c.key(), piece, block);
+        BlockResult r = picker.onBlockReceived(c.key(), piece, block);
         for (int other : r.cancelPeers()) {
-            PeerConnection o = t.swarm.connection(other);
+            PeerConnection o = swarm.connection(other);
             if (o != null && o.requests.remove(piece, begin, length)) {
                 o.send(MessageWriter.cancel(piece, begin, length));
             }
         }
         if (!r.accepted()) {
-            t.wastedTotal += length;
+            wastedTotal += length;
         } else {
             ByteBuffer buf = pieceData.get(piece);
             if (buf == null) {
@@ -307,21 +355,21 @@ final class Downloads {
     private void hashAndWrite(int piece, ByteBuffer buf) {
         int size = g.pieceSize(piece);
         ByteBuffer view = buf.duplicate().clear().limit(size);
-        diskJobStarted();
-        t.rt.onDisk(() -> {
+        jobs.started();
+        rt.onDisk(() -> {
             byte[] digest = PieceHasher.sha1(view.duplicate());
-            if (!t.meta.pieceHashMatches(piece, digest, 0)) {
+            if (!meta.pieceHashMatches(piece, digest, 0)) {
                 return Boolean.FALSE;
             }
-            t.storage.writeBlock(piece, 0, view.duplicate());
+            storage.writeBlock(piece, 0, view.duplicate());
             return Boolean.TRUE;
         }).onComplete(ar -> {
             try {
                 if (ar.failed()) {
-                    t.picker.onPieceFailed(piece);
-                    if (t.state == TorrentState.LIVE) {
+                    picker.onPieceFailed(piece);
+                    if (t.live()) {
                         Throwable e = ar.cause();
-                        t.lifecycle.fail(e instanceof StorageException se ? describe(se)
+                        t.fail(e instanceof StorageException se ? StorageErrors.describe(se)
                                 : "writing piece " + piece + " failed: " + e);
                     }
                 } else if (ar.result()) {
@@ -331,63 +379,47 @@ final class Downloads {
                 }
             } finally {
                 buffers.release(buf);
-                diskJobDone();
+                jobs.done();
             }
             // A piece closed: if the open-piece cap had stopped the picker, requests can flow again.
             // Without this wake-up a peer with an empty pipeline would wait for the next tick.
-            for (PeerConnection c : new ArrayList<>(t.swarm.connections())) {
+            for (PeerConnection c : new ArrayList<>(swarm.connections())) {
                 requestMore(c);
             }
         });
     }
 
-    /** A storage failure as the user should read it: the cause first, then the details (file, operation). */
-    static String describe(StorageException e) {
-        String what = switch (e.kind()) {
-            case NO_SPACE -> "no space left on device";
-            case PERMISSION_DENIED -> "permission denied";
-            case READ_ONLY -> "read-only file or file system";
-            case MISSING_FILE -> "file missing";
-            case SHORT_FILE -> "file shorter than expected";
-            case PATH_CONFLICT -> "path conflict";
-            case PATH_ESCAPE, SYMLINK -> "unsafe path";
-            case CLOSED -> "storage closed";
-            case IO -> "input/output error";
-        };
-        return what + ": " + e.detail();
-    }
-
     private void onPieceGood(int piece, ByteBuffer data) {
-        t.picker.onPieceVerified(piece);
+        picker.onPieceVerified(piece);
         int blocks = g.blocksInPiece(piece);
         for (int b = 0; b < blocks; b++) {
-            t.picker.onBlockWritten(piece, b);
+            picker.onBlockWritten(piece, b);
         }
-        Set<String> guilty = t.smartBan.onPiecePassed(piece, data.duplicate().clear().limit(g.pieceSize(piece)));
+        Set<String> guilty = smartBan.onPiecePassed(piece, data.duplicate().clear().limit(g.pieceSize(piece)));
         t.ban(guilty);
         pieceHad(piece, true);
-        t.notifier.pieceWritten(piece);
+        t.pieceWritten(piece);
     }
 
     private void onPieceBad(int piece, ByteBuffer data) {
-        int[] senders = t.picker.blockSenders(piece);
+        int[] senders = picker.blockSenders(piece);
         List<String> keys = new ArrayList<>(senders.length);
         Set<Integer> contributors = new HashSet<>();
         for (int s : senders) {
-            keys.add(t.swarm.banKeyOf(s));
+            keys.add(swarm.banKeyOf(s));
             contributors.add(s);
         }
-        t.picker.onPieceFailed(piece);
-        t.wastedTotal += g.pieceSize(piece);
-        t.rt.pieceHashFailed();
+        picker.onPieceFailed(piece);
+        wastedTotal += g.pieceSize(piece);
+        rt.pieceHashFailed();
         for (int k : contributors) {
-            PeerConnection c = t.swarm.connection(k);
+            PeerConnection c = swarm.connection(k);
             if (c != null) {
                 c.hashFailures++;
             }
         }
-        LOG.fine(() -> t.meta.name() + ": piece " + piece + " failed its hash check");
-        Set<String> guilty = t.smartBan.onPieceFailed(piece, keys, data.duplicate().clear().limit(g.pieceSize(piece)));
+        LOG.fine(() -> meta.name() + ": piece " + piece + " failed its hash check");
+        Set<String> guilty = smartBan.onPieceFailed(piece, keys, data.duplicate().clear().limit(g.pieceSize(piece)));
         t.ban(guilty);
     }
 
@@ -396,40 +428,39 @@ final class Downloads {
      * for the next durable flush, mark complete files, notice completion.
      */
     void pieceHad(int piece, boolean announce) {
-        t.durable.pieceHad(piece);
-        t.streams.pieceHad(piece);
+        t.pieceHad(piece);
         if (announce) {
             byte[] have = MessageWriter.have(piece);
-            for (PeerConnection c : new ArrayList<>(t.swarm.connections())) {
+            for (PeerConnection c : new ArrayList<>(swarm.connections())) {
                 c.send(have);
-                if (c.amInterested() && !t.picker.isInteresting(c)) {
+                if (c.amInterested() && !picker.isInteresting(c)) {
                     c.setAmInterested(false);
                     c.send(MessageWriter.notInterested());
                 }
             }
         }
-        for (int f : t.storage.filesOfPiece(piece)) {
+        for (int f : storage.filesOfPiece(piece)) {
             if (--filePiecesLeft[f] == 0) {
                 int file = f;
-                diskJobStarted();
-                t.rt.onDisk(() -> {
-                    t.storage.setFileComplete(file);
+                jobs.started();
+                rt.onDisk(() -> {
+                    storage.setFileComplete(file);
                     return null;
-                }).onComplete(ar -> diskJobDone());
+                }).onComplete(ar -> jobs.done());
             }
         }
-        if (announce && t.picker.isComplete()) {
+        if (announce && picker.isComplete()) {
             onFinished();
         }
     }
 
     /** A had piece was found damaged by a recheck: its files are incomplete (writable) again. */
     void pieceLost(int piece) {
-        for (int f : t.storage.filesOfPiece(piece)) {
+        for (int f : storage.filesOfPiece(piece)) {
             if (filePiecesLeft[f]++ == 0) {
                 // A flag flip, not I/O; done here so it precedes any later write. No setFileComplete job
                 // is in flight: a recheck starts only when the torrent's disk jobs are done.
-                t.storage.setFileIncomplete(f);
+                storage.setFileIncomplete(f);
             }
         }
     }
@@ -439,37 +470,34 @@ final class Downloads {
      * tell the trackers, and drop peers that cannot use us (seeds stay in the peer book).
      */
     void onFinished() {
-        if (t.finished) {
+        if (finished) {
             return;
         }
-        t.finished = true;
+        finished = true;
         buffers.trim();
-        diskJobStarted();
-        t.rt.onDisk(() -> {
-            t.storage.createEmptyFiles();
+        jobs.started();
+        rt.onDisk(() -> {
+            storage.createEmptyFiles();
             return null;
-        }).compose(v -> t.durable.flush()).onComplete(ar -> {
-            diskJobDone();
-            if (!t.finished) {
+        }).compose(v -> t.flush()).onComplete(ar -> {
+            jobs.done();
+            if (!finished) {
                 return; // unfinished again meanwhile (more files selected)
             }
             if (ar.failed() || !ar.result()) {
-                t.lifecycle.fail("finishing the download failed: " + (ar.failed() && ar.cause() instanceof StorageException se
-                        ? describe(se) : "could not flush the files"));
+                t.fail("finishing the download failed: " + (ar.failed() && ar.cause() instanceof StorageException se
+                        ? StorageErrors.describe(se) : "could not flush the files"));
                 return;
             }
             // Completed before (restored from resume data): no second completion event or BEP 3 `completed`.
-            boolean firstTime = t.completedAtMillis == 0;
+            boolean firstTime = completedAtMillis == 0;
             if (firstTime) {
-                LOG.info(() -> t.meta.name() + ": download finished and flushed");
-                t.completedAtMillis = System.currentTimeMillis();
-                if (t.announcer() != null) {
-                    t.announcer().completed();
-                }
+                LOG.info(() -> meta.name() + ": download finished and flushed");
+                completedAtMillis = System.currentTimeMillis();
             }
-            t.markFinished(firstTime);
+            t.finished(firstTime);
         });
-        for (PeerConnection c : new ArrayList<>(t.swarm.connections())) {
+        for (PeerConnection c : new ArrayList<>(swarm.connections())) {
             if (c.hasAll()) {
                 c.close("both sides are seeds");
             }
@@ -482,14 +510,14 @@ final class Downloads {
 
     void tick(long now) {
         if (TRACE) {
-            for (PeerConnection c : t.swarm.connections()) {
+            for (PeerConnection c : swarm.connections()) {
                 System.err.printf("trace %s: outstanding=%d open=%d writes=%d buffers=%d choking=%s interested=%s "
-                                + "rate=%d endgame=%s%n", c, c.requests.size(), t.picker.openPieceCount(), writesInFlight,
-                        buffers.outstanding(), c.isChokingUs(), c.amInterested(), c.cachedDownRate, t.picker.isEndgame());
+                                + "rate=%d endgame=%s%n", c, c.requests.size(), picker.openPieceCount(), jobs.inFlight(),
+                        buffers.outstanding(), c.isChokingUs(), c.amInterested(), c.cachedDownRate, picker.isEndgame());
             }
         }
         List<BlockRequest> expired = new ArrayList<>();
-        for (PeerConnection c : new ArrayList<>(t.swarm.connections())) {
+        for (PeerConnection c : new ArrayList<>(swarm.connections())) {
             c.onSecond();
             if (c.isClosed()) {
                 continue;
@@ -503,7 +531,7 @@ final class Downloads {
             expired.clear();
             if (c.requests.expire(now, expired) > 0) {
                 for (BlockRequest r : expired) {
-                    t.picker.onBlockRejected(c.key(), r.piece(), r.block());
+                    picker.onBlockRejected(c.key(), r.piece(), r.block());
                 }
             }
             requestMore(c);
@@ -513,9 +541,9 @@ final class Downloads {
     void onPeerGone(PeerConnection c) {
         scratch.clear();
         c.requests.clear(scratch);
-        t.picker.peerLost(c);
+        picker.peerLost(c);
         // Its blocks go back to the pool: let the others take them.
-        for (PeerConnection o : new ArrayList<>(t.swarm.connections())) {
+        for (PeerConnection o : new ArrayList<>(swarm.connections())) {
             requestMore(o);
         }
     }
@@ -523,18 +551,10 @@ final class Downloads {
     /** Drops partial pieces (pause, error): they are downloaded again later. */
     void releaseAll() {
         for (Map.Entry<Integer, ByteBuffer> e : pieceData.entrySet()) {
-            t.picker.onPieceFailed(e.getKey());
+            picker.onPieceFailed(e.getKey());
             buffers.release(e.getValue());
         }
         pieceData.clear();
         buffers.trim();
-    }
-
-    int writesInFlight() {
-        return writesInFlight;
-    }
-
-    int openPieceBuffers() {
-        return pieceData.size();
     }
 }

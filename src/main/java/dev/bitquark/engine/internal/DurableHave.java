@@ -1,7 +1,7 @@
 package dev.bitquark.engine.internal;
 
-import dev.bitquark.engine.TorrentState;
 import dev.bitquark.metainfo.Bitfield;
+import dev.bitquark.storage.PieceStorage;
 import dev.bitquark.storage.StorageException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -22,15 +22,35 @@ import java.util.logging.Logger;
 final class DurableHave {
     private static final Logger LOG = Logger.getLogger(DurableHave.class.getName());
 
-    private final Torrent t;
+    /** What the durable set needs from its torrent, and all it may change there. */
+    interface Side {
+        /** The set changed: resume data is worth saving. */
+        void resumeDataChanged();
+
+        /** Whether a failed flush should stop the torrent (it is live and not being removed). */
+        boolean live();
+
+        /** Stops the torrent with {@code reason}. */
+        void fail(String reason);
+    }
+
+    private final Side t;
+    private final EngineRuntime rt;
+    private final PiecePicker picker;
+    private final PieceStorage storage;
+    private final String name;
     private final Bitfield durable;
     private final Bitfield pending;
     /** The pieces of the running flush (taken out of {@code pending}); empty when none runs. */
     private final Bitfield flushingBatch;
     private Future<Boolean> flushing;
 
-    DurableHave(Torrent t, int pieceCount) {
-        this.t = t;
+    DurableHave(EngineRuntime rt, PiecePicker picker, PieceStorage storage, String name, int pieceCount, Side side) {
+        this.t = side;
+        this.rt = rt;
+        this.picker = picker;
+        this.storage = storage;
+        this.name = name;
         this.durable = new Bitfield(pieceCount);
         this.pending = new Bitfield(pieceCount);
         this.flushingBatch = new Bitfield(pieceCount);
@@ -39,7 +59,7 @@ final class DurableHave {
     /** The piece was written (not yet forced): durable after the next flush. */
     void pieceHad(int piece) {
         if (pending.set(piece)) {
-            t.notifier.resumeDataChanged();
+            t.resumeDataChanged();
         }
     }
 
@@ -53,7 +73,7 @@ final class DurableHave {
     /** Pieces known durable without a flush: resume data claimed them and a spot check agreed. */
     void trust(Bitfield pieces) {
         for (int p = pieces.nextSet(0); p >= 0; p = pieces.nextSet(p + 1)) {
-            if (t.picker.hasPiece(p)) {
+            if (picker.hasPiece(p)) {
                 durable.set(p);
                 pending.clear(p);
             }
@@ -69,7 +89,7 @@ final class DurableHave {
         Bitfield out = new Bitfield(durable.size());
         for (Bitfield from : new Bitfield[] {pending, flushingBatch}) {
             for (int p = from.nextSet(0); p >= 0; p = from.nextSet(p + 1)) {
-                if (!durable.get(p) && t.picker.hasPiece(p)) {
+                if (!durable.get(p) && picker.hasPiece(p)) {
                     out.set(p);
                 }
             }
@@ -102,10 +122,10 @@ final class DurableHave {
         }
         Promise<Boolean> done = Promise.promise();
         flushing = done.future();
-        long started = t.rt.now();
-        LOG.log(Level.FINE, () -> t.meta.name() + ": flushing " + batch.cardinality() + " pieces");
-        t.rt.onDisk(() -> {
-            t.storage.flush();
+        long started = rt.now();
+        LOG.log(Level.FINE, () -> name + ": flushing " + batch.cardinality() + " pieces");
+        rt.onDisk(() -> {
+            storage.flush();
             return null;
         }).onComplete(ar -> {
             flushing = null;
@@ -114,28 +134,28 @@ final class DurableHave {
                 int added = 0;
                 for (int p = batch.nextSet(0); p >= 0; p = batch.nextSet(p + 1)) {
                     // A recheck may have dropped the piece meanwhile: durable stays within had.
-                    if (t.picker.hasPiece(p) && durable.set(p)) {
+                    if (picker.hasPiece(p) && durable.set(p)) {
                         added++;
                     }
                 }
                 if (added > 0) {
-                    t.notifier.resumeDataChanged();
+                    t.resumeDataChanged();
                 }
                 int count = added;
-                LOG.log(Level.FINE, () -> t.meta.name() + ": flushed " + count + " pieces to disk in "
-                        + (t.rt.now() - started) + " ms");
+                LOG.log(Level.FINE, () -> name + ": flushed " + count + " pieces to disk in "
+                        + (rt.now() - started) + " ms");
             } else {
                 for (int p = batch.nextSet(0); p >= 0; p = batch.nextSet(p + 1)) {
-                    if (t.picker.hasPiece(p) && !durable.get(p)) {
+                    if (picker.hasPiece(p) && !durable.get(p)) {
                         pending.set(p);
                     }
                 }
                 Throwable e = ar.cause();
-                if (t.state == TorrentState.LIVE && !t.removed) {
-                    t.lifecycle.fail("flushing to disk failed: "
-                            + (e instanceof StorageException se ? Downloads.describe(se) : String.valueOf(e)));
+                if (t.live()) {
+                    t.fail("flushing to disk failed: "
+                            + (e instanceof StorageException se ? StorageErrors.describe(se) : String.valueOf(e)));
                 } else {
-                    LOG.log(Level.FINE, "{0}: flush failed: {1}", new Object[] {t.meta.name(), e});
+                    LOG.log(Level.FINE, "{0}: flush failed: {1}", new Object[] {name, e});
                 }
             }
             done.complete(ar.succeeded());

@@ -409,7 +409,7 @@ final class Lifecycle {
         if (durableNow != null) {
             t.durable.trust(durableNow);
         }
-        if (t.finished && !t.picker.isComplete()) {
+        if (t.downloads.isFinished() && !t.picker.isComplete()) {
             t.downloads.unfinish();
         }
     }
@@ -437,6 +437,6 @@ final class Lifecycle {
     }
 
     private static String message(Throwable e) {
-        return e instanceof StorageException se ? Downloads.describe(se) : String.valueOf(e.getMessage());
+        return e instanceof StorageException se ? StorageErrors.describe(se) : String.valueOf(e.getMessage());
     }
 }

@@ -5,6 +5,9 @@ import dev.bitquark.engine.StreamException;
 import dev.bitquark.engine.StreamException.Kind;
 import dev.bitquark.engine.TorrentState;
 import dev.bitquark.metainfo.FileEntry;
+import dev.bitquark.metainfo.Metainfo;
+import dev.bitquark.metainfo.TorrentGeometry;
+import dev.bitquark.storage.PieceStorage;
 import dev.bitquark.storage.StorageException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -25,7 +28,24 @@ import java.util.Map;
  * <p>Runs on the engine context; not thread-safe. Disk reads run on the disk pool.
  */
 final class Streams {
-    private final Torrent t;
+    /** What streams need from their torrent: its selection and whether (and why) it is stopped. */
+    interface Side {
+        boolean isSelected(int file);
+
+        TorrentState state();
+
+        /** The reason of an ERROR state, or null. */
+        String error();
+
+        boolean removed();
+    }
+
+    private final Side t;
+    private final EngineRuntime rt;
+    private final Metainfo meta;
+    private final TorrentGeometry geometry;
+    private final PiecePicker picker;
+    private final PieceStorage storage;
     private final StreamPriorities priorities;
     private final Map<Integer, Reader> readers = new LinkedHashMap<>();
     private int nextId = 1;
@@ -48,9 +68,14 @@ final class Streams {
         }
     }
 
-    Streams(Torrent t) {
-        this.t = t;
-        this.priorities = new StreamPriorities(t.geometry, t.meta.files());
+    Streams(EngineRuntime rt, Metainfo meta, PiecePicker picker, PieceStorage storage, Side side) {
+        this.t = side;
+        this.rt = rt;
+        this.meta = meta;
+        this.geometry = meta.geometry();
+        this.picker = picker;
+        this.storage = storage;
+        this.priorities = new StreamPriorities(geometry, meta.files());
     }
 
     /** Opens a stream of {@code file}; returns its id. */
@@ -59,14 +84,14 @@ final class Streams {
         if (readAhead < 0) {
             throw new IllegalArgumentException("read-ahead must not be negative: " + readAhead);
         }
-        if (t.removed) {
-            throw new StreamException(Kind.TORRENT_REMOVED, "torrent " + t.meta.name() + " was removed");
+        if (t.removed()) {
+            throw new StreamException(Kind.TORRENT_REMOVED, "torrent " + meta.name() + " was removed");
         }
-        if (!t.selection.isSelected(file)) {
+        if (!t.isSelected(file)) {
             throw skipped(f);
         }
         if (readers.size() >= FileStream.MAX_STREAMS_PER_TORRENT) {
-            throw new StreamException(Kind.TOO_MANY_STREAMS, "torrent " + t.meta.name() + " already has "
+            throw new StreamException(Kind.TOO_MANY_STREAMS, "torrent " + meta.name() + " already has "
                     + FileStream.MAX_STREAMS_PER_TORRENT + " open streams");
         }
         Reader r = new Reader(nextId++, file, readAhead);
@@ -85,11 +110,11 @@ final class Streams {
         if (r.waiting != null) {
             throw new IllegalStateException("a read is already waiting on this stream of " + f.displayPath());
         }
-        if (!t.selection.isSelected(r.file)) {
+        if (!t.isSelected(r.file)) {
             return Future.failedFuture(skipped(f));
         }
         if (priorities.setWindow(r.id, r.file, offset, length, r.readAhead)) {
-            priorities.apply(t.picker, false);
+            priorities.apply(picker, false);
         }
         long from = f.offset() + offset;
         long to = from + length;
@@ -121,7 +146,7 @@ final class Streams {
             throw new IllegalArgumentException("bytes " + offset + " (+" + length + ") outside " + f.displayPath()
                     + " of " + f.length() + " bytes");
         }
-        if (!t.selection.isSelected(r.file)) {
+        if (!t.isSelected(r.file)) {
             throw skipped(f);
         }
         String stopped = stoppedReason();
@@ -130,8 +155,8 @@ final class Streams {
         }
         long from = f.offset() + offset;
         for (int p = pieceAt(from), last = pieceAt(from + length - 1); p <= last; p++) {
-            if (!t.picker.hasPiece(p)) {
-                long missingFrom = Math.max(offset, (long) p * t.geometry.pieceLength() - f.offset());
+            if (!picker.hasPiece(p)) {
+                long missingFrom = Math.max(offset, (long) p * geometry.pieceLength() - f.offset());
                 throw new StreamException(Kind.TORRENT_STOPPED, stopped + ": bytes " + missingFrom + ".."
                         + (offset + length - 1) + " of " + f.displayPath() + " are not all downloaded;"
                         + " resume it to stream them");
@@ -152,22 +177,22 @@ final class Streams {
         if (length == 0) {
             return Future.succeededFuture(Buffer.buffer());
         }
-        int pieceLength = t.geometry.pieceLength();
-        return t.rt.<Buffer>onDisk(() -> {
+        int pieceLength = geometry.pieceLength();
+        return rt.<Buffer>onDisk(() -> {
             byte[] data = new byte[length];
             ByteBuffer dst = ByteBuffer.wrap(data);
             for (long pos = from; dst.hasRemaining(); ) {
                 int piece = (int) (pos / pieceLength);
                 int begin = (int) (pos - (long) piece * pieceLength);
-                int n = Math.min(dst.remaining(), t.geometry.pieceSize(piece) - begin);
-                t.storage.readBlock(piece, begin, n, dst);
+                int n = Math.min(dst.remaining(), geometry.pieceSize(piece) - begin);
+                storage.readBlock(piece, begin, n, dst);
                 pos += n;
             }
             return Buffer.buffer(data);
         }).recover(e -> Future.failedFuture(e instanceof StorageException se
                 ? se.kind() == StorageException.Kind.CLOSED
-                        ? new StreamException(Kind.TORRENT_REMOVED, "torrent " + t.meta.name() + " was removed")
-                        : new StreamException(Kind.READ_FAILED, Downloads.describe(se))
+                        ? new StreamException(Kind.TORRENT_REMOVED, "torrent " + meta.name() + " was removed")
+                        : new StreamException(Kind.READ_FAILED, StorageErrors.describe(se))
                 : e));
     }
 
@@ -179,7 +204,7 @@ final class Streams {
         }
         fail(r, new StreamException(Kind.CLOSED, "stream closed"));
         if (priorities.removeWindow(id)) {
-            priorities.apply(t.picker, false);
+            priorities.apply(picker, false);
         }
     }
 
@@ -206,14 +231,14 @@ final class Streams {
             return true;
         }
         int last = pieceAt(r.to - 1);
-        while (r.cursor <= last && t.picker.hasPiece(r.cursor)) {
+        while (r.cursor <= last && picker.hasPiece(r.cursor)) {
             r.cursor++;
         }
         if (r.cursor <= last) {
             return false;
         }
         for (int p = pieceAt(r.from); p <= last; p++) {
-            if (!t.picker.hasPiece(p)) {
+            if (!picker.hasPiece(p)) {
                 r.cursor = p;
                 return false;
             }
@@ -222,7 +247,7 @@ final class Streams {
     }
 
     private int pieceAt(long payloadOffset) {
-        return (int) (payloadOffset / t.geometry.pieceLength());
+        return (int) (payloadOffset / geometry.pieceLength());
     }
 
     /** Paused or failed: waiting reads end (their bytes will not come); reads of had bytes still work. */
@@ -236,19 +261,19 @@ final class Streams {
     /** File priorities changed: streams of skipped files fail their waits; file edges are prioritized again. */
     void selectionChanged() {
         for (Reader r : readers.values()) {
-            if (!t.selection.isSelected(r.file)) {
+            if (!t.isSelected(r.file)) {
                 fail(r, skipped(file(r.file)));
                 priorities.removeWindow(r.id);
             }
         }
         priorities.setSelection(selected());
-        priorities.apply(t.picker, false);
+        priorities.apply(picker, false);
     }
 
     /** Live (again): after a check the had set may have changed, so every deadline is set again. */
     void wentLive() {
         priorities.setSelection(selected());
-        priorities.apply(t.picker, true);
+        priorities.apply(picker, true);
     }
 
     /** The torrent leaves the engine (removal, shutdown): every stream ends. */
@@ -279,21 +304,21 @@ final class Streams {
     }
 
     private boolean[] selected() {
-        boolean[] out = new boolean[t.meta.files().size()];
+        boolean[] out = new boolean[meta.files().size()];
         for (int f = 0; f < out.length; f++) {
-            out[f] = t.selection.isSelected(f);
+            out[f] = t.isSelected(f);
         }
         return out;
     }
 
     /** Why missing bytes cannot arrive now, or null while the torrent is live or checking. */
     private String stoppedReason() {
-        if (t.removed) {
-            return "torrent " + t.meta.name() + " was removed";
+        if (t.removed()) {
+            return "torrent " + meta.name() + " was removed";
         }
-        return switch (t.state) {
-            case PAUSED -> "torrent " + t.meta.name() + " is paused";
-            case ERROR -> "torrent " + t.meta.name() + " stopped with an error (" + t.error + ")";
+        return switch (t.state()) {
+            case PAUSED -> "torrent " + meta.name() + " is paused";
+            case ERROR -> "torrent " + meta.name() + " stopped with an error (" + t.error() + ")";
             default -> null;
         };
     }
@@ -301,14 +326,14 @@ final class Streams {
     private Reader reader(int id) {
         Reader r = readers.get(id);
         if (r == null) {
-            throw t.removed ? new StreamException(Kind.TORRENT_REMOVED, "torrent " + t.meta.name() + " was removed")
+            throw t.removed() ? new StreamException(Kind.TORRENT_REMOVED, "torrent " + meta.name() + " was removed")
                     : new StreamException(Kind.CLOSED, "stream closed");
         }
         return r;
     }
 
     private FileEntry file(int index) {
-        List<FileEntry> files = t.meta.files();
+        List<FileEntry> files = meta.files();
         if (index < 0 || index >= files.size()) {
             throw new IllegalArgumentException("file " + index + " outside 0.." + (files.size() - 1));
         }

@@ -51,11 +51,9 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
     final TorrentGeometry geometry;
     final PieceStorage storage;
     final PiecePicker picker;
-    final SmartBan<String> smartBan = new SmartBan<>();
     /** The peers: book, connections, dialing and bans (shared with the metadata phase before it). */
     final Swarm swarm;
     final TorrentOptions options;
-    final RateEstimator downRate = new RateEstimator();
     final RateEstimator upRate = new RateEstimator();
     final Notifier notifier;
     final FileSelection selection;
@@ -73,15 +71,11 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
 
     TorrentState state = TorrentState.PAUSED;
     String error;
-    boolean finished;
     boolean removed;
     Path saveDir;
     int maxConnections; // from the options or resume data; changeable at run time
-    long downloadedTotal;
     long uploadedTotal;
-    long wastedTotal;
     long addedAtMillis = System.currentTimeMillis();
-    long completedAtMillis;
     /** Resume data taken when the engine shut down (the disk pool is gone afterwards). */
     private ResumeData finalResume;
 
@@ -116,26 +110,27 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
                 : options.maxConnections();
         this.notifier = new Notifier(rt, meta.infoHash());
         this.selection = new FileSelection(this);
-        this.downloads = new Downloads(this);
+        this.downloads = new Downloads(rt, meta, picker, storage, swarm, options.pieceBufferBytes(),
+                TorrentSides.downloads(this));
         this.uploads = new Uploads(TorrentSides.uploads(this), rt, new Choker(Choker.Config.defaults(), new Random()));
-        this.durable = new DurableHave(this, geometry.pieceCount());
+        this.durable = new DurableHave(rt, picker, storage, meta.name(), geometry.pieceCount(),
+                TorrentSides.durable(this));
         this.limits = new RateLimits(rt);
         this.lifecycle = new Lifecycle(this);
-        this.streams = new Streams(this);
+        this.streams = new Streams(rt, meta, picker, storage, TorrentSides.streams(this));
         this.trackerList = new TrackerList(resume != null && resume.trackers() != null ? resume.trackers()
                 : meta.announceTiers(), tiers -> trackers == null ? null : new Announcer(trackers,
                         rt.scheduler(), meta.infoHash(), rt.peerId(),
                         announcePort(), tiers,
-                        () -> new Announcer.Transfer(uploadedTotal, downloadedTotal, picker.wantedBytesLeft()),
+                        () -> new Announcer.Transfer(uploadedTotal, downloads.downloadedTotal(), picker.wantedBytesLeft()),
                         found -> swarm.addPeers(found, PeerOrigin.TRACKER), Announcer.Options.DEFAULTS, random), random);
         if (resume != null) {
             swarm.book().add(resume.peers(), PeerOrigin.SAVED);
             selection.restore(resume.filePriorities());
             limits.set(resume.downloadLimit(), resume.uploadLimit());
-            downloadedTotal = resume.downloadedTotal();
+            downloads.restore(resume.downloadedTotal(), resume.completedAtMillis());
             uploadedTotal = resume.uploadedTotal();
             addedAtMillis = resume.addedAtMillis();
-            completedAtMillis = resume.completedAtMillis();
         } else {
             // Asked at add time: in force before the first check ends, so no unwanted piece is requested.
             if (!options.filePriorities().isEmpty()) {
@@ -341,7 +336,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
 
     @Override
     public boolean skipSeeds() {
-        return finished;
+        return downloads.isFinished();
     }
 
     @Override
@@ -531,7 +526,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
 
     @Override
     public boolean isFinished() {
-        return finished;
+        return downloads.isFinished();
     }
 
     @Override
@@ -546,7 +541,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
 
     @Override
     public long downloadRate() {
-        return downRate.bytesPerSecond(rt.now());
+        return downloads.downloadRate(rt.now());
     }
 
     @Override
@@ -556,7 +551,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
 
     @Override
     public long downloadedTotal() {
-        return downloadedTotal;
+        return downloads.downloadedTotal();
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.bitquark.engine.internal;
 
 import dev.bitquark.engine.TorrentState;
 import dev.bitquark.storage.PieceStorage;
+import io.vertx.core.Future;
 import java.util.Collection;
+import java.util.Set;
 
 /**
  * The narrow views a torrent gives its parts (the seams of {@code engine/architecture}): each part
@@ -22,7 +24,7 @@ final class TorrentSides {
 
             @Override
             public boolean complete() {
-                return t.finished;
+                return t.downloads.isFinished();
             }
 
             @Override
@@ -64,6 +66,110 @@ final class TorrentSides {
             @Override
             public void failed(String reason) {
                 t.lifecycle.fail(reason);
+            }
+        };
+    }
+
+    /** The download side's view of {@code t}. */
+    static Downloads.Side downloads(Torrent t) {
+        return new Downloads.Side() {
+            @Override
+            public boolean live() {
+                return t.state == TorrentState.LIVE;
+            }
+
+            @Override
+            public boolean isSelected(int index) {
+                return t.selection.isSelected(index);
+            }
+
+            @Override
+            public void received(PeerConnection c, int bytes) {
+                t.limits.onReceived(c, bytes);
+            }
+
+            @Override
+            public void pieceHad(int piece) {
+                t.durable.pieceHad(piece);
+                t.streams.pieceHad(piece);
+            }
+
+            @Override
+            public void pieceWritten(int piece) {
+                t.notifier.pieceWritten(piece);
+            }
+
+            @Override
+            public Future<Boolean> flush() {
+                return t.durable.flush();
+            }
+
+            @Override
+            public void ban(Set<String> keys) {
+                t.ban(keys);
+            }
+
+            @Override
+            public void fail(String reason) {
+                t.lifecycle.fail(reason);
+            }
+
+            @Override
+            public void finished(boolean firstTime) {
+                if (firstTime && t.announcer() != null) {
+                    t.announcer().completed(); // BEP 3 event=completed, once
+                }
+                t.markFinished(firstTime);
+            }
+
+            @Override
+            public void unfinished() {
+                t.newFinishedPromise();
+            }
+        };
+    }
+
+    /** The durable set's view of {@code t}. */
+    static DurableHave.Side durable(Torrent t) {
+        return new DurableHave.Side() {
+            @Override
+            public void resumeDataChanged() {
+                t.notifier.resumeDataChanged();
+            }
+
+            @Override
+            public boolean live() {
+                return t.state == TorrentState.LIVE && !t.removed;
+            }
+
+            @Override
+            public void fail(String reason) {
+                t.lifecycle.fail(reason);
+            }
+        };
+    }
+
+    /** The streams' view of {@code t}. */
+    static Streams.Side streams(Torrent t) {
+        return new Streams.Side() {
+            @Override
+            public boolean isSelected(int file) {
+                return t.selection.isSelected(file);
+            }
+
+            @Override
+            public TorrentState state() {
+                return t.state;
+            }
+
+            @Override
+            public String error() {
+                return t.error;
+            }
+
+            @Override
+            public boolean removed() {
+                return t.removed;
             }
         };
     }

@@ -33,8 +33,8 @@ final class TorrentViews {
         }
         long wanted = t.downloads.wantedBytes();
         long left = claimed != null ? wanted - selectedBytesIn(t, claimed) : t.picker.wantedBytesLeft();
-        boolean finished = claimed != null ? wanted > 0 && left == 0 : t.finished;
-        long down = t.downRate.bytesPerSecond(now);
+        boolean finished = claimed != null ? wanted > 0 && left == 0 : t.downloads.isFinished();
+        long down = t.downloads.downloadRate(now);
         int seeds = 0;
         for (PeerConnection c : t.swarm.connections()) {
             if (c.hasAll()) {
@@ -45,10 +45,10 @@ final class TorrentViews {
         double checked = t.state == TorrentState.CHECKING ? l.checkedFraction : 1.0;
         return new TorrentStats(t.meta.infoHash(), t.meta.name(), t.state, t.error, finished, t.meta.totalLength(),
                 wanted, Math.max(0, Math.min(wanted, wanted - left)), haveBytes, t.geometry.pieceCount(),
-                have.cardinality(), checked, down, t.upRate.bytesPerSecond(now), t.downloadedTotal, t.uploadedTotal,
-                t.wastedTotal, t.swarm.size(), t.swarm.book().knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1,
+                have.cardinality(), checked, down, t.upRate.bytesPerSecond(now), t.downloads.downloadedTotal(), t.uploadedTotal,
+                t.downloads.wastedTotal(), t.swarm.size(), t.swarm.book().knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1,
                 l.fastResumed, l.checkedPieces, t.saveDir.toString(), t.limits.downloadLimit(), t.limits.uploadLimit(),
-                t.picker.isSequential(), t.addedAtMillis, t.completedAtMillis, t.maxConnections);
+                t.picker.isSequential(), t.addedAtMillis, t.downloads.completedAtMillis(), t.maxConnections);
     }
 
     /** Bytes of each file inside had pieces: one pass over files and their pieces, O(files + pieces). */

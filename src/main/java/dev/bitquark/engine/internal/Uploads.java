@@ -164,7 +164,7 @@ final class Uploads {
                 if (ar.failed()) {
                     Throwable e = ar.cause();
                     t.failed("reading piece " + r.piece() + " for upload failed: "
-                            + (e instanceof dev.bitquark.storage.StorageException se ? Downloads.describe(se) : e));
+                            + (e instanceof dev.bitquark.storage.StorageException se ? StorageErrors.describe(se) : e));
                     return;
                 }
                 c.send(Buffer.buffer(ar.result()));
