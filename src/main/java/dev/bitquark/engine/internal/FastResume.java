@@ -57,9 +57,9 @@ final class FastResume {
      */
     static ResumeData build(Torrent t, Bitfield durable, Bitfield unsynced, FileStamps stamps) {
         return new ResumeData(t.meta.infoHash(), t.saveDir, t.meta.pieceCount(), durable.toBytes(),
-                t.selection.priorities(), stamps.sizes(), stamps.mtimes(), t.uploadedTotal, t.downloads.downloadedTotal(),
+                t.selection.priorities(), stamps.sizes(), stamps.mtimes(), t.uploadedTotal(), t.downloads.downloadedTotal(),
                 t.addedAtMillis, t.downloads.completedAtMillis(), t.lifecycle.userPaused, t.picker.isSequential(),
-                t.limits.downloadLimit(), t.limits.uploadLimit(), t.state == TorrentState.ERROR ? t.error : null,
+                t.limits.downloadLimit(), t.limits.uploadLimit(), t.lifecycle.state() == TorrentState.ERROR ? t.lifecycle.error() : null,
                 unsynced.toBytes(), t.maxConnections, t.trackerList.tiers(), t.swarm.book().worthKeeping(ResumeData.MAX_PEERS));
     }
 

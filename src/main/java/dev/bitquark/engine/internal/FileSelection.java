@@ -2,6 +2,8 @@ package dev.bitquark.engine.internal;
 
 import dev.bitquark.engine.FilePriority;
 import dev.bitquark.metainfo.FileEntry;
+import dev.bitquark.metainfo.Metainfo;
+import dev.bitquark.storage.PieceStorage;
 import io.vertx.core.Future;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +17,23 @@ import java.util.List;
  * <p>Owned by the engine context; not thread-safe.
  */
 final class FileSelection {
-    private final Torrent t;
+    /** What the selection needs from its torrent, and all it may change there. */
+    interface Side {
+        /** The selection changed: streams, the download side and the resume data follow it. */
+        void changed();
+
+        /** Whether the first check has run (before it, skipped files have no data of their own to move). */
+        boolean checked();
+
+        /** Runs a storage job on the torrent's disk jobs (a pause, move or check waits for it). */
+        Future<Void> diskJob(String what, DiskJobs.StorageJob job);
+    }
+
+    private final Side t;
+    private final EngineRuntime rt;
+    private final Metainfo meta;
+    private final PiecePicker picker;
+    private final PieceStorage storage;
     private final FilePriority[] priorities;
     private final long[] lengths;
     /** Skipped as the storage was last told (null until the first check tells it); see {@link #syncStorage}. */
@@ -23,9 +41,13 @@ final class FileSelection {
     /** Storage jobs run one after the other, in the order the selection changed. */
     private Future<Void> storageJobs = Future.succeededFuture();
 
-    FileSelection(Torrent t) {
-        this.t = t;
-        List<FileEntry> files = t.meta.files();
+    FileSelection(EngineRuntime rt, Metainfo meta, PiecePicker picker, PieceStorage storage, Side side) {
+        this.t = side;
+        this.rt = rt;
+        this.meta = meta;
+        this.picker = picker;
+        this.storage = storage;
+        List<FileEntry> files = meta.files();
         this.priorities = new FilePriority[files.size()];
         this.lengths = new long[files.size()];
         Arrays.fill(priorities, FilePriority.NORMAL);
@@ -44,7 +66,7 @@ final class FileSelection {
 
     /** Not skipped and not padding. */
     boolean isSelected(int file) {
-        return priorities[file] != FilePriority.SKIP && !t.meta.files().get(file).padding();
+        return priorities[file] != FilePriority.SKIP && !meta.files().get(file).padding();
     }
 
     /** Sets every file's priority ({@code list} has one entry per file, in order). */
@@ -87,9 +109,7 @@ final class FileSelection {
     private void apply() {
         applyToPicker();
         tellStorage();
-        t.streams.selectionChanged();
-        t.downloads.afterSelectionChanged();
-        t.notifier.resumeDataChanged();
+        t.changed();
     }
 
     /**
@@ -100,8 +120,8 @@ final class FileSelection {
     Future<Void> syncStorage() {
         boolean[] skipped = skippedNow();
         storageSkipped = skipped;
-        storageJobs = storageJobs.transform(ar -> t.rt.<Void>onDisk(() -> {
-            t.storage.setSkipped(skipped);
+        storageJobs = storageJobs.transform(ar -> rt.<Void>onDisk(() -> {
+            storage.setSkipped(skipped);
             return null;
         }));
         return storageJobs;
@@ -127,19 +147,19 @@ final class FileSelection {
         }
         boolean[] now = skippedNow();
         for (int f = 0; f < now.length; f++) {
-            if (now[f] == storageSkipped[f] || t.meta.files().get(f).padding()) {
+            if (now[f] == storageSkipped[f] || meta.files().get(f).padding()) {
                 continue;
             }
             int file = f;
             boolean skip = now[f];
-            boolean relocate = skip && t.lifecycle.checked && !holdsOwnData(f);
-            storageJobs = storageJobs.transform(ar -> t.downloads.diskJob(
+            boolean relocate = skip && t.checked() && !holdsOwnData(f);
+            storageJobs = storageJobs.transform(ar -> t.diskJob(
                     skip ? "skipping file " + file : "selecting file " + file,
                     () -> {
                         if (skip) {
-                            t.storage.skip(file, relocate);
+                            storage.skip(file, relocate);
                         } else {
-                            t.storage.unskip(file);
+                            storage.unskip(file);
                         }
                     }));
         }
@@ -151,20 +171,20 @@ final class FileSelection {
      * lies in it alone, or every one of its pieces (it is complete).
      */
     private boolean holdsOwnData(int f) {
-        FileEntry file = t.meta.files().get(f);
+        FileEntry file = meta.files().get(f);
         if (file.length() == 0) {
             return false;
         }
-        long pieceLength = t.meta.pieceLength();
+        long pieceLength = meta.pieceLength();
         int first = (int) (file.offset() / pieceLength);
         int last = (int) ((file.offset() + file.length() - 1) / pieceLength);
         boolean all = true;
         for (int p = first; p <= last; p++) {
-            boolean had = t.picker.hasPiece(p);
+            boolean had = picker.hasPiece(p);
             all &= had;
             long start = (long) p * pieceLength;
-            boolean own = start >= file.offset() && start + t.geometry.pieceSize(p) <= file.offset() + file.length();
-            if (own && (had || t.picker.isOpen(p))) {
+            boolean own = start >= file.offset() && start + meta.geometry().pieceSize(p) <= file.offset() + file.length();
+            if (own && (had || picker.isOpen(p))) {
                 return true;
             }
         }
@@ -173,9 +193,9 @@ final class FileSelection {
 
     private void applyToPicker() {
         Priority[] levels = new Priority[priorities.length];
-        for (FileEntry f : t.meta.files()) {
+        for (FileEntry f : meta.files()) {
             levels[f.index()] = f.padding() ? Priority.SKIP : Priority.values()[priorities[f.index()].ordinal()];
         }
-        t.picker.setFilePriorities(lengths, levels);
+        picker.setFilePriorities(lengths, levels);
     }
 }

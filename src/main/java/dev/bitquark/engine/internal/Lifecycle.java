@@ -36,6 +36,9 @@ final class Lifecycle {
 
     private final Torrent t;
     private final Random random = new Random();
+    /** The torrent's state, and the reason of an ERROR: changed here only (see engine/STATE.md). */
+    private TorrentState state = TorrentState.PAUSED;
+    private String error;
     private int epoch;
     private CheckJob check;
     private CheckSlots.Ticket slot;
@@ -80,7 +83,7 @@ final class Lifecycle {
     Future<Void> resume() {
         boolean changed = userPaused;
         userPaused = false;
-        if (t.state == TorrentState.PAUSED || t.state == TorrentState.ERROR) {
+        if (state == TorrentState.PAUSED || state == TorrentState.ERROR) {
             changed = true;
             if (checked) {
                 goLive();
@@ -97,7 +100,7 @@ final class Lifecycle {
     /** Stops everything; completes once connections, announces, writes and the flush are done. */
     Future<Void> pause() {
         userPaused = true;
-        if (t.state == TorrentState.PAUSED) {
+        if (state == TorrentState.PAUSED) {
             return quiesced;
         }
         enter(TorrentState.PAUSED, null);
@@ -107,7 +110,7 @@ final class Lifecycle {
 
     /** Moves to ERROR with a reason (e.g. the disk is full); completed pieces are kept. */
     void fail(String reason) {
-        if (t.state == TorrentState.ERROR || t.removed) {
+        if (state == TorrentState.ERROR || t.removed) {
             return;
         }
         LOG.log(Level.WARNING, "{0}: {1}", new Object[] {t.meta.name(), reason});
@@ -122,8 +125,8 @@ final class Lifecycle {
      * Completes when the check is done; fails if something else (pause, removal) interrupts it.
      */
     Future<Void> recheck() {
-        TorrentState after = t.state == TorrentState.LIVE
-                || (t.state == TorrentState.CHECKING && afterCheck == TorrentState.LIVE)
+        TorrentState after = state == TorrentState.LIVE
+                || (state == TorrentState.CHECKING && afterCheck == TorrentState.LIVE)
                 ? TorrentState.LIVE : TorrentState.PAUSED;
         Promise<Void> done = Promise.promise();
         enter(TorrentState.CHECKING, null);
@@ -134,7 +137,7 @@ final class Lifecycle {
     }
 
     void reannounce() {
-        if (t.state == TorrentState.LIVE) {
+        if (state == TorrentState.LIVE) {
             if (t.announcer() != null) {
                 t.announcer().reannounce();
             }
@@ -145,7 +148,7 @@ final class Lifecycle {
 
     /** Stops I/O, moves the files on a disk worker, then returns to the state it was in. */
     Future<Void> moveStorage(Path dir) {
-        TorrentState before = t.state;
+        TorrentState before = state;
         boolean wasChecking = before == TorrentState.CHECKING;
         TorrentState back = wasChecking ? afterCheck : before;
         if (before == TorrentState.LIVE || wasChecking) {
@@ -173,13 +176,13 @@ final class Lifecycle {
 
     /** Removal: stops everything (no state event); completes once nothing touches the storage. */
     Future<Void> remove() {
-        t.state = TorrentState.PAUSED;
+        state = TorrentState.PAUSED;
         return halt("torrent removed");
     }
 
     /** Shutdown: stops like a pause, but the user's paused flag is left as it was. */
     Future<Void> close() {
-        if (t.state == TorrentState.LIVE || t.state == TorrentState.CHECKING) {
+        if (state == TorrentState.LIVE || state == TorrentState.CHECKING) {
             enter(TorrentState.PAUSED, null);
         }
         return halt("engine shutting down");
@@ -204,14 +207,23 @@ final class Lifecycle {
 
     // ---- internals -------------------------------------------------------------------------------
 
-    private void enter(TorrentState state, String error) {
-        TorrentState old = t.state;
-        String oldError = t.error;
-        t.state = state;
-        t.error = error;
-        if (old != state || !Objects.equals(oldError, error)) {
-            t.notifier.stateChanged(state, error);
-            t.streams.stateChanged(state);
+    TorrentState state() {
+        return state;
+    }
+
+    /** The reason of an ERROR state, or null. */
+    String error() {
+        return error;
+    }
+
+    private void enter(TorrentState next, String reason) {
+        TorrentState old = state;
+        String oldError = error;
+        state = next;
+        error = reason;
+        if (old != next || !Objects.equals(oldError, reason)) {
+            t.notifier.stateChanged(next, reason);
+            t.streams.stateChanged(next);
         }
     }
 

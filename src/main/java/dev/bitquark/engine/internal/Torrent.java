@@ -54,11 +54,10 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
     /** The peers: book, connections, dialing and bans (shared with the metadata phase before it). */
     final Swarm swarm;
     final TorrentOptions options;
-    final RateEstimator upRate = new RateEstimator();
     final Notifier notifier;
     final FileSelection selection;
     final Downloads downloads;
-    final Uploads uploads;
+    private final Uploads uploads;
     final DurableHave durable;
     final RateLimits limits;
     final Lifecycle lifecycle;
@@ -69,12 +68,9 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
     /** The trackers in force (the metainfo's, or those of the resume data) and their announcer. */
     final TrackerList trackerList;
 
-    TorrentState state = TorrentState.PAUSED;
-    String error;
     boolean removed;
     Path saveDir;
     int maxConnections; // from the options or resume data; changeable at run time
-    long uploadedTotal;
     long addedAtMillis = System.currentTimeMillis();
     /** Resume data taken when the engine shut down (the disk pool is gone afterwards). */
     private ResumeData finalResume;
@@ -109,7 +105,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
         this.maxConnections = resume != null && resume.maxConnections() > 0 ? resume.maxConnections()
                 : options.maxConnections();
         this.notifier = new Notifier(rt, meta.infoHash());
-        this.selection = new FileSelection(this);
+        this.selection = new FileSelection(rt, meta, picker, storage, TorrentSides.selection(this));
         this.downloads = new Downloads(rt, meta, picker, storage, swarm, options.pieceBufferBytes(),
                 TorrentSides.downloads(this));
         this.uploads = new Uploads(TorrentSides.uploads(this), rt, new Choker(Choker.Config.defaults(), new Random()));
@@ -122,14 +118,15 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
                 : meta.announceTiers(), tiers -> trackers == null ? null : new Announcer(trackers,
                         rt.scheduler(), meta.infoHash(), rt.peerId(),
                         announcePort(), tiers,
-                        () -> new Announcer.Transfer(uploadedTotal, downloads.downloadedTotal(), picker.wantedBytesLeft()),
+                        () -> new Announcer.Transfer(uploads.uploadedTotal(), downloads.downloadedTotal(),
+                                picker.wantedBytesLeft()),
                         found -> swarm.addPeers(found, PeerOrigin.TRACKER), Announcer.Options.DEFAULTS, random), random);
         if (resume != null) {
             swarm.book().add(resume.peers(), PeerOrigin.SAVED);
             selection.restore(resume.filePriorities());
             limits.set(resume.downloadLimit(), resume.uploadLimit());
             downloads.restore(resume.downloadedTotal(), resume.completedAtMillis());
-            uploadedTotal = resume.uploadedTotal();
+            uploads.restore(resume.uploadedTotal());
             addedAtMillis = resume.addedAtMillis();
         } else {
             // Asked at add time: in force before the first check ends, so no unwanted piece is requested.
@@ -158,7 +155,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
     /** Adds or removes tracker URLs (see {@link TrackerList#change}). @throws EngineException for a bad URL */
     @Override
     public void changeTrackers(List<String> urls, boolean add) {
-        trackerList.change(urls, add, state == TorrentState.LIVE);
+        trackerList.change(urls, add, lifecycle.state() == TorrentState.LIVE);
         notifier.resumeDataChanged();
     }
 
@@ -326,7 +323,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
 
     @Override
     public boolean wantsConnections() {
-        return state == TorrentState.LIVE;
+        return lifecycle.state() == TorrentState.LIVE;
     }
 
     @Override
@@ -435,8 +432,8 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
         }
         // Seeding changes nothing but the totals: have them saved now and then, so that a crash
         // loses at most TOTALS_SAVE_MILLIS of the upload count (and not every upload since start).
-        if (uploadedTotal != totalsNotified && now - totalsNotifiedAt >= TOTALS_SAVE_MILLIS) {
-            totalsNotified = uploadedTotal;
+        if (uploads.uploadedTotal() != totalsNotified && now - totalsNotifiedAt >= TOTALS_SAVE_MILLIS) {
+            totalsNotified = uploads.uploadedTotal();
             totalsNotifiedAt = now;
             notifier.resumeDataChanged();
         }
@@ -521,7 +518,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
 
     @Override
     public TorrentState state() {
-        return state;
+        return lifecycle.state();
     }
 
     @Override
@@ -546,7 +543,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
 
     @Override
     public long uploadRate() {
-        return upRate.bytesPerSecond(rt.now());
+        return uploads.uploadRate(rt.now());
     }
 
     @Override
@@ -556,7 +553,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
 
     @Override
     public long uploadedTotal() {
-        return uploadedTotal;
+        return uploads.uploadedTotal();
     }
 
     /** Piece writes and other disk jobs of this torrent queued or running on the disk pool. */

@@ -19,7 +19,7 @@ final class TorrentSides {
         return new Uploads.Side() {
             @Override
             public boolean live() {
-                return t.state == TorrentState.LIVE;
+                return t.lifecycle.state() == TorrentState.LIVE;
             }
 
             @Override
@@ -58,12 +58,6 @@ final class TorrentSides {
             }
 
             @Override
-            public void uploaded(int bytes, long now) {
-                t.upRate.add(bytes, now);
-                t.uploadedTotal += bytes;
-            }
-
-            @Override
             public void failed(String reason) {
                 t.lifecycle.fail(reason);
             }
@@ -75,7 +69,7 @@ final class TorrentSides {
         return new Downloads.Side() {
             @Override
             public boolean live() {
-                return t.state == TorrentState.LIVE;
+                return t.lifecycle.state() == TorrentState.LIVE;
             }
 
             @Override
@@ -139,7 +133,7 @@ final class TorrentSides {
 
             @Override
             public boolean live() {
-                return t.state == TorrentState.LIVE && !t.removed;
+                return t.lifecycle.state() == TorrentState.LIVE && !t.removed;
             }
 
             @Override
@@ -159,17 +153,39 @@ final class TorrentSides {
 
             @Override
             public TorrentState state() {
-                return t.state;
+                return t.lifecycle.state();
             }
 
             @Override
             public String error() {
-                return t.error;
+                return t.lifecycle.error();
             }
 
             @Override
             public boolean removed() {
                 return t.removed;
+            }
+        };
+    }
+
+    /** The file selection's view of {@code t}. */
+    static FileSelection.Side selection(Torrent t) {
+        return new FileSelection.Side() {
+            @Override
+            public void changed() {
+                t.streams.selectionChanged();
+                t.downloads.afterSelectionChanged();
+                t.notifier.resumeDataChanged();
+            }
+
+            @Override
+            public boolean checked() {
+                return t.lifecycle.checked;
+            }
+
+            @Override
+            public Future<Void> diskJob(String what, DiskJobs.StorageJob job) {
+                return t.downloads.diskJob(what, job);
             }
         };
     }

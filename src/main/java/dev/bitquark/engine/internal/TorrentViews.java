@@ -42,10 +42,10 @@ final class TorrentViews {
             }
         }
         Lifecycle l = t.lifecycle;
-        double checked = t.state == TorrentState.CHECKING ? l.checkedFraction : 1.0;
-        return new TorrentStats(t.meta.infoHash(), t.meta.name(), t.state, t.error, finished, t.meta.totalLength(),
+        double checked = t.lifecycle.state() == TorrentState.CHECKING ? l.checkedFraction : 1.0;
+        return new TorrentStats(t.meta.infoHash(), t.meta.name(), t.lifecycle.state(), t.lifecycle.error(), finished, t.meta.totalLength(),
                 wanted, Math.max(0, Math.min(wanted, wanted - left)), haveBytes, t.geometry.pieceCount(),
-                have.cardinality(), checked, down, t.upRate.bytesPerSecond(now), t.downloads.downloadedTotal(), t.uploadedTotal,
+                have.cardinality(), checked, down, t.uploadRate(), t.downloads.downloadedTotal(), t.uploadedTotal(),
                 t.downloads.wastedTotal(), t.swarm.size(), t.swarm.book().knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1,
                 l.fastResumed, l.checkedPieces, t.saveDir.toString(), t.limits.downloadLimit(), t.limits.uploadLimit(),
                 t.picker.isSequential(), t.addedAtMillis, t.downloads.completedAtMillis(), t.maxConnections);

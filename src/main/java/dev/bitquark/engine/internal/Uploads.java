@@ -45,9 +45,6 @@ final class Uploads {
         /** Whether {@code bytes} may go to {@code c} now under the upload limits; else {@code retry} runs later. */
         boolean mayUpload(PeerConnection c, int bytes, Runnable retry);
 
-        /** {@code bytes} of payload went out (totals and rates). */
-        void uploaded(int bytes, long now);
-
         /** Reading for an upload failed: the torrent stops with {@code reason}. */
         void failed(String reason);
     }
@@ -55,11 +52,26 @@ final class Uploads {
     private final Side t;
     private final EngineRuntime rt;
     private final Choker choker;
+    private final RateEstimator upRate = new RateEstimator();
+    private long uploadedTotal;
 
     Uploads(Side side, EngineRuntime rt, Choker choker) {
         this.t = side;
         this.rt = rt;
         this.choker = choker;
+    }
+
+    /** The upload total kept with the torrent from an earlier run (resume data). */
+    void restore(long uploaded) {
+        uploadedTotal = uploaded;
+    }
+
+    long uploadedTotal() {
+        return uploadedTotal;
+    }
+
+    long uploadRate(long now) {
+        return upRate.bytesPerSecond(now);
     }
 
     void onInterested(PeerConnection c) {
@@ -201,7 +213,8 @@ final class Uploads {
     private void counted(PeerConnection c, int bytes) {
         long now = rt.now();
         c.uploadRate.add(bytes, now);
-        t.uploaded(bytes, now);
+        upRate.add(bytes, now);
+        uploadedTotal += bytes;
     }
 
     void onPeerGone(PeerConnection c) {

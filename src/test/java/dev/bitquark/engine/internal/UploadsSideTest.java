@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Uploads} against its seam alone ({@link Uploads.Side}), no torrent and no socket: it unchokes only while
- * its side says live, pays every block through the side's limit, counts what went out there, and reports a read
+ * its side says live, pays every block through the side's limit, counts what went out, and reports a read
  * failure to the side instead of touching the torrent.
  */
 class UploadsSideTest {
@@ -38,7 +38,6 @@ class UploadsSideTest {
     Metainfo meta;
     Uploads uploads;
     boolean live = true;
-    long uploaded;
     int paidFor;
 
     final class FakeSide implements Uploads.Side {
@@ -90,11 +89,6 @@ class UploadsSideTest {
         }
 
         @Override
-        public void uploaded(int bytes, long now) {
-            uploaded += bytes;
-        }
-
-        @Override
         public void failed(String reason) {
             failures.add(reason);
         }
@@ -139,7 +133,7 @@ class UploadsSideTest {
         on.run(() -> peer.request(1, 0, PIECE_LENGTH).request(3, 100, 1000));
         on.waitUntil("both blocks sent", () -> peer.received(PIECE).size() == 2);
         assertEquals(PIECE_LENGTH + 1000, paidFor);
-        assertEquals(PIECE_LENGTH + 1000, uploaded);
+        assertEquals(PIECE_LENGTH + 1000, on.call(uploads::uploadedTotal));
     }
 
     @Test
