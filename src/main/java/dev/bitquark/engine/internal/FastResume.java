@@ -56,11 +56,11 @@ final class FastResume {
      * (disjoint from {@code durable}) and file stamps. Engine context.
      */
     static ResumeData build(Torrent t, Bitfield durable, Bitfield unsynced, FileStamps stamps) {
-        return new ResumeData(t.meta.infoHash(), t.saveDir, t.meta.pieceCount(), durable.toBytes(),
-                t.selection.priorities(), stamps.sizes(), stamps.mtimes(), t.uploadedTotal(), t.downloads.downloadedTotal(),
-                t.addedAtMillis, t.downloads.completedAtMillis(), t.lifecycle.userPaused, t.picker.isSequential(),
-                t.limits.downloadLimit(), t.limits.uploadLimit(), t.lifecycle.state() == TorrentState.ERROR ? t.lifecycle.error() : null,
-                unsynced.toBytes(), t.maxConnections, t.trackerList.tiers(), t.swarm.book().worthKeeping(ResumeData.MAX_PEERS));
+        return new ResumeData(t.metainfo().infoHash(), t.saveDir(), t.metainfo().pieceCount(), durable.toBytes(),
+                t.selection().priorities(), stamps.sizes(), stamps.mtimes(), t.uploadedTotal(), t.downloads().downloadedTotal(),
+                t.addedAtMillis(), t.downloads().completedAtMillis(), t.lifecycle().userPaused, t.picker().isSequential(),
+                t.limits().downloadLimit(), t.limits().uploadLimit(), t.lifecycle().state() == TorrentState.ERROR ? t.lifecycle().error() : null,
+                unsynced.toBytes(), t.connectionCap(), t.trackerList().tiers(), t.swarm().book().worthKeeping(ResumeData.MAX_PEERS));
     }
 
     /** Why {@code r} does not fit {@code meta} at all (then a full check runs), or null if it fits. */
@@ -178,17 +178,17 @@ final class FastResume {
      * any, the times are unknown, which forces a full check next time).
      */
     static Future<ResumeData> of(Torrent t) {
-        ResumeData pending = t.lifecycle.pendingResume();
-        if (!t.lifecycle.checked && pending != null && unusable(pending, t.meta) == null) {
+        ResumeData pending = t.lifecycle().pendingResume();
+        if (!t.lifecycle().checked && pending != null && unusable(pending, t.metainfo()) == null) {
             return Future.succeededFuture(build(t, claimed(pending),
                     unsynced(pending), new FileStamps(pending.fileSizes(), pending.fileMtimes())));
         }
-        Bitfield have = t.durable.snapshot();
-        Bitfield unsynced = t.durable.unsyncedSnapshot();
-        if (!t.lifecycle.checked) {
+        Bitfield have = t.durable().snapshot();
+        Bitfield unsynced = t.durable().unsyncedSnapshot();
+        if (!t.lifecycle().checked) {
             return Future.succeededFuture(build(t, have, unsynced,
-                    unknownStamps(t.meta.files().size())));
+                    unknownStamps(t.metainfo().files().size())));
         }
-        return t.rt.onDisk(() -> stamp(t.storage)).map(stamps -> build(t, have, unsynced, stamps));
+        return t.rt().onDisk(() -> stamp(t.storage())).map(stamps -> build(t, have, unsynced, stamps));
     }
 }

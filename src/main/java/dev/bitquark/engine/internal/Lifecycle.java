@@ -69,9 +69,9 @@ final class Lifecycle {
      */
     void begin(ResumeData resume) {
         pendingResume = resume;
-        if (resume != null ? resume.paused() : t.options.startPaused()) {
+        if (resume != null ? resume.paused() : t.options().startPaused()) {
             userPaused = true;
-            t.notifier.stateChanged(TorrentState.PAUSED, null);
+            t.notifier().stateChanged(TorrentState.PAUSED, null);
         } else if (resume != null && resume.error() != null) {
             enter(TorrentState.ERROR, resume.error());
         } else {
@@ -92,7 +92,7 @@ final class Lifecycle {
             }
         }
         if (changed) {
-            t.notifier.resumeDataChanged();
+            t.notifier().resumeDataChanged();
         }
         return Future.succeededFuture();
     }
@@ -105,18 +105,18 @@ final class Lifecycle {
         }
         enter(TorrentState.PAUSED, null);
         Future<Void> stopped = halt("torrent paused");
-        return stopped.onComplete(ar -> t.notifier.resumeDataChanged());
+        return stopped.onComplete(ar -> t.notifier().resumeDataChanged());
     }
 
     /** Moves to ERROR with a reason (e.g. the disk is full); completed pieces are kept. */
     void fail(String reason) {
-        if (state == TorrentState.ERROR || t.removed) {
+        if (state == TorrentState.ERROR || t.isRemoved()) {
             return;
         }
-        LOG.log(Level.WARNING, "{0}: {1}", new Object[] {t.meta.name(), reason});
+        LOG.log(Level.WARNING, "{0}: {1}", new Object[] {t.metainfo().name(), reason});
         enter(TorrentState.ERROR, reason);
         halt("torrent error");
-        t.notifier.resumeDataChanged();
+        t.notifier().resumeDataChanged();
     }
 
     /**
@@ -141,8 +141,8 @@ final class Lifecycle {
             if (t.announcer() != null) {
                 t.announcer().reannounce();
             }
-            t.swarm.book().retryNow();
-            t.swarm.connectMore();
+            t.swarm().book().retryNow();
+            t.swarm().connectMore();
         }
     }
 
@@ -156,12 +156,12 @@ final class Lifecycle {
         }
         halt("moving files");
         int e = epoch;
-        return quiesced.compose(v -> t.rt.<Void>onDisk(() -> {
-            t.storage.moveTo(dir);
+        return quiesced.compose(v -> t.rt().<Void>onDisk(() -> {
+            t.storage().moveTo(dir);
             return null;
         })).onSuccess(v -> {
-            t.saveDir = t.storage.root();
-            t.notifier.resumeDataChanged();
+            t.storageMoved();
+            t.notifier().resumeDataChanged();
         }).eventually(() -> {
             if (e == epoch && back == TorrentState.LIVE) {
                 if (checked && !wasChecking) {
@@ -199,7 +199,7 @@ final class Lifecycle {
      * before a check confirms them.
      */
     Bitfield claimedUnchecked() {
-        if (checked || pendingResume == null || FastResume.unusable(pendingResume, t.meta) != null) {
+        if (checked || pendingResume == null || FastResume.unusable(pendingResume, t.metainfo()) != null) {
             return null;
         }
         return FastResume.claimed(pendingResume);
@@ -222,8 +222,8 @@ final class Lifecycle {
         state = next;
         error = reason;
         if (old != next || !Objects.equals(oldError, reason)) {
-            t.notifier.stateChanged(next, reason);
-            t.streams.stateChanged(next);
+            t.notifier().stateChanged(next, reason);
+            t.streams().stateChanged(next);
         }
     }
 
@@ -239,7 +239,7 @@ final class Lifecycle {
             check = null;
             job.cancel();
             // The job's result completes once its pieces in flight are read: only then is the storage free.
-            checkEnded = Future.fromCompletionStage(job.result(), t.rt.context()).<Void>mapEmpty().otherwiseEmpty();
+            checkEnded = Future.fromCompletionStage(job.result(), t.rt().context()).<Void>mapEmpty().otherwiseEmpty();
         }
         if (slot != null) {
             CheckSlots.Ticket s = slot;
@@ -248,15 +248,15 @@ final class Lifecycle {
         }
         checkedFraction = 1.0;
         if (tickTimer >= 0) {
-            t.rt.scheduler().cancel(tickTimer);
+            t.rt().scheduler().cancel(tickTimer);
             tickTimer = -1;
         }
-        t.swarm.stopSources();
-        t.swarm.closeAll(reason);
-        t.downloads.releaseAll();
-        Future<Void> announced = t.trackerList.stop();
-        quiesced = Future.join(checkEnded, t.downloads.whenDiskIdle())
-                .transform(ar -> t.durable.flush())
+        t.swarm().stopSources();
+        t.swarm().closeAll(reason);
+        t.downloads().releaseAll();
+        Future<Void> announced = t.trackerList().stop();
+        quiesced = Future.join(checkEnded, t.downloads().whenDiskIdle())
+                .transform(ar -> t.durable().flush())
                 .mapEmpty();
         return Future.join(announced, quiesced).mapEmpty();
     }
@@ -273,7 +273,7 @@ final class Lifecycle {
                 interrupted(done);
                 return;
             }
-            slot = t.rt.checks().acquire(ticket -> runCheck(e, ticket, resume, after, done));
+            slot = t.rt().checks().acquire(ticket -> runCheck(e, ticket, resume, after, done));
         });
     }
 
@@ -284,7 +284,7 @@ final class Lifecycle {
             interrupted(done);
             return;
         }
-        Future<Bitfield> fast = t.selection.syncStorage()
+        Future<Bitfield> fast = t.selection().syncStorage()
                 .compose(v -> resume == null ? Future.<Bitfield>succeededFuture() : spotCheck(e, resume));
         fast.compose(trusted -> trusted != null ? Future.succeededFuture(trusted) : fullCheck(e)).onComplete(ar -> {
             ticket.release();
@@ -311,7 +311,7 @@ final class Lifecycle {
             } else {
                 enter(TorrentState.PAUSED, null);
             }
-            t.notifier.resumeDataChanged();
+            t.notifier().resumeDataChanged();
             if (done != null) {
                 done.tryComplete();
             }
@@ -325,33 +325,33 @@ final class Lifecycle {
      * killed process the operating system usually still has them, after a power cut maybe not.
      */
     private Future<Bitfield> spotCheck(int e, ResumeData r) {
-        String unusable = FastResume.unusable(r, t.meta);
+        String unusable = FastResume.unusable(r, t.metainfo());
         if (unusable != null) {
-            LOG.info(() -> t.meta.name() + ": " + unusable + "; checking every piece");
+            LOG.info(() -> t.metainfo().name() + ": " + unusable + "; checking every piece");
             return Future.succeededFuture();
         }
         Bitfield claimed = FastResume.claimed(r);
         Bitfield unsynced = FastResume.unsynced(r);
-        return t.rt.onDisk(() -> FastResume.stamp(t.storage)).compose(stamps -> {
+        return t.rt().onDisk(() -> FastResume.stamp(t.storage())).compose(stamps -> {
             if (e != epoch) {
                 return Future.failedFuture(new CancellationException("check cancelled"));
             }
-            String changed = FastResume.changedFile(r, stamps, t.meta);
+            String changed = FastResume.changedFile(r, stamps, t.metainfo());
             if (changed != null) {
-                LOG.info(() -> t.meta.name() + ": " + changed + "; checking every piece");
+                LOG.info(() -> t.metainfo().name() + ": " + changed + "; checking every piece");
                 return Future.succeededFuture();
             }
-            Bitfield spot = FastResume.spotCheckPieces(claimed, t.meta, random);
+            Bitfield spot = FastResume.spotCheckPieces(claimed, t.metainfo(), random);
             Bitfield toRead = spot.copy();
             for (int p = unsynced.nextSet(0); p >= 0; p = unsynced.nextSet(p + 1)) {
                 if (!claimed.get(p)) {
                     toRead.set(p);
                 }
             }
-            CheckJob job = StorageChecker.check(t.storage, t.meta.pieceHashes(), toRead, t.rt.hashExecutor(),
-                    2 * t.rt.hashThreads(), null);
+            CheckJob job = StorageChecker.check(t.storage(), t.metainfo().pieceHashes(), toRead, t.rt().hashExecutor(),
+                    2 * t.rt().hashThreads(), null);
             check = job;
-            return Future.fromCompletionStage(job.result(), t.rt.context()).map(valid -> {
+            return Future.fromCompletionStage(job.result(), t.rt().context()).map(valid -> {
                 checkedPieces = toRead.cardinality();
                 int spotFailed = 0;
                 for (int p = spot.nextSet(0); p >= 0; p = spot.nextSet(p + 1)) {
@@ -361,7 +361,7 @@ final class Lifecycle {
                 }
                 if (spotFailed > 0) {
                     int failed = spotFailed;
-                    LOG.info(() -> t.meta.name() + ": " + failed + " of " + spot.cardinality()
+                    LOG.info(() -> t.metainfo().name() + ": " + failed + " of " + spot.cardinality()
                             + " spot-checked pieces are damaged; checking every piece");
                     return null;
                 }
@@ -374,7 +374,7 @@ final class Lifecycle {
                 }
                 int kept = recovered;
                 int lost = toRead.cardinality() - spot.cardinality() - recovered;
-                LOG.fine(() -> t.meta.name() + ": fast resume; " + kept + " unsynced pieces verified, " + lost
+                LOG.fine(() -> t.metainfo().name() + ": fast resume; " + kept + " unsynced pieces verified, " + lost
                         + " to download again");
                 fastResumed = true;
                 trustedDurable = claimed;
@@ -388,15 +388,15 @@ final class Lifecycle {
             return Future.failedFuture(new CancellationException("check cancelled"));
         }
         fastResumed = false;
-        CheckJob job = StorageChecker.checkAll(t.storage, t.meta.pieceHashes(), t.rt.hashExecutor(),
-                2 * t.rt.hashThreads(), p -> t.rt.context().runOnContext(v -> {
+        CheckJob job = StorageChecker.checkAll(t.storage(), t.metainfo().pieceHashes(), t.rt().hashExecutor(),
+                2 * t.rt().hashThreads(), p -> t.rt().context().runOnContext(v -> {
                     if (e == epoch) {
                         checkedFraction = p.piecesTotal() == 0 ? 1.0 : (double) p.piecesDone() / p.piecesTotal();
                         checkedPieces = p.piecesDone();
                     }
                 }));
         check = job;
-        return Future.fromCompletionStage(job.result(), t.rt.context()).map(valid -> {
+        return Future.fromCompletionStage(job.result(), t.rt().context()).map(valid -> {
             checkedPieces = job.progress().piecesDone();
             return valid;
         });
@@ -407,39 +407,39 @@ final class Lifecycle {
      * pieces trusted from resume data as already flushed to disk.
      */
     private void applyCheck(Bitfield valid, Bitfield durableNow) {
-        for (int p = 0; p < t.geometry.pieceCount(); p++) {
-            boolean had = t.picker.hasPiece(p);
+        for (int p = 0; p < t.geometry().pieceCount(); p++) {
+            boolean had = t.picker().hasPiece(p);
             if (had && !valid.get(p)) {
-                t.picker.clearHave(p);
-                t.durable.pieceLost(p);
-                t.downloads.pieceLost(p);
+                t.picker().clearHave(p);
+                t.durable().pieceLost(p);
+                t.downloads().pieceLost(p);
             } else if (!had && valid.get(p)) {
-                t.picker.markHave(p);
-                t.downloads.pieceHad(p, false);
+                t.picker().markHave(p);
+                t.downloads().pieceHad(p, false);
             }
         }
         if (durableNow != null) {
-            t.durable.trust(durableNow);
+            t.durable().trust(durableNow);
         }
-        if (t.downloads.isFinished() && !t.picker.isComplete()) {
-            t.downloads.unfinish();
+        if (t.downloads().isFinished() && !t.picker().isComplete()) {
+            t.downloads().unfinish();
         }
     }
 
     private void goLive() {
         enter(TorrentState.LIVE, null);
-        tickTimer = t.rt.scheduler().every(Torrent.TICK, t::tick);
-        t.trackerList.start();
-        t.swarm.startSources(t.meta.isPrivate(), t.announcePort());
-        t.swarm.book().retryNow();
-        t.swarm.addPeers(t.options.initialPeers(), PeerOrigin.USER);
-        t.swarm.connectMore();
-        t.streams.wentLive();
-        if (t.picker.isComplete()) {
-            t.downloads.onFinished();
+        tickTimer = t.rt().scheduler().every(Torrent.TICK, t::tick);
+        t.trackerList().start();
+        t.swarm().startSources(t.metainfo().isPrivate(), t.announcePort());
+        t.swarm().book().retryNow();
+        t.swarm().addPeers(t.options().initialPeers(), PeerOrigin.USER);
+        t.swarm().connectMore();
+        t.streams().wentLive();
+        if (t.picker().isComplete()) {
+            t.downloads().onFinished();
         }
-        LOG.fine(() -> t.meta.name() + ": live, " + t.picker.haveBitfield().cardinality() + "/"
-                + t.geometry.pieceCount() + " pieces");
+        LOG.fine(() -> t.metainfo().name() + ": live, " + t.picker().haveBitfield().cardinality() + "/"
+                + t.geometry().pieceCount() + " pieces");
     }
 
     private static void interrupted(Promise<Void> done) {

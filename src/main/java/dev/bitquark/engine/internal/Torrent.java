@@ -46,32 +46,32 @@ import java.util.logging.Logger;
 public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm.Phase {
     private static final Logger LOG = Logger.getLogger(Torrent.class.getName());
 
-    final EngineRuntime rt;
-    final Metainfo meta;
-    final TorrentGeometry geometry;
-    final PieceStorage storage;
-    final PiecePicker picker;
+    private final EngineRuntime rt;
+    private final Metainfo meta;
+    private final TorrentGeometry geometry;
+    private final PieceStorage storage;
+    private final PiecePicker picker;
     /** The peers: book, connections, dialing and bans (shared with the metadata phase before it). */
-    final Swarm swarm;
-    final TorrentOptions options;
-    final Notifier notifier;
-    final FileSelection selection;
-    final Downloads downloads;
+    private final Swarm swarm;
+    private final TorrentOptions options;
+    private final Notifier notifier;
+    private final FileSelection selection;
+    private final Downloads downloads;
     private final Uploads uploads;
-    final DurableHave durable;
-    final RateLimits limits;
-    final Lifecycle lifecycle;
-    final Streams streams;
+    private final DurableHave durable;
+    private final RateLimits limits;
+    private final Lifecycle lifecycle;
+    private final Streams streams;
     private final TrackerClient trackers;
     private final Random random = new Random();
     private Promise<Void> finishedPromise = Promise.promise();
     /** The trackers in force (the metainfo's, or those of the resume data) and their announcer. */
-    final TrackerList trackerList;
+    private final TrackerList trackerList;
 
-    boolean removed;
-    Path saveDir;
-    int maxConnections; // from the options or resume data; changeable at run time
-    long addedAtMillis = System.currentTimeMillis();
+    private boolean removed;
+    private Path saveDir;
+    private int maxConnections; // from the options or resume data; changeable at run time
+    private long addedAtMillis = System.currentTimeMillis();
     /** Resume data taken when the engine shut down (the disk pool is gone afterwards). */
     private ResumeData finalResume;
 
@@ -446,6 +446,28 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
     static final long TOTALS_SAVE_MILLIS = 10_000;
     private long totalsNotified;
     private long totalsNotifiedAt;
+
+    // The parts, for the torrent's own helpers (TorrentSides, Lifecycle, TorrentViews, FastResume); parts see a Side.
+    EngineRuntime rt() { return rt; }
+    TorrentGeometry geometry() { return geometry; }
+    PieceStorage storage() { return storage; }
+    PiecePicker picker() { return picker; }
+    Swarm swarm() { return swarm; }
+    TorrentOptions options() { return options; }
+    Notifier notifier() { return notifier; }
+    FileSelection selection() { return selection; }
+    Downloads downloads() { return downloads; }
+    DurableHave durable() { return durable; }
+    RateLimits limits() { return limits; }
+    Lifecycle lifecycle() { return lifecycle; }
+    Streams streams() { return streams; }
+    TrackerList trackerList() { return trackerList; }
+    long addedAtMillis() { return addedAtMillis; }
+
+    /** The storage moved its files (Lifecycle, after {@code moveStorage}). */
+    void storageMoved() {
+        saveDir = storage.root();
+    }
 
     // ---- views -----------------------------------------------------------------------------------
 

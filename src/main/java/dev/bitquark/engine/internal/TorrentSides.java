@@ -19,47 +19,47 @@ final class TorrentSides {
         return new Uploads.Side() {
             @Override
             public boolean live() {
-                return t.lifecycle.state() == TorrentState.LIVE;
+                return t.lifecycle().state() == TorrentState.LIVE;
             }
 
             @Override
             public boolean complete() {
-                return t.downloads.isFinished();
+                return t.downloads().isFinished();
             }
 
             @Override
             public boolean hasPiece(int piece) {
-                return t.picker.hasPiece(piece);
+                return t.picker().hasPiece(piece);
             }
 
             @Override
             public boolean validRequest(int piece, int begin, int length) {
-                return t.geometry.isValidRequest(piece, begin, length);
+                return t.geometry().isValidRequest(piece, begin, length);
             }
 
             @Override
             public Collection<PeerConnection> connections() {
-                return t.swarm.connections();
+                return t.swarm().connections();
             }
 
             @Override
             public PeerConnection connection(int key) {
-                return t.swarm.connection(key);
+                return t.swarm().connection(key);
             }
 
             @Override
             public PieceStorage storage() {
-                return t.storage;
+                return t.storage();
             }
 
             @Override
             public boolean mayUpload(PeerConnection c, int bytes, Runnable retry) {
-                return t.limits.mayUpload(c, bytes, retry);
+                return t.limits().mayUpload(c, bytes, retry);
             }
 
             @Override
             public void failed(String reason) {
-                t.lifecycle.fail(reason);
+                t.lifecycle().fail(reason);
             }
         };
     }
@@ -69,33 +69,33 @@ final class TorrentSides {
         return new Downloads.Side() {
             @Override
             public boolean live() {
-                return t.lifecycle.state() == TorrentState.LIVE;
+                return t.lifecycle().state() == TorrentState.LIVE;
             }
 
             @Override
             public boolean isSelected(int index) {
-                return t.selection.isSelected(index);
+                return t.selection().isSelected(index);
             }
 
             @Override
             public void received(PeerConnection c, int bytes) {
-                t.limits.onReceived(c, bytes);
+                t.limits().onReceived(c, bytes);
             }
 
             @Override
             public void pieceHad(int piece) {
-                t.durable.pieceHad(piece);
-                t.streams.pieceHad(piece);
+                t.durable().pieceHad(piece);
+                t.streams().pieceHad(piece);
             }
 
             @Override
             public void pieceWritten(int piece) {
-                t.notifier.pieceWritten(piece);
+                t.notifier().pieceWritten(piece);
             }
 
             @Override
             public Future<Boolean> flush() {
-                return t.durable.flush();
+                return t.durable().flush();
             }
 
             @Override
@@ -105,7 +105,7 @@ final class TorrentSides {
 
             @Override
             public void fail(String reason) {
-                t.lifecycle.fail(reason);
+                t.lifecycle().fail(reason);
             }
 
             @Override
@@ -128,17 +128,17 @@ final class TorrentSides {
         return new DurableHave.Side() {
             @Override
             public void resumeDataChanged() {
-                t.notifier.resumeDataChanged();
+                t.notifier().resumeDataChanged();
             }
 
             @Override
             public boolean live() {
-                return t.lifecycle.state() == TorrentState.LIVE && !t.removed;
+                return t.lifecycle().state() == TorrentState.LIVE && !t.isRemoved();
             }
 
             @Override
             public void fail(String reason) {
-                t.lifecycle.fail(reason);
+                t.lifecycle().fail(reason);
             }
         };
     }
@@ -148,22 +148,22 @@ final class TorrentSides {
         return new Streams.Side() {
             @Override
             public boolean isSelected(int file) {
-                return t.selection.isSelected(file);
+                return t.selection().isSelected(file);
             }
 
             @Override
             public TorrentState state() {
-                return t.lifecycle.state();
+                return t.lifecycle().state();
             }
 
             @Override
             public String error() {
-                return t.lifecycle.error();
+                return t.lifecycle().error();
             }
 
             @Override
             public boolean removed() {
-                return t.removed;
+                return t.isRemoved();
             }
         };
     }
@@ -173,19 +173,19 @@ final class TorrentSides {
         return new FileSelection.Side() {
             @Override
             public void changed() {
-                t.streams.selectionChanged();
-                t.downloads.afterSelectionChanged();
-                t.notifier.resumeDataChanged();
+                t.streams().selectionChanged();
+                t.downloads().afterSelectionChanged();
+                t.notifier().resumeDataChanged();
             }
 
             @Override
             public boolean checked() {
-                return t.lifecycle.checked;
+                return t.lifecycle().checked;
             }
 
             @Override
             public Future<Void> diskJob(String what, DiskJobs.StorageJob job) {
-                return t.downloads.diskJob(what, job);
+                return t.downloads().diskJob(what, job);
             }
         };
     }

@@ -55,7 +55,7 @@ public final class TorrentSlot {
 
     /** A slot holding a torrent added with its metainfo. */
     public static TorrentSlot of(Torrent t) {
-        TorrentSlot s = new TorrentSlot(t.infoHash(), t.rt, null, null, t.swarm);
+        TorrentSlot s = new TorrentSlot(t.infoHash(), t.rt(), null, null, t.swarm());
         s.phase = t;
         s.ready.complete(t);
         return s;
@@ -121,11 +121,11 @@ public final class TorrentSlot {
             for (int i = 0; i < meta.files().size(); i++) {
                 priorities.add(magnet.isFileSelected(i) ? FilePriority.NORMAL : FilePriority.SKIP);
             }
-            t.selection.restore(priorities);
+            t.selection().restore(priorities);
         }
-        t.limits.set(from.downloadLimit, from.uploadLimit);
+        t.limits().set(from.downloadLimit, from.uploadLimit);
         phase = t;
-        t.notifier.metadataReceived(meta);
+        t.notifier().metadataReceived(meta);
         t.begin(null);
         if (from.userPaused) {
             t.pause();

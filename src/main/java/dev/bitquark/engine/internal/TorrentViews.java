@@ -22,43 +22,43 @@ final class TorrentViews {
     private TorrentViews() {}
 
     static TorrentStats stats(Torrent t) {
-        long now = t.rt.now();
+        long now = t.rt().now();
         // Restored paused (or failed), a torrent is not checked until resumed: until then it shows what its resume
         // data claims, as it was when it stopped, rather than nothing.
-        Bitfield claimed = t.lifecycle.claimedUnchecked();
-        Bitfield have = claimed != null ? claimed : t.picker.haveBitfield();
+        Bitfield claimed = t.lifecycle().claimedUnchecked();
+        Bitfield have = claimed != null ? claimed : t.picker().haveBitfield();
         long haveBytes = 0;
         for (int i = have.nextSet(0); i >= 0; i = have.nextSet(i + 1)) {
-            haveBytes += t.geometry.pieceSize(i);
+            haveBytes += t.geometry().pieceSize(i);
         }
-        long wanted = t.downloads.wantedBytes();
-        long left = claimed != null ? wanted - selectedBytesIn(t, claimed) : t.picker.wantedBytesLeft();
-        boolean finished = claimed != null ? wanted > 0 && left == 0 : t.downloads.isFinished();
-        long down = t.downloads.downloadRate(now);
+        long wanted = t.downloads().wantedBytes();
+        long left = claimed != null ? wanted - selectedBytesIn(t, claimed) : t.picker().wantedBytesLeft();
+        boolean finished = claimed != null ? wanted > 0 && left == 0 : t.downloads().isFinished();
+        long down = t.downloads().downloadRate(now);
         int seeds = 0;
-        for (PeerConnection c : t.swarm.connections()) {
+        for (PeerConnection c : t.swarm().connections()) {
             if (c.hasAll()) {
                 seeds++;
             }
         }
-        Lifecycle l = t.lifecycle;
-        double checked = t.lifecycle.state() == TorrentState.CHECKING ? l.checkedFraction : 1.0;
-        return new TorrentStats(t.meta.infoHash(), t.meta.name(), t.lifecycle.state(), t.lifecycle.error(), finished, t.meta.totalLength(),
-                wanted, Math.max(0, Math.min(wanted, wanted - left)), haveBytes, t.geometry.pieceCount(),
-                have.cardinality(), checked, down, t.uploadRate(), t.downloads.downloadedTotal(), t.uploadedTotal(),
-                t.downloads.wastedTotal(), t.swarm.size(), t.swarm.book().knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1,
-                l.fastResumed, l.checkedPieces, t.saveDir.toString(), t.limits.downloadLimit(), t.limits.uploadLimit(),
-                t.picker.isSequential(), t.addedAtMillis, t.downloads.completedAtMillis(), t.maxConnections);
+        Lifecycle l = t.lifecycle();
+        double checked = t.lifecycle().state() == TorrentState.CHECKING ? l.checkedFraction : 1.0;
+        return new TorrentStats(t.metainfo().infoHash(), t.metainfo().name(), t.lifecycle().state(), t.lifecycle().error(), finished, t.metainfo().totalLength(),
+                wanted, Math.max(0, Math.min(wanted, wanted - left)), haveBytes, t.geometry().pieceCount(),
+                have.cardinality(), checked, down, t.uploadRate(), t.downloads().downloadedTotal(), t.uploadedTotal(),
+                t.downloads().wastedTotal(), t.swarm().size(), t.swarm().book().knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1,
+                l.fastResumed, l.checkedPieces, t.saveDir().toString(), t.limits().downloadLimit(), t.limits().uploadLimit(),
+                t.picker().isSequential(), t.addedAtMillis(), t.downloads().completedAtMillis(), t.connectionCap());
     }
 
     /** Bytes of each file inside had pieces: one pass over files and their pieces, O(files + pieces). */
     static List<FileStats> files(Torrent t) {
-        Bitfield claimed = t.lifecycle.claimedUnchecked();
-        Bitfield have = claimed != null ? claimed : t.picker.haveBitfield();
-        List<FileStats> out = new ArrayList<>(t.meta.files().size());
-        for (FileEntry f : t.meta.files()) {
+        Bitfield claimed = t.lifecycle().claimedUnchecked();
+        Bitfield have = claimed != null ? claimed : t.picker().haveBitfield();
+        List<FileStats> out = new ArrayList<>(t.metainfo().files().size());
+        for (FileEntry f : t.metainfo().files()) {
             out.add(new FileStats(f.index(), f.displayPath(), f.length(), bytesIn(t, f, have),
-                    t.selection.priority(f.index()), f.padding()));
+                    t.selection().priority(f.index()), f.padding()));
         }
         return out;
     }
@@ -67,13 +67,13 @@ final class TorrentViews {
     private static long bytesIn(Torrent t, FileEntry f, Bitfield have) {
         long verified = 0;
         if (f.length() > 0) {
-            long pieceLength = t.meta.pieceLength();
+            long pieceLength = t.metainfo().pieceLength();
             long end = f.offset() + f.length();
             int last = (int) ((end - 1) / pieceLength);
             for (int p = (int) (f.offset() / pieceLength); p <= last; p++) {
                 if (have.get(p)) {
                     long start = (long) p * pieceLength;
-                    verified += Math.min(end, start + t.geometry.pieceSize(p)) - Math.max(f.offset(), start);
+                    verified += Math.min(end, start + t.geometry().pieceSize(p)) - Math.max(f.offset(), start);
                 }
             }
         }
@@ -83,8 +83,8 @@ final class TorrentViews {
     /** Bytes of the selected files inside the pieces of {@code have}. */
     private static long selectedBytesIn(Torrent t, Bitfield have) {
         long sum = 0;
-        for (FileEntry f : t.meta.files()) {
-            if (t.selection.isSelected(f.index())) {
+        for (FileEntry f : t.metainfo().files()) {
+            if (t.selection().isSelected(f.index())) {
                 sum += bytesIn(t, f, have);
             }
         }
@@ -92,10 +92,10 @@ final class TorrentViews {
     }
 
     static List<PeerStats> peers(Torrent t) {
-        long now = t.rt.now();
-        List<PeerStats> out = new ArrayList<>(t.swarm.size());
-        for (PeerConnection c : t.swarm.connections()) {
-            int count = t.geometry.pieceCount();
+        long now = t.rt().now();
+        List<PeerStats> out = new ArrayList<>(t.swarm().size());
+        for (PeerConnection c : t.swarm().connections()) {
+            int count = t.geometry().pieceCount();
             double progress = c.hasAll() || count == 0 ? 1.0 : (double) c.peerPieces().cardinality() / count;
             out.add(new PeerStats(c.address().getAddress().getHostAddress() + ":" + c.address().getPort(), c.client(),
                     c.outgoing(), c.amChoking(), c.amInterested(), c.isChokingUs(), c.isInterested(), c.hasAll(),

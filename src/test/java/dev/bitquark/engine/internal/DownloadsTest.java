@@ -95,7 +95,7 @@ class DownloadsTest {
             return on.rt.hashFailures() == 1;
         });
         assertFalse(on.call(() -> leecher.have().get(1)), "a piece is had only once verified");
-        assertTrue(on.call(() -> leecher.downloads.wastedTotal()) >= PIECE_LENGTH);
+        assertTrue(on.call(() -> leecher.downloads().wastedTotal()) >= PIECE_LENGTH);
     }
 
     @Test

@@ -72,7 +72,7 @@ class LifecycleTest {
         on.waitUntil("live and complete", () -> t.state() == TorrentState.LIVE && t.isFinished());
         made.get(0).corrupt(0, 2 * PIECE_LENGTH + 100);
         on.call(t::recheck);
-        on.waitUntil("the recheck ends", () -> t.state() == TorrentState.LIVE && t.lifecycle.checkedFraction == 1.0
+        on.waitUntil("the recheck ends", () -> t.state() == TorrentState.LIVE && t.lifecycle().checkedFraction == 1.0
                 && !t.have().get(2));
         assertFalse(on.call(t::isFinished), "piece 2 is wanted again");
         assertEquals(5, on.call(() -> t.have().cardinality()));
