@@ -1876,13 +1876,6 @@ export interface components {
             error: string;
             message: string;
         };
-        File: {
-            /** Format: int32 */
-            index: number;
-            path: string;
-            /** Format: int64 */
-            size: number;
-        };
         /** @description A file of a torrent */
         FileDto: {
             /** Format: int32 */
@@ -2032,6 +2025,13 @@ export interface components {
          */
         PeersRequest: {
             peers: string[];
+        };
+        PreviewFile: {
+            /** Format: int32 */
+            index: number;
+            path: string;
+            /** Format: int64 */
+            size: number;
         };
         ReadOnlySettings: {
             /** Format: int32 */
@@ -2239,9 +2239,12 @@ export interface components {
             addedAt: string;
             completedAt?: string | null;
         };
+        /** @description What a torrent holds, before it is added (listOnly) */
         TorrentPreview: {
             infoHash: string;
-            name: string;
+            name?: string | null;
+            /** @description false for a magnet link: no files or sizes before its metadata arrives */
+            metadata: boolean;
             /** Format: int64 */
             totalSize: number;
             /** Format: int32 */
@@ -2249,7 +2252,7 @@ export interface components {
             /** Format: int32 */
             pieceCount: number;
             private: boolean;
-            files: components["schemas"]["File"][];
+            files: components["schemas"]["PreviewFile"][];
             trackers: string[];
         };
         TrackerDto: {

@@ -15,8 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -88,13 +86,7 @@ public class TorrentAdder {
                     + "set file priorities with PATCH /api/v1/torrents/{id}/files once it is known");
         }
         if (o.listOnly) {
-            Map<String, Object> preview = new LinkedHashMap<>();
-            preview.put("infoHash", magnet.infoHash().toHex());
-            preview.put("name", magnet.displayName().orElse(null));
-            preview.put("metadata", false);
-            preview.put("files", List.of());
-            preview.put("trackers", magnet.trackers());
-            return Uni.createFrom().item(Response.ok(preview, MediaType.APPLICATION_JSON).build());
+            return Uni.createFrom().item(Response.ok(TorrentPreview.of(magnet), MediaType.APPLICATION_JSON).build());
         }
         TorrentOptions options = baseOptions(o);
         InfoHash hash = magnet.infoHash();

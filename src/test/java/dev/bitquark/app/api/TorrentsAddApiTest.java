@@ -128,7 +128,8 @@ class TorrentsAddApiTest {
         byte[] t = threeFiles("list");
         String id = hex(t);
         api().contentType("application/x-bittorrent").body(t).post("/api/v1/torrents?listOnly=true")
-                .then().statusCode(200).body("infoHash", equalTo(id)).body("totalSize", equalTo(71_000))
+                .then().statusCode(200).body("infoHash", equalTo(id)).body("metadata", equalTo(true))
+                .body("totalSize", equalTo(71_000))
                 .body("pieceLength", equalTo(16384)).body("pieceCount", equalTo(5)).body("private", equalTo(false))
                 .body("files", hasSize(3)).body("files[1].path", equalTo("sub/b.bin"))
                 .body("files[1].index", equalTo(1)).body("files[1].size", equalTo(30_000));
