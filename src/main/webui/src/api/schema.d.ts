@@ -1841,7 +1841,7 @@ export interface components {
             results: components["schemas"]["Result"][];
         };
         /** @description A message a client sends on /api/v1/events */
-        ClientFrame: components["schemas"]["SubscribeFrame"] | components["schemas"]["UnsubscribeFrame"];
+        ClientFrame: components["schemas"]["SubscribeFrame"] | components["schemas"]["UnsubscribeFrame"] | components["schemas"]["ResyncFrame"];
         DhtStatsDto: {
             enabled: boolean;
             state: string;
@@ -1918,6 +1918,11 @@ export interface components {
              * @enum {string}
              */
             type: "heartbeat";
+            /**
+             * Format: int64
+             * @description The seq of the last snapshot or update sent
+             */
+            seq: number;
         };
         /** @description First frame on every connection: the product and its version */
         HelloFrame: {
@@ -2054,6 +2059,14 @@ export interface components {
             error?: string | null;
             message?: string | null;
         };
+        /** @description The client saw a gap in seq (or lost track): a fresh snapshot follows */
+        ResyncFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "resync";
+        };
         /** @description A frame the server sends on /api/v1/events */
         ServerFrame: components["schemas"]["HelloFrame"] | components["schemas"]["SnapshotFrame"] | components["schemas"]["UpdateFrame"] | components["schemas"]["PeersFrame"] | components["schemas"]["HeartbeatFrame"] | components["schemas"]["ErrorFrame"];
         /** @description The fields of SessionStatsDto that changed with their new values */
@@ -2142,6 +2155,11 @@ export interface components {
              * @enum {string}
              */
             type: "snapshot";
+            /**
+             * Format: int64
+             * @description One more than the seq of the previous snapshot or update on this connection; a client that sees a gap sends resync and gets a fresh snapshot
+             */
+            seq: number;
             torrents: components["schemas"]["TorrentDto"][];
             session: components["schemas"]["SessionStatsDto"];
         };
@@ -2300,6 +2318,11 @@ export interface components {
              * @enum {string}
              */
             type: "update";
+            /**
+             * Format: int64
+             * @description One more than the seq of the previous snapshot or update on this connection; a client that sees a gap sends resync and gets a fresh snapshot
+             */
+            seq: number;
             torrents: components["schemas"]["TorrentChangeFrame"][];
             /** @description Torrents new since the previous frame, whole */
             added: components["schemas"]["TorrentDto"][];

@@ -18,6 +18,10 @@ sealed interface ClientMessage {
     record Subscribe(InfoHash torrent, boolean peers) implements ClientMessage {
     }
 
+    /** {@code {"type":"resync"}}: the client saw a gap in {@code seq}; it gets a fresh snapshot. */
+    record Resync() implements ClientMessage {
+    }
+
     /** {@code {"type":"unsubscribe","torrent":"<40 hex>"}}. */
     record Unsubscribe(InfoHash torrent) implements ClientMessage {
     }
@@ -46,12 +50,13 @@ sealed interface ClientMessage {
         }
         return switch (type.textValue()) {
             case "subscribe" -> subscribe(root);
+            case "resync" -> new Resync();
             case "unsubscribe" -> {
                 Object t = torrent(root);
                 yield t instanceof InfoHash h ? new Unsubscribe(h) : (Invalid) t;
             }
             default -> new Invalid("unknown_type", "unknown message type \"" + clip(type.textValue())
-                    + "\": expected subscribe or unsubscribe");
+                    + "\": expected subscribe, unsubscribe or resync");
         };
     }
 

@@ -57,7 +57,7 @@ final class EventFrames {
 
     /** {@code {"type":"snapshot","torrents":[...],"session":{...}}}. */
     String snapshot(Sample s) {
-        ObjectNode frame = json.createObjectNode().put("type", "snapshot");
+        ObjectNode frame = json.createObjectNode().put("type", "snapshot").put("seq", 0);
         frame.putArray("torrents").addAll(s.torrents().values());
         frame.set("session", s.session());
         return write(frame);
@@ -93,7 +93,7 @@ final class EventFrames {
         if (changed.isEmpty() && added.isEmpty() && removed.isEmpty() && !sessionChanged) {
             return null;
         }
-        ObjectNode frame = json.createObjectNode().put("type", "update");
+        ObjectNode frame = json.createObjectNode().put("type", "update").put("seq", 0);
         frame.set("torrents", changed);
         frame.set("added", added);
         frame.set("removed", removed);
@@ -122,7 +122,19 @@ final class EventFrames {
     }
 
     String heartbeat() {
-        return "{\"type\":\"heartbeat\"}";
+        return "{\"type\":\"heartbeat\",\"seq\":0}";
+    }
+
+    /**
+     * {@code frame} (a snapshot, update or heartbeat as written here, {@code "seq":0} right after its type) with
+     * the client's sequence number: frames are shared between clients, their numbers are not.
+     */
+    static String withSeq(String frame, long seq) {
+        int at = frame.indexOf(",\"seq\":0");
+        if (at < 0 || at > 24) {
+            throw new IllegalArgumentException("not a sequenced frame: " + frame.substring(0, Math.min(40, frame.length())));
+        }
+        return frame.substring(0, at) + ",\"seq\":" + seq + frame.substring(at + 8);
     }
 
     /** {@code {"type":"error","error":code,"message":text}}: a client message was refused. */

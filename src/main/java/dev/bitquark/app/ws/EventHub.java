@@ -78,6 +78,8 @@ public final class EventHub implements AutoCloseable {
         final Map<InfoHash, Subscription> peers = new LinkedHashMap<>();
         EventFrames.Sample baseline;
         long lastSentNanos;
+        /** The number of the last snapshot or update sent: each is one more (a client that sees a gap resyncs). */
+        long seq;
 
         Client(SendQueue queue) {
             this.queue = queue;
@@ -158,7 +160,7 @@ public final class EventHub implements AutoCloseable {
             send(c, hello);
             EventFrames.Sample s = latest;
             if (s != null) {
-                send(c, snapshotFrame(s));
+                sendState(c, snapshotFrame(s));
                 c.baseline = s;
             }
         });
@@ -187,8 +189,18 @@ public final class EventHub implements AutoCloseable {
                 case ClientMessage.Invalid bad -> send(c, frames.error(bad.code(), bad.message()));
                 case ClientMessage.Unsubscribe u -> c.peers.remove(u.torrent());
                 case ClientMessage.Subscribe s -> subscribe(c, s);
+                case ClientMessage.Resync r -> resync(c);
             }
         });
+    }
+
+    /** The client lost track (a gap in seq, a frame it could not read): a fresh snapshot now, or with the next sample. */
+    private void resync(Client c) {
+        EventFrames.Sample s = latest;
+        c.baseline = s;
+        if (s != null) {
+            sendState(c, snapshotFrame(s));
+        }
     }
 
     private void subscribe(Client c, ClientMessage.Subscribe s) {
@@ -278,7 +290,7 @@ public final class EventHub implements AutoCloseable {
         for (Map.Entry<String, Client> e : new ArrayList<>(clients.entrySet())) {
             Client c = e.getValue();
             if (!c.queue.checkStalled() && now - c.lastSentNanos > HEARTBEAT_NANOS) {
-                send(c, frames.heartbeat());
+                send(c, EventFrames.withSeq(frames.heartbeat(), c.seq));
             }
         }
     }
@@ -306,9 +318,9 @@ public final class EventHub implements AutoCloseable {
             }
             c.baseline = s;
             if (frame != null) {
-                send(c, frame);
+                sendState(c, frame);
             } else if (now - c.lastSentNanos > HEARTBEAT_NANOS) {
-                send(c, frames.heartbeat());
+                send(c, EventFrames.withSeq(frames.heartbeat(), c.seq));
             }
             for (Map.Entry<InfoHash, Subscription> sub : new ArrayList<>(c.peers.entrySet())) {
                 String hex = sub.getKey().toHex();
@@ -344,6 +356,11 @@ public final class EventHub implements AutoCloseable {
             return frame;
         }
         return latestSnapshotFrame;
+    }
+
+    /** A snapshot or update: numbered for this client, one more than the last. */
+    private void sendState(Client c, String frame) {
+        send(c, EventFrames.withSeq(frame, ++c.seq));
     }
 
     private void send(Client c, String frame) {

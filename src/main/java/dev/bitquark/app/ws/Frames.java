@@ -20,6 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         @Schema(name = "ServerFrame", implementation = Frames.ServerFrame.class),
         @Schema(name = "ClientFrame", implementation = Frames.ClientFrame.class)}))
 public final class Frames {
+    /** What seq means, for the schemas. */
+    static final String SEQ = "One more than the seq of the previous snapshot or update on this connection; a client"
+            + " that sees a gap sends resync and gets a fresh snapshot";
+
     private Frames() {
     }
 
@@ -38,9 +42,11 @@ public final class Frames {
 
     /** Every message a client may send; {@code type} tells them apart. */
     @Schema(name = "ClientFrame", description = "A message a client sends on /api/v1/events",
-            oneOf = {Subscribe.class, Unsubscribe.class}, discriminatorProperty = "type", discriminatorMapping = {
+            oneOf = {Subscribe.class, Unsubscribe.class, Resync.class}, discriminatorProperty = "type",
+            discriminatorMapping = {
                     @DiscriminatorMapping(value = "subscribe", schema = Subscribe.class),
-                    @DiscriminatorMapping(value = "unsubscribe", schema = Unsubscribe.class)})
+                    @DiscriminatorMapping(value = "unsubscribe", schema = Unsubscribe.class),
+                    @DiscriminatorMapping(value = "resync", schema = Resync.class)})
     public interface ClientFrame {
     }
 
@@ -57,6 +63,7 @@ public final class Frames {
     @Schema(name = "SnapshotFrame", description = "Every torrent and the session, after hello and when a client"
             + " falls behind")
     public record Snapshot(@Schema(required = true, enumeration = "snapshot") String type,
+                           @Schema(required = true, description = SEQ) long seq,
                            @Schema(required = true) List<TorrentDto> torrents,
                            @Schema(required = true) SessionStatsDto session) implements ServerFrame {
     }
@@ -76,6 +83,7 @@ public final class Frames {
     @Schema(name = "UpdateFrame", description = "What changed since the previous frame; sent only when"
             + " something did")
     public record Update(@Schema(required = true, enumeration = "update") String type,
+                         @Schema(required = true, description = SEQ) long seq,
                          @Schema(required = true) List<TorrentChanged> torrents,
                          @Schema(required = true, description = "Torrents new since the previous frame, whole")
                          List<TorrentDto> added,
@@ -92,7 +100,9 @@ public final class Frames {
 
     @Schema(name = "HeartbeatFrame", description = "Sent when nothing changed for a while, so that a dead"
             + " connection is noticed")
-    public record Heartbeat(@Schema(required = true, enumeration = "heartbeat") String type) implements ServerFrame {
+    public record Heartbeat(@Schema(required = true, enumeration = "heartbeat") String type,
+                            @Schema(required = true, description = "The seq of the last snapshot or update sent")
+                            long seq) implements ServerFrame {
     }
 
     @Schema(name = "ErrorFrame", description = "A client message was refused; the connection stays open")
@@ -105,6 +115,10 @@ public final class Frames {
     public record Subscribe(@Schema(required = true, enumeration = "subscribe") String type,
                             @Schema(required = true, description = "40-hex info-hash") String torrent,
                             @Schema(description = "default true") Boolean peers) implements ClientFrame {
+    }
+
+    @Schema(name = "ResyncFrame", description = "The client saw a gap in seq (or lost track): a fresh snapshot follows")
+    public record Resync(@Schema(required = true, enumeration = "resync") String type) implements ClientFrame {
     }
 
     @Schema(name = "UnsubscribeFrame", description = "Stop the peers frames of a torrent")

@@ -29,9 +29,14 @@ class ClientMessageTest {
                 ClientMessage.parse("{\"type\":\"unsubscribe\",\"torrent\":\"" + HASH.toUpperCase() + "\"}", JSON));
     }
 
+    @Test
+    void readsAResync() {
+        assertEquals(new ClientMessage.Resync(), ClientMessage.parse("{\"type\":\"resync\"}", JSON));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"type\":\"nope\"}|unknown_type|unknown message type \"nope\": expected subscribe or unsubscribe",
+            "{\"type\":\"nope\"}|unknown_type|unknown message type \"nope\": expected subscribe, unsubscribe or resync",
             "not json|bad_json|",
             "[1,2]|bad_message|expected a JSON object like {\"type\":\"subscribe\",...}",
             "42|bad_message|",

@@ -78,6 +78,13 @@ class EventFramesTest {
     }
 
     @Test
+    void aFrameGetsItsConnectionsSequenceNumberAndOnlyASequencedFrameDoes() {
+        assertEquals("{\"type\":\"heartbeat\",\"seq\":42}", EventFrames.withSeq(frames.heartbeat(), 42));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> EventFrames.withSeq(frames.error("x", "y"), 1));
+    }
+
+    @Test
     void snapshotListsEveryTorrentSortedByNameAndTheSession() throws Exception {
         EventFrames.Sample s = sample(1, session(2, 7), torrent(1, "zeta", TorrentState.LIVE, 0),
                 torrent(2, "alpha", TorrentState.PAUSED, 0));

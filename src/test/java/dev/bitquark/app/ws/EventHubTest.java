@@ -124,6 +124,41 @@ class EventHubTest {
         assertEquals(torrent.infoHash().toHex(), removed.get("removed").get(0).asText());
     }
 
+    /** UI spec 1.3: snapshots and updates are numbered one by one per connection; resync answers with a snapshot. */
+    @Test
+    void everySnapshotAndUpdateIsOneMoreThanTheLastAndResyncSendsAFreshSnapshot() throws Exception {
+        hub(EventHub.Limits.DEFAULTS);
+        Client early = new Client(false);
+        hub.connect("early", early, "{\"type\":\"hello\"}");
+        assertEquals(1, early.await(type("snapshot"), Duration.ofSeconds(10)).get("seq").asLong());
+        EngineUnderTest.await(torrent.pause(), Duration.ofSeconds(10));
+        early.await(type("update"), Duration.ofSeconds(10));
+        Client late = new Client(false); // joins later: its numbers are its own
+        hub.connect("late", late, "{\"type\":\"hello\"}");
+        assertEquals(1, late.await(type("snapshot"), Duration.ofSeconds(10)).get("seq").asLong());
+        EngineUnderTest.await(torrent.resume(), Duration.ofSeconds(10));
+        late.await(type("update"), Duration.ofSeconds(10));
+
+        hub.onMessage("early", "{\"type\":\"resync\"}");
+        JsonNode again = early.await(f -> type("snapshot").test(f) && f.get("seq").asLong() > 1, Duration.ofSeconds(10));
+        assertEquals(torrent.infoHash().toHex(), again.get("torrents").get(0).get("id").asText());
+        awaitSamples(hub.samples() + 2);
+        for (Client c : List.of(early, late)) {
+            long last = 0;
+            for (String text : new ArrayList<>(c.frames)) {
+                JsonNode f = JSON.readTree(text);
+                String type = f.get("type").asText();
+                if (type.equals("snapshot") || type.equals("update")) {
+                    assertEquals(last + 1, f.get("seq").asLong(), "strictly one more: " + c.frames);
+                    last = f.get("seq").asLong();
+                } else if (type.equals("heartbeat")) {
+                    assertEquals(last, f.get("seq").asLong(), "a heartbeat carries the last seq");
+                }
+            }
+            assertTrue(last >= 2, "at least a snapshot and an update: " + c.frames);
+        }
+    }
+
     @Test
     void aClientThatStopsReadingIsDroppedWhileSamplingAndOtherClientsCarryOn() throws Exception {
         hub(new EventHub.Limits(4, 1 << 20, Duration.ofMinutes(10)));
