@@ -53,6 +53,8 @@ public final class Swarm {
     private final InfoHash infoHash;
     private final PeerBook book;
     private final Map<Integer, PeerConnection> connections = new HashMap<>();
+    /** A read-only view made once: asked for on every piece and tick, it should not allocate. */
+    private final Collection<PeerConnection> connectionsView = Collections.unmodifiableCollection(connections.values());
     private final Map<Integer, String> banKeys = new HashMap<>();
     private final List<PeerSource> sources;
     private final List<PeerSource.Lookup> lookups = new ArrayList<>();
@@ -223,7 +225,7 @@ public final class Swarm {
 
     /** The joined connections (a live view: copy it before closing any). */
     Collection<PeerConnection> connections() {
-        return Collections.unmodifiableCollection(connections.values());
+        return connectionsView;
     }
 
     PeerConnection connection(int key) {

@@ -78,7 +78,9 @@ final class Throttle {
         if (nanos < 0) {
             return;
         }
-        timer = scheduler.schedule(Duration.ofNanos(Math.max(1_000_000, nanos)), () -> {
+        // Rounded up to whole milliseconds (timers have no finer grain): never before the grant is due, which
+        // would only re-arm the timer.
+        timer = scheduler.schedule(Duration.ofMillis(Math.max(1, (nanos + 999_999) / 1_000_000)), () -> {
             timer = -1;
             fire();
         });
