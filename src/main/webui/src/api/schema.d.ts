@@ -497,6 +497,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session/space": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Free space at a save folder (default: the default output folder); the folder must lie inside the download folder, like outputFolder when adding */
+        get: {
+            parameters: {
+                query?: {
+                    folder?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDto"];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/session/stats": {
         parameters: {
             query?: never;
@@ -1876,6 +1923,32 @@ export interface components {
             error: string;
             message: string;
         };
+        /** @description Something a user is told about: a torrent added, removed, completed (every wanted piece verified) or failed */
+        EventEntry: {
+            /**
+             * Format: int64
+             * @description One more than the previous event's
+             */
+            id: number;
+            /** @enum {string} */
+            kind: "torrent.added" | "torrent.removed" | "torrent.completed" | "torrent.error";
+            /** @description 40-hex info-hash */
+            torrent: string;
+            name: string;
+            /** @description ISO-8601 UTC */
+            at: string;
+            /** @description The error, for torrent.error */
+            message?: string | null;
+        };
+        /** @description An event, as it happens (also kept in the next snapshots' events) */
+        EventFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "event";
+            event: components["schemas"]["EventEntry"];
+        };
         /** @description A file of a torrent */
         FileDto: {
             /** Format: int32 */
@@ -1910,6 +1983,16 @@ export interface components {
          */
         FilePriorityChanges: {
             files: components["schemas"]["FilePriorityChange"][];
+        };
+        /** @description The files of a torrent the client follows (topic files), when they changed */
+        FilesFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "files";
+            torrent: string;
+            files: components["schemas"]["FileDto"][];
         };
         /** @description Sent when nothing changed for a while, so that a dead connection is noticed */
         HeartbeatFrame: {
@@ -2009,7 +2092,7 @@ export interface components {
             /** Format: int64 */
             connectedForMillis: number;
         };
-        /** @description The connections of a torrent the client subscribed to */
+        /** @description The connections of a torrent the client follows (topic peers), when they changed */
         PeersFrame: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2030,6 +2113,21 @@ export interface components {
          */
         PeersRequest: {
             peers: string[];
+        };
+        /** @description The verified pieces of a torrent the client follows (topic pieces), when they changed */
+        PiecesFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "pieces";
+            torrent: string;
+            /** Format: int32 */
+            pieceCount: number;
+            /** Format: int32 */
+            havePieces: number;
+            /** @description Base64 of the BEP 3 bitfield (first piece in the high bit of the first byte) */
+            have: string;
         };
         PreviewFile: {
             /** Format: int32 */
@@ -2068,7 +2166,7 @@ export interface components {
             type: "resync";
         };
         /** @description A frame the server sends on /api/v1/events */
-        ServerFrame: components["schemas"]["HelloFrame"] | components["schemas"]["SnapshotFrame"] | components["schemas"]["UpdateFrame"] | components["schemas"]["PeersFrame"] | components["schemas"]["HeartbeatFrame"] | components["schemas"]["ErrorFrame"];
+        ServerFrame: components["schemas"]["HelloFrame"] | components["schemas"]["SnapshotFrame"] | components["schemas"]["UpdateFrame"] | components["schemas"]["PeersFrame"] | components["schemas"]["FilesFrame"] | components["schemas"]["TrackersFrame"] | components["schemas"]["PiecesFrame"] | components["schemas"]["EventFrame"] | components["schemas"]["HeartbeatFrame"] | components["schemas"]["ErrorFrame"];
         /** @description The fields of SessionStatsDto that changed with their new values */
         SessionChangeFrame: {
             [key: string]: unknown;
@@ -2148,7 +2246,7 @@ export interface components {
             editable: components["schemas"]["EditableSettings"];
             readOnly: components["schemas"]["ReadOnlySettings"];
         };
-        /** @description Every torrent and the session, after hello and when a client falls behind */
+        /** @description Every torrent and the session, after hello and when a client falls behind or asks for resync */
         SnapshotFrame: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2162,8 +2260,32 @@ export interface components {
             seq: number;
             torrents: components["schemas"]["TorrentDto"][];
             session: components["schemas"]["SessionStatsDto"];
+            history: components["schemas"]["SpeedHistory"];
+            /** @description The last 100 events, oldest first */
+            events: components["schemas"]["EventEntry"][];
         };
-        /** @description Ask for the peers frames of a torrent */
+        SpaceDto: {
+            /** @description The folder as the server resolves it (absolute) */
+            folder: string;
+            exists: boolean;
+            /** @description The folder, or its deepest existing parent, may be written to */
+            writable: boolean;
+            /**
+             * Format: int64
+             * @description Bytes free to this process on that file system
+             */
+            freeBytes: number;
+            /** Format: int64 */
+            totalBytes: number;
+        };
+        /** @description The session's download and upload rates (bytes/s) of the last 10 minutes at about one point a second, oldest first; the three lists have the same length */
+        SpeedHistory: {
+            /** @description Epoch milliseconds */
+            times: number[];
+            download: number[];
+            upload: number[];
+        };
+        /** @description Follow parts of a torrent (its details view): the frames of the listed topics follow every interval in which they changed; a new subscribe to the same torrent replaces the list, an empty list ends it. At most 16 torrents per connection */
         SubscribeFrame: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2172,7 +2294,9 @@ export interface components {
             type: "subscribe";
             /** @description 40-hex info-hash */
             torrent: string;
-            /** @description default true */
+            /** @description Topics to follow */
+            topics: components["schemas"]["Topic"][];
+            /** @description Older form, used when topics is absent: true (the default) follows the peers only, false ends the subscription */
             peers: boolean;
         };
         TokenInfo: {
@@ -2183,6 +2307,8 @@ export interface components {
         TokenRequest: {
             label?: string;
         };
+        /** @enum {string} */
+        Topic: "peers" | "files" | "trackers" | "pieces";
         /**
          * @description A torrent's settings to change; keys left out stay
          * @example {
@@ -2289,6 +2415,16 @@ export interface components {
             peers: number;
             lastError?: string | null;
             warning?: string | null;
+        };
+        /** @description The trackers of a torrent the client follows (topic trackers), when they changed */
+        TrackersFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "trackers";
+            torrent: string;
+            trackers: components["schemas"]["TrackerDto"][];
         };
         /**
          * @description Tracker announce URLs to add, each in a tier of its own

@@ -326,7 +326,20 @@ public final class Engine {
      * hop onto the engine context. Unknown hashes in {@code peersOf} are left out of the result.
      */
     public Future<EngineSnapshot> snapshot(java.util.Collection<InfoHash> peersOf) {
-        List<InfoHash> wanted = List.copyOf(peersOf);
+        Map<InfoHash, java.util.Set<EngineSnapshot.Part>> parts = new HashMap<>();
+        for (InfoHash h : peersOf) {
+            parts.put(h, java.util.EnumSet.of(EngineSnapshot.Part.PEERS));
+        }
+        return snapshot(parts);
+    }
+
+    /**
+     * The session, every torrent, and the asked-for parts (peers, files, trackers, pieces) of some
+     * torrents, in one hop onto the engine context. Unknown hashes are left out of the result.
+     */
+    public Future<EngineSnapshot> snapshot(Map<InfoHash, ? extends java.util.Set<EngineSnapshot.Part>> parts) {
+        Map<InfoHash, java.util.Set<EngineSnapshot.Part>> wanted = new HashMap<>();
+        parts.forEach((h, p) -> wanted.put(h, java.util.Set.copyOf(p)));
         Promise<EngineSnapshot> p = Promise.promise();
         context.runOnContext(v -> {
             try {
@@ -334,14 +347,18 @@ public final class Engine {
                 for (TorrentSlot t : torrents.values()) {
                     stats.add(t.phase().stats());
                 }
-                Map<InfoHash, List<PeerStats>> peers = new HashMap<>();
-                for (InfoHash h : wanted) {
+                Map<InfoHash, EngineSnapshot.Details> details = new HashMap<>();
+                wanted.forEach((h, want) -> {
                     TorrentSlot t = torrents.get(h);
-                    if (t != null) {
-                        peers.put(h, t.phase().peerStats());
+                    if (t != null && !want.isEmpty()) {
+                        details.put(h, new EngineSnapshot.Details(
+                                want.contains(EngineSnapshot.Part.PEERS) ? t.phase().peerStats() : null,
+                                want.contains(EngineSnapshot.Part.FILES) ? t.phase().fileStats() : null,
+                                want.contains(EngineSnapshot.Part.TRACKERS) ? t.phase().trackers() : null,
+                                want.contains(EngineSnapshot.Part.PIECES) ? t.phase().have() : null));
                     }
-                }
-                p.complete(new EngineSnapshot(sessionStatsNow(), stats, peers));
+                });
+                p.complete(new EngineSnapshot(sessionStatsNow(), stats, details));
             } catch (RuntimeException e) {
                 p.fail(EngineException.atBoundary(e));
             }

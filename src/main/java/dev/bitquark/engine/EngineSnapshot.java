@@ -1,6 +1,8 @@
 package dev.bitquark.engine;
 
 import dev.bitquark.metainfo.InfoHash;
+import dev.bitquark.tracker.TrackerStatus;
+import dev.bitquark.metainfo.Bitfield;
 import java.util.List;
 import java.util.Map;
 
@@ -9,11 +11,32 @@ import java.util.Map;
  * the parts agree with each other), for consumers that poll: live UI updates and metrics. Immutable.
  *
  * @param torrents stats of every torrent in the engine, in no particular order
- * @param peers the connections of the torrents that were asked for (and are still in the engine)
+ * @param details the parts asked for of some torrents (those still in the engine)
  */
-public record EngineSnapshot(SessionStats session, List<TorrentStats> torrents, Map<InfoHash, List<PeerStats>> peers) {
+public record EngineSnapshot(SessionStats session, List<TorrentStats> torrents, Map<InfoHash, Details> details) {
     public EngineSnapshot {
         torrents = List.copyOf(torrents);
-        peers = Map.copyOf(peers);
+        details = Map.copyOf(details);
+    }
+
+    /** A part of a torrent a snapshot may include besides its stats: what a details view follows. */
+    public enum Part { PEERS, FILES, TRACKERS, PIECES }
+
+    /**
+     * The parts of one torrent that were asked for; the others are null. {@code pieces} is a copy.
+     */
+    public record Details(List<PeerStats> peers, List<FileStats> files, List<TrackerStatus> trackers,
+                          Bitfield pieces) {
+    }
+
+    /** The connections of each torrent whose peers were asked for. */
+    public Map<InfoHash, List<PeerStats>> peers() {
+        Map<InfoHash, List<PeerStats>> out = new java.util.HashMap<>();
+        details.forEach((h, d) -> {
+            if (d.peers() != null) {
+                out.put(h, d.peers());
+            }
+        });
+        return out;
     }
 }

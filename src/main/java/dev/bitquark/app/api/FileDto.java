@@ -21,7 +21,7 @@ public record FileDto(
         @Schema(enumeration = {"SKIP", "LOW", "NORMAL", "HIGH"}) String priority,
         boolean padding) {
 
-    static FileDto of(FileStats f) {
+    public static FileDto of(FileStats f) {
         return new FileDto(f.index(), f.path(), f.size(), f.verifiedBytes(), f.progress(), f.priority().name(),
                 f.padding());
     }

@@ -22,7 +22,7 @@ public record TrackerDto(String url, int tier,
                          int seeders, int leechers, int peers, @Schema(nullable = true) String lastError,
                          @Schema(nullable = true) String warning) {
 
-    static TrackerDto of(TrackerStatus s) {
+    public static TrackerDto of(TrackerStatus s) {
         boolean failed = s.lastResult() == TrackerStatus.Result.ERROR
                 || s.lastResult() == TrackerStatus.Result.UNSUPPORTED;
         return new TrackerDto(s.url(), s.tier(), s.lastResult().name().toLowerCase(Locale.ROOT),

@@ -3,19 +3,31 @@ package dev.bitquark.app.ws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bitquark.engine.EngineSnapshot;
 import dev.bitquark.metainfo.InfoHash;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * A message a client sent on {@code /api/v1/events}, validated: {@code subscribe} or
- * {@code unsubscribe} (to a torrent's peers), or the reason it was refused. Messages are capped at
+ * {@code unsubscribe} (to parts of a torrent), {@code resync}, or the reason it was refused. Messages are capped at
  * {@value #MAX_CHARS} characters before they are parsed. Immutable.
  */
 sealed interface ClientMessage {
     /** Longest client message read; anything longer is refused unparsed. */
     int MAX_CHARS = 4096;
+    /** The topic names a subscription may list. */
+    String TOPICS = "peers, files, trackers, pieces";
 
-    /** {@code {"type":"subscribe","torrent":"<40 hex>","peers":true}}; {@code peers} defaults to true. */
-    record Subscribe(InfoHash torrent, boolean peers) implements ClientMessage {
+    /**
+     * {@code {"type":"subscribe","torrent":"<40 hex>","topics":["peers","files","trackers","pieces"]}}: the
+     * parts of one torrent to follow (replacing any earlier set; empty = none). Without {@code topics},
+     * the older form {@code "peers":true|false} (default true) means just the peers.
+     */
+    record Subscribe(InfoHash torrent, Set<EngineSnapshot.Part> parts) implements ClientMessage {
+        public Subscribe {
+            parts = Set.copyOf(parts);
+        }
     }
 
     /** {@code {"type":"resync"}}: the client saw a gap in {@code seq}; it gets a fresh snapshot. */
@@ -65,11 +77,38 @@ sealed interface ClientMessage {
         if (t instanceof Invalid invalid) {
             return invalid;
         }
+        JsonNode topics = root.get("topics");
+        if (topics != null) {
+            if (!topics.isArray() || topics.size() > EngineSnapshot.Part.values().length) {
+                return new Invalid("bad_message", "field \"topics\" must be a list of at most "
+                        + EngineSnapshot.Part.values().length + " of " + TOPICS);
+            }
+            Set<EngineSnapshot.Part> parts = EnumSet.noneOf(EngineSnapshot.Part.class);
+            for (JsonNode topic : topics) {
+                EngineSnapshot.Part part = topic.isTextual() ? topic(topic.textValue()) : null;
+                if (part == null) {
+                    return new Invalid("bad_topic", "unknown topic " + clip(topic.toString()) + ": expected " + TOPICS);
+                }
+                parts.add(part);
+            }
+            return new Subscribe((InfoHash) t, parts);
+        }
         JsonNode peers = root.get("peers");
         if (peers != null && !peers.isBoolean()) {
             return new Invalid("bad_message", "field \"peers\" must be true or false");
         }
-        return new Subscribe((InfoHash) t, peers == null || peers.booleanValue());
+        return new Subscribe((InfoHash) t, peers == null || peers.booleanValue()
+                ? EnumSet.of(EngineSnapshot.Part.PEERS) : Set.of());
+    }
+
+    private static EngineSnapshot.Part topic(String name) {
+        return switch (name) {
+            case "peers" -> EngineSnapshot.Part.PEERS;
+            case "files" -> EngineSnapshot.Part.FILES;
+            case "trackers" -> EngineSnapshot.Part.TRACKERS;
+            case "pieces" -> EngineSnapshot.Part.PIECES;
+            default -> null;
+        };
     }
 
     /** The {@code torrent} field as an info-hash, or an {@link Invalid}. */

@@ -5,15 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bitquark.app.api.FileDto;
 import dev.bitquark.app.api.PeerDto;
 import dev.bitquark.app.api.SessionStatsDto;
 import dev.bitquark.app.api.TorrentDto;
+import dev.bitquark.app.api.TrackerDto;
 import dev.bitquark.engine.EngineSnapshot;
-import dev.bitquark.engine.PeerStats;
 import dev.bitquark.engine.TorrentStats;
 import dev.bitquark.metainfo.InfoHash;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,7 +24,7 @@ import java.util.Map;
 
 /**
  * The JSON text frames of {@code /api/v1/events} (see docs/events.md): a sampled engine state as
- * the API shows it, and the snapshot, update, peers, heartbeat and error frames built from it.
+ * the API shows it, and the snapshot, update, topic (peers, files, trackers, pieces), event, heartbeat and error frames built from it.
  * Stateless apart from the shared {@link ObjectMapper}; thread-safe.
  */
 final class EventFrames {
@@ -37,8 +39,8 @@ final class EventFrames {
      * list), the session object, and the peer lists of the torrents sampled with peers. Immutable
      * by convention: its nodes are shared by every client and never modified.
      */
-    record Sample(long seq, Map<String, ObjectNode> torrents, ObjectNode session, Map<String, JsonNode> peers,
-                  EngineSnapshot engine) {
+    record Sample(long seq, Map<String, ObjectNode> torrents, ObjectNode session,
+                  Map<String, EngineSnapshot.Details> details, EngineSnapshot engine) {
     }
 
     Sample sample(long seq, EngineSnapshot snapshot) {
@@ -48,18 +50,74 @@ final class EventFrames {
         for (TorrentStats t : sorted) {
             torrents.put(t.infoHash().toHex(), json.valueToTree(TorrentDto.of(t)));
         }
-        Map<String, JsonNode> peers = new LinkedHashMap<>();
-        for (Map.Entry<InfoHash, List<PeerStats>> e : snapshot.peers().entrySet()) {
-            peers.put(e.getKey().toHex(), json.valueToTree(e.getValue().stream().map(PeerDto::of).toList()));
+        Map<String, EngineSnapshot.Details> details = new LinkedHashMap<>();
+        for (Map.Entry<InfoHash, EngineSnapshot.Details> e : snapshot.details().entrySet()) {
+            details.put(e.getKey().toHex(), e.getValue());
         }
-        return new Sample(seq, torrents, json.valueToTree(SessionStatsDto.of(snapshot.session())), peers, snapshot);
+        return new Sample(seq, torrents, json.valueToTree(SessionStatsDto.of(snapshot.session())), details, snapshot);
     }
 
-    /** {@code {"type":"snapshot","torrents":[...],"session":{...}}}. */
-    String snapshot(Sample s) {
+    /**
+     * {@code {"type":"snapshot","torrents":[...],"session":{...},"history":{...},"events":[...]}}: the
+     * sample with the session's speed history and the recent events.
+     */
+    String snapshot(Sample s, ObjectNode history, ArrayNode events) {
         ObjectNode frame = json.createObjectNode().put("type", "snapshot").put("seq", 0);
         frame.putArray("torrents").addAll(s.torrents().values());
         frame.set("session", s.session());
+        frame.set("history", history);
+        frame.set("events", events);
+        return write(frame);
+    }
+
+    /**
+     * The frame of one subscribed part of a torrent in this sample ({@code peers}, {@code files},
+     * {@code trackers} or {@code pieces}), or null if the sample does not hold it.
+     */
+    String topic(Sample s, String torrent, EngineSnapshot.Part part) {
+        EngineSnapshot.Details d = s.details().get(torrent);
+        if (d == null) {
+            return null;
+        }
+        ObjectNode frame = json.createObjectNode();
+        switch (part) {
+            case PEERS -> {
+                if (d.peers() == null) {
+                    return null;
+                }
+                frame.put("type", "peers").put("torrent", torrent)
+                        .set("peers", json.valueToTree(d.peers().stream().map(PeerDto::of).toList()));
+            }
+            case FILES -> {
+                if (d.files() == null) {
+                    return null;
+                }
+                frame.put("type", "files").put("torrent", torrent)
+                        .set("files", json.valueToTree(d.files().stream().map(FileDto::of).toList()));
+            }
+            case TRACKERS -> {
+                if (d.trackers() == null) {
+                    return null;
+                }
+                frame.put("type", "trackers").put("torrent", torrent)
+                        .set("trackers", json.valueToTree(d.trackers().stream().map(TrackerDto::of).toList()));
+            }
+            case PIECES -> {
+                if (d.pieces() == null) {
+                    return null;
+                }
+                frame.put("type", "pieces").put("torrent", torrent).put("pieceCount", d.pieces().size())
+                        .put("havePieces", d.pieces().cardinality())
+                        .put("have", Base64.getEncoder().encodeToString(d.pieces().toBytes()));
+            }
+        }
+        return write(frame);
+    }
+
+    /** {@code {"type":"event","event":{id, kind, torrent, name, at, message}}}. */
+    String event(ObjectNode event) {
+        ObjectNode frame = json.createObjectNode().put("type", "event");
+        frame.set("event", event);
         return write(frame);
     }
 
@@ -112,13 +170,6 @@ final class EventFrames {
             }
         }
         return any;
-    }
-
-    /** {@code {"type":"peers","torrent":id,"peers":[...]}}. */
-    String peers(String torrent, JsonNode peers) {
-        ObjectNode frame = json.createObjectNode().put("type", "peers").put("torrent", torrent);
-        frame.set("peers", peers);
-        return write(frame);
     }
 
     String heartbeat() {

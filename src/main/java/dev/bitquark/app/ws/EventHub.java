@@ -1,13 +1,14 @@
 package dev.bitquark.app.ws;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitquark.engine.EngineSnapshot;
 import dev.bitquark.metainfo.InfoHash;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,19 +39,19 @@ import java.util.function.LongSupplier;
  */
 public final class EventHub implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EventHub.class.getName());
-    /** Peer subscriptions one client may hold. */
+    /** Torrents one client may follow the parts of at once. */
     static final int MAX_SUBSCRIPTIONS = 16;
     /** Shortest sampling interval honoured, whatever the settings say. */
     static final long MIN_INTERVAL_MS = 100;
     /** A client that was sent nothing for this long gets a heartbeat frame. */
-    static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(15);
+    static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** A sample the engine has not answered within this time is given up (the next tick asks again). */
     static final long SAMPLE_TIMEOUT_MS = 10_000;
 
     /** Where samples come from: the engine, or null while there is none. */
     public interface Source {
-        /** A snapshot including the connections of {@code peersOf}; null if there is no engine yet. */
-        CompletionStage<EngineSnapshot> sample(Set<InfoHash> peersOf);
+        /** A snapshot including the asked-for parts of some torrents; null if there is no engine yet. */
+        CompletionStage<EngineSnapshot> sample(Map<InfoHash, Set<EngineSnapshot.Part>> parts);
     }
 
     /** Bounds of each client's send queue (see {@link SendQueue}). */
@@ -59,15 +60,19 @@ public final class EventHub implements AutoCloseable {
     }
 
     /**
-     * A peers subscription. A torrent not in the latest sample may have been added since: it is
-     * checked against the first sample requested after the subscription ({@code afterSeq}).
+     * The parts of one torrent a client follows. A torrent not in the latest sample may have been
+     * added since: it is checked against the first sample requested after the subscription
+     * ({@code afterSeq}). A part's frame is sent when it differs from the last one sent.
      */
     private static final class Subscription {
         final long afterSeq;
+        final Set<EngineSnapshot.Part> parts;
+        final Map<EngineSnapshot.Part, String> lastSent = new EnumMap<>(EngineSnapshot.Part.class);
         boolean confirmed;
 
-        Subscription(long afterSeq, boolean confirmed) {
+        Subscription(long afterSeq, Set<EngineSnapshot.Part> parts, boolean confirmed) {
             this.afterSeq = afterSeq;
+            this.parts = parts;
             this.confirmed = confirmed;
         }
     }
@@ -75,7 +80,7 @@ public final class EventHub implements AutoCloseable {
     /** One connected client; touched only on the hub thread (its queue is thread-safe). */
     private static final class Client {
         final SendQueue queue;
-        final Map<InfoHash, Subscription> peers = new LinkedHashMap<>();
+        final Map<InfoHash, Subscription> subscriptions = new LinkedHashMap<>();
         EventFrames.Sample baseline;
         long lastSentNanos;
         /** The number of the last snapshot or update sent: each is one more (a client that sees a gap resyncs). */
@@ -92,6 +97,9 @@ public final class EventHub implements AutoCloseable {
     private final EventFrames frames;
     private final Limits limits;
     private final LongSupplier nanoClock;
+    private final LongSupplier wallClock;
+    private final SpeedHistory history = new SpeedHistory();
+    private final EventLog events;
     private final int maxClients;
     private final ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "bq-events");
@@ -117,7 +125,7 @@ public final class EventHub implements AutoCloseable {
     private long seq;
 
     public EventHub(Source source, LongSupplier intervalMillis, ObjectMapper json, Limits limits, int maxClients,
-                    LongSupplier nanoClock) {
+                    LongSupplier nanoClock, LongSupplier wallClock) {
         this.source = source;
         this.intervalMillis = intervalMillis;
         this.json = json;
@@ -125,6 +133,8 @@ public final class EventHub implements AutoCloseable {
         this.limits = limits;
         this.maxClients = maxClients;
         this.nanoClock = nanoClock;
+        this.wallClock = wallClock;
+        this.events = new EventLog(json);
         // After close() only the tasks already handed over run (the final clean-up), no further ticks.
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
@@ -187,7 +197,7 @@ public final class EventHub implements AutoCloseable {
             }
             switch (ClientMessage.parse(text, json)) {
                 case ClientMessage.Invalid bad -> send(c, frames.error(bad.code(), bad.message()));
-                case ClientMessage.Unsubscribe u -> c.peers.remove(u.torrent());
+                case ClientMessage.Unsubscribe u -> c.subscriptions.remove(u.torrent());
                 case ClientMessage.Subscribe s -> subscribe(c, s);
                 case ClientMessage.Resync r -> resync(c);
             }
@@ -198,26 +208,28 @@ public final class EventHub implements AutoCloseable {
     private void resync(Client c) {
         EventFrames.Sample s = latest;
         c.baseline = s;
+        c.subscriptions.values().forEach(sub -> sub.lastSent.clear()); // whole part frames follow too
         if (s != null) {
             sendState(c, snapshotFrame(s));
         }
     }
 
+    /** Follows the parts of a torrent the message lists, replacing an earlier set; none = unsubscribe. */
     private void subscribe(Client c, ClientMessage.Subscribe s) {
-        if (!s.peers()) {
-            c.peers.remove(s.torrent());
+        if (s.parts().isEmpty()) {
+            c.subscriptions.remove(s.torrent());
             return;
         }
-        if (c.peers.containsKey(s.torrent())) {
-            return;
-        }
-        if (c.peers.size() >= MAX_SUBSCRIPTIONS) {
+        Subscription old = c.subscriptions.get(s.torrent());
+        if (old == null && c.subscriptions.size() >= MAX_SUBSCRIPTIONS) {
             send(c, frames.error("too_many_subscriptions", "at most " + MAX_SUBSCRIPTIONS
-                    + " peer subscriptions per connection"));
+                    + " subscribed torrents per connection"));
             return;
         }
         EventFrames.Sample now = latest;
-        c.peers.put(s.torrent(), new Subscription(seq, now != null && now.torrents().containsKey(s.torrent().toHex())));
+        boolean known = old != null ? old.confirmed
+                : now != null && now.torrents().containsKey(s.torrent().toHex());
+        c.subscriptions.put(s.torrent(), new Subscription(old != null ? old.afterSeq : seq, s.parts(), known));
     }
 
     /** Clients connected (or being connected) now. */
@@ -246,13 +258,14 @@ public final class EventHub implements AutoCloseable {
         if (sampling && now - samplingSince < TimeUnit.MILLISECONDS.toNanos(SAMPLE_TIMEOUT_MS)) {
             return; // the engine has not answered the last one yet
         }
-        Set<InfoHash> peersOf = new HashSet<>();
+        Map<InfoHash, Set<EngineSnapshot.Part>> parts = new HashMap<>();
         for (Client c : clients.values()) {
-            peersOf.addAll(c.peers.keySet());
+            c.subscriptions.forEach((h, sub) -> parts.computeIfAbsent(h, k -> EnumSet.noneOf(EngineSnapshot.Part.class))
+                    .addAll(sub.parts));
         }
         CompletionStage<EngineSnapshot> pending;
         try {
-            pending = source.sample(peersOf);
+            pending = source.sample(parts);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "sampling the engine failed: {0}", e.toString());
             pending = null;
@@ -296,13 +309,20 @@ public final class EventHub implements AutoCloseable {
     }
 
     private void publish(EventFrames.Sample s) {
+        EventFrames.Sample previous = latest;
+        long epochMillis = wallClock.getAsLong();
+        history.add(epochMillis, s.engine().session().downloadRate(), s.engine().session().uploadRate());
+        List<String> news = new ArrayList<>();
+        for (ObjectNode event : events.between(previous == null ? null : previous.torrents(), s.torrents(), epochMillis)) {
+            news.add(frames.event(event));
+        }
         latest = s;
         latestSnapshotFrame = null;
         samples.incrementAndGet();
         long now = nanoClock.getAsLong();
         // Clients that got the same previous sample (normally all of them) share one update frame.
         Map<EventFrames.Sample, String> updates = new IdentityHashMap<>();
-        Map<String, String> peerFrames = new HashMap<>();
+        Map<String, String> topicFrames = new HashMap<>();
         for (Client c : new ArrayList<>(clients.values())) {
             if (c.queue.checkStalled()) {
                 continue; // closed; its connection's close handler removes it
@@ -322,16 +342,14 @@ public final class EventHub implements AutoCloseable {
             } else if (now - c.lastSentNanos > HEARTBEAT_NANOS) {
                 send(c, EventFrames.withSeq(frames.heartbeat(), c.seq));
             }
-            for (Map.Entry<InfoHash, Subscription> sub : new ArrayList<>(c.peers.entrySet())) {
+            news.forEach(event -> send(c, event));
+            for (Map.Entry<InfoHash, Subscription> sub : new ArrayList<>(c.subscriptions.entrySet())) {
                 String hex = sub.getKey().toHex();
-                JsonNode peers = s.peers().get(hex);
                 if (s.torrents().containsKey(hex)) {
                     sub.getValue().confirmed = true;
-                    if (peers != null) {
-                        send(c, peerFrames.computeIfAbsent(hex, h -> frames.peers(h, peers)));
-                    }
+                    sendParts(c, sub.getValue(), s, hex, topicFrames);
                 } else if (s.seq() > sub.getValue().afterSeq) {
-                    c.peers.remove(sub.getKey());
+                    c.subscriptions.remove(sub.getKey());
                     if (!sub.getValue().confirmed) {
                         send(c, frames.error("unknown_torrent", "no torrent " + hex));
                     } // else it was removed from the engine; the update's "removed" says so
@@ -347,9 +365,23 @@ public final class EventHub implements AutoCloseable {
         }
     }
 
+    /** Each followed part of a torrent whose frame differs from the one this client got last (frames shared). */
+    private void sendParts(Client c, Subscription sub, EventFrames.Sample s, String hex, Map<String, String> shared) {
+        for (EngineSnapshot.Part part : sub.parts) {
+            String frame = shared.computeIfAbsent(hex + part, k -> {
+                String f = frames.topic(s, hex, part);
+                return f == null ? "" : f;
+            });
+            if (!frame.isEmpty() && !frame.equals(sub.lastSent.get(part))) {
+                sub.lastSent.put(part, frame);
+                send(c, frame);
+            }
+        }
+    }
+
     private String snapshotFrame(EventFrames.Sample s) {
         if (latestSnapshotFrame == null || s != latest) {
-            String frame = frames.snapshot(s);
+            String frame = frames.snapshot(s, history.toJson(json), events.recent());
             if (s == latest) {
                 latestSnapshotFrame = frame;
             }

@@ -17,10 +17,11 @@ public class EventsService {
     private final EventHub hub;
 
     EventsService(EngineService engines, SessionService sessions, BitquarkConfig config, ObjectMapper json) {
-        this.hub = new EventHub(peersOf -> {
+        this.hub = new EventHub(parts -> {
             Engine e = engines.engine();
-            return e == null || e.status() != Engine.Status.RUNNING ? null : e.snapshot(peersOf).toCompletionStage();
-        }, sessions::eventsIntervalMillis, json, EventHub.Limits.DEFAULTS, config.events().maxClients(), System::nanoTime);
+            return e == null || e.status() != Engine.Status.RUNNING ? null : e.snapshot(parts).toCompletionStage();
+        }, sessions::eventsIntervalMillis, json, EventHub.Limits.DEFAULTS, config.events().maxClients(), System::nanoTime,
+                System::currentTimeMillis);
     }
 
     /** Starts sampling (called by {@code ServerLifecycle}, after the session). */

@@ -1,8 +1,10 @@
 package dev.bitquark.app.ws;
 
+import dev.bitquark.app.api.FileDto;
 import dev.bitquark.app.api.PeerDto;
 import dev.bitquark.app.api.SessionStatsDto;
 import dev.bitquark.app.api.TorrentDto;
+import dev.bitquark.app.api.TrackerDto;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.Components;
@@ -29,12 +31,17 @@ public final class Frames {
 
     /** Every frame the server sends; {@code type} tells them apart. */
     @Schema(name = "ServerFrame", description = "A frame the server sends on /api/v1/events",
-            oneOf = {Hello.class, Snapshot.class, Update.class, Peers.class, Heartbeat.class, Error.class},
+            oneOf = {Hello.class, Snapshot.class, Update.class, Peers.class, Files.class, Trackers.class, Pieces.class,
+                    Event.class, Heartbeat.class, Error.class},
             discriminatorProperty = "type", discriminatorMapping = {
                     @DiscriminatorMapping(value = "hello", schema = Hello.class),
                     @DiscriminatorMapping(value = "snapshot", schema = Snapshot.class),
                     @DiscriminatorMapping(value = "update", schema = Update.class),
                     @DiscriminatorMapping(value = "peers", schema = Peers.class),
+                    @DiscriminatorMapping(value = "files", schema = Files.class),
+                    @DiscriminatorMapping(value = "trackers", schema = Trackers.class),
+                    @DiscriminatorMapping(value = "pieces", schema = Pieces.class),
+                    @DiscriminatorMapping(value = "event", schema = Event.class),
                     @DiscriminatorMapping(value = "heartbeat", schema = Heartbeat.class),
                     @DiscriminatorMapping(value = "error", schema = Error.class)})
     public interface ServerFrame {
@@ -61,11 +68,38 @@ public final class Frames {
     }
 
     @Schema(name = "SnapshotFrame", description = "Every torrent and the session, after hello and when a client"
-            + " falls behind")
+            + " falls behind or asks for resync")
     public record Snapshot(@Schema(required = true, enumeration = "snapshot") String type,
                            @Schema(required = true, description = SEQ) long seq,
                            @Schema(required = true) List<TorrentDto> torrents,
-                           @Schema(required = true) SessionStatsDto session) implements ServerFrame {
+                           @Schema(required = true) SessionStatsDto session,
+                           @Schema(required = true) SpeedHistory history,
+                           @Schema(required = true, description = "The last 100 events, oldest first")
+                           List<EventEntry> events) implements ServerFrame {
+    }
+
+    @Schema(name = "SpeedHistory", description = "The session's download and upload rates (bytes/s) of the last 10"
+            + " minutes at about one point a second, oldest first; the three lists have the same length")
+    public record SpeedHistory(@Schema(required = true, description = "Epoch milliseconds") List<Long> times,
+                               @Schema(required = true) List<Long> download,
+                               @Schema(required = true) List<Long> upload) {
+    }
+
+    @Schema(name = "EventEntry", description = "Something a user is told about: a torrent added, removed, completed"
+            + " (every wanted piece verified) or failed")
+    public record EventEntry(@Schema(required = true, description = "One more than the previous event's") long id,
+                             @Schema(required = true, enumeration = {"torrent.added", "torrent.removed",
+                                     "torrent.completed", "torrent.error"}) String kind,
+                             @Schema(required = true, description = "40-hex info-hash") String torrent,
+                             @Schema(required = true) String name,
+                             @Schema(required = true, description = "ISO-8601 UTC") String at,
+                             @Schema(required = true, nullable = true, description = "The error, for torrent.error")
+                             String message) {
+    }
+
+    @Schema(name = "EventFrame", description = "An event, as it happens (also kept in the next snapshots' events)")
+    public record Event(@Schema(required = true, enumeration = "event") String type,
+                        @Schema(required = true) EventEntry event) implements ServerFrame {
     }
 
     /** The fields of a torrent that changed, with its id; the others are as before. */
@@ -92,10 +126,35 @@ public final class Frames {
                          @Schema(required = true) SessionChanged session) implements ServerFrame {
     }
 
-    @Schema(name = "PeersFrame", description = "The connections of a torrent the client subscribed to")
+    @Schema(name = "PeersFrame", description = "The connections of a torrent the client follows (topic peers), when"
+            + " they changed")
     public record Peers(@Schema(required = true, enumeration = "peers") String type,
                         @Schema(required = true) String torrent,
                         @Schema(required = true) List<PeerDto> peers) implements ServerFrame {
+    }
+
+    @Schema(name = "FilesFrame", description = "The files of a torrent the client follows (topic files), when they"
+            + " changed")
+    public record Files(@Schema(required = true, enumeration = "files") String type,
+                        @Schema(required = true) String torrent,
+                        @Schema(required = true) List<FileDto> files) implements ServerFrame {
+    }
+
+    @Schema(name = "TrackersFrame", description = "The trackers of a torrent the client follows (topic trackers), when"
+            + " they changed")
+    public record Trackers(@Schema(required = true, enumeration = "trackers") String type,
+                           @Schema(required = true) String torrent,
+                           @Schema(required = true) List<TrackerDto> trackers) implements ServerFrame {
+    }
+
+    @Schema(name = "PiecesFrame", description = "The verified pieces of a torrent the client follows (topic pieces),"
+            + " when they changed")
+    public record Pieces(@Schema(required = true, enumeration = "pieces") String type,
+                         @Schema(required = true) String torrent,
+                         @Schema(required = true) int pieceCount,
+                         @Schema(required = true) int havePieces,
+                         @Schema(required = true, description = "Base64 of the BEP 3 bitfield (first piece in the"
+                                 + " high bit of the first byte)") String have) implements ServerFrame {
     }
 
     @Schema(name = "HeartbeatFrame", description = "Sent when nothing changed for a while, so that a dead"
@@ -111,11 +170,19 @@ public final class Frames {
                         @Schema(required = true) String message) implements ServerFrame {
     }
 
-    @Schema(name = "SubscribeFrame", description = "Ask for the peers frames of a torrent")
+    @Schema(name = "SubscribeFrame", description = "Follow parts of a torrent (its details view): the frames of the"
+            + " listed topics follow every interval in which they changed; a new subscribe to the same torrent"
+            + " replaces the list, an empty list ends it. At most 16 torrents per connection")
     public record Subscribe(@Schema(required = true, enumeration = "subscribe") String type,
                             @Schema(required = true, description = "40-hex info-hash") String torrent,
-                            @Schema(description = "default true") Boolean peers) implements ClientFrame {
+                            @Schema(description = "Topics to follow") List<Topic> topics,
+                            @Schema(description = "Older form, used when topics is absent: true (the default) follows"
+                                    + " the peers only, false ends the subscription") Boolean peers)
+            implements ClientFrame {
     }
+
+    @Schema(name = "Topic", enumeration = {"peers", "files", "trackers", "pieces"})
+    public enum Topic { peers, files, trackers, pieces }
 
     @Schema(name = "ResyncFrame", description = "The client saw a gap in seq (or lost track): a fresh snapshot follows")
     public record Resync(@Schema(required = true, enumeration = "resync") String type) implements ClientFrame {

@@ -47,6 +47,23 @@ class SessionApiTest {
                 .body("maxConnections", greaterThanOrEqualTo(1));
     }
 
+    /** UI spec 1.4: the add dialog shows the selected size against the free space at the chosen folder. */
+    @Test
+    void spaceTellsTheFreeBytesAtASaveFolderInsideTheDownloadFolderOnly() {
+        String root = config.downloadDir().toAbsolutePath().normalize().toString();
+        TestAuth.authed().queryParam("folder", "not/yet/there").when().get("/api/v1/session/space").then()
+                .statusCode(200)
+                .body("folder", equalTo(root + "/not/yet/there"))
+                .body("exists", equalTo(false))
+                .body("writable", equalTo(true))
+                .body("freeBytes", org.hamcrest.Matchers.greaterThan(0L));
+        TestAuth.authed().when().get("/api/v1/session/space").then().statusCode(200);
+        TestAuth.authed().queryParam("folder", "../../etc").when().get("/api/v1/session/space").then()
+                .statusCode(400)
+                .body("error", equalTo("bad_folder"))
+                .body("message", containsString("must be inside the download folder"));
+    }
+
     @Test
     void limitsAreAppliedAtRunTimeAndStored() {
         TestAuth.authed().contentType("application/json").body("{\"downloadLimit\":123456,\"uploadLimit\":654321}")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bitquark.engine.EngineSnapshot;
 import dev.bitquark.metainfo.InfoHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,12 +16,18 @@ class ClientMessageTest {
 
     @Test
     void readsASubscriptionToPeers() {
-        assertEquals(new ClientMessage.Subscribe(InfoHash.fromHex(HASH), true),
+        assertEquals(new ClientMessage.Subscribe(InfoHash.fromHex(HASH), java.util.Set.of(EngineSnapshot.Part.PEERS)),
                 ClientMessage.parse("{\"type\":\"subscribe\",\"torrent\":\"" + HASH + "\",\"peers\":true}", JSON));
-        assertEquals(new ClientMessage.Subscribe(InfoHash.fromHex(HASH), true),
+        assertEquals(new ClientMessage.Subscribe(InfoHash.fromHex(HASH), java.util.Set.of(EngineSnapshot.Part.PEERS)),
                 ClientMessage.parse("{\"type\":\"subscribe\",\"torrent\":\"" + HASH + "\"}", JSON), "peers defaults to true");
-        assertEquals(new ClientMessage.Subscribe(InfoHash.fromHex(HASH), false),
+        assertEquals(new ClientMessage.Subscribe(InfoHash.fromHex(HASH), java.util.Set.of()),
                 ClientMessage.parse("{\"type\":\"subscribe\",\"torrent\":\"" + HASH + "\",\"peers\":false}", JSON));
+        assertEquals(new ClientMessage.Subscribe(InfoHash.fromHex(HASH), java.util.Set.of(EngineSnapshot.Part.FILES,
+                        EngineSnapshot.Part.PIECES)),
+                ClientMessage.parse("{\"type\":\"subscribe\",\"torrent\":\"" + HASH
+                        + "\",\"topics\":[\"files\",\"pieces\",\"files\"],\"peers\":true}", JSON), "topics win over peers");
+        assertEquals(new ClientMessage.Subscribe(InfoHash.fromHex(HASH), java.util.Set.of()),
+                ClientMessage.parse("{\"type\":\"subscribe\",\"torrent\":\"" + HASH + "\",\"topics\":[]}", JSON));
     }
 
     @Test
@@ -45,6 +52,8 @@ class ClientMessageTest {
             "{\"type\":\"subscribe\"}|bad_message|field \"torrent\" is missing or not a string",
             "{\"type\":\"subscribe\",\"torrent\":\"abc\"}|bad_torrent|field \"torrent\" is \"abc\", not a 40-hex info-hash",
             "{\"type\":\"subscribe\",\"torrent\":\"" + HASH + "\",\"peers\":\"yes\"}|bad_message|field \"peers\" must be true or false",
+            "{\"type\":\"subscribe\",\"torrent\":\"" + HASH + "\",\"topics\":[\"disk\"]}|bad_topic|unknown topic \"disk\": expected peers, files, trackers, pieces",
+            "{\"type\":\"subscribe\",\"torrent\":\"" + HASH + "\",\"topics\":\"files\"}|bad_message|field \"topics\" must be a list of at most 4 of peers, files, trackers, pieces",
             "{\"type\":\"unsubscribe\",\"torrent\":null}|bad_message|field \"torrent\" is missing or not a string"})
     void refusesABadMessageWithACodeAndAReason(String text, String code, String message) {
         ClientMessage.Invalid bad = assertInstanceOf(ClientMessage.Invalid.class, ClientMessage.parse(text, JSON));

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bitquark.engine.EngineSnapshot;
+import dev.bitquark.engine.FileStats;
 import dev.bitquark.engine.PeerStats;
 import dev.bitquark.engine.SessionStats;
 import dev.bitquark.engine.TorrentState;
 import dev.bitquark.engine.TorrentStats;
+import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.InfoHash;
+import dev.bitquark.tracker.TrackerStatus;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -58,18 +61,41 @@ class EventFramesTest {
     void everyFrameHasTheShapeOfItsPublishedSchema() throws Exception {
         PeerStats peer = new PeerStats("127.0.0.1:6881", "qBittorrent 5", true, false, true, false, false, true, false,
                 10, 0, 100, 0, 2, 0, 1.0, 5000);
+        FileStats file = new FileStats(0, "dir/a.bin", 1000, 500, dev.bitquark.engine.FilePriority.NORMAL, false);
+        TrackerStatus tracker = new TrackerStatus("http://127.0.0.1:6969/announce", 0, java.time.Instant.EPOCH,
+                TrackerStatus.Result.OK, null, 3, java.time.Instant.EPOCH.plusSeconds(1800), 1, 2);
+        Bitfield have = new Bitfield(4);
+        have.set(0);
+        have.set(1);
         EventFrames.Sample before = sample(1, session(1, 0), torrent(1, "a", TorrentState.LIVE, 0));
         EventFrames.Sample after = frames.sample(2, new EngineSnapshot(session(2, 3),
                 List.of(torrent(1, "a", TorrentState.PAUSED, 0), torrent(2, "b", TorrentState.LIVE, 0)),
-                Map.of(hash(1), List.of(peer))));
-        JsonNode snapshot = JSON.readTree(frames.snapshot(after));
+                Map.of(hash(1), new EngineSnapshot.Details(List.of(peer), List.of(file), List.of(tracker), have))));
+        SpeedHistory history = new SpeedHistory();
+        history.add(1_000, 5, 6);
+        EventLog log = new EventLog(JSON);
+        log.between(before.torrents(), after.torrents(), 2_000);
+        JsonNode snapshot = JSON.readTree(frames.snapshot(after, history.toJson(JSON), log.recent()));
+        assertEquals(components(Frames.SpeedHistory.class), fields(snapshot.get("history")));
+        assertEquals(components(Frames.EventEntry.class), fields(snapshot.get("events").get(0)));
+        JsonNode event = JSON.readTree(frames.event((com.fasterxml.jackson.databind.node.ObjectNode) snapshot.get("events").get(0)));
+        assertEquals(components(Frames.Event.class), fields(event));
+        JsonNode files = JSON.readTree(frames.topic(after, hash(1).toHex(), EngineSnapshot.Part.FILES));
+        assertEquals(components(Frames.Files.class), fields(files));
+        assertEquals(components(dev.bitquark.app.api.FileDto.class), fields(files.get("files").get(0)));
+        JsonNode trackers = JSON.readTree(frames.topic(after, hash(1).toHex(), EngineSnapshot.Part.TRACKERS));
+        assertEquals(components(Frames.Trackers.class), fields(trackers));
+        assertEquals(components(dev.bitquark.app.api.TrackerDto.class), fields(trackers.get("trackers").get(0)));
+        JsonNode pieces = JSON.readTree(frames.topic(after, hash(1).toHex(), EngineSnapshot.Part.PIECES));
+        assertEquals(components(Frames.Pieces.class), fields(pieces));
+        assertEquals("wA==", pieces.get("have").asText(), "pieces 0 and 1 of 4: the BEP 3 bitfield 0b1100_0000");
         assertEquals(components(Frames.Snapshot.class), fields(snapshot));
         assertEquals(components(dev.bitquark.app.api.TorrentDto.class), fields(snapshot.get("torrents").get(0)));
         assertEquals(components(dev.bitquark.app.api.SessionStatsDto.class), fields(snapshot.get("session")));
         JsonNode update = JSON.readTree(frames.update(before, after));
         assertEquals(components(Frames.Update.class), fields(update));
         assertEquals(components(dev.bitquark.app.api.TorrentDto.class), fields(update.get("added").get(0)));
-        JsonNode peers = JSON.readTree(frames.peers(hash(1).toHex(), after.peers().get(hash(1).toHex())));
+        JsonNode peers = JSON.readTree(frames.topic(after, hash(1).toHex(), EngineSnapshot.Part.PEERS));
         assertEquals(components(Frames.Peers.class), fields(peers));
         assertEquals(components(dev.bitquark.app.api.PeerDto.class), fields(peers.get("peers").get(0)));
         assertEquals(components(Frames.Heartbeat.class), fields(JSON.readTree(frames.heartbeat())));
@@ -88,7 +114,7 @@ class EventFramesTest {
     void snapshotListsEveryTorrentSortedByNameAndTheSession() throws Exception {
         EventFrames.Sample s = sample(1, session(2, 7), torrent(1, "zeta", TorrentState.LIVE, 0),
                 torrent(2, "alpha", TorrentState.PAUSED, 0));
-        JsonNode frame = JSON.readTree(frames.snapshot(s));
+        JsonNode frame = JSON.readTree(frames.snapshot(s, new SpeedHistory().toJson(JSON), JSON.createArrayNode()));
         assertEquals("snapshot", frame.get("type").asText());
         assertEquals(List.of("alpha", "zeta"), names(frame.get("torrents")));
         assertEquals(hash(2).toHex(), frame.get("torrents").get(0).get("id").asText());
@@ -141,12 +167,59 @@ class EventFramesTest {
         PeerStats p = new PeerStats("127.0.0.1:6881", "lt 2.0", true, false, true, false, false, true, false, 100, 0,
                 1000, 0, 4, 0, 1.0, 5000);
         EventFrames.Sample s = frames.sample(1, new EngineSnapshot(session(1, 0),
-                List.of(torrent(1, "a", TorrentState.LIVE, 0)), Map.of(hash(1), List.of(p))));
-        JsonNode frame = JSON.readTree(frames.peers(hash(1).toHex(), s.peers().get(hash(1).toHex())));
+                List.of(torrent(1, "a", TorrentState.LIVE, 0)),
+                Map.of(hash(1), new EngineSnapshot.Details(List.of(p), null, null, null))));
+        assertNull(frames.topic(s, hash(1).toHex(), EngineSnapshot.Part.FILES), "files were not sampled");
+        JsonNode frame = JSON.readTree(frames.topic(s, hash(1).toHex(), EngineSnapshot.Part.PEERS));
         assertEquals("peers", frame.get("type").asText());
         assertEquals(hash(1).toHex(), frame.get("torrent").asText());
         assertEquals("127.0.0.1:6881", frame.get("peers").get(0).get("address").asText());
         assertEquals(100, frame.get("peers").get(0).get("downloadRate").asLong());
+    }
+
+    /** UI spec 1.3: events come from consecutive samples; none for the first one; the log keeps the last 100. */
+    @Test
+    void eventsAreReadOffConsecutiveSamplesAndTheLogKeepsTheLastHundred() {
+        EventLog log = new EventLog(JSON);
+        EventFrames.Sample first = sample(1, session(1, 0), torrent(1, "a", TorrentState.LIVE, 0));
+        assertEquals(List.of(), log.between(null, first.torrents(), 1_000), "what was there at start is not news");
+        TorrentStats done = new TorrentStats(hash(1), "a", TorrentState.LIVE, null, true, 1000, 1000, 1000, 1000, 4, 4,
+                1.0, 0, 0, 1000, 0, 0, 1, 3, 0, 0, false, 4, "/downloads", 0, 0, false, 1_700_000_000_000L, 5, 50);
+        EventFrames.Sample second = sample(2, session(2, 0), done, torrent(2, "b", TorrentState.LIVE, 0));
+        List<String> kinds = log.between(first.torrents(), second.torrents(), 2_000).stream()
+                .map(e -> e.get("kind").asText()).toList();
+        assertEquals(List.of("torrent.completed", "torrent.added"), kinds);
+        TorrentStats failed = new TorrentStats(hash(2), "b", TorrentState.ERROR, "disk full", false, 1000, 1000, 0, 0, 4,
+                0, 1.0, 0, 0, 0, 0, 0, 0, 0, 0, -1, false, 0, "/downloads", 0, 0, false, 1_700_000_000_000L, 0, 50);
+        EventFrames.Sample third = sample(3, session(1, 0), failed);
+        List<com.fasterxml.jackson.databind.node.ObjectNode> last = log.between(second.torrents(), third.torrents(), 3_000);
+        assertEquals("torrent.error", last.get(0).get("kind").asText());
+        assertEquals("disk full", last.get(0).get("message").asText());
+        assertEquals("torrent.removed", last.get(1).get("kind").asText());
+        assertEquals(hash(1).toHex(), last.get(1).get("torrent").asText());
+        assertEquals(4, last.get(1).get("id").asLong(), "ids count up across samples");
+        assertEquals("1970-01-01T00:00:03Z", last.get(1).get("at").asText());
+        for (int i = 0; i < 120; i++) {
+            log.between(third.torrents(), Map.of(), 4_000 + i);
+            log.between(Map.of(), third.torrents(), 4_000 + i);
+        }
+        assertEquals(EventLog.CAPACITY, log.recent().size());
+        assertEquals(244, log.recent().get(EventLog.CAPACITY - 1).get("id").asLong(), "the newest kept, oldest dropped");
+    }
+
+    @Test
+    void speedHistoryKeepsAboutOnePointASecondForTenMinutesOldestFirst() {
+        SpeedHistory h = new SpeedHistory();
+        assertEquals(true, h.add(10_000, 1, 2));
+        assertEquals(false, h.add(10_500, 3, 4), "half a second later: same point");
+        for (int i = 1; i <= 700; i++) {
+            h.add(10_000 + i * 1_000L, i, 2L * i);
+        }
+        JsonNode json = h.toJson(JSON);
+        assertEquals(SpeedHistory.CAPACITY, json.get("times").size());
+        assertEquals(101, json.get("download").get(0).asLong(), "the oldest 101 points rolled off");
+        assertEquals(1_400, json.get("upload").get(SpeedHistory.CAPACITY - 1).asLong());
+        assertEquals(710_000, json.get("times").get(SpeedHistory.CAPACITY - 1).asLong());
     }
 
     static List<String> names(JsonNode torrents) {

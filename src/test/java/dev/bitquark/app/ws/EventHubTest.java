@@ -87,8 +87,8 @@ class EventHubTest {
     }
 
     EventHub hub(EventHub.Limits limits) {
-        hub = new EventHub(peersOf -> engine.engine.snapshot(peersOf).toCompletionStage(), () -> 100, JSON, limits, 8,
-                System::nanoTime);
+        hub = new EventHub(parts -> engine.engine.snapshot(parts).toCompletionStage(), () -> 100, JSON, limits, 8,
+                System::nanoTime, System::currentTimeMillis);
         hub.start();
         return hub;
     }
@@ -167,25 +167,27 @@ class EventHubTest {
         hub.connect("stalled", stalled, "{\"type\":\"hello\"}");
         hub.connect("healthy", healthy, "{\"type\":\"hello\"}");
         healthy.await(type("snapshot"), Duration.ofSeconds(10));
-        // A peers subscription produces a frame every tick: the stalled client's queue fills up.
-        String hex = torrent.infoHash().toHex();
-        hub.onMessage("stalled", "{\"type\":\"subscribe\",\"torrent\":\"" + hex + "\",\"peers\":true}");
+        // Each pause or resume is an update frame: the stalled client's queue fills up.
         long samplesBefore = hub.samples();
-
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        boolean paused = false;
         while (stalled.closeReason == null && System.nanoTime() < end) {
-            Thread.sleep(20);
+            EngineUnderTest.await(paused ? torrent.resume() : torrent.pause(), Duration.ofSeconds(10));
+            paused = !paused;
+            awaitSamples(hub.samples() + 2);
         }
         assertEquals(SendQueue.SLOW_CLIENT, stalled.closeCode, "dropped: " + stalled.closeReason);
         assertTrue(stalled.closeReason.startsWith("too slow: 4 frames"), stalled.closeReason);
         assertEquals(1, stalled.frames.size(), "only the hello was ever handed to the stalled connection");
-        assertTrue(hub.samples() - samplesBefore >= 3, "one peers frame per sample filled the queue: "
+        assertTrue(hub.samples() - samplesBefore >= 3, "updates over several samples filled the queue: "
                 + (hub.samples() - samplesBefore) + " samples");
         long afterDrop = hub.samples();
         awaitSamples(afterDrop + 3); // sampling goes on after the drop (bounded wait, no timing assumption)
 
-        EngineUnderTest.await(torrent.pause(), Duration.ofSeconds(10));
-        healthy.await(f -> type("update").test(f) && f.get("torrents").size() > 0, Duration.ofSeconds(10));
+        int seen = healthy.frames.size();
+        EngineUnderTest.await(paused ? torrent.resume() : torrent.pause(), Duration.ofSeconds(10));
+        healthy.await(f -> type("update").test(f) && f.get("torrents").size() > 0 && healthy.frames.size() > seen,
+                Duration.ofSeconds(10));
         hub.disconnect("stalled");
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (hub.clients() != 1 && System.nanoTime() < deadline) {
@@ -234,6 +236,63 @@ class EventHubTest {
         awaitSamples(hub.samples() + 3);
         assertEquals(0, c.frames.subList(count, c.frames.size()).stream().filter(f -> f.contains("\"peers\"")).count(),
                 "no more peer frames after unsubscribe, over three samples");
+    }
+
+    /** UI spec 1.3: a details pane follows files, trackers and pieces; each part comes again only once changed. */
+    @Test
+    void topicsBringTheirFramesOnceUntilTheyChangeAndANewListReplacesTheOld() throws Exception {
+        hub(EventHub.Limits.DEFAULTS);
+        Client c = new Client(false);
+        hub.connect("c", c, "{\"type\":\"hello\"}");
+        c.await(type("snapshot"), Duration.ofSeconds(10));
+        String hex = torrent.infoHash().toHex();
+        hub.onMessage("c", "{\"type\":\"subscribe\",\"torrent\":\"" + hex + "\",\"topics\":[\"files\",\"trackers\",\"pieces\"]}");
+        JsonNode files = c.await(type("files"), Duration.ofSeconds(5));
+        assertEquals("hub.bin", files.get("files").get(0).get("path").asText());
+        assertTrue(c.await(type("trackers"), Duration.ofSeconds(5)).get("trackers").isArray());
+        JsonNode pieces = c.await(type("pieces"), Duration.ofSeconds(5));
+        assertEquals(3, pieces.get("pieceCount").asInt());
+        awaitSamples(hub.samples() + 3);
+        assertEquals(1, c.frames.stream().filter(f -> f.startsWith("{\"type\":\"files\"")).count(),
+                "an unchanged part is not sent again");
+
+        hub.onMessage("c", "{\"type\":\"subscribe\",\"torrent\":\"" + hex + "\",\"topics\":[\"pieces\"]}");
+        hub.onMessage("c", "{\"type\":\"resync\"}");
+        awaitSamples(hub.samples() + 2);
+        int count = c.frames.size();
+        awaitSamples(hub.samples() + 2);
+        assertEquals(2, c.frames.stream().filter(f -> f.startsWith("{\"type\":\"pieces\"")).count(),
+                "after resync the followed part comes again, whole");
+        assertEquals(0, c.frames.subList(count, c.frames.size()).stream()
+                .filter(f -> f.startsWith("{\"type\":\"files\"")).count(), "files no longer followed");
+    }
+
+    /** UI spec 1.3: added and removed torrents are announced as events and kept for later snapshots, with the history. */
+    @Test
+    void addedAndRemovedTorrentsAreEventsAndTheSnapshotCarriesThemWithTheSpeedHistory() throws Exception {
+        hub(EventHub.Limits.DEFAULTS);
+        Client c = new Client(false);
+        hub.connect("c", c, "{\"type\":\"hello\"}");
+        c.await(type("snapshot"), Duration.ofSeconds(10));
+        byte[] data = new byte[20_000];
+        Metainfo meta = Metainfo.parse(TorrentWriter.singleFile("second.bin", data).pieceLength(16384).write());
+        TorrentHandle second = EngineUnderTest.await(engine.engine.add(meta, TorrentOptions.defaults(work)),
+                Duration.ofSeconds(10));
+        JsonNode added = c.await(f -> type("event").test(f) && "torrent.added".equals(f.get("event").get("kind").asText()),
+                Duration.ofSeconds(10)).get("event");
+        assertEquals(second.infoHash().toHex(), added.get("torrent").asText());
+        assertEquals("second.bin", added.get("name").asText());
+        EngineUnderTest.await(engine.engine.remove(second.infoHash(), false), Duration.ofSeconds(10));
+        c.await(f -> type("event").test(f) && "torrent.removed".equals(f.get("event").get("kind").asText()),
+                Duration.ofSeconds(10));
+        hub.onMessage("c", "{\"type\":\"resync\"}");
+        JsonNode snapshot = c.await(f -> type("snapshot").test(f) && f.get("seq").asLong() > 1, Duration.ofSeconds(10));
+        List<String> kinds = new ArrayList<>();
+        snapshot.get("events").forEach(e -> kinds.add(e.get("kind").asText()));
+        assertEquals(List.of("torrent.added", "torrent.removed"), kinds);
+        JsonNode history = snapshot.get("history");
+        assertTrue(history.get("times").size() >= 1, history.toString());
+        assertEquals(history.get("times").size(), history.get("download").size());
     }
 
     /** Waits (bounded) until the hub has taken {@code samples} samples. */
