@@ -1868,6 +1868,7 @@ export interface components {
             /** Format: int32 */
             maxConnections?: number;
             listOnly?: boolean;
+            stopAfterMetadata?: boolean;
         };
         /**
          * @description One action on many torrents

@@ -20,7 +20,7 @@ final class AddOptions {
     static final int MAX_CONNECTIONS = 10_000;
     /** The option names, as query parameters and form fields. */
     static final List<String> NAMES = List.of("outputFolder", "paused", "sequential", "downloadLimit", "uploadLimit",
-            "maxConnections", "files", "listOnly");
+            "maxConnections", "files", "listOnly", "stopAfterMetadata");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Entries of {@code files} in the short form (a query string has a few KiB at most anyway). */
     static final int MAX_SHORT_ENTRIES = 10_000;
@@ -34,6 +34,8 @@ final class AddOptions {
     int maxConnections;
     List<FilePriorityChange> files = List.of();
     boolean listOnly;
+    /** A magnet link fetches its metadata, then stays paused (so files can be chosen before any is written). */
+    boolean stopAfterMetadata;
 
     /** The options given as query parameters (absent ones keep their defaults). */
     static AddOptions fromQuery(Map<String, List<String>> query) {
@@ -54,6 +56,7 @@ final class AddOptions {
             case "paused" -> paused = bool(name, value);
             case "sequential" -> sequential = bool(name, value);
             case "listOnly" -> listOnly = bool(name, value);
+            case "stopAfterMetadata" -> stopAfterMetadata = bool(name, value);
             case "downloadLimit" -> downloadLimit = rate(name, value);
             case "uploadLimit" -> uploadLimit = rate(name, value);
             case "maxConnections" -> maxConnections = connections(name, value);
@@ -77,6 +80,9 @@ final class AddOptions {
         }
         if (r.listOnly() != null) {
             listOnly = r.listOnly();
+        }
+        if (r.stopAfterMetadata() != null) {
+            stopAfterMetadata = r.stopAfterMetadata();
         }
         if (r.downloadLimit() != null) {
             downloadLimit = rate("downloadLimit", r.downloadLimit());

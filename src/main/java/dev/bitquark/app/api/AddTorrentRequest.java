@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param uploadLimit bytes/s, 0 = unlimited
  * @param maxConnections this torrent's connection limit (null: the default)
  * @param listOnly parse and describe the torrent, add nothing
+ * @param stopAfterMetadata for a magnet link: fetch the metadata, then stay paused before checking or
+ *     writing anything, so files can be chosen first (qBittorrent's stop condition "metadata received")
  */
 @Schema(description = "Add a torrent by URL or magnet link", example = "{\"source\":\"https://…\"}")
 public record AddTorrentRequest(
@@ -24,5 +26,6 @@ public record AddTorrentRequest(
         Long downloadLimit,
         Long uploadLimit,
         Integer maxConnections,
-        Boolean listOnly) implements JsonRequest {
+        Boolean listOnly,
+        Boolean stopAfterMetadata) implements JsonRequest {
 }

@@ -94,7 +94,7 @@ public class TorrentAdder {
         if (session.handle(hash) != null || !adding.add(hash)) {
             throw ApiException.duplicate(hash.toHex(), "torrent " + hash.toHex() + " is already in the session");
         }
-        return Uni.createFrom().completionStage(() -> session.addMagnet(uri, options))
+        return Uni.createFrom().completionStage(() -> session.addMagnet(uri, options, o.stopAfterMetadata))
                 .onTermination().invoke(() -> adding.remove(hash))
                 .onFailure(t -> !(t instanceof ApiException)).transform(t -> new ApiException(500, "add_failed",
                         "the magnet link could not be added: " + TorrentLookup.unwrap(t).getMessage()))

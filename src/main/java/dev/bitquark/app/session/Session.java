@@ -254,6 +254,15 @@ public final class Session implements AutoCloseable {
      * A magnet for a torrent already in the session returns its handle.
      */
     public CompletionStage<TorrentHandle> addMagnet(String magnetUri, TorrentOptions options) {
+        return addMagnet(magnetUri, options, false);
+    }
+
+    /**
+     * As {@link #addMagnet(String, TorrentOptions)}; with {@code stopAfterMetadata} (and not paused) the
+     * link fetches its metadata and the torrent it becomes starts paused, before checking or writing, so
+     * that files can be chosen first. (A restart before the metadata arrives fetches it as a plain link.)
+     */
+    public CompletionStage<TorrentHandle> addMagnet(String magnetUri, TorrentOptions options, boolean stopAfterMetadata) {
         Magnet magnet;
         try {
             magnet = Magnet.parse(magnetUri);
@@ -261,7 +270,10 @@ public final class Session implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         InfoHash h = magnet.infoHash();
-        return engine.addMagnet(magnet, confined(options)).toCompletionStage().thenApplyAsync(handle -> {
+        var added = stopAfterMetadata && !options.startPaused()
+                ? engine.addMagnet(magnet, confined(options).withStartPaused(true), false)
+                : engine.addMagnet(magnet, confined(options));
+        return added.toCompletionStage().thenApplyAsync(handle -> {
             if (handles.containsKey(h)) {
                 return handles.get(h);
             }

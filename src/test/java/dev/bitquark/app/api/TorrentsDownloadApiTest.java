@@ -130,4 +130,46 @@ class TorrentsDownloadApiTest {
             api().delete("/api/v1/torrents/" + id + "?deleteFiles=true").then().statusCode(204);
         }
     }
+
+    /**
+     * UI spec 1.4: a magnet added with stopAfterMetadata shows its files and waits, paused, with nothing
+     * written; the files chosen then are the only ones downloaded once it is resumed.
+     */
+    @Test
+    void aMagnetStoppedAfterMetadataWritesNothingUntilFilesAreChosenAndItIsResumed() throws Exception {
+        String name = "stop-" + System.nanoTime();
+        byte[][] files = {ApiFixtures.payload(FILE), ApiFixtures.payload(FILE)};
+        Path seedDir = work.resolve("seed");
+        Files.createDirectories(seedDir.resolve(name));
+        TorrentWriter w = TorrentWriter.multiFile(name).pieceLength(PIECE);
+        for (int i = 0; i < files.length; i++) {
+            Files.write(seedDir.resolve(name).resolve("f" + i + ".bin"), files[i]);
+            w.addFile(List.of("f" + i + ".bin"), files[i]);
+        }
+        byte[] torrent = w.write();
+        Path torrentFile = work.resolve(name + ".torrent");
+        Files.write(torrentFile, torrent);
+        try (LibtorrentPeer seeder = LibtorrentPeer.seed(work, seedDir, List.of(), torrentFile)) {
+            String magnet = "magnet:?xt=urn:btih:" + ApiFixtures.hex(torrent) + "&dn=" + name
+                    + "&x.pe=127.0.0.1:" + seeder.port();
+            String id = api().contentType("application/json")
+                    .body(java.util.Map.of("source", magnet, "stopAfterMetadata", true))
+                    .post("/api/v1/torrents").then().statusCode(201).extract().path("id");
+            ApiFixtures.await("metadata of " + id, Duration.ofSeconds(60), () ->
+                    "paused".equals(api().get("/api/v1/torrents/" + id).then().statusCode(200).extract().path("state")));
+            api().get("/api/v1/torrents/" + id + "/files").then().statusCode(200).body("path", equalTo(
+                    List.of("f0.bin", "f1.bin")));
+            Path out = sessions.downloadDir(null).resolve(name);
+            assertFalse(Files.exists(out.resolve("f0.bin")) || Files.exists(out.resolve("f1.bin")),
+                    "nothing is written before the files are chosen");
+            api().contentType("application/json").body("[{\"index\":0,\"priority\":\"skip\"}]")
+                    .patch("/api/v1/torrents/" + id + "/files").then().statusCode(200);
+            api().post("/api/v1/torrents/" + id + "/resume").then().statusCode(204);
+            ApiFixtures.await("f1 of " + id, Duration.ofSeconds(90), () -> Boolean.TRUE.equals(
+                    api().get("/api/v1/torrents/" + id).then().statusCode(200).extract().path("finished")));
+            assertArrayEquals(files[1], Files.readAllBytes(out.resolve("f1.bin")));
+            assertFalse(Files.exists(out.resolve("f0.bin")), "the file skipped before resuming is never created");
+            api().delete("/api/v1/torrents/" + id + "?deleteFiles=true").then().statusCode(204);
+        }
+    }
 }
