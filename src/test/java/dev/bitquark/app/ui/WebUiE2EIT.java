@@ -1,0 +1,416 @@
+package dev.bitquark.app.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.bitquark.app.ui.TorrentsPage.text;
+import static dev.bitquark.app.ui.TorrentsPage.visible;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.WebSocketRoute;
+import com.microsoft.playwright.options.AriaRole;
+import dev.bitquark.metainfo.TorrentWriter;
+import dev.bitquark.testkit.LibtorrentPeer;
+import dev.bitquark.testkit.OpenTracker;
+import dev.bitquark.testkit.Payloads;
+import dev.bitquark.testkit.ServerProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web UI end to end (UI spec section 3): Debian's Chromium driven by Playwright against the
+ * packaged server, downloading from a real libtorrent seeder found through a real opentracker, all
+ * on 127.0.0.1. The seeder is throttled so that the states in between can be seen. The tests run
+ * in order on one server, as a user would go: log in, add, watch, act, remove. Everything is found
+ * by role and label. Screenshots of every view go to {@code docs/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiE2EIT {
+    static final String PASSWORD = "web-ui-e2e-password";
+    static final String PAYLOAD = "e2e-payload";
+    static final String SKIPPED = "readme.txt";
+    static final String HIGH = "clip.mkv";
+    static final String UNICODE = "Ünïcode ñame.bin";
+    static final String SECOND = "second-payload.bin";
+    static final String HOSTILE = "<img src=x onerror=alert(1)>‮evil";
+    /** Seeder upload rate: the 10 MiB payload takes about 5 s, so progress is seen rising. */
+    static final long RATE = 2L << 20;
+    static final Path SHOTS = Path.of("docs/screenshots");
+
+    @TempDir
+    Path work;
+    ServerProcess server;
+    OpenTracker tracker;
+    LibtorrentPeer seeder;
+    HostileTracker hostileTracker;
+    Playwright playwright;
+    Browser browser;
+    BrowserContext context;
+    TorrentsPage ui;
+    final List<String> problems = new ArrayList<>();
+    final AtomicReference<WebSocketRoute> socket = new AtomicReference<>();
+    Path torrentFile;
+    Path hostileTorrent;
+    String secondMagnet;
+
+    @BeforeAll
+    void start() throws Exception {
+        assertTrue(Browsers.chromiumInstalled(), "Debian chromium must be installed at " + Browsers.CHROMIUM);
+        Path seed = work.resolve("seed");
+        Path root = seed.resolve(PAYLOAD);
+        Payloads.singleFile(root.resolve("video"), HIGH, 6L << 20, 1);
+        Payloads.singleFile(root.resolve("extras"), SKIPPED, 300_000, 2);
+        Payloads.singleFile(root.resolve("extras/nested/deep"), UNICODE, 2L << 20, 3);
+        Files.write(root.resolve("zeros.bin"), new byte[1_500_000]); // NUL bytes only
+        Payloads.singleFile(seed, SECOND, 3L << 20, 4);
+        torrentFile = work.resolve(PAYLOAD + ".torrent");
+        Path secondTorrent = work.resolve(SECOND + ".torrent");
+        String hash = LibtorrentPeer.makeTorrent(work, root, torrentFile, 65536);
+        String secondHash = LibtorrentPeer.makeTorrent(work, seed.resolve(SECOND), secondTorrent, 65536);
+        tracker = OpenTracker.start(work, hash, secondHash);
+        // The same info-hashes (the announce URL is outside the info dictionary), now with the tracker.
+        torrentFile = work.resolve(PAYLOAD + "-tracked.torrent");
+        LibtorrentPeer.makeTorrent(work, root, torrentFile, 65536, tracker.httpAnnounceUrl());
+        secondTorrent = work.resolve(SECOND + "-tracked.torrent");
+        LibtorrentPeer.makeTorrent(work, seed.resolve(SECOND), secondTorrent, 65536, tracker.httpAnnounceUrl());
+        secondMagnet = "magnet:?xt=urn:btih:" + secondHash + "&dn=" + SECOND + "&tr=" + tracker.httpAnnounceUrl();
+
+        hostileTracker = HostileTracker.start("<b>tracker</b> says <script>alert(2)</script>");
+        hostileTorrent = work.resolve("hostile.torrent");
+        Files.write(hostileTorrent, TorrentWriter.multiFile(HOSTILE).pieceLength(16384)
+                .addFile(List.of("<svg onload=alert(3)>.txt"), new byte[1000])
+                .announce(hostileTracker.announceUrl()).write());
+
+        server = new ServerProcess(work.resolve("server"), Map.of("BITQUARK_AUTH_PASSWORD", PASSWORD)).start();
+        seeder = LibtorrentPeer.seed(work, seed, List.of(), RATE, torrentFile, secondTorrent);
+
+        playwright = Browsers.playwright();
+        browser = Browsers.chromium(playwright);
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
+        // Every socket goes through the test, so that one can be dropped mid-download.
+        context.routeWebSocket(Pattern.compile(".*/api/v1/events"), ws -> {
+            ws.connectToServer();
+            socket.set(ws);
+        });
+        Page page = context.newPage();
+        page.onPageError(problems::add);
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                problems.add(m.text());
+            }
+        });
+        page.onDialog(d -> {
+            problems.add("a dialog opened: " + d.message());
+            d.dismiss();
+        });
+        ui = new TorrentsPage(page);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[]{context, browser, playwright, seeder, tracker, hostileTracker}) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // closing the rest matters more
+                }
+            }
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    Path downloads() {
+        return work.resolve("server/downloads");
+    }
+
+    @Test
+    @Order(1)
+    void aWrongPasswordIsRefusedAndTheRightOneShowsTheEmptyList() throws Exception {
+        Page page = ui.page;
+        page.navigate(server.url("/"));
+        assertThat(page.getByTestId("login-form")).isVisible(visible());
+        ui.screenshot(SHOTS, "login-1440");
+        page.getByLabel("Password").fill("wrong");
+        ui.button("Log in").click();
+        assertThat(page.getByTestId("login-error")).containsText("Wrong password", text());
+        page.getByLabel("Password").fill(PASSWORD);
+        ui.button("Log in").click();
+        assertThat(ui.connection()).containsText(Pattern.compile("(?i)live|connected"), text());
+        assertThat(page.getByText(Pattern.compile("Drop \\.torrent files here"))).isVisible(visible());
+        ui.screenshot(SHOTS, "empty-1440");
+    }
+
+    @Test
+    @Order(2)
+    void addByUploadWithAFileSkippedAndOneHighThenWatchItCompleteWithoutReload() throws Exception {
+        Page page = ui.page;
+        ui.button("Add").first().click();
+        var dialog = ui.dialog("Add torrents");
+        assertThat(dialog).isVisible(visible());
+        dialog.getByLabel("Torrent files").setInputFiles(torrentFile);
+        assertThat(dialog.getByRole(AriaRole.TREEGRID)).containsText(SKIPPED, text());
+        dialog.getByRole(AriaRole.CHECKBOX, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName(Pattern.compile(Pattern.quote(SKIPPED)))).uncheck();
+        dialog.getByLabel(Pattern.compile("Priority of " + Pattern.quote(HIGH))).selectOption("HIGH");
+        ui.screenshot(SHOTS, "add-dialog-1440");
+        A11y.assertNoSeriousViolations(page, "add dialog");
+        dialog.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName(Pattern.compile("^Add( \\d+)?( torrents?)?$"))).click();
+        assertThat(dialog).isHidden();
+
+        assertThat(ui.row(PAYLOAD)).isVisible(visible());
+        double last = -1;
+        boolean sawMiddle = false;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            double p = ui.progress(PAYLOAD);
+            assertTrue(p >= last, "progress never goes back: " + last + " → " + p);
+            last = p;
+            if (p > 0 && p < 100) {
+                sawMiddle = true;
+                if (socket.get() != null && !dropped) {
+                    dropTheSocketMidDownload();
+                }
+            }
+            if (p >= 100) {
+                break;
+            }
+            page.waitForTimeout(200);
+        }
+        assertEquals(100.0, last, "reached 100 % without a reload");
+        assertTrue(sawMiddle, "progress was seen between 0 and 100 %");
+        assertThat(ui.row(PAYLOAD)).containsText("Seeding", text());
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(Pattern.compile("Completed|completed")))).not().hasCount(0);
+        Path out = downloads().resolve(PAYLOAD);
+        assertEquals(Payloads.sha1(work.resolve("seed").resolve(PAYLOAD).resolve("video").resolve(HIGH)),
+                Payloads.sha1(out.resolve("video").resolve(HIGH)));
+        assertFalse(Files.exists(out.resolve("extras").resolve(SKIPPED)), "the skipped file is not on disk");
+        ui.screenshot(SHOTS, "list-1440");
+    }
+
+    boolean dropped;
+
+    /** The socket drops: the UI says it is reconnecting, then resyncs, with no duplicate rows. */
+    void dropTheSocketMidDownload() {
+        dropped = true;
+        socket.get().close();
+        assertThat(ui.connection()).containsText(Pattern.compile("(?i)reconnecting|connecting"), text());
+        assertThat(ui.connection()).containsText(Pattern.compile("(?i)live|connected"), text());
+        assertEquals(1, ui.row(PAYLOAD).count(), "one row per torrent after the resync");
+    }
+
+    @Test
+    @Order(3)
+    void detailsShowFilesPeersTrackersPiecesAndSpeed() throws Exception {
+        Page page = ui.page;
+        ui.open(PAYLOAD);
+        assertThat(ui.tabPanel()).containsText(PAYLOAD, text());
+        A11y.assertNoSeriousViolations(page, "overview tab");
+        ui.screenshot(SHOTS, "details-overview-1440");
+
+        ui.tab("Files").click();
+        assertThat(ui.tabPanel()).containsText(UNICODE, text());
+        assertThat(ui.tabPanel()).containsText(SKIPPED, text());
+        A11y.assertNoSeriousViolations(page, "files tab");
+        ui.screenshot(SHOTS, "details-files-1440");
+
+        ui.tab("Peers").click();
+        assertThat(ui.tabPanel()).containsText("127.0.0.1", text());
+        assertThat(ui.tabPanel()).containsText(Pattern.compile("(?i)libtorrent"), text());
+        A11y.assertNoSeriousViolations(page, "peers tab");
+        ui.screenshot(SHOTS, "details-peers-1440");
+
+        ui.tab("Trackers").click();
+        assertThat(ui.tabPanel()).containsText(tracker.httpAnnounceUrl(), text());
+        assertThat(ui.tabPanel()).containsText(Pattern.compile("(?i)working|ok"), text());
+        A11y.assertNoSeriousViolations(page, "trackers tab");
+        ui.screenshot(SHOTS, "details-trackers-1440");
+
+        ui.tab("Pieces").click();
+        assertThat(ui.tabPanel().locator("canvas")).isVisible(visible());
+        A11y.assertNoSeriousViolations(page, "pieces tab");
+        ui.screenshot(SHOTS, "details-pieces-1440");
+
+        ui.tab("Speed").click();
+        assertThat(ui.tabPanel()).isVisible(visible());
+        A11y.assertNoSeriousViolations(page, "speed tab");
+        ui.screenshot(SHOTS, "details-speed-1440");
+        page.keyboard().press("Escape");
+    }
+
+    @Test
+    @Order(4)
+    void pauseShowsPausedAndNoSpeedResumeSeedsAgainRecheckChecks() {
+        ui.select(PAYLOAD);
+        ui.button("Pause").first().click();
+        assertThat(ui.row(PAYLOAD)).containsText("Paused", text());
+        ui.button("Resume").first().click();
+        assertThat(ui.row(PAYLOAD)).containsText("Seeding", text());
+        ui.button("Recheck").first().click();
+        assertThat(ui.row(PAYLOAD)).containsText("Seeding", text());
+        assertEquals(100.0, ui.progress(PAYLOAD), "every piece verified again");
+    }
+
+    @Test
+    @Order(5)
+    void aPastedMagnetShowsItsMetadataBeingFetchedThenItsFiles() {
+        ui.page.locator("body").click(new com.microsoft.playwright.Locator.ClickOptions().setPosition(1, 1));
+        ui.paste(secondMagnet);
+        var dialog = ui.dialog("Add torrents");
+        assertThat(dialog).isVisible(visible());
+        assertThat(dialog.getByRole(AriaRole.TREEGRID)).containsText(SECOND, text());
+        dialog.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName(Pattern.compile("^Add( \\d+)?( torrents?)?$"))).click();
+        assertThat(ui.row(SECOND)).containsText("Seeding", new com.microsoft.playwright.assertions.LocatorAssertions
+                .ContainsTextOptions().setTimeout(90_000));
+        assertEquals(1, ui.row(SECOND).count());
+    }
+
+    @Test
+    @Order(6)
+    void aDroppedTorrentWithMarkupInItsNamesAndTrackerMessageShowsItAsText() throws Exception {
+        ui.dropFiles(Map.of("hostile.torrent", hostileTorrent));
+        var dialog = ui.dialog("Add torrents");
+        assertThat(dialog).containsText(HOSTILE, text());
+        dialog.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName(Pattern.compile("^Add( \\d+)?( torrents?)?$"))).click();
+        assertThat(ui.row(HOSTILE)).isVisible(visible());
+        assertEquals(0, ui.page.locator("img[src='x']").count(), "no element made from a name");
+        ui.open(HOSTILE);
+        ui.tab("Trackers").click();
+        assertThat(ui.tabPanel()).containsText("<script>alert(2)</script>", text());
+        assertEquals(0, ui.tabPanel().locator("b, script").count(), "the tracker's markup made no element");
+        ui.page.keyboard().press("Escape");
+        assertTrue(problems.isEmpty(), "no dialog, page error or console error: " + problems);
+    }
+
+    @Test
+    @Order(7)
+    void bulkSelectionPausesAllAndDeleteAsksFirst() {
+        Page page = ui.page;
+        ui.select(PAYLOAD);
+        ui.row(SECOND).getByRole(AriaRole.GRIDCELL).nth(1).click(new com.microsoft.playwright.Locator.ClickOptions()
+                .setModifiers(List.of(com.microsoft.playwright.options.KeyboardModifier.SHIFT)));
+        page.keyboard().press("Control+a");
+        assertThat(ui.grid().locator("[aria-selected=true]")).hasCount(3);
+        ui.button("Pause").first().click();
+        assertThat(ui.row(PAYLOAD)).containsText("Paused", text());
+        assertThat(ui.row(SECOND)).containsText("Paused", text());
+        page.keyboard().press("Delete");
+        var confirm = page.getByRole(AriaRole.DIALOG);
+        assertThat(confirm).isVisible(visible());
+        assertThat(confirm.getByRole(AriaRole.CHECKBOX)).not().isChecked();
+        page.keyboard().press("Escape");
+        assertThat(confirm).isHidden();
+        ui.button("Resume").first().click();
+    }
+
+    @Test
+    @Order(8)
+    void removeWithFilesDeletesThemAndWithoutKeepsThem() {
+        ui.select(SECOND);
+        ui.button("Remove").first().click();
+        var confirm = ui.page.getByRole(AriaRole.DIALOG);
+        confirm.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Remove")).click();
+        assertThat(ui.row(SECOND)).hasCount(0);
+        assertTrue(Files.exists(downloads().resolve(SECOND)), "removed without files: the data stays");
+
+        ui.select(PAYLOAD);
+        ui.button("Remove").first().click();
+        confirm.getByRole(AriaRole.CHECKBOX).check();
+        confirm.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Remove")).click();
+        assertThat(ui.row(PAYLOAD)).hasCount(0);
+        ui.page.waitForCondition(() -> !Files.exists(downloads().resolve(PAYLOAD).resolve("video").resolve(HIGH)));
+    }
+
+    @Test
+    @Order(9)
+    void theListPassesAxeAndWorksWithTheKeyboardOnly() throws Exception {
+        Page page = ui.page;
+        A11y.assertNoSeriousViolations(page, "list");
+        ui.grid().getByRole(AriaRole.ROW).nth(1).focus();
+        page.keyboard().press("Home");
+        page.keyboard().press("Space");
+        assertThat(ui.grid().locator("[aria-selected=true]")).hasCount(1);
+        page.keyboard().press("Enter");
+        assertThat(ui.tab("Overview")).isVisible(visible());
+        page.keyboard().press("Escape");
+        assertThat(ui.tab("Overview")).isHidden();
+    }
+
+    @Test
+    @Order(10)
+    void phoneLayoutScreenshots() throws Exception {
+        Page page = ui.page;
+        page.setViewportSize(390, 844);
+        assertThat(ui.row(HOSTILE)).isVisible(visible());
+        ui.screenshot(SHOTS, "list-390");
+        A11y.assertNoSeriousViolations(page, "phone list");
+        page.setViewportSize(1440, 900);
+        assertTrue(problems.isEmpty(), "no page error or console error: " + problems);
+    }
+
+    /**
+     * The figure the issue asks for: from the socket opening to the list painted with 1,000 torrents.
+     * The socket is answered by the test (a snapshot of 1,000 torrents), the page is the real one.
+     */
+    @Test
+    @Order(11)
+    void aSnapshotOfAThousandTorrentsIsPaintedSoonAfterTheSocketOpens() throws Exception {
+        try (Page page = context.newPage()) {
+            page.addInitScript("""
+                    (() => {
+                      const Real = window.WebSocket;
+                      window.WebSocket = class extends Real {
+                        constructor(...a) {
+                          super(...a);
+                          this.addEventListener('open', () => { window.__bqOpen = performance.now(); });
+                        }
+                      };
+                      new MutationObserver(() => {
+                        const grid = document.querySelector('[role=grid]');
+                        if (window.__bqPainted || !grid || !['1000', '1001'].includes(grid.getAttribute('aria-rowcount'))) return;
+                        requestAnimationFrame(() => { window.__bqPainted = performance.now(); });
+                      }).observe(document, { subtree: true, childList: true, attributes: true });
+                    })();""");
+            String snapshot = SyntheticSnapshot.json(1_000);
+            page.routeWebSocket(Pattern.compile(".*/api/v1/events"), ws -> {
+                ws.send("{\"type\":\"hello\",\"name\":\"bitquark\",\"version\":\"0.1.0\"}");
+                ws.send(snapshot);
+            });
+            page.navigate(server.url("/"));
+            page.waitForFunction("() => window.__bqPainted !== undefined", null,
+                    new Page.WaitForFunctionOptions().setTimeout(30_000));
+            double ms = ((Number) page.evaluate("() => window.__bqPainted - window.__bqOpen")).doubleValue();
+            int rows = ui.grid().count() == 0 ? 0 : page.locator("[role=grid] [role=row]").count();
+            System.out.printf("UI figure: 1,000-torrent snapshot painted %.0f ms after the socket opened; %d rows in the DOM%n",
+                    ms, rows);
+            Files.writeString(SHOTS.resolve("../ui-figures.txt").normalize(), String.format(
+                    "snapshot of 1,000 torrents painted %.0f ms after the socket opened; %d rows in the DOM%n", ms, rows));
+            assertTrue(rows <= 60, "virtualized: " + rows + " rows in the DOM");
+            assertTrue(ms < 5_000, "painted in " + ms + " ms");
+        }
+    }
+}
