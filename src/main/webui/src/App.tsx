@@ -1,7 +1,10 @@
+import { useEffect, useState } from 'react';
 import type { EventsClient } from './api';
-import { Header } from './components/Header';
-import { useConnectionState } from './hooks/useConnectionState';
-import { useServerVersion, type VersionLoader } from './hooks/useServerVersion';
+import { createRest, type Rest } from './api/rest';
+import { Shell } from './components/shell/Shell';
+import { AppContext, createAppApi } from './context';
+import type { VersionLoader } from './hooks/useServerVersion';
+import { createLiveStore, type LiveStore } from './store/live';
 
 export const PRODUCT_NAME = 'bitquark';
 
@@ -10,20 +13,31 @@ export interface AppProps {
   readonly events: EventsClient;
   /** Must be a stable function (not recreated per render), or the version is loaded again. */
   readonly loadVersion: VersionLoader;
+  /** REST helpers; default: same-origin `fetch`. */
+  readonly rest?: Rest;
+  /** Live store; default: a new one fed by `events`. */
+  readonly store?: LiveStore;
+  /** Log out and show the login form; default: end the session and reload at /login. */
+  readonly onLogout?: () => void;
 }
 
-export function App({ events, loadVersion }: AppProps) {
-  const connection = useConnectionState(events);
-  const version = useServerVersion(loadVersion, events);
+/** Builds the app's API once (store, REST, notifications), feeds the store from the socket, and renders the shell. */
+export function App({ events, loadVersion, rest, store, onLogout }: AppProps) {
+  const [api] = useState(() =>
+    createAppApi({ events, rest: rest ?? createRest(), store: store ?? createLiveStore() }),
+  );
+  useEffect(() => api.store.attach(api.events), [api]);
+  useEffect(() => () => api.announcer.dispose(), [api]);
+
+  const logout =
+    onLogout ??
+    (() => {
+      void api.rest.logout().finally(() => window.location.assign('/login'));
+    });
+
   return (
-    <div className="app">
-      <Header name={PRODUCT_NAME} version={version} connection={connection} />
-      <main className="main" aria-labelledby="torrents-heading">
-        <h1 id="torrents-heading" className="main__heading">
-          Torrents
-        </h1>
-        <p className="main__empty">Nothing here yet.</p>
-      </main>
-    </div>
+    <AppContext.Provider value={api}>
+      <Shell productName={PRODUCT_NAME} loadVersion={loadVersion} onLogout={logout} />
+    </AppContext.Provider>
   );
 }

@@ -1,5 +1,50 @@
 import type { ServerEvent } from './types';
 
+type Rec = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+const str = (v: unknown): v is string => typeof v === 'string';
+const arr = (v: unknown): v is unknown[] => Array.isArray(v);
+
+/**
+ * Checks only the `type` and the shape a consumer dispatches on (seq numbers, lists, ids): the
+ * server's schema is authoritative and deep checks of thousands of rows per second would cost more
+ * than they catch. Anything else is passed through as the server sent it.
+ */
+function check(r: Rec): boolean {
+  switch (r.type) {
+    case 'hello':
+      return str(r.name) && str(r.version);
+    case 'snapshot':
+      return (
+        isSeq(r.seq) &&
+        arr(r.torrents) &&
+        isObject(r.session) &&
+        (r.history === undefined || isObject(r.history)) &&
+        (r.events === undefined || arr(r.events))
+      );
+    case 'update':
+      return isSeq(r.seq) && arr(r.torrents) && arr(r.added) && arr(r.removed) && isObject(r.session);
+    case 'heartbeat':
+      return isSeq(r.seq);
+    case 'peers':
+      return str(r.torrent) && arr(r.peers);
+    case 'files':
+      return str(r.torrent) && arr(r.files);
+    case 'trackers':
+      return str(r.torrent) && arr(r.trackers);
+    case 'pieces':
+      return str(r.torrent) && str(r.have) && typeof r.pieceCount === 'number';
+    case 'event':
+      return isObject(r.event) && isSeq(r.event.id) && str(r.event.kind);
+    case 'error':
+      return str(r.error) && str(r.message);
+    default:
+      return false;
+  }
+}
+
 /**
  * Parses one text frame from `/api/v1/events`.
  * Returns `null` for anything that is not a known, well-formed event, so that a newer server
@@ -13,13 +58,10 @@ export function parseServerEvent(data: unknown): ServerEvent | null {
   } catch {
     return null;
   }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const record = parsed as Record<string, unknown>;
-  switch (record.type) {
-    case 'hello':
-      if (typeof record.name !== 'string' || typeof record.version !== 'string') return null;
-      return { type: 'hello', name: record.name, version: record.version };
-    default:
-      return null;
+  if (!isObject(parsed) || !check(parsed)) return null;
+  if (parsed.type === 'hello') {
+    // The hello is small and shown as is: keep only the fields the UI knows.
+    return { type: 'hello', name: parsed.name as string, version: parsed.version as string };
   }
+  return parsed as unknown as ServerEvent;
 }

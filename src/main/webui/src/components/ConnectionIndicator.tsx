@@ -1,31 +1,33 @@
-import type { ConnectionState } from '../api';
+import { formatAge } from '../format';
+import { t } from '../i18n';
+import type { ConnectionView } from '../hooks/useConnection';
 
-const LABELS: Record<ConnectionState, string> = {
-  connecting: 'connecting…',
-  connected: 'connected',
-  disconnected: 'disconnected',
-};
+/** After this long without a frame while connected, the age is shown instead of "live". */
+export const STALE_AFTER_MS = 10_000;
 
-export interface ConnectionIndicatorProps {
-  readonly state: ConnectionState;
+type Shown = 'live' | 'stale' | 'reconnecting' | 'connecting' | 'disconnected';
+
+function shownState({ state, hasConnected, ageMs }: ConnectionView): Shown {
+  if (state === 'connected') return ageMs !== null && ageMs > STALE_AFTER_MS ? 'stale' : 'live';
+  if (hasConnected) return 'reconnecting';
+  return state === 'connecting' ? 'connecting' : 'disconnected';
 }
 
 /**
- * Live state of the event connection. `role="status"` (an implicit polite live region) makes
- * screen readers announce changes without interrupting; the coloured dot is decoration only,
- * the text carries the meaning.
+ * Live state of the event connection. Only the state word sits in the polite status region, so
+ * screen readers hear "Reconnecting…" once, not the age ticking every second; the dot is decoration.
  */
-export function ConnectionIndicator({ state }: ConnectionIndicatorProps) {
+export function ConnectionIndicator({ connection }: { connection: ConnectionView }) {
+  const shown = shownState(connection);
+  const age = connection.ageMs;
+  const showAge = age !== null && (shown === 'stale' || shown === 'reconnecting');
   return (
-    <span
-      className={`connection connection--${state}`}
-      role="status"
-      aria-live="polite"
-      data-testid="connection-status"
-      data-state={state}
-    >
+    <span className={`connection connection--${shown}`} data-testid="connection" data-state={shown}>
       <span className="connection__dot" aria-hidden="true" />
-      <span className="connection__label">{LABELS[state]}</span>
+      <span role="status" className="connection__label" data-testid="connection-status">
+        {t(`connection.${shown}`)}
+      </span>
+      {showAge && <span className="connection__age">{t('connection.age', { age: formatAge(age) })}</span>}
     </span>
   );
 }

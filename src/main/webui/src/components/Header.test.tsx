@@ -1,41 +1,61 @@
-import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { ConnectionView } from '../hooks/useConnection';
+import { renderWithApp } from '../test/fixtures';
 import { Header } from './Header';
+
+const live: ConnectionView = { state: 'connected', hasConnected: true, ageMs: 1000 };
+
+function renderHeader(connection: ConnectionView = live, version: string | null = '0.1.0', onSearch = vi.fn()) {
+  return renderWithApp(
+    <Header name="bitquark" version={version} connection={connection} search="" onSearch={onSearch} onAdd={vi.fn()} onLogout={vi.fn()} />,
+  );
+}
 
 describe('Header', () => {
   it('showsProductNameAndVersion', () => {
-    render(<Header name="bitquark" version="0.1.0" connection="connected" />);
-
-    expect(screen.getByRole('banner')).toHaveProperty('textContent', expect.stringContaining('bitquark'));
+    renderHeader();
+    expect(screen.getByRole('banner').textContent).toContain('bitquark');
     expect(screen.getByTestId('version').textContent).toBe('v0.1.0');
   });
 
   it('marksTheVersionBusyWhileUnknown', () => {
-    render(<Header name="bitquark" version={null} connection="connecting" />);
-
+    renderHeader(live, null);
     const version = screen.getByTestId('version');
     expect(version.textContent).toBe('…');
     expect(version.getAttribute('aria-busy')).toBe('true');
   });
 
-  it('showsTheConnectionStateAsItChanges', () => {
-    const { rerender } = render(<Header name="bitquark" version="0.1.0" connection="connecting" />);
-    const status = screen.getByTestId('connection-status');
-    expect(status.textContent).toBe('connecting…');
-
-    rerender(<Header name="bitquark" version="0.1.0" connection="connected" />);
-    expect(screen.getByTestId('connection-status').textContent).toBe('connected');
-
-    rerender(<Header name="bitquark" version="0.1.0" connection="disconnected" />);
-    expect(screen.getByTestId('connection-status').textContent).toBe('disconnected');
-    expect(screen.getByTestId('connection-status').className).toContain('connection--disconnected');
+  it.each([
+    [{ state: 'connecting', hasConnected: false, ageMs: null }, 'Connecting…', null],
+    [{ state: 'connected', hasConnected: true, ageMs: 2000 }, 'Live', null],
+    [{ state: 'connected', hasConnected: true, ageMs: 12_000 }, 'Live, quiet', 'updated 12 s ago'],
+    [{ state: 'disconnected', hasConnected: true, ageMs: 95_000 }, 'Reconnecting…', 'updated 1 min ago'],
+    [{ state: 'disconnected', hasConnected: false, ageMs: null }, 'Disconnected', null],
+  ] as const)('saysWhatTheConnectionIs %#', (connection, word, age) => {
+    renderHeader(connection);
+    // Only the state word is in the live region, so the ticking age is not announced each second.
+    expect(screen.getByRole('status').textContent).toBe(word);
+    expect(screen.getByTestId('connection').textContent).toBe(word + (age ?? ''));
   });
 
-  it('announcesTheConnectionStateAsAPoliteLiveRegion', () => {
-    render(<Header name="bitquark" version="0.1.0" connection="connected" />);
+  it('debouncesTheSearchAndEchoesTypingAtOnce', () => {
+    vi.useFakeTimers();
+    const onSearch = vi.fn();
+    renderHeader(live, '0.1.0', onSearch);
+    const box = screen.getByRole('searchbox', { name: 'Search torrents' });
+    fireEvent.change(box, { target: { value: 'ubu' } });
+    expect((box as HTMLInputElement).value).toBe('ubu');
+    expect(onSearch).not.toHaveBeenCalled();
+    act(() => vi.advanceTimersByTime(100));
+    expect(onSearch).toHaveBeenCalledWith('ubu');
+    vi.useRealTimers();
+  });
 
-    const status = screen.getByRole('status');
-    expect(status).toBe(screen.getByTestId('connection-status'));
-    expect(status.getAttribute('aria-live')).toBe('polite');
+  it('hasNamedAddAndLogoutButtons', () => {
+    renderHeader();
+    expect(screen.getByRole('button', { name: 'Add' })).toBeDefined();
+    expect(screen.getByRole('button', { name: 'Log out' })).toBeDefined();
+    expect(screen.getByRole('group', { name: 'Total speed' }).textContent).toContain('0 B/s');
   });
 });

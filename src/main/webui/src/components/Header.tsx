@@ -1,15 +1,25 @@
-import type { ConnectionState } from '../api';
+import { LogOut, Plus } from 'lucide-react';
+import type { Ref } from 'react';
+import type { ConnectionView } from '../hooks/useConnection';
+import { t } from '../i18n';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { SearchBox } from './shell/SearchBox';
+import { SpeedSummary } from './shell/SpeedSummary';
 
 export interface HeaderProps {
   readonly name: string;
   /** `null` while unknown. */
   readonly version: string | null;
-  readonly connection: ConnectionState;
+  readonly connection: ConnectionView;
+  readonly search: string;
+  readonly onSearch: (value: string) => void;
+  readonly searchRef?: Ref<HTMLInputElement>;
+  readonly onAdd: () => void;
+  readonly onLogout: () => void;
 }
 
-/** Top bar: product name, server version and the live connection indicator. */
-export function Header({ name, version, connection }: HeaderProps) {
+/** Top bar: product, search, Add, global speeds, the connection indicator and logout. */
+export function Header({ name, version, connection, search, onSearch, searchRef, onAdd, onLogout }: HeaderProps) {
   return (
     <header className="header">
       <div className="header__brand">
@@ -19,7 +29,18 @@ export function Header({ name, version, connection }: HeaderProps) {
           {version === null ? '…' : `v${version}`}
         </span>
       </div>
-      <ConnectionIndicator state={connection} />
+      <SearchBox value={search} onSearch={onSearch} {...(searchRef ? { inputRef: searchRef } : {})} />
+      <button type="button" className="button button--primary header__add" onClick={onAdd} aria-keyshortcuts="Control+O Meta+O">
+        <Plus size={16} aria-hidden="true" />
+        <span>{t('header.add')}</span>
+      </button>
+      <div className="header__end">
+        <SpeedSummary />
+        <ConnectionIndicator connection={connection} />
+        <button type="button" className="icon-button" aria-label={t('header.logout')} title={t('header.logout')} onClick={onLogout}>
+          <LogOut size={16} aria-hidden="true" />
+        </button>
+      </div>
     </header>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import './login.css';
 import type { LoginResult } from '../api';
 
 export interface LoginProps {

@@ -13,6 +13,8 @@ export class FakeWebSocket implements WebSocketLike {
   readonly url: string;
   /** Set when the client closed this socket. */
   closedByClient: { code: number | undefined; reason: string | undefined } | null = null;
+  /** Every message the client sent, parsed. */
+  readonly sent: unknown[] = [];
 
   constructor(url: string) {
     this.url = url;
@@ -39,6 +41,10 @@ export class FakeWebSocket implements WebSocketLike {
 
   close(code?: number, reason?: string): void {
     this.closedByClient = { code, reason };
+  }
+
+  send(data: string): void {
+    this.sent.push(JSON.parse(data));
   }
 }
 

@@ -1,0 +1,70 @@
+import { useId } from 'react';
+import type { AddOptions } from './addApi';
+import { tr } from './strings';
+import type { FolderCheck } from './useSpace';
+
+export interface OptionsFieldsProps {
+  readonly options: AddOptions;
+  readonly check: FolderCheck;
+  readonly onChange: (options: AddOptions) => void;
+  /** Shown when the dialog holds several torrents. */
+  readonly onApplyToAll?: () => void;
+}
+
+/** Output folder (checked by the server as it is typed), start paused and sequential. */
+export function OptionsFields({ options, check, onChange, onApplyToAll }: OptionsFieldsProps) {
+  const folderId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const { space, error } = check;
+  const note = space === null ? null : !space.writable ? tr('addDialog.folderReadOnly') : !space.exists ? tr('addDialog.folderMissing') : null;
+  return (
+    <fieldset className="add-options">
+      <legend className="bq-sr-only">{tr('addDialog.options')}</legend>
+      <div className="field">
+        <label htmlFor={folderId}>{tr('addDialog.folder')}</label>
+        <input
+          id={folderId}
+          className="input"
+          type="text"
+          spellCheck={false}
+          value={options.folder}
+          aria-invalid={error !== null}
+          aria-describedby={error !== null ? `${errorId} ${hintId}` : hintId}
+          onChange={(e) => onChange({ ...options, folder: e.target.value })}
+        />
+        {error !== null && (
+          <p id={errorId} className="field__error" role="alert">
+            {error}
+          </p>
+        )}
+        <p id={hintId} className="field__hint">
+          {note ?? tr('addDialog.folderHint')}
+          {space !== null && (
+            <>
+              {' '}
+              <span dir="auto">({space.folder})</span>
+            </>
+          )}
+        </p>
+      </div>
+      <label className="add-options__check">
+        <input type="checkbox" checked={options.paused} onChange={(e) => onChange({ ...options, paused: e.target.checked })} />
+        {tr('addDialog.paused')}
+      </label>
+      <label className="add-options__check">
+        <input
+          type="checkbox"
+          checked={options.sequential}
+          onChange={(e) => onChange({ ...options, sequential: e.target.checked })}
+        />
+        {tr('addDialog.sequential')}
+      </label>
+      {onApplyToAll && (
+        <button type="button" className="button" onClick={onApplyToAll}>
+          {tr('addDialog.applyAll')}
+        </button>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,20 @@
+import type { components } from '../../api/schema';
+import { call, torrentUrl } from '../add/addApi';
+
+type S = components['schemas'];
+export type PeerDto = S['PeerDto'];
+export type TrackerDto = S['TrackerDto'];
+export type { FileDto } from '../add/addApi';
+export { getFiles, getPieces, resumeTorrent, setFilePriorities } from '../add/addApi';
+
+export const getPeers = (id: string) => call<PeerDto[]>('GET', `${torrentUrl(id)}/peers`);
+export const addPeers = (id: string, peers: readonly string[]) =>
+  call<void>('POST', `${torrentUrl(id)}/peers`, { json: { peers: [...peers] } satisfies S['PeersRequest'] });
+export const getTrackers = (id: string) => call<TrackerDto[]>('GET', `${torrentUrl(id)}/trackers`);
+export const addTrackers = (id: string, urls: readonly string[]) =>
+  call<TrackerDto[]>('POST', `${torrentUrl(id)}/trackers`, { json: { urls: [...urls] } satisfies S['TrackersRequest'] });
+export const removeTrackers = (id: string, urls: readonly string[]) =>
+  call<TrackerDto[]>('DELETE', `${torrentUrl(id)}/trackers?${urls.map((u) => `url=${encodeURIComponent(u)}`).join('&')}`);
+export const reannounce = (id: string) => call<void>('POST', `${torrentUrl(id)}/reannounce`);
+/** Where a file streams from (Range requests; also while it downloads). */
+export const streamUrl = (id: string, index: number) => `${torrentUrl(id)}/files/${index}/stream`;

@@ -1,0 +1,180 @@
+import { useCallback, useMemo, useState } from 'react';
+import './list.css';
+import { useApp } from '../../context';
+import { t } from '../../i18n';
+import { DEFAULT_SORT } from '../../router';
+import { useLiveSelector, useLiveVersion, useTorrentIds, useTorrentMap } from '../../store/live';
+import { formatSort, selectRows, type ListQuery, type SortColumn, type SortKey } from '../../store/selectors';
+import { ActionBar } from './ActionBar';
+import { useTorrentActions } from './actions';
+import { ColumnChooser } from './ColumnChooser';
+import { COLUMN_BY_ID } from './columns';
+import type { ListCommand } from './commands';
+import { LimitsDialog } from './dialogs/LimitsDialog';
+import { MoveDialog } from './dialogs/MoveDialog';
+import { RemoveDialog } from './dialogs/RemoveDialog';
+import { Loading, NoMatch, NoTorrents } from './EmptyState';
+import type { CommandOptions } from './keys';
+import { useColumnLayout } from './layout';
+import { useSelection } from './selection';
+import { TorrentGrid } from './TorrentGrid';
+import { useDisplayOrder, useSortHold } from './useDisplayOrder';
+
+export interface TorrentListProps {
+  readonly query: ListQuery;
+  /** A filter, search or sort change the user made (a new history entry unless `replace`). */
+  readonly onQueryChange: (query: ListQuery, options?: { replace?: boolean }) => void;
+  readonly onOpen: (id: string) => void;
+  readonly onAdd: () => void;
+  /** The connection is down: the rows shown are the last data, dimmed. */
+  readonly stale: boolean;
+}
+
+type DialogState =
+  | { readonly kind: 'remove'; readonly ids: readonly string[]; readonly withFiles: boolean }
+  | { readonly kind: 'move' | 'limits'; readonly ids: readonly string[] }
+  | null;
+
+/** Next sort after a header click: same column flips, another replaces, Shift adds a secondary key. */
+export function nextSort(current: readonly SortKey[], column: SortColumn, add: boolean): SortKey[] {
+  const firstDesc = COLUMN_BY_ID.get(column)?.descFirst === true;
+  const at = current.findIndex((k) => k.column === column);
+  if (add) {
+    if (at < 0) return [...current, { column, desc: firstDesc }].slice(0, 3);
+    return current.map((k, i) => (i === at ? { column, desc: !k.desc } : k));
+  }
+  if (at === 0 && current[0]) return [{ column, desc: !current[0].desc }];
+  return [{ column, desc: firstDesc }];
+}
+
+export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: TorrentListProps) {
+  const app = useApp();
+  const actions = useTorrentActions();
+  const torrents = useTorrentMap();
+  const order = useTorrentIds();
+  const version = useLiveVersion();
+  const loaded = useLiveSelector((s) => s.session !== null);
+  const layout = useColumnLayout();
+  const hold = useSortHold();
+  const [dialog, setDialog] = useState<DialogState>(null);
+
+  const computed = useMemo(() => selectRows(torrents, order, query), [torrents, order, query]);
+  const rows = useDisplayOrder(computed, hold.held, `${query.filter}|${query.search}|${formatSort(query.sort)}`);
+  const exists = useCallback((id: string) => app.store.getState().torrents.has(id), [app]);
+  const selection = useSelection(rows, exists, version);
+
+  const targets = (): readonly string[] =>
+    selection.ids.length > 0 ? selection.ids : selection.focus !== null ? [selection.focus] : [];
+
+  const onCommand = (command: ListCommand, options: CommandOptions = {}) => {
+    const ids = targets();
+    if (ids.length === 0) return;
+    switch (command) {
+      case 'resume':
+      case 'recheck':
+      case 'reannounce':
+        void actions.bulk(command, ids);
+        break;
+      case 'pause':
+        void (options.toggle ? actions.pauseOrResume(ids) : actions.bulk('pause', ids));
+        break;
+      case 'remove':
+        setDialog({ kind: 'remove', ids, withFiles: options.withFiles === true });
+        break;
+      case 'move':
+      case 'limits':
+        setDialog({ kind: command, ids });
+        break;
+      case 'sequential':
+        void actions.toggleSequential(ids);
+        break;
+      case 'copyMagnet':
+      case 'copyHash':
+      case 'copyName':
+        void actions.copy(command === 'copyMagnet' ? 'magnet' : command === 'copyHash' ? 'hash' : 'name', ids);
+        break;
+      case 'metainfo':
+        actions.downloadMetainfo(ids);
+        break;
+      case 'playlist':
+        actions.openPlaylist(ids[0]!);
+        break;
+      case 'details':
+        onOpen(ids[0]!);
+        break;
+    }
+  };
+
+  const close = () => setDialog(null);
+  const first = dialog ? torrents.get(dialog.ids[0] ?? '') : undefined;
+  const count = dialog?.ids.length ?? 0;
+
+  let body;
+  if (!loaded && torrents.size === 0) body = <Loading />;
+  else if (torrents.size === 0) body = <NoTorrents onAdd={onAdd} />;
+  else if (rows.length === 0)
+    body = <NoMatch onClear={() => onQueryChange({ filter: 'all', search: '', sort: query.sort })} />;
+  else
+    body = (
+      <TorrentGrid
+        rows={rows}
+        selection={selection}
+        layout={layout}
+        sort={query.sort.length > 0 ? query.sort : DEFAULT_SORT}
+        onSort={(column, add) => onQueryChange({ ...query, sort: nextSort(query.sort, column, add) })}
+        hold={hold}
+        onOpen={onOpen}
+        onCommand={onCommand}
+        stale={stale}
+      />
+    );
+
+  return (
+    <section className="list" aria-labelledby="list-heading">
+      <div className="list__bar">
+        <h1 id="list-heading" className="list__heading">
+          {t('list.heading')}
+          <span className="list__count">
+            {rows.length === torrents.size
+              ? t('list.count', { count: rows.length })
+              : t('list.countOf', { count: rows.length, total: torrents.size })}
+          </span>
+        </h1>
+        {selection.selected.size > 0 && (
+          <ActionBar count={selection.selected.size} onCommand={onCommand} onClear={selection.clear} />
+        )}
+        <ColumnChooser layout={layout} />
+      </div>
+      {body}
+      <RemoveDialog
+        open={dialog?.kind === 'remove'}
+        names={dialog?.kind === 'remove' ? dialog.ids.map((id) => torrents.get(id)?.name ?? id) : []}
+        deleteFilesInitially={dialog?.kind === 'remove' && dialog.withFiles}
+        onClose={close}
+        onConfirm={(deleteFiles) => {
+          if (dialog) void actions.bulk('remove', dialog.ids, deleteFiles);
+          close();
+        }}
+      />
+      <MoveDialog
+        open={dialog?.kind === 'move'}
+        count={count}
+        onClose={close}
+        onConfirm={(folder) => {
+          if (dialog) void actions.move(dialog.ids, folder);
+          close();
+        }}
+      />
+      <LimitsDialog
+        open={dialog?.kind === 'limits'}
+        count={count}
+        initial={{ downloadLimit: first?.downloadLimit ?? 0, uploadLimit: first?.uploadLimit ?? 0 }}
+        onClose={close}
+        onConfirm={(limits) => {
+          if (dialog) void actions.setLimits(dialog.ids, limits);
+          close();
+        }}
+      />
+    </section>
+  );
+}

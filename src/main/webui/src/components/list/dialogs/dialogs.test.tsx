@@ -1,0 +1,71 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { LimitsDialog } from './LimitsDialog';
+import { MoveDialog } from './MoveDialog';
+import { RemoveDialog } from './RemoveDialog';
+
+describe('RemoveDialog', () => {
+  it('listsTheNamesAndNeverTicksDeleteFilesByDefault', () => {
+    const onConfirm = vi.fn();
+    render(<RemoveDialog open names={['Alpha', 'Beta']} deleteFilesInitially={false} onConfirm={onConfirm} onClose={vi.fn()} />);
+    const dialog = screen.getByRole('dialog', { name: 'Remove 2 torrents' });
+    expect(dialog.textContent).toContain('Alpha');
+    expect(dialog.textContent).toContain('Beta');
+    const box = screen.getByRole('checkbox', { name: 'Also delete the downloaded files' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    expect(onConfirm).toHaveBeenCalledWith(false);
+  });
+
+  it('opensTickedForShiftDeleteButStillAsks', () => {
+    const onConfirm = vi.fn();
+    render(<RemoveDialog open names={['Alpha']} deleteFilesInitially onConfirm={onConfirm} onClose={vi.fn()} />);
+    expect((screen.getByRole('checkbox', { name: 'Also delete the downloaded files' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole('note').textContent).toContain('cannot be undone');
+    expect(onConfirm).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove and delete files' }));
+    expect(onConfirm).toHaveBeenCalledWith(true);
+  });
+
+  it('closesWithCancel', () => {
+    const onClose = vi.fn();
+    render(<RemoveDialog open names={['Alpha']} deleteFilesInitially={false} onConfirm={vi.fn()} onClose={onClose} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onClose).toHaveBeenCalled();
+  });
+});
+
+describe('MoveDialog', () => {
+  it('asksForAFolderAndSendsItTrimmed', () => {
+    const onConfirm = vi.fn();
+    render(<MoveDialog open count={3} onConfirm={onConfirm} onClose={vi.fn()} />);
+    expect(screen.getByRole('dialog', { name: 'Move 3 torrents' })).toBeDefined();
+    const move = screen.getByRole('button', { name: 'Move' }) as HTMLButtonElement;
+    expect(move.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Folder'), { target: { value: ' tv/shows ' } });
+    fireEvent.click(move);
+    expect(onConfirm).toHaveBeenCalledWith('tv/shows');
+  });
+});
+
+describe('LimitsDialog', () => {
+  it('showsTheLimitsInKibPerSecondAndSendsBytes', () => {
+    const onConfirm = vi.fn();
+    render(<LimitsDialog open count={1} initial={{ downloadLimit: 2048 * 1024, uploadLimit: 0 }} onConfirm={onConfirm} onClose={vi.fn()} />);
+    expect(screen.getByRole('dialog', { name: 'Speed limits' })).toBeDefined();
+    const down = screen.getByLabelText('Download limit (KiB/s)') as HTMLInputElement;
+    const up = screen.getByLabelText('Upload limit (KiB/s)') as HTMLInputElement;
+    expect(down.value).toBe('2048');
+    expect(up.value).toBe('0');
+    expect(screen.getByText('0 means unlimited.')).toBeDefined();
+    fireEvent.change(up, { target: { value: '100' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(onConfirm).toHaveBeenCalledWith({ downloadLimit: 2048 * 1024, uploadLimit: 100 * 1024 });
+  });
+
+  it('refusesANegativeOrFractionalLimit', () => {
+    render(<LimitsDialog open count={2} initial={{ downloadLimit: 0, uploadLimit: 0 }} onConfirm={vi.fn()} onClose={vi.fn()} />);
+    fireEvent.change(screen.getByLabelText('Download limit (KiB/s)'), { target: { value: '-5' } });
+    expect((screen.getByRole('button', { name: 'Apply' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});

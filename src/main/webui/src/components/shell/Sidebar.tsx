@@ -1,0 +1,46 @@
+import { useMemo, type MouseEvent } from 'react';
+import './sidebar.css';
+import { t } from '../../i18n';
+import { buildUrl } from '../../router';
+import { useTorrentMap } from '../../store/live';
+import type { ListQuery } from '../../store/selectors';
+import { countByFilter, FILTERS, type FilterId } from '../../store/status';
+
+export interface SidebarProps {
+  readonly query: ListQuery;
+  readonly onFilter: (filter: FilterId) => void;
+}
+
+/** State filters with live counts; real links, so they can be opened in a new tab or shared. */
+export function Sidebar({ query, onFilter }: SidebarProps) {
+  const torrents = useTorrentMap();
+  const counts = useMemo(() => countByFilter(torrents.values()), [torrents]);
+  const click = (filter: FilterId) => (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return; // let the browser open a tab
+    e.preventDefault();
+    onFilter(filter);
+  };
+  return (
+    <nav className="sidebar" aria-label={t('sidebar.label')}>
+      <h2 className="sidebar__heading">{t('sidebar.state')}</h2>
+      <ul className="sidebar__list">
+        {FILTERS.map((filter) => {
+          const current = query.filter === filter;
+          return (
+            <li key={filter}>
+              <a
+                className={`sidebar__item${current ? ' is-current' : ''}`}
+                href={buildUrl({ page: 'list' }, { ...query, filter })}
+                aria-current={current ? 'true' : undefined}
+                onClick={click(filter)}
+              >
+                <span className="sidebar__label">{t(`filter.${filter}`)}</span>
+                <span className="sidebar__count">{counts[filter]}</span>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

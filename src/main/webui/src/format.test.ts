@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatDate, formatEta, formatLimit, formatPercent, formatRate, formatRatio } from './format';
+import { t } from './i18n';
+
+describe('format', () => {
+  it.each([
+    [0, '0 B'],
+    [1023, '1,023 B'],
+    [1024, '1 KiB'],
+    [1536, '1.5 KiB'],
+    [1.5 * 1024 ** 3, '1.5 GiB'],
+    [120 * 1024 ** 2, '120 MiB'],
+    [-1, '–'],
+  ])('bytes %d → %s', (n, text) => expect(formatBytes(n)).toBe(text));
+
+  it('formatsRatesAndLimits', () => {
+    expect(formatRate(3.1 * 1024 * 1024)).toBe('3.1 MiB/s');
+    expect(formatLimit(0)).toBe('Unlimited');
+    expect(formatLimit(1024 * 1024)).toBe('1 MiB/s');
+  });
+
+  it.each([
+    [-1, '∞'],
+    [45, '45s'],
+    [200, '3m 20s'],
+    [7500, '2h 5m'],
+    [7200, '2h'],
+    [4 * 86400 + 3 * 3600, '4d 3h'],
+    [Number.NaN, '∞'],
+  ])('eta %d → %s', (s, text) => expect(formatEta(s)).toBe(text));
+
+  it('formatsRatioPercentAndDates', () => {
+    expect(formatRatio(1.256)).toBe('1.26');
+    expect(formatRatio(Number.POSITIVE_INFINITY)).toBe('∞');
+    expect(formatPercent(0.425)).toBe('42.5 %');
+    expect(formatPercent(0.9999)).toBe('99.9 %'); // never shows 100 % before it is done
+    expect(formatPercent(1)).toBe('100 %');
+    expect(formatDate(null)).toBe('–');
+    expect(formatDate('not a date')).toBe('–');
+    expect(formatDate('2026-03-01T12:00:00Z')).toMatch(/2026/);
+  });
+
+  it('choosesPluralFormsAndFillsPlaceholdersAsText', () => {
+    expect(t('list.count', { count: 1 })).toBe('1 torrent');
+    expect(t('list.count', { count: 5000 })).toBe('5,000 torrents');
+    expect(t('event.completed', { name: '<b>{count}</b>' })).toBe('Completed: <b>{count}</b>');
+  });
+});

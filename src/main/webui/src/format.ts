@@ -1,0 +1,82 @@
+import { LOCALE, t } from './i18n';
+
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] as const;
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+function decimal(value: number, digits: number): string {
+  let format = numberFormats.get(digits);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 0, maximumFractionDigits: digits });
+    numberFormats.set(digits, format);
+  }
+  return format.format(value);
+}
+
+/** Bytes, 1024-based: "0 B", "512 B", "1.5 GiB", "120 MiB". */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '–';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  // One decimal below 100 keeps three significant digits without jitter in the last place.
+  return `${decimal(value, unit === 0 || value >= 100 ? 0 : 1)} ${UNITS[unit]}`;
+}
+
+/** A rate in bytes/s: "3.1 MiB/s", "0 B/s". */
+export function formatRate(bytesPerSecond: number): string {
+  return `${formatBytes(bytesPerSecond)}/s`;
+}
+
+/** A limit in bytes/s where 0 means none: "1 MiB/s" or "Unlimited". */
+export function formatLimit(bytesPerSecond: number): string {
+  return bytesPerSecond > 0 ? formatRate(bytesPerSecond) : t('limit.none');
+}
+
+/** Time left: "45s", "3m 20s", "2h 5m", "4d 3h"; "∞" when unknown (negative) or beyond a year. */
+export function formatEta(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 365 * 86_400) return '∞';
+  const s = Math.round(seconds);
+  const d = Math.floor(s / 86_400);
+  const h = Math.floor((s % 86_400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  if (d > 0) return h > 0 ? `${d}d ${h}h` : `${d}d`;
+  if (h > 0) return m > 0 ? `${h}h ${m}m` : `${h}h`;
+  if (m > 0) return rest > 0 ? `${m}m ${rest}s` : `${m}m`;
+  return `${rest}s`;
+}
+
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** An ISO date-time as local date and time; "–" for missing or unreadable values. */
+export function formatDate(iso: string | null | undefined): string {
+  if (iso === null || iso === undefined || iso === '') return '–';
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? '–' : dateFormat.format(time);
+}
+
+/** Share ratio with two decimals: "1.25"; "∞" for an infinite one. */
+export function formatRatio(ratio: number): string {
+  if (!Number.isFinite(ratio)) return '∞';
+  return new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ratio);
+}
+
+/** A fraction 0..1 as a percentage: "42.5 %" below 100, never rounded up to "100 %" before it is done. */
+export function formatPercent(fraction: number): string {
+  if (!Number.isFinite(fraction)) return '–';
+  const clamped = Math.min(1, Math.max(0, fraction));
+  const pct = Math.floor(clamped * 1000) / 10;
+  return `${decimal(pct, 1)} %`;
+}
+
+/** Seconds ago as "5 s ago", "3 min ago" (for the age of the last update). */
+export function formatAge(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return t('age.seconds', { count: s });
+  const m = Math.floor(s / 60);
+  if (m < 60) return t('age.minutes', { count: m });
+  return t('age.hours', { count: Math.floor(m / 60) });
+}

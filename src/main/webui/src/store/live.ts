@@ -1,0 +1,98 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { EventsClient } from '../api/EventsClient';
+import type { ServerEvent } from '../api/types';
+import { initialLiveState, reduceFrames, type LiveState } from './reduce';
+
+export type { LiveState } from './reduce';
+export { EVENTS_CAP, HISTORY_CAP, initialLiveState, reduceFrames } from './reduce';
+export {
+  useHistory,
+  useLiveEvents,
+  useLiveSelector,
+  useLiveVersion,
+  useSession,
+  useTorrent,
+  useTorrentIds,
+  useTorrentMap,
+} from './hooks';
+
+/** Schedules one commit; the default waits for the next animation frame. */
+export type Scheduler = (commit: () => void) => void;
+
+export interface LiveStoreOptions {
+  /** Asks the server for a fresh snapshot after a seq gap; usually `events.send({type:'resync'})`. */
+  readonly requestResync?: () => void;
+  /** Clock for `lastFrameAt` and history points. Default `Date.now`. */
+  readonly now?: () => number;
+  /** How a commit is deferred; tests pass `(commit) => commit()` or collect and run by hand. */
+  readonly schedule?: Scheduler;
+}
+
+/** The live data as a zustand vanilla store, plus the feed that fills it from server frames. */
+export type LiveStore = StoreApi<LiveState> & {
+  /** Queues a frame; all frames queued before the next scheduled commit are applied in one `setState`. */
+  ingest(frame: ServerEvent): void;
+  /** Applies every queued frame now (tests; also before reading the state synchronously). */
+  flush(): void;
+  /** Feeds every event of `events` into this store, resyncing through it; returns the detach function. */
+  attach(events: EventsClient): () => void;
+  /** Replaces the resync callback (set by `attach`). */
+  setRequestResync(requestResync: () => void): void;
+};
+
+/**
+ * One animation frame per commit while the page is shown; while it is hidden browsers stop animation
+ * frames, so a timer keeps the queue from growing for as long as the tab stays in the background.
+ */
+export const defaultScheduler: Scheduler = (commit) => {
+  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') {
+    setTimeout(commit, 500);
+  } else if (typeof requestAnimationFrame === 'function') {
+    requestAnimationFrame(commit);
+  } else {
+    setTimeout(commit, 16);
+  }
+};
+
+export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
+  const store = createStore<LiveState>()(() => initialLiveState());
+  const now = options.now ?? Date.now;
+  const schedule = options.schedule ?? defaultScheduler;
+  let requestResync = options.requestResync ?? (() => {});
+  let pending: ServerEvent[] = [];
+  let scheduled = false;
+
+  const flush = () => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const frames = pending;
+    pending = [];
+    const current = store.getState();
+    const next = reduceFrames(current, frames, { now: now(), requestResync: () => requestResync() });
+    if (next !== current) store.setState(next, true);
+  };
+
+  const ingest = (frame: ServerEvent) => {
+    pending.push(frame);
+    if (!scheduled) {
+      scheduled = true;
+      schedule(flush);
+    }
+  };
+
+  const attach = (events: EventsClient) => {
+    requestResync = () => {
+      events.send({ type: 'resync' });
+    };
+    return events.onEvent(ingest);
+  };
+
+  return Object.assign(store, {
+    ingest,
+    flush,
+    attach,
+    setRequestResync: (callback: () => void) => {
+      requestResync = callback;
+    },
+  });
+}

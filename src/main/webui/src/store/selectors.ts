@@ -1,0 +1,142 @@
+import type { TorrentDto } from '../api/types';
+import { matchesFilter, statusOf, type FilterId, type StatusKind } from './status';
+
+/** Columns the list can sort by (every column but the checkbox). */
+export const SORTABLE = [
+  'name', 'size', 'progress', 'state', 'down', 'up', 'eta', 'peers', 'seeds', 'ratio', 'added',
+  'downloaded', 'uploaded', 'remaining', 'completed', 'savePath', 'infoHash', 'downLimit', 'upLimit',
+  'pieces', 'maxConnections', 'sequential',
+] as const;
+export type SortColumn = (typeof SORTABLE)[number];
+export interface SortKey {
+  readonly column: SortColumn;
+  readonly desc: boolean;
+}
+
+export interface ListQuery {
+  readonly filter: FilterId;
+  readonly search: string;
+  readonly sort: readonly SortKey[];
+}
+
+const STATUS_RANK: Record<StatusKind, number> = {
+  error: 0, downloading: 1, stalled: 2, metadata: 3, checking: 4, seeding: 5, paused: 6, unknown: 7,
+};
+const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) || 0 : -1);
+/** 0 means "no limit", which sorts as the largest. */
+const limit = (bytes: number) => (bytes > 0 ? bytes : Number.POSITIVE_INFINITY);
+
+/** Numeric sort value per column; strings are compared separately. */
+const NUMERIC: Partial<Record<SortColumn, (t: TorrentDto) => number>> = {
+  size: (t) => t.wantedBytes,
+  progress: (t) => t.progress,
+  state: (t) => STATUS_RANK[statusOf(t)] + (t.state === 'checking' ? t.checkedFraction / 2 : 0),
+  down: (t) => t.downloadRate,
+  up: (t) => t.uploadRate,
+  eta: (t) => (t.etaSeconds < 0 ? Number.POSITIVE_INFINITY : t.etaSeconds),
+  peers: (t) => t.peersConnected * 1e6 + Math.min(t.peersKnown, 999_999),
+  seeds: (t) => t.seedsConnected,
+  ratio: (t) => t.ratio,
+  added: (t) => time(t.addedAt),
+  downloaded: (t) => t.downloadedTotal,
+  uploaded: (t) => t.uploadedTotal,
+  remaining: (t) => remainingBytes(t),
+  completed: (t) => time(t.completedAt),
+  downLimit: (t) => limit(t.downloadLimit),
+  upLimit: (t) => limit(t.uploadLimit),
+  pieces: (t) => t.pieceCount,
+  maxConnections: (t) => t.maxConnections,
+  sequential: (t) => (t.sequential ? 1 : 0),
+};
+const TEXT: Partial<Record<SortColumn, (t: TorrentDto) => string>> = {
+  name: (t) => t.name,
+  savePath: (t) => t.saveDir,
+  infoHash: (t) => t.id,
+};
+
+export const remainingBytes = (t: TorrentDto): number => Math.max(0, Math.round(t.wantedBytes * (1 - t.progress)));
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+// Names change rarely and torrent objects are replaced on any change, so this caches safely.
+const lowerNames = new WeakMap<TorrentDto, string>();
+function lowerName(t: TorrentDto): string {
+  let lower = lowerNames.get(t);
+  if (lower === undefined) {
+    lower = t.name.toLowerCase();
+    lowerNames.set(t, lower);
+  }
+  return lower;
+}
+
+const INFO_HASH = /^[0-9a-f]{40}$/;
+
+/** Whether `t` matches the search: a case-insensitive substring of its name, or its exact info-hash. */
+export function matchesSearch(t: TorrentDto, search: string): boolean {
+  const query = search.trim().toLowerCase();
+  if (query === '') return true;
+  if (INFO_HASH.test(query) && t.id.toLowerCase() === query) return true;
+  return lowerName(t).includes(query);
+}
+
+/**
+ * The ids to show, filtered, searched and sorted; stable, with the id as the last key so equal rows
+ * never swap between ticks. Keys are computed once per row, not once per comparison.
+ */
+export function selectRows(
+  torrents: ReadonlyMap<string, TorrentDto>,
+  order: readonly string[],
+  query: ListQuery,
+): string[] {
+  const rows: TorrentDto[] = [];
+  const search = query.search.trim();
+  for (const id of order) {
+    const t = torrents.get(id);
+    if (t !== undefined && matchesFilter(t, query.filter) && (search === '' || matchesSearch(t, search))) rows.push(t);
+  }
+  if (query.sort.length === 0) return rows.map((t) => t.id);
+
+  const n = rows.length;
+  const keys = query.sort.map((key) => {
+    const numeric = NUMERIC[key.column];
+    const text = TEXT[key.column];
+    const dir = key.desc ? -1 : 1;
+    if (numeric !== undefined) {
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) values[i] = numeric(rows[i]!);
+      return (a: number, b: number) => {
+        const x = values[a]!;
+        const y = values[b]!;
+        return x === y ? 0 : x < y ? -dir : dir;
+      };
+    }
+    const values = rows.map((t) => (text ? text(t) : ''));
+    return (a: number, b: number) => dir * collator.compare(values[a]!, values[b]!);
+  });
+  const index = Array.from({ length: n }, (_, i) => i);
+  index.sort((a, b) => {
+    for (const compare of keys) {
+      const c = compare(a, b);
+      if (c !== 0) return c;
+    }
+    const x = rows[a]!.id;
+    const y = rows[b]!.id;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return index.map((i) => rows[i]!.id);
+}
+
+/** `sort=name,-down`: a column per key, `-` for descending. */
+export function parseSort(value: string | null): SortKey[] {
+  if (!value) return [];
+  const keys: SortKey[] = [];
+  for (const part of value.split(',')) {
+    const desc = part.startsWith('-');
+    const column = desc ? part.slice(1) : part;
+    if ((SORTABLE as readonly string[]).includes(column) && !keys.some((k) => k.column === column)) {
+      keys.push({ column: column as SortColumn, desc });
+    }
+  }
+  return keys.slice(0, 3);
+}
+
+export const formatSort = (keys: readonly SortKey[]): string => keys.map((k) => (k.desc ? '-' : '') + k.column).join(',');
