@@ -16,6 +16,12 @@ export interface ToastState {
 
 /** At most this many toasts at once; older ones leave first so a burst cannot bury the page. */
 const MAX_TOASTS = 4;
+/**
+ * How long a toast stays: results go after a few seconds, errors stay longer (they may need
+ * reading); either can be dismissed sooner. Everything is also in the live region and, for server
+ * events, in the snapshot's event list.
+ */
+export const TOAST_MS: Readonly<Record<ToastKind, number>> = { info: 6_000, success: 6_000, error: 20_000 };
 
 export type ToastStore = StoreApi<ToastState> & {
   push(message: string, kind?: ToastKind, details?: readonly string[]): number;
@@ -25,14 +31,14 @@ export type ToastStore = StoreApi<ToastState> & {
 export function createToastStore(): ToastStore {
   const store = createStore<ToastState>()(() => ({ toasts: [] }));
   let nextId = 1;
+  const dismiss = (id: number) => store.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
   return Object.assign(store, {
     push(message: string, kind: ToastKind = 'info', details: readonly string[] = []) {
       const toast: Toast = { id: nextId++, kind, message, details: details.slice(0, 10) };
       store.setState((s) => ({ toasts: [...s.toasts, toast].slice(-MAX_TOASTS) }));
+      setTimeout(() => dismiss(toast.id), TOAST_MS[kind]);
       return toast.id;
     },
-    dismiss(id: number) {
-      store.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
-    },
+    dismiss,
   });
 }

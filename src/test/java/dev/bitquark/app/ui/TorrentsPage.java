@@ -48,6 +48,22 @@ final class TorrentsPage {
         return grid().getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(name));
     }
 
+    /** The cell of a torrent's row under the column named {@code column} (columns may be moved, so found by header). */
+    Locator cell(String name, String column) {
+        Locator headers = grid().getByRole(AriaRole.COLUMNHEADER);
+        int index = -1;
+        for (int i = 0; i < headers.count(); i++) {
+            if (headers.nth(i).innerText().strip().startsWith(column)) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0) {
+            throw new AssertionError("no column " + column + " among " + headers.allInnerTexts());
+        }
+        return row(name).locator("[role=gridcell]").nth(index);
+    }
+
     /** The row's progress in percent, as its progress bar tells assistive technology. */
     double progress(String name) {
         String v = row(name).getByRole(AriaRole.PROGRESSBAR).getAttribute("aria-valuenow");
@@ -73,6 +89,13 @@ final class TorrentsPage {
     /** Selects one row with a plain click on its name. */
     void select(String name) {
         row(name).getByRole(AriaRole.GRIDCELL).nth(1).click();
+    }
+
+    /** Opens the details of a torrent with the keyboard: its row focused, Enter. */
+    void openWithKeyboard(String name) {
+        row(name).focus();
+        page.keyboard().press("Enter");
+        assertThat(tab("Overview")).isVisible(visible());
     }
 
     /** Opens the details of a torrent (double-click on its row). */

@@ -80,7 +80,7 @@ class WebUiBrowserTest {
             assertTrue(r.headers().get("content-security-policy").contains("default-src 'self'"));
             logIn(page, TestAuth.PASSWORD);
             assertThat(page.getByTestId("connection-status"))
-                    .hasText("connected", new LocatorAssertions.HasTextOptions().setTimeout(15_000));
+                    .hasText("Live", new LocatorAssertions.HasTextOptions().setTimeout(15_000));
             assertThat(page.locator("body")).containsText("bitquark");
             assertThat(page.locator("body")).containsText("0.1.0");
             Path shots = Path.of("target/screenshots");
@@ -89,7 +89,7 @@ class WebUiBrowserTest {
 
             page.reload();
             assertThat(page.getByTestId("connection-status"))
-                    .hasText("connected", new LocatorAssertions.HasTextOptions().setTimeout(15_000));
+                    .hasText("Live", new LocatorAssertions.HasTextOptions().setTimeout(15_000));
             assertEquals(0, page.getByTestId("login-form").count(), "the session cookie keeps the browser logged in");
             assertTrue(errors.isEmpty(), "page errors: " + errors);
         }
@@ -111,11 +111,11 @@ class WebUiBrowserTest {
     @Test
     void deepLinksServeTheApp() {
         try (Page page = browser.newPage()) {
-            Response r = page.navigate(root.toString() + "torrents/0123");
+            Response r = page.navigate(root.toString() + "t/0123456789abcdef0123456789abcdef01234567/files");
             assertEquals(200, r.status());
             logIn(page, TestAuth.PASSWORD);
             assertThat(page.getByTestId("connection-status"))
-                    .hasText("connected", new LocatorAssertions.HasTextOptions().setTimeout(15_000));
+                    .hasText("Live", new LocatorAssertions.HasTextOptions().setTimeout(15_000));
         }
     }
 
