@@ -2,7 +2,12 @@
  * English texts. Keys are grouped by where they show; `_one`/`_other` are plural forms chosen by
  * `count` (see i18n.ts). `{name}` placeholders are filled as text, never as markup.
  */
+import { enAdd } from './en-add';
+import { enDetails } from './en-details';
+
 export const en = {
+  ...enAdd,
+  ...enDetails,
   'shell.skip': 'Skip to the torrent list',
   'header.add': 'Add',
   'header.search': 'Search torrents',

@@ -1,5 +1,6 @@
 import { Tabs } from 'radix-ui';
 import { DialogShell } from '../ui/DialogShell';
+import type { MessageKey } from '../../i18n';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useApp } from '../../context';
 import { DEFAULT_OPTIONS, isAddable, type Entry } from './entries';
@@ -19,7 +20,7 @@ export interface AddDialogProps {
   readonly onAdded?: (ids: string[]) => void;
 }
 
-const STATUS_KEY: Record<Entry['status'], string> = {
+const STATUS_KEY: Readonly<Record<Entry['status'], MessageKey>> = {
   parsing: 'addDialog.state.waiting',
   metadata: 'addDialog.state.waiting',
   adding: 'addDialog.state.waiting',

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useApp } from '../../context';
 import { formatBytes, formatPercent, formatRate } from '../../format';
+import type { MessageKey } from '../../i18n';
 import { errorText } from '../add/addApi';
 import { addPeers, getPeers, type PeerDto } from './detailsApi';
 import { dt } from './strings';
@@ -17,7 +18,7 @@ export function peerFlags(p: PeerDto): string {
 }
 
 type Column = 'address' | 'client' | 'flags' | 'progress' | 'downloadRate' | 'uploadRate' | 'downloadedTotal' | 'uploadedTotal';
-const COLUMNS: readonly { key: Column; label: string; numeric: boolean }[] = [
+const COLUMNS: readonly { key: Column; label: MessageKey; numeric: boolean }[] = [
   { key: 'address', label: 'detailsPane.peers.address', numeric: false },
   { key: 'client', label: 'detailsPane.peers.client', numeric: false },
   { key: 'flags', label: 'detailsPane.peers.flags', numeric: false },

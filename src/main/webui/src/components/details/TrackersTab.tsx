@@ -57,7 +57,7 @@ export function TrackersTab({ torrentId }: { torrentId: string }) {
           <table className="details-table" aria-label={dt('detailsPane.trackers.table')}>
             <thead>
               <tr>
-                {['url', 'tier', 'status', 'message', 'seeds', 'leechers', 'peers', 'last', 'next'].map((c) => (
+                {(['url', 'tier', 'status', 'message', 'seeds', 'leechers', 'peers', 'last', 'next'] as const).map((c) => (
                   <th key={c} scope="col">
                     {dt(`detailsPane.trackers.${c}`)}
                   </th>
