@@ -101,7 +101,9 @@ class WebUiE2EIT {
         hostileTorrent = work.resolve("hostile.torrent");
         Files.write(hostileTorrent, hostileTorrent(hostileTracker.announceUrl()));
 
-        server = new ServerProcess(work.resolve("server"), Map.of("BITQUARK_AUTH_PASSWORD", PASSWORD)).start();
+        // Engine details (why a connection closed) in the server log, kept in target/ after the run.
+        server = new ServerProcess(work.resolve("server"), Map.of("BITQUARK_AUTH_PASSWORD", PASSWORD,
+                "QUARKUS_LOG_CATEGORY__DEV_BITQUARK_ENGINE__LEVEL", "DEBUG")).start();
         seeder = LibtorrentPeer.seed(work, seed, List.of(), RATE, torrentFile, secondTorrent);
 
         playwright = Browsers.playwright();
@@ -139,6 +141,9 @@ class WebUiE2EIT {
         }
         if (server != null) {
             server.close();
+            // Kept for reading after the run (the work folder is deleted).
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target/webui-e2e-server.log"), server.log());
         }
     }
 
