@@ -121,6 +121,8 @@ public final class EventHub implements AutoCloseable {
     private volatile EventFrames.Sample latest;
     private String latestSnapshotFrame;
     private boolean sampling;
+    /** A change was made while a sample was outstanding: sample again as soon as it is in. */
+    private boolean sampleAgain;
     private long samplingSince;
     private long seq;
 
@@ -248,12 +250,32 @@ public final class EventHub implements AutoCloseable {
         return s == null ? null : s.engine();
     }
 
+    /**
+     * Samples now rather than at the next tick: a user's action (pause, recheck, remove...) shows at
+     * once instead of up to an interval later, and a state as brief as a small torrent's recheck is
+     * seen at all. The sample is queued on the engine after the action, so it sees its effect. While a
+     * sample is outstanding, one more follows it; so a burst of actions costs at most two samples.
+     */
+    public void sampleSoon() {
+        onHub.execute(() -> {
+            if (sampling) {
+                sampleAgain = true;
+            } else {
+                sample();
+            }
+        });
+    }
+
     private void tick() {
         try {
             thread.schedule(this::tick, Math.max(MIN_INTERVAL_MS, intervalMillis.getAsLong()), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             return; // closed
         }
+        sample();
+    }
+
+    private void sample() {
         long now = nanoClock.getAsLong();
         if (sampling && now - samplingSince < TimeUnit.MILLISECONDS.toNanos(SAMPLE_TIMEOUT_MS)) {
             return; // the engine has not answered the last one yet
@@ -285,6 +307,10 @@ public final class EventHub implements AutoCloseable {
                     }
                     sampling = false;
                     try {
+                        if (sampleAgain) {
+                            sampleAgain = false;
+                            onHub.execute(this::sample);
+                        }
                         if (err != null) {
                             LOG.log(System.Logger.Level.DEBUG, "sampling the engine failed: {0}", err.toString());
                             housekeeping();

@@ -41,6 +41,9 @@ final class Downloads {
         /** Live: requests may go out (not while checking, paused or failed). */
         boolean live();
 
+        /** The current run of the torrent (see {@code Lifecycle.epoch}): a new one after every pause, error or resume. */
+        int run();
+
         /** Whether file {@code index} is selected (not skipped). */
         boolean isSelected(int index);
 
@@ -355,6 +358,7 @@ final class Downloads {
     private void hashAndWrite(int piece, ByteBuffer buf) {
         int size = g.pieceSize(piece);
         ByteBuffer view = buf.duplicate().clear().limit(size);
+        int run = t.run();
         jobs.started();
         rt.onDisk(() -> {
             byte[] digest = PieceHasher.sha1(view.duplicate());
@@ -367,7 +371,8 @@ final class Downloads {
             try {
                 if (ar.failed()) {
                     picker.onPieceFailed(piece);
-                    if (t.live()) {
+                    // A write from before a pause or an error that was since resumed: that run is over.
+                    if (t.live() && run == t.run()) {
                         Throwable e = ar.cause();
                         t.fail(e instanceof StorageException se ? StorageErrors.describe(se)
                                 : "writing piece " + piece + " failed: " + e);

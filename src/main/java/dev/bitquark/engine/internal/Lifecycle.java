@@ -109,6 +109,15 @@ final class Lifecycle {
     }
 
     /** Moves to ERROR with a reason (e.g. the disk is full); completed pieces are kept. */
+    /**
+     * The number of the current run: every transition (pause, error, recheck, resume) makes a new one.
+     * An asynchronous job started in an earlier run must not act on this one (a write that failed
+     * before an error was resumed must not fail the resumed torrent again).
+     */
+    int epoch() {
+        return epoch;
+    }
+
     void fail(String reason) {
         if (state == TorrentState.ERROR || t.isRemoved()) {
             return;

@@ -73,6 +73,11 @@ final class TorrentSides {
             }
 
             @Override
+            public int run() {
+                return t.lifecycle().epoch();
+            }
+
+            @Override
             public boolean isSelected(int index) {
                 return t.selection().isSelected(index);
             }

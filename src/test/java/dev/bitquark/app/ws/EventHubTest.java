@@ -87,8 +87,12 @@ class EventHubTest {
     }
 
     EventHub hub(EventHub.Limits limits) {
-        hub = new EventHub(parts -> engine.engine.snapshot(parts).toCompletionStage(), () -> 100, JSON, limits, 8,
-                System::nanoTime, System::currentTimeMillis);
+        return hub(limits, 100);
+    }
+
+    EventHub hub(EventHub.Limits limits, long intervalMillis) {
+        hub = new EventHub(parts -> engine.engine.snapshot(parts).toCompletionStage(), () -> intervalMillis, JSON, limits,
+                8, System::nanoTime, System::currentTimeMillis);
         hub.start();
         return hub;
     }
@@ -293,6 +297,28 @@ class EventHubTest {
         JsonNode history = snapshot.get("history");
         assertTrue(history.get("times").size() >= 1, history.toString());
         assertEquals(history.get("times").size(), history.get("download").size());
+    }
+
+    /** An action's effect is sampled at once (sampleSoon), not an interval later: here the interval is a minute. */
+    @Test
+    void sampleSoonShowsAChangeAtOnceWhateverTheInterval() throws Exception {
+        hub(EventHub.Limits.DEFAULTS, 60_000);
+        Client c = new Client(false);
+        hub.connect("c", c, "{\"type\":\"hello\"}");
+        c.await(type("snapshot"), Duration.ofSeconds(10));
+        long samples = hub.samples();
+        EngineUnderTest.await(torrent.pause(), Duration.ofSeconds(10));
+        hub.sampleSoon();
+        JsonNode update = c.await(f -> type("update").test(f) && f.get("torrents").size() > 0, Duration.ofSeconds(5));
+        assertEquals("paused", update.get("torrents").get(0).get("state").asText());
+        // A burst while a sample is out costs one more sample after it, not one each.
+        long before = hub.samples();
+        for (int i = 0; i < 20; i++) {
+            hub.sampleSoon();
+        }
+        awaitSamples(before + 2);
+        Thread.sleep(500);
+        assertTrue(hub.samples() - before <= 6, "20 requests in a burst, " + (hub.samples() - before) + " samples");
     }
 
     /** Waits (bounded) until the hub has taken {@code samples} samples. */

@@ -44,11 +44,19 @@ class DownloadsSideTest {
     Downloads downloads;
     List<InMemoryStorage> made;
     boolean live;
+    int run;
+    boolean runEndsDuringEachWrite;
 
     final class FakeSide implements Downloads.Side {
         @Override
         public boolean live() {
             return live;
+        }
+
+        @Override
+        public int run() {
+            // With runEndsDuringEachWrite, every look is a new run: a write's outcome comes in a later run.
+            return runEndsDuringEachWrite ? run++ : run;
         }
 
         @Override
@@ -176,6 +184,25 @@ class DownloadsSideTest {
             return !failures.isEmpty();
         });
         assertTrue(failures.get(0).startsWith("no space left on device"), failures.get(0));
+        assertTrue(had.isEmpty(), "nothing is had that was not written");
+    }
+
+    /**
+     * A write that fails after the torrent left the run it started in (it was paused, or failed and was
+     * resumed) does not stop the torrent again: that run is over, and a new write will tell.
+     */
+    @Test
+    void aWriteFailingAfterItsRunEndedDoesNotStopTheTorrentAgain() throws Exception {
+        live = true;
+        runEndsDuringEachWrite = true;
+        ScriptedPeer peer = start(InMemoryStorage.faulty(0, made), 0);
+        int[] done = {0};
+        on.waitUntil("writes were tried", () -> {
+            answer(peer, done);
+            return run >= 4;
+        });
+        on.call(() -> null); // the outcomes of the writes seen so far are in
+        assertEquals(List.of(), failures, "no failure reported from an ended run");
         assertTrue(had.isEmpty(), "nothing is had that was not written");
     }
 
