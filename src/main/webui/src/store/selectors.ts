@@ -1,3 +1,4 @@
+import { parseSearch, type SearchTerm } from './search';
 import type { TorrentDto } from '../api/types';
 import { matchesFilter, statusOf, type FilterId, type StatusKind } from './status';
 
@@ -70,12 +71,17 @@ function lowerName(t: TorrentDto): string {
 
 const INFO_HASH = /^[0-9a-f]{40}$/;
 
-/** Whether `t` matches the search: a case-insensitive substring of its name, or its exact info-hash. */
-export function matchesSearch(t: TorrentDto, search: string): boolean {
+/**
+ * Whether `t` matches the search: the whole query as a case-insensitive substring of its name, its
+ * exact info-hash, or every term of it (words, `key:value` tokens: see search.ts).
+ */
+export function matchesSearch(t: TorrentDto, search: string, terms: readonly SearchTerm[] = parseSearch(search),
+  now: number = Date.now()): boolean {
   const query = search.trim().toLowerCase();
   if (query === '') return true;
   if (INFO_HASH.test(query) && t.id.toLowerCase() === query) return true;
-  return lowerName(t).includes(query);
+  if (lowerName(t).includes(query)) return true;
+  return terms.length > 0 && terms.every((term) => term(t, now));
 }
 
 /**
@@ -89,9 +95,13 @@ export function selectRows(
 ): string[] {
   const rows: TorrentDto[] = [];
   const search = query.search.trim();
+  const terms = search === '' ? [] : parseSearch(search);
+  const now = Date.now();
   for (const id of order) {
     const t = torrents.get(id);
-    if (t !== undefined && matchesFilter(t, query.filter) && (search === '' || matchesSearch(t, search))) rows.push(t);
+    if (t !== undefined && matchesFilter(t, query.filter) && (search === '' || matchesSearch(t, search, terms, now))) {
+      rows.push(t);
+    }
   }
   if (query.sort.length === 0) return rows.map((t) => t.id);
 

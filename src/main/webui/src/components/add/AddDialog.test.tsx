@@ -56,6 +56,42 @@ beforeEach(() => vi.unstubAllGlobals());
 afterEach(() => vi.unstubAllGlobals());
 
 describe('AddDialog', () => {
+  it('sendsTheLimitsTypedInKibPerSecondAndRefusesOneThatIsNotANumber', async () => {
+    let added: FormData | null = null;
+    mockFetch((method, url, init) => {
+      if (url.startsWith('/api/v1/session/space')) return SPACE;
+      if (method === 'POST' && url === '/api/v1/torrents') {
+        const form = init.body as FormData;
+        if (form.get('listOnly') === 'true') return preview;
+        added = form;
+        return json(torrent(1, { id: HASH }), 201);
+      }
+      return undefined;
+    });
+    const file = new File(['d4:infod4:name5:albumee'], 'album.torrent');
+    const { api, onAdded } = renderDialog({ initialInput: { files: [file] } });
+    const toast = vi.spyOn(api, 'toast');
+    const user = userEvent.setup();
+    const dialog = await screen.findByRole('dialog', { name: 'Add torrents' });
+    await within(dialog).findByRole('treegrid', { name: 'Files' });
+
+    const down = within(dialog).getByLabelText('Download limit (KiB/s)');
+    await user.type(down, 'fast');
+    expect(down.getAttribute('aria-invalid')).toBe('true');
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    expect(toast).toHaveBeenCalledWith(expect.stringMatching(/whole number/), 'error');
+    expect(added).toBeNull();
+
+    await user.clear(down);
+    await user.type(down, '512');
+    await user.type(within(dialog).getByLabelText('Upload limit (KiB/s)'), '0');
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(onAdded).toHaveBeenCalledWith([HASH]));
+    const form = added as FormData | null;
+    expect(form?.get('downloadLimit')).toBe(String(512 * 1024));
+    expect(form?.get('uploadLimit')).toBeNull(); // 0: unlimited, the default
+  });
+
   it('previewsATorrentFileAndAddsWithTheChosenPriorities', async () => {
     let added: FormData | null = null;
     const fetchMock = mockFetch((method, url, init) => {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { AddOptions } from './addApi';
+import { limitBytes, type AddOptions } from './addApi';
 import { tr } from './strings';
 import type { FolderCheck } from './useSpace';
 
@@ -11,11 +11,15 @@ export interface OptionsFieldsProps {
   readonly onApplyToAll?: () => void;
 }
 
-/** Output folder (checked by the server as it is typed), start paused and sequential. */
+/** Output folder (checked by the server as it is typed), ↓/↑ limits, start paused and sequential. */
 export function OptionsFields({ options, check, onChange, onApplyToAll }: OptionsFieldsProps) {
   const folderId = useId();
   const hintId = useId();
   const errorId = useId();
+  const downId = useId();
+  const upId = useId();
+  const limitHintId = useId();
+  const badLimit = (kib: string) => limitBytes(kib) === null;
   const { space, error } = check;
   const note = space === null ? null : !space.writable ? tr('addDialog.folderReadOnly') : !space.exists ? tr('addDialog.folderMissing') : null;
   return (
@@ -47,6 +51,21 @@ export function OptionsFields({ options, check, onChange, onApplyToAll }: Option
             </>
           )}
         </p>
+      </div>
+      <div className="add-options__limits">
+        <div className="field">
+          <label htmlFor={downId}>{tr('addDialog.downloadLimit')}</label>
+          <input id={downId} className="input" type="text" inputMode="numeric" placeholder="0"
+            value={options.downloadKiB} aria-invalid={badLimit(options.downloadKiB)} aria-describedby={limitHintId}
+            onChange={(e) => onChange({ ...options, downloadKiB: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={upId}>{tr('addDialog.uploadLimit')}</label>
+          <input id={upId} className="input" type="text" inputMode="numeric" placeholder="0"
+            value={options.uploadKiB} aria-invalid={badLimit(options.uploadKiB)} aria-describedby={limitHintId}
+            onChange={(e) => onChange({ ...options, uploadKiB: e.target.value })} />
+        </div>
+        <p id={limitHintId} className="field__hint">{tr('addDialog.limitHint')}</p>
       </div>
       <label className="add-options__check">
         <input type="checkbox" checked={options.paused} onChange={(e) => onChange({ ...options, paused: e.target.checked })} />

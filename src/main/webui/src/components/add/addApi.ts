@@ -67,11 +67,26 @@ export interface AddOptions {
   readonly folder: string;
   readonly paused: boolean;
   readonly sequential: boolean;
+  /** Per-torrent limits in KiB/s as typed; empty or 0 = unlimited. */
+  readonly downloadKiB: string;
+  readonly uploadKiB: string;
+}
+
+/** A limit field in bytes/s: whole KiB/s, empty = 0 (unlimited); null when it is not a number. */
+export function limitBytes(kib: string): number | null {
+  const text = kib.trim();
+  if (text === '') return 0;
+  if (!/^\d{1,9}$/.test(text)) return null;
+  return Number(text) * 1024;
 }
 
 function optionFields(options: AddOptions): Record<string, string> {
   const out: Record<string, string> = { paused: String(options.paused), sequential: String(options.sequential) };
   if (options.folder.trim() !== '') out.outputFolder = options.folder.trim();
+  const down = limitBytes(options.downloadKiB) ?? 0;
+  const up = limitBytes(options.uploadKiB) ?? 0;
+  if (down > 0) out.downloadLimit = String(down);
+  if (up > 0) out.uploadLimit = String(up);
   return out;
 }
 
@@ -114,6 +129,8 @@ export function addSource(
     source,
     paused: options.paused,
     ...(stopAfterMetadata ? { stopAfterMetadata: true } : {}),
+    ...((limitBytes(options.downloadKiB) ?? 0) > 0 ? { downloadLimit: limitBytes(options.downloadKiB) ?? 0 } : {}),
+    ...((limitBytes(options.uploadKiB) ?? 0) > 0 ? { uploadLimit: limitBytes(options.uploadKiB) ?? 0 } : {}),
     sequential: options.sequential,
     ...(options.folder.trim() === '' ? {} : { outputFolder: options.folder.trim() }),
     ...(files.length > 0 ? { files: files.map((f) => ({ index: f.index, priority: f.priority })) } : {}),
@@ -133,6 +150,8 @@ export const pauseTorrent = (id: string) => call<void>('POST', `${torrentUrl(id)
 export const resumeTorrent = (id: string) => call<void>('POST', `${torrentUrl(id)}/resume`);
 export const removeTorrent = (id: string, deleteFiles: boolean) =>
   call<void>('DELETE', `${torrentUrl(id)}?deleteFiles=${deleteFiles}`);
+export const setTorrentLimits = (id: string, downloadLimit: number, uploadLimit: number) =>
+  call<TorrentDto>('PUT', `${torrentUrl(id)}/limits`, { json: { downloadLimit, uploadLimit } });
 export const moveTorrent = (id: string, outputFolder: string) =>
   call<TorrentDto>('POST', `${torrentUrl(id)}/move`, { json: { outputFolder } });
 export const changeTorrent = (id: string, change: S['TorrentChange']) =>

@@ -43,7 +43,7 @@ export interface Entry {
   readonly options: AddOptions;
 }
 
-export const DEFAULT_OPTIONS: AddOptions = { folder: '', paused: false, sequential: false };
+export const DEFAULT_OPTIONS: AddOptions = { folder: '', paused: false, sequential: false, downloadKiB: '', uploadKiB: '' };
 
 let counter = 0;
 
