@@ -28,15 +28,4 @@ public record EngineSnapshot(SessionStats session, List<TorrentStats> torrents, 
     public record Details(List<PeerStats> peers, List<FileStats> files, List<TrackerStatus> trackers,
                           Bitfield pieces) {
     }
-
-    /** The connections of each torrent whose peers were asked for. */
-    public Map<InfoHash, List<PeerStats>> peers() {
-        Map<InfoHash, List<PeerStats>> out = new java.util.HashMap<>();
-        details.forEach((h, d) -> {
-            if (d.peers() != null) {
-                out.put(h, d.peers());
-            }
-        });
-        return out;
-    }
 }

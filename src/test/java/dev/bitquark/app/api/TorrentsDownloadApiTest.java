@@ -49,6 +49,19 @@ class TorrentsDownloadApiTest {
         });
     }
 
+    /** Writes {@code files} as f0.bin, f1.bin... under {@code seedDir/name} and a torrent of them; returns its path. */
+    private Path seeded(Path seedDir, String name, byte[][] files) throws Exception {
+        Files.createDirectories(seedDir.resolve(name));
+        TorrentWriter w = TorrentWriter.multiFile(name).pieceLength(PIECE);
+        for (int i = 0; i < files.length; i++) {
+            Files.write(seedDir.resolve(name).resolve("f" + i + ".bin"), files[i]);
+            w.addFile(List.of("f" + i + ".bin"), files[i]);
+        }
+        Path torrentFile = work.resolve(name + ".torrent");
+        Files.write(torrentFile, w.write());
+        return torrentFile;
+    }
+
     @Test
     void skippedAtAddIsNeverDownloadedAndTrackersShowTheAnnounce() throws Exception {
         String name = "dl-" + System.nanoTime();
@@ -102,15 +115,8 @@ class TorrentsDownloadApiTest {
         String name = "mag-" + System.nanoTime();
         byte[][] files = {ApiFixtures.payload(FILE), ApiFixtures.payload(FILE)};
         Path seedDir = work.resolve("seed");
-        Files.createDirectories(seedDir.resolve(name));
-        TorrentWriter w = TorrentWriter.multiFile(name).pieceLength(PIECE);
-        for (int i = 0; i < files.length; i++) {
-            Files.write(seedDir.resolve(name).resolve("f" + i + ".bin"), files[i]);
-            w.addFile(List.of("f" + i + ".bin"), files[i]);
-        }
-        byte[] torrent = w.write();
-        Path torrentFile = work.resolve(name + ".torrent");
-        Files.write(torrentFile, torrent);
+        Path torrentFile = seeded(seedDir, name, files);
+        byte[] torrent = Files.readAllBytes(torrentFile);
         try (LibtorrentPeer seeder = LibtorrentPeer.seed(work, seedDir, List.of(), torrentFile)) {
             String magnet = "magnet:?xt=urn:btih:" + ApiFixtures.hex(torrent) + "&dn=" + name
                     + "&x.pe=127.0.0.1:" + seeder.port();
@@ -140,15 +146,8 @@ class TorrentsDownloadApiTest {
         String name = "stop-" + System.nanoTime();
         byte[][] files = {ApiFixtures.payload(FILE), ApiFixtures.payload(FILE)};
         Path seedDir = work.resolve("seed");
-        Files.createDirectories(seedDir.resolve(name));
-        TorrentWriter w = TorrentWriter.multiFile(name).pieceLength(PIECE);
-        for (int i = 0; i < files.length; i++) {
-            Files.write(seedDir.resolve(name).resolve("f" + i + ".bin"), files[i]);
-            w.addFile(List.of("f" + i + ".bin"), files[i]);
-        }
-        byte[] torrent = w.write();
-        Path torrentFile = work.resolve(name + ".torrent");
-        Files.write(torrentFile, torrent);
+        Path torrentFile = seeded(seedDir, name, files);
+        byte[] torrent = Files.readAllBytes(torrentFile);
         try (LibtorrentPeer seeder = LibtorrentPeer.seed(work, seedDir, List.of(), torrentFile)) {
             String magnet = "magnet:?xt=urn:btih:" + ApiFixtures.hex(torrent) + "&dn=" + name
                     + "&x.pe=127.0.0.1:" + seeder.port();
