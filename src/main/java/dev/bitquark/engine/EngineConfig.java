@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param storage makes each torrent's storage: files on disk ({@link PieceStorage#FILES}) unless a test plugs in
  *     another; the engine sees only {@link PieceStorage}
  * @param peerSources where every torrent's swarm looks for peers besides its trackers (DHT, LSD…); none by default
+ * @param pex peer exchange (BEP 11, {@code ut_pex}) with peers that offer it, for torrents that are not private; on
+ *     by default
  */
 public record EngineConfig(String bindAddress, int peerPort, Path downloadDir, int maxConnections,
-                           int maxConcurrentChecks, PieceStorage.Factory storage, List<PeerSource> peerSources) {
+                           int maxConcurrentChecks, PieceStorage.Factory storage, List<PeerSource> peerSources,
+                           boolean pex) {
     public static final int DEFAULT_MAX_CONNECTIONS = 200;
     public static final int DEFAULT_MAX_CONCURRENT_CHECKS = 2;
 
@@ -40,6 +43,12 @@ public record EngineConfig(String bindAddress, int peerPort, Path downloadDir, i
         }
     }
 
+    /** With peer exchange on. */
+    public EngineConfig(String bindAddress, int peerPort, Path downloadDir, int maxConnections,
+                        int maxConcurrentChecks, PieceStorage.Factory storage, List<PeerSource> peerSources) {
+        this(bindAddress, peerPort, downloadDir, maxConnections, maxConcurrentChecks, storage, peerSources, true);
+    }
+
     /** Default limits: {@value #DEFAULT_MAX_CONNECTIONS} connections, {@value #DEFAULT_MAX_CONCURRENT_CHECKS} checks. */
     public EngineConfig(String bindAddress, int peerPort, Path downloadDir) {
         this(bindAddress, peerPort, downloadDir, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONCURRENT_CHECKS,
@@ -47,22 +56,37 @@ public record EngineConfig(String bindAddress, int peerPort, Path downloadDir, i
     }
 
     public EngineConfig withMaxConnections(int max) {
-        return new EngineConfig(bindAddress, peerPort, downloadDir, max, maxConcurrentChecks, storage, peerSources);
+        return new EngineConfig(bindAddress, peerPort, downloadDir, max, maxConcurrentChecks, storage, peerSources, pex);
     }
 
     public EngineConfig withMaxConcurrentChecks(int max) {
-        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, max, storage, peerSources);
+        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, max, storage, peerSources, pex);
     }
 
     /** The same config with another storage factory (in-memory or faulty storages in tests). */
     public EngineConfig withStorage(PieceStorage.Factory factory) {
-        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, maxConcurrentChecks, factory, peerSources);
+        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, maxConcurrentChecks, factory, peerSources, pex);
     }
 
     /** The same config with one more peer source (the DHT, LSD…), started for every torrent that is not private. */
     public EngineConfig withPeerSource(PeerSource source) {
         List<PeerSource> more = new java.util.ArrayList<>(peerSources);
         more.add(Objects.requireNonNull(source, "source"));
-        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, maxConcurrentChecks, storage, more);
+        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, maxConcurrentChecks, storage, more, pex);
+    }
+
+    /** The same config with peer exchange (BEP 11) on or off. */
+    public EngineConfig withPex(boolean on) {
+        return new EngineConfig(bindAddress, peerPort, downloadDir, maxConnections, maxConcurrentChecks, storage, peerSources, on);
+    }
+
+    /** The DHT among the peer sources (the one with a {@link PeerSource#dhtPort()}), or null. */
+    public PeerSource dht() {
+        for (PeerSource s : peerSources) {
+            if (s.dhtPort() > 0) {
+                return s;
+            }
+        }
+        return null;
     }
 }

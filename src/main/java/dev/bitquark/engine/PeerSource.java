@@ -25,6 +25,21 @@ public interface PeerSource {
      */
     Lookup start(InfoHash infoHash, int port, Sink sink);
 
+    /**
+     * BEP 5: the UDP port of our DHT node if this source is one, else 0. With a DHT source the engine sets the
+     * handshake's DHT bit and sends every peer that sets it too a {@code port} message.
+     */
+    default int dhtPort() {
+        return 0;
+    }
+
+    /**
+     * BEP 5: a peer's {@code port} message says its DHT node listens at {@code node} (the peer's IP, that port); a
+     * DHT source pings it and adds it to its routing table if it answers. Called on the engine context.
+     */
+    default void dhtNode(InetSocketAddress node) {
+    }
+
     /** Where a lookup reports peers. */
     @FunctionalInterface
     interface Sink {
@@ -35,5 +50,12 @@ public interface PeerSource {
     @FunctionalInterface
     interface Lookup {
         void stop();
+
+        /**
+         * The swarm's periodic hint: {@code true} while it has few connections and still wants more, so a source
+         * that looks again now and then (the DHT) may look sooner. Called on the engine context.
+         */
+        default void fewPeers(boolean few) {
+        }
     }
 }

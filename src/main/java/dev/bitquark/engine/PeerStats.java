@@ -2,7 +2,8 @@ package dev.bitquark.engine;
 
 /**
  * One connection of a torrent. Immutable snapshot; names are from our side ("amChoking": we choke
- * them). {@code client} is the peer's BEP 10 {@code v}, sanitized, or null.
+ * them). {@code client} is the peer's BEP 10 {@code v}, sanitized, or null; {@code source}: where we learned the
+ * peer (for a peer that dialed us, {@link PeerOrigin#INCOMING}).
  */
 public record PeerStats(
         String address,
@@ -21,5 +22,6 @@ public record PeerStats(
         int requestsInFlight,
         int hashFailures,
         double progress,
-        long connectedForMillis) {
+        long connectedForMillis,
+        PeerOrigin source) {
 }

@@ -21,6 +21,8 @@ import dev.bitquark.metainfo.InfoHash;
  * @param addedAtMillis when the torrent was added (epoch ms)
  * @param completedAtMillis when every selected piece was first verified (epoch ms), 0 if not yet
  * @param maxConnections this torrent's connection limit
+ * @param peersBySource connected peers by where they were learned (tracker, DHT, PEX, LSD, incoming…); origins
+ *     without a connection are left out
  */
 public record TorrentStats(
         InfoHash infoHash,
@@ -52,7 +54,12 @@ public record TorrentStats(
         boolean sequential,
         long addedAtMillis,
         long completedAtMillis,
-        int maxConnections) {
+        int maxConnections,
+        java.util.Map<PeerOrigin, Integer> peersBySource) {
+
+    public TorrentStats {
+        peersBySource = peersBySource == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(peersBySource);
+    }
 
     /**
      * Share of the selected bytes that are verified, 0..1: 0 while a magnet link's metadata is missing (its pieces

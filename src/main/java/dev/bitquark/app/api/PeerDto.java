@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param downloadRate bytes/s from it
  * @param uploadRate bytes/s to it
  * @param progress the fraction of the pieces it has
+ * @param source where we learned the peer: tracker, dht, pex, lsd, user, saved, or incoming (it dialed us)
  */
 @Schema(description = "A connection to a peer")
 public record PeerDto(
@@ -35,11 +36,13 @@ public record PeerDto(
         int requestsInFlight,
         int hashFailures,
         double progress,
-        long connectedForMillis) {
+        long connectedForMillis,
+        @Schema(enumeration = {"tracker", "user", "incoming", "pex", "dht", "lsd", "saved"}) String source) {
 
     public static PeerDto of(PeerStats p) {
         return new PeerDto(p.address(), p.client(), p.outgoing(), p.amChoking(), p.amInterested(), p.peerChoking(),
                 p.peerInterested(), p.seed(), p.snubbed(), p.downloadRate(), p.uploadRate(), p.downloadedTotal(),
-                p.uploadedTotal(), p.requestsInFlight(), p.hashFailures(), p.progress(), p.connectedForMillis());
+                p.uploadedTotal(), p.requestsInFlight(), p.hashFailures(), p.progress(), p.connectedForMillis(),
+                p.source().name().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A torrent with its live stats, as the API shows it (camelCase keys; id = 40-hex info-hash; times
  * ISO-8601 UTC; rate limits in bytes/s, 0 = unlimited; {@code maxConnections}: this torrent's
- * connection limit).
+ * connection limit; {@code peersBySource}: connected peers by where they were learned — tracker, dht, pex, lsd, user,
+ * saved, incoming — with only the sources that have some).
  */
 public record TorrentDto(
         String id,
@@ -40,7 +41,8 @@ public record TorrentDto(
         boolean sequential,
         int maxConnections,
         String addedAt,
-        @Schema(nullable = true) String completedAt) {
+        @Schema(nullable = true) String completedAt,
+        java.util.Map<String, Integer> peersBySource) {
 
     public static TorrentDto of(TorrentStats s) {
         return new TorrentDto(s.infoHash().toHex(), s.name(), s.state().name().toLowerCase(Locale.ROOT), s.finished(),
@@ -50,6 +52,16 @@ public record TorrentDto(
                 s.peersKnown(), s.seedsConnected(), s.etaSeconds(), s.fastResumed(),
                 s.checkedPieces(), s.saveDir(), s.downloadLimit(), s.uploadLimit(), s.sequential(), s.maxConnections(),
                 Instant.ofEpochMilli(s.addedAtMillis()).toString(),
-                s.completedAtMillis() > 0 ? Instant.ofEpochMilli(s.completedAtMillis()).toString() : null);
+                s.completedAtMillis() > 0 ? Instant.ofEpochMilli(s.completedAtMillis()).toString() : null,
+                sources(s.peersBySource()));
+    }
+
+    private static java.util.Map<String, Integer> sources(java.util.Map<dev.bitquark.engine.PeerOrigin, Integer> m) {
+        if (m.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        m.forEach((k, v) -> out.put(k.name().toLowerCase(Locale.ROOT), v));
+        return out;
     }
 }

@@ -25,7 +25,7 @@ final class MetadataWait {
                             .append(')'));
         }
         b.append("; ").append(s.peersKnown()).append(" peers known, ").append(s.peersConnected())
-                .append(" connected, ").append(m.peersWithMetadata()).append(" with metadata; no DHT in this version");
+                .append(" connected, ").append(m.peersWithMetadata()).append(" with metadata");
         if (!m.problems().isEmpty()) {
             b.append("; last problem: ").append(m.problems().getLast());
         }

@@ -40,6 +40,15 @@ public interface BitquarkConfig {
     /** The long-running session (server mode). */
     SessionSaving session();
 
+    /** The DHT node (BEP 5): trackerless torrents and magnet links. */
+    Dht dht();
+
+    /** Peer exchange (BEP 11). */
+    Pex pex();
+
+    /** Local service discovery (BEP 14). */
+    Lsd lsd();
+
     /** The watch folder: .torrent and .magnet files dropped there are added (off unless {@code dir} is set). */
     Watch watch();
 
@@ -147,5 +156,33 @@ public interface BitquarkConfig {
         /** Address the peer listener binds to. */
         @WithDefault("0.0.0.0")
         String bind();
+    }
+
+    interface Dht {
+        /** Run a DHT node; private torrents (BEP 27) never use it. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Its UDP port; unset: the peer port (as libtorrent and Transmission do). */
+        java.util.OptionalInt port();
+
+        /**
+         * Routers and nodes to bootstrap from, {@code host:port}, comma-separated; unset: the well-known public
+         * routers; {@code none}: no router (the node learns from peers' BEP 5 {@code port} messages and its saved
+         * table).
+         */
+        Optional<List<String>> bootstrap();
+    }
+
+    interface Pex {
+        /** Exchange peers with peers that offer {@code ut_pex}; private torrents never do. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface Lsd {
+        /** Announce torrents on the local network (multicast 239.192.152.143:6771) and listen there. */
+        @WithDefault("true")
+        boolean enabled();
     }
 }

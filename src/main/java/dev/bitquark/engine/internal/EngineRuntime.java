@@ -1,6 +1,7 @@
 package dev.bitquark.engine.internal;
 
 import dev.bitquark.engine.EngineConfig;
+import dev.bitquark.engine.PeerSource;
 import dev.bitquark.engine.EngineListener;
 import dev.bitquark.metainfo.PeerId;
 import io.vertx.core.Context;
@@ -125,6 +126,12 @@ public final class EngineRuntime {
 
     public int listenPort() {
         return listenPort;
+    }
+
+    /** BEP 5: the UDP port of the engine's DHT source, or 0 without one. */
+    public int dhtPort() {
+        PeerSource dht = config.dht();
+        return dht == null ? 0 : dht.dhtPort();
     }
 
     public void listenPort(int port) {

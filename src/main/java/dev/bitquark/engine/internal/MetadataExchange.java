@@ -4,6 +4,7 @@ import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.wire.ExtendedHandshake;
 import dev.bitquark.wire.MessageWriter;
 import dev.bitquark.wire.MetadataMessage;
+import dev.bitquark.wire.PexMessage;
 import java.nio.ByteBuffer;
 import java.util.Map;
 
@@ -25,13 +26,15 @@ final class MetadataExchange {
 
     /**
      * Our BEP 10 handshake: {@code ut_metadata} is always offered (we answer requests even without
-     * metadata, with rejects); {@code metadataSize} is 0 while we do not have the info dictionary.
+     * metadata, with rejects), {@code ut_pex} when peer exchange is on for the torrent (BEP 11);
+     * {@code metadataSize} is 0 while we do not have the info dictionary.
      */
-    static byte[] handshake(PeerConnection c, int listenPort, int metadataSize) {
+    static byte[] handshake(PeerConnection c, int listenPort, int metadataSize, boolean pex) {
         // BEP 9: metadata_size is only sent by peers that have the metadata.
         int size = metadataSize > 0 && metadataSize <= MetadataMessage.MAX_METADATA_SIZE ? metadataSize : 0;
         return MessageWriter.extended(ExtendedHandshake.ID, new ExtendedHandshake(
-                Map.of(MetadataMessage.EXTENSION_NAME, LOCAL_ID), CLIENT, Downloads.MAX_PEER_REQUESTS,
+                pex ? Map.of(MetadataMessage.EXTENSION_NAME, LOCAL_ID, PexMessage.EXTENSION_NAME, PeerExchange.LOCAL_ID)
+                        : Map.of(MetadataMessage.EXTENSION_NAME, LOCAL_ID), CLIENT, Downloads.MAX_PEER_REQUESTS,
                 c.address().getAddress(), listenPort, size, false, ExtendedHandshake.NOT_SENT).encode());
     }
 

@@ -349,7 +349,7 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
 
     @Override
     public PeerConnection connect(int key, NetSocket socket, InetSocketAddress address, boolean outgoing) {
-        Handshake ours = Handshake.of(magnet.infoHash(), rt.peerId(), true, true, false);
+        Handshake ours = Handshake.of(magnet.infoHash(), rt.peerId(), true, true, swarm.dhtPort() > 0);
         return new PeerConnection(key, socket, address, outgoing, this, ours, PeerConnection.UNKNOWN_PIECE_COUNT,
                 rt.now(), new OutstandingRequests());
     }
@@ -369,11 +369,12 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
         if (!swarm.join(c, theirs)) {
             return false;
         }
-        c.send(MetadataExchange.handshake(c, rt.listenPort(), 0));
+        c.send(MetadataExchange.handshake(c, rt.listenPort(), 0, swarm.pexOn()));
         if (c.fast()) {
             // BEP 6: with the fast extension one of have all/have none/bitfield must come first.
             c.send(MessageWriter.haveNone());
         }
+        swarm.afterHandshake(c);
         return true;
     }
 
@@ -404,16 +405,19 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
 
     @Override
     public void onExtended(PeerConnection c, int extendedId, ByteBuffer payload) {
+        if (swarm.onExtended(c, extendedId, payload)) {
+            return;
+        }
         if (extendedId == 0) {
-            int port = c.extendedHandshake().listenPort();
-            if (!c.outgoing() && port > 0) {
-                // BEP 10 p: where a peer that dialed us listens, so the torrent can dial it back later.
-                swarm.book().add(List.of(new InetSocketAddress(c.address().getAddress(), port)), PeerOrigin.INCOMING);
-            }
             requests.onExtendedHandshake(c);
         } else if (extendedId == MetadataExchange.LOCAL_ID) {
             requests.onMessage(c, payload);
         }
+    }
+
+    @Override
+    public void onPort(PeerConnection c, int port) {
+        swarm.onPort(c, port);
     }
 
     @Override
@@ -456,7 +460,8 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
         }
         return new TorrentStats(magnet.infoHash(), name(), state, error, false, 0, 0, 0, 0, 0, 0,
                 1.0, 0, 0, 0, 0, 0, swarm.size(), swarm.book().knownCount(), seeds, -1, false, 0, options.saveDir().toString(),
-                downloadLimit, uploadLimit, options.sequential(), addedAtMillis, 0, options.maxConnections());
+                downloadLimit, uploadLimit, options.sequential(), addedAtMillis, 0, options.maxConnections(),
+                swarm.connectedBySource());
     }
 
     @Override
@@ -472,7 +477,8 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
         for (PeerConnection c : swarm.connections()) {
             out.add(new PeerStats(c.address().getAddress().getHostAddress() + ":" + c.address().getPort(), c.client(),
                     c.outgoing(), true, false, c.isChokingUs(), c.isInterested(), c.hasAll(), false, 0, 0, 0, 0,
-                    requests.inFlight(c), 0, c.hasAll() ? 1.0 : 0.0, Math.max(0, now - c.connectedAtMillis())));
+                    requests.inFlight(c), 0, c.hasAll() ? 1.0 : 0.0, Math.max(0, now - c.connectedAtMillis()),
+                    swarm.origin(c)));
         }
         return out;
     }

@@ -206,6 +206,12 @@ public final class PeerBook {
         known.remove(a);
     }
 
+    /** Where the book learned {@code a}; {@link PeerOrigin#INCOMING} if it does not know it. */
+    public PeerOrigin origin(InetSocketAddress a) {
+        Entry e = known.get(a);
+        return e == null ? PeerOrigin.INCOMING : e.source;
+    }
+
     public int knownCount() {
         return known.size();
     }

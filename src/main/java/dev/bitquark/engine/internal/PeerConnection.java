@@ -42,6 +42,10 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
         void onExtended(PeerConnection c, int extendedId, ByteBuffer payload);
 
         void onClosed(PeerConnection c, String reason);
+
+        /** BEP 5: the peer's DHT port (only the first such message of a connection is passed on). */
+        default void onPort(PeerConnection c, int port) {
+        }
     }
 
     /**
@@ -66,6 +70,7 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
     private Handshake theirs;
     private ExtendedHandshake extended;
     private boolean closed;
+    private boolean portSeen;
     private String closeReason;
 
     // BEP 3 state, named from our side.
@@ -338,7 +343,11 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
 
     @Override
     public void onPort(int port) {
-        // BEP 5 DHT port: used once the DHT lands.
+        // BEP 5: one DHT node per peer; more port messages would only make our DHT ping on a peer's say-so.
+        if (!portSeen) {
+            portSeen = true;
+            events.onPort(this, port);
+        }
     }
 
     @Override

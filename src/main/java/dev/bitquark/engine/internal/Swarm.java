@@ -7,8 +7,12 @@ import dev.bitquark.wire.Handshake;
 import dev.bitquark.wire.HandshakeDecoder;
 import io.vertx.core.net.NetSocket;
 import java.net.InetSocketAddress;
+import dev.bitquark.wire.ExtendedHandshake;
+import dev.bitquark.wire.MessageWriter;
+import dev.bitquark.wire.PexMessage;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -60,6 +64,15 @@ public final class Swarm {
     private final List<PeerSource.Lookup> lookups = new ArrayList<>();
     private Phase phase;
     private int dialing;
+    /** BEP 27: false for a private torrent, which gets its peers only from its trackers (no DHT, PEX or LSD). */
+    private boolean publicTorrent;
+    /** Peer exchange (BEP 11), or null when off (configured off, or a private torrent). */
+    private PeerExchange pex;
+    /** When the peer sources were last told whether we have few peers. */
+    private long lastHintAt;
+    /** Seconds between hints to the peer sources; and the connection count below which a swarm has "few". */
+    static final long HINT_INTERVAL_MS = 30_000;
+    static final int FEW_PEERS = 10;
 
     Swarm(EngineRuntime rt, InfoHash infoHash, int maxKnownPeers, List<PeerSource> sources) {
         this.rt = rt;
@@ -95,6 +108,8 @@ public final class Swarm {
      * trackers are its only peer source). Found peers arrive on the engine context.
      */
     void startSources(boolean privateTorrent, int port) {
+        publicTorrent = !privateTorrent;
+        pex = publicTorrent && rt.config().pex() ? (pex != null ? pex : new PeerExchange()) : null;
         if (privateTorrent || !lookups.isEmpty()) {
             return;
         }
@@ -109,6 +124,88 @@ public final class Swarm {
             l.stop();
         }
         lookups.clear();
+    }
+
+    /** Whether connections of this swarm offer {@code ut_pex} in their extended handshake. */
+    boolean pexOn() {
+        return pex != null;
+    }
+
+    /** BEP 5: our DHT's UDP port if the DHT may be used for this torrent, else 0. */
+    int dhtPort() {
+        return publicTorrent ? rt.dhtPort() : 0;
+    }
+
+    /**
+     * After the phase answered a handshake (BEP 6: have all/none or a bitfield first): a peer that
+     * sets the DHT bit hears our DHT port (BEP 5 {@code port} message).
+     */
+    void afterHandshake(PeerConnection c) {
+        int port = dhtPort();
+        if (port > 0 && c.theirHandshake() != null && c.theirHandshake().supportsDht()) {
+            c.send(MessageWriter.port(port));
+        }
+    }
+
+    /** BEP 5 {@code port} message: the peer's DHT node, for our routing table. */
+    void onPort(PeerConnection c, int port) {
+        if (dhtPort() > 0 && port > 0) {
+            rt.config().dht().dhtNode(new InetSocketAddress(c.address().getAddress(), port));
+        }
+    }
+
+    /**
+     * The extended messages both phases handle alike: the BEP 10 handshake (an incoming peer's listen
+     * port {@code p} goes into the book; PEX starts) and {@code ut_pex}. Returns whether it was one of them.
+     */
+    boolean onExtended(PeerConnection c, int extendedId, ByteBuffer payload) {
+        if (extendedId == ExtendedHandshake.ID) {
+            ExtendedHandshake h = c.extendedHandshake();
+            if (!c.outgoing() && h != null && h.listenPort() > 0) {
+                // BEP 10 p: where a peer that dialed us listens, so the torrent can dial it back later.
+                book.add(List.of(new InetSocketAddress(c.address().getAddress(), h.listenPort())), PeerOrigin.INCOMING);
+            }
+            if (pex != null) {
+                pex.onExtendedHandshake(c, rt.now());
+            }
+            return false; // the phase has more to do with the handshake
+        }
+        if (extendedId == PeerExchange.LOCAL_ID) {
+            if (pex != null) {
+                List<PexMessage.Peer> added = pex.onMessage(c, payload, rt.now());
+                List<InetSocketAddress> addresses = new ArrayList<>(added.size());
+                for (PexMessage.Peer p : added) {
+                    addresses.add(p.address());
+                }
+                addPeers(addresses, PeerOrigin.PEX);
+                for (PexMessage.Peer p : added) {
+                    if ((p.flags() & PexMessage.FLAG_SEED) != 0) {
+                        book.markSeed(p.address());
+                    }
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Peer exchange of this swarm, or null when off. */
+    PeerExchange pex() {
+        return pex;
+    }
+
+    /** Where the peer of a joined connection came from: the book's origin if we dialed it, else incoming. */
+    PeerOrigin origin(PeerConnection c) {
+        return c.outgoing() ? book.origin(c.address()) : PeerOrigin.INCOMING;
+    }
+
+    /** Joined connections by where their peer came from (Transmission's "peers from"). */
+    Map<PeerOrigin, Integer> connectedBySource() {
+        Map<PeerOrigin, Integer> out = new EnumMap<>(PeerOrigin.class);
+        for (PeerConnection c : connections.values()) {
+            out.merge(origin(c), 1, Integer::sum);
+        }
+        return out;
     }
 
     // ---- connections -----------------------------------------------------------------------------
@@ -136,6 +233,17 @@ public final class Swarm {
     void tick() {
         if (wanted() && connections.size() + dialing < phase.connectionCap()) {
             connectMore();
+        }
+        long now = rt.now();
+        if (pex != null) {
+            pex.tick(connections.values(), now);
+        }
+        if (!lookups.isEmpty() && now - lastHintAt >= HINT_INTERVAL_MS) {
+            lastHintAt = now;
+            boolean few = wanted() && !phase.skipSeeds() && connections.size() < FEW_PEERS;
+            for (PeerSource.Lookup l : lookups) {
+                l.fewPeers(few);
+            }
         }
     }
 
@@ -183,6 +291,9 @@ public final class Swarm {
     boolean left(PeerConnection c) {
         rt.connectionClosed();
         boolean joined = connections.remove(c.key()) == c;
+        if (pex != null) {
+            pex.onLeft(c);
+        }
         if (c.outgoing()) {
             book.onDisconnected(c.address(), !joined, rt.now());
         }

@@ -338,7 +338,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
 
     @Override
     public PeerConnection connect(int key, NetSocket socket, InetSocketAddress address, boolean outgoing) {
-        Handshake ours = Handshake.of(meta.infoHash(), rt.peerId(), true, true, false);
+        Handshake ours = Handshake.of(meta.infoHash(), rt.peerId(), true, true, swarm.dhtPort() > 0);
         return new PeerConnection(key, socket, address, outgoing, this, ours, geometry.pieceCount(), rt.now(),
                 new OutstandingRequests());
     }
@@ -350,9 +350,10 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
         }
         if (c.extensionProtocol()) {
             // BEP 9: offer ut_metadata with our metadata_size, so magnet users can fetch the info dictionary.
-            c.send(MetadataExchange.handshake(c, rt.listenPort(), meta.rawInfoLength()));
+            c.send(MetadataExchange.handshake(c, rt.listenPort(), meta.rawInfoLength(), swarm.pexOn()));
         }
         downloads.sendHaves(c);
+        swarm.afterHandshake(c);
         return true;
     }
 
@@ -390,9 +391,17 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
     @Override
     public void onExtended(PeerConnection c, int extendedId, ByteBuffer payload) {
         // BEP 10 handshake: the peer's request queue depth feeds our pipelining (PeerConnection keeps it).
+        if (swarm.onExtended(c, extendedId, payload)) {
+            return;
+        }
         if (extendedId == MetadataExchange.LOCAL_ID) {
             MetadataExchange.serve(c, payload, meta);
         }
+    }
+
+    @Override
+    public void onPort(PeerConnection c, int port) {
+        swarm.onPort(c, port);
     }
 
     @Override

@@ -48,7 +48,8 @@ final class TorrentViews {
                 have.cardinality(), checked, down, t.uploadRate(), t.downloads().downloadedTotal(), t.uploadedTotal(),
                 t.downloads().wastedTotal(), t.swarm().size(), t.swarm().book().knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1,
                 l.fastResumed, l.checkedPieces, t.saveDir().toString(), t.limits().downloadLimit(), t.limits().uploadLimit(),
-                t.picker().isSequential(), t.addedAtMillis(), t.downloads().completedAtMillis(), t.connectionCap());
+                t.picker().isSequential(), t.addedAtMillis(), t.downloads().completedAtMillis(), t.connectionCap(),
+                t.swarm().connectedBySource());
     }
 
     /** Bytes of each file inside had pieces: one pass over files and their pieces, O(files + pieces). */
@@ -101,7 +102,7 @@ final class TorrentViews {
                     c.outgoing(), c.amChoking(), c.amInterested(), c.isChokingUs(), c.isInterested(), c.hasAll(),
                     c.isSnubbed(), c.downloadRate.bytesPerSecond(now), c.uploadRate.bytesPerSecond(now),
                     c.downloadRate.totalBytes(), c.uploadRate.totalBytes(), c.requests.size(), c.hashFailures, progress,
-                    Math.max(0, now - c.connectedAtMillis())));
+                    Math.max(0, now - c.connectedAtMillis()), t.swarm().origin(c)));
         }
         return out;
     }

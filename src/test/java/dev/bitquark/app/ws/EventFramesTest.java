@@ -33,7 +33,7 @@ class EventFramesTest {
 
     static TorrentStats torrent(int n, String name, TorrentState state, long downloadRate) {
         return new TorrentStats(hash(n), name, state, null, false, 1000, 1000, 500, 500, 4, 2, 1.0, downloadRate, 0,
-                500, 0, 0, 1, 3, 0, -1, false, 4, "/downloads", 0, 0, false, 1_700_000_000_000L, 0, 50);
+                500, 0, 0, 1, 3, 0, -1, false, 4, "/downloads", 0, 0, false, 1_700_000_000_000L, 0, 50, java.util.Map.of());
     }
 
     static SessionStats session(int torrents, long downloadRate) {
@@ -60,7 +60,7 @@ class EventFramesTest {
     @Test
     void everyFrameHasTheShapeOfItsPublishedSchema() throws Exception {
         PeerStats peer = new PeerStats("127.0.0.1:6881", "qBittorrent 5", true, false, true, false, false, true, false,
-                10, 0, 100, 0, 2, 0, 1.0, 5000);
+                10, 0, 100, 0, 2, 0, 1.0, 5000, dev.bitquark.engine.PeerOrigin.TRACKER);
         FileStats file = new FileStats(0, "dir/a.bin", 1000, 500, dev.bitquark.engine.FilePriority.NORMAL, false);
         TrackerStatus tracker = new TrackerStatus("http://127.0.0.1:6969/announce", 0, java.time.Instant.EPOCH,
                 TrackerStatus.Result.OK, null, 3, java.time.Instant.EPOCH.plusSeconds(1800), 1, 2);
@@ -165,7 +165,7 @@ class EventFramesTest {
     @Test
     void peersFrameNamesTheTorrentAndListsItsConnections() throws Exception {
         PeerStats p = new PeerStats("127.0.0.1:6881", "lt 2.0", true, false, true, false, false, true, false, 100, 0,
-                1000, 0, 4, 0, 1.0, 5000);
+                1000, 0, 4, 0, 1.0, 5000, dev.bitquark.engine.PeerOrigin.TRACKER);
         EventFrames.Sample s = frames.sample(1, new EngineSnapshot(session(1, 0),
                 List.of(torrent(1, "a", TorrentState.LIVE, 0)),
                 Map.of(hash(1), new EngineSnapshot.Details(List.of(p), null, null, null))));
@@ -184,13 +184,13 @@ class EventFramesTest {
         EventFrames.Sample first = sample(1, session(1, 0), torrent(1, "a", TorrentState.LIVE, 0));
         assertEquals(List.of(), log.between(null, first.torrents(), 1_000), "what was there at start is not news");
         TorrentStats done = new TorrentStats(hash(1), "a", TorrentState.LIVE, null, true, 1000, 1000, 1000, 1000, 4, 4,
-                1.0, 0, 0, 1000, 0, 0, 1, 3, 0, 0, false, 4, "/downloads", 0, 0, false, 1_700_000_000_000L, 5, 50);
+                1.0, 0, 0, 1000, 0, 0, 1, 3, 0, 0, false, 4, "/downloads", 0, 0, false, 1_700_000_000_000L, 5, 50, java.util.Map.of());
         EventFrames.Sample second = sample(2, session(2, 0), done, torrent(2, "b", TorrentState.LIVE, 0));
         List<String> kinds = log.between(first.torrents(), second.torrents(), 2_000).stream()
                 .map(e -> e.get("kind").asText()).toList();
         assertEquals(List.of("torrent.completed", "torrent.added"), kinds);
         TorrentStats failed = new TorrentStats(hash(2), "b", TorrentState.ERROR, "disk full", false, 1000, 1000, 0, 0, 4,
-                0, 1.0, 0, 0, 0, 0, 0, 0, 0, 0, -1, false, 0, "/downloads", 0, 0, false, 1_700_000_000_000L, 0, 50);
+                0, 1.0, 0, 0, 0, 0, 0, 0, 0, 0, -1, false, 0, "/downloads", 0, 0, false, 1_700_000_000_000L, 0, 50, java.util.Map.of());
         EventFrames.Sample third = sample(3, session(1, 0), failed);
         List<com.fasterxml.jackson.databind.node.ObjectNode> last = log.between(second.torrents(), third.torrents(), 3_000);
         assertEquals("torrent.error", last.get(0).get("kind").asText());
