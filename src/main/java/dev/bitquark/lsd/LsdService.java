@@ -40,6 +40,10 @@ import java.util.logging.Logger;
  *
  * <p>Threading: the service lives on the Vert.x context {@link #start} is called from (or a new event-loop
  * context), where consumers are called too. Its public methods are thread-safe.
+ *
+ * <p>The caller decides what to announce: private torrents must not be (BEP 27), nor should a torrent that
+ * is paused. IPv4 only; each announce is sent once per interval, where libtorrent sends it three times
+ * (2 s and 4 s apart) against packet loss.
  */
 public final class LsdService {
     private static final Logger LOG = Logger.getLogger(LsdService.class.getName());
@@ -105,7 +109,6 @@ public final class LsdService {
                 result.fail(e);
                 return;
             }
-            List<String> names = nis.stream().map(NetworkInterface::getName).toList();
             DatagramSocketOptions options = new DatagramSocketOptions().setReuseAddress(true)
                     .setLoopbackModeDisabled(false).setMulticastTimeToLive(TTL);
             if (settings.networkInterface() != null) {
@@ -113,23 +116,40 @@ public final class LsdService {
             }
             // Created on the context, so its packets arrive there.
             DatagramSocket socket = vertx.createDatagramSocket(options);
-            LsdService service = new LsdService(vertx, context, settings, socket, names, LocalNetworks.of(nis));
-            socket.handler(service::onPacket);
             socket.listen(settings.port(), "0.0.0.0")
-                    .compose(s -> Future.all(names.stream()
-                            .map(n -> socket.listenMulticastGroup(settings.group(), n, null)).toList()))
-                    .onSuccess(x -> {
-                        LOG.fine(() -> "LSD on " + settings.host() + " via " + names + ", local " + local(service));
+                    .compose(s -> join(socket, settings.group(), nis))
+                    .onSuccess(joined -> {
+                        LsdService service = new LsdService(vertx, context, settings, socket,
+                                joined.stream().map(NetworkInterface::getName).toList(), LocalNetworks.of(joined));
+                        socket.handler(service::onPacket);
+                        LOG.fine(() -> "LSD on " + settings.host() + " via " + service.interfaces + ", local subnets "
+                                + service.local);
                         result.complete(service);
                     })
                     .onFailure(e -> socket.close().onComplete(c -> result.fail(new IllegalStateException(
-                            "cannot join LSD group " + settings.host() + " on " + names + ": " + e.getMessage(), e))));
+                            "cannot start LSD on " + settings.host() + ": " + e.getMessage(), e))));
         });
         return result.future();
     }
 
-    private static String local(LsdService s) {
-        return s.local.toString();
+    /** Joins the group on each interface; those that refuse are left out, unless all do. */
+    private static Future<List<NetworkInterface>> join(DatagramSocket socket, String group, List<NetworkInterface> nis) {
+        List<Future<Void>> joins = nis.stream()
+                .map(ni -> socket.listenMulticastGroup(group, ni.getName(), null)).toList();
+        return Future.join(joins).transform(ar -> {
+            List<NetworkInterface> joined = new ArrayList<>();
+            for (int i = 0; i < nis.size(); i++) {
+                if (joins.get(i).succeeded()) {
+                    joined.add(nis.get(i));
+                } else {
+                    LOG.log(Level.FINE, "LSD cannot join " + group + " on " + nis.get(i).getName(), joins.get(i).cause());
+                }
+            }
+            return joined.isEmpty()
+                    ? Future.failedFuture(new IllegalStateException("cannot join " + group + " on "
+                            + nis.stream().map(NetworkInterface::getName).toList() + ": " + joins.get(0).cause()))
+                    : Future.succeededFuture(joined);
+        });
     }
 
     private static List<NetworkInterface> interfaces(String name) throws Exception {
