@@ -170,8 +170,10 @@ public final class LsdService {
     /**
      * Announces {@code infoHash20} with our {@code peerPort} now (within {@link #BATCH_DELAY_NANOS}, so that
      * torrents added together share packets) and every interval, within the rate limits, and reports peers
-     * that announce it to {@code found} on the service's context. Thread-safe. After {@link #close} the
-     * handle does nothing.
+     * that announce it to {@code found} on the service's context. Thread-safe: called from another thread,
+     * the registration takes effect when its hop onto the context runs (before anything queued there
+     * later, such as a {@link #stats()} call; a packet being read meanwhile may miss it). After
+     * {@link #close} the handle does nothing.
      */
     public LsdAnnounce announce(byte[] infoHash20, int peerPort, Consumer<List<InetSocketAddress>> found) {
         InfoHash ih = InfoHash.of(infoHash20);
@@ -187,7 +189,7 @@ public final class LsdService {
     public Future<LsdStats> stats() {
         Promise<LsdStats> p = Promise.promise();
         context.runOnContext(v -> p.complete(new LsdStats(announcesSent, infoHashesSent, sendFailures,
-                announcesReceived, peersReported, unwantedInfoHashes, dropped, schedule.torrents())));
+                announcesReceived, peersReported, unwantedInfoHashes, dropped, closing != null ? 0 : schedule.torrents())));
         return p.future();
     }
 

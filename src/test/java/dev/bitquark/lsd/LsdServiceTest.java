@@ -142,6 +142,7 @@ class LsdServiceTest {
         List<List<InetSocketAddress>> other = new CopyOnWriteArrayList<>();
         LsdAnnounce first = s.announce(SHARED, 6881, found::add);
         s.announce(SHARED, 6881, other::add);
+        await(s.stats());  // the registrations are in place: stats runs on the context after them
         try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             inject(peer, port, announceFromElsewhere(51413, ONLY_B, SHARED));
             awaitStats(s, st -> st.announcesReceived() == 1);
@@ -164,6 +165,7 @@ class LsdServiceTest {
         LsdService s = start(onLoopback(GROUP, port, 5, 1000));
         List<List<InetSocketAddress>> found = new CopyOnWriteArrayList<>();
         s.announce(SHARED, 6881, found::add);
+        await(s.stats());
         String hash = "Infohash: 1111111111111111111111111111111111111111\r\n";
         List<byte[]> bad = List.of(
                 new byte[1500],
@@ -193,6 +195,7 @@ class LsdServiceTest {
         LsdService s = start(onLoopback(GROUP, port, 5, perSecond));
         List<List<InetSocketAddress>> found = new CopyOnWriteArrayList<>();
         s.announce(SHARED, 6881, found::add);
+        await(s.stats());
         try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             long t0 = System.nanoTime();
             byte[] msg = announceFromElsewhere(51413, SHARED);
@@ -250,6 +253,7 @@ class LsdServiceTest {
         });
         CompletableFuture<List<InetSocketAddress>> found = new CompletableFuture<>();
         s.announce(SHARED, 6881, found::complete);
+        await(s.stats());  // the registrations are in place: stats runs on the context after them
         try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             inject(peer, port, announceFromElsewhere(7000, SHARED));
             assertEquals(List.of(new InetSocketAddress("127.0.0.1", 7000)), found.get(10, TimeUnit.SECONDS));
