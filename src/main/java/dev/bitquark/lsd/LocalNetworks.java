@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * The IPv4 subnets of the interfaces LSD listens on. Announces from outside them are dropped, as
  * libtorrent drops those outside its listen address's netmask: LSD is for the local network (BEP 14),
- * and a unicast packet from afar to the LSD port must not plant peers.
+ * and a unicast packet from afar to the LSD port must not plant peers. Also which interfaces LSD uses,
+ * and reading a sender's address without a name lookup.
  */
 final class LocalNetworks {
     private record Subnet(byte[] address, int prefix) {
@@ -50,6 +52,43 @@ final class LocalNetworks {
             }
         }
         return out;
+    }
+
+    /** The interface named {@code name}, or every {@link #usable()} one if it is null; fails if there is none. */
+    static List<NetworkInterface> resolve(String name) throws SocketException {
+        if (name != null) {
+            NetworkInterface ni = NetworkInterface.getByName(name);
+            if (ni == null || !LocalNetworks.hasIpv4(ni)) {
+                throw new IllegalArgumentException("no network interface " + name + " with an IPv4 address");
+            }
+            return List.of(ni);
+        }
+        List<NetworkInterface> usable = LocalNetworks.usable();
+        if (usable.isEmpty()) {
+            throw new IllegalStateException("no interface is up, multicast-capable and has an IPv4 address");
+        }
+        return usable;
+    }
+
+    /** The IPv4 address of a dotted-quad string, or null (IPv6 or anything else); never a name lookup. */
+    static InetAddress ipv4(String host) {
+        if (host == null || !host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return null;
+        }
+        String[] parts = host.split("\\.");
+        byte[] b = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int v = Integer.parseInt(parts[i]);
+            if (v > 255) {
+                return null;
+            }
+            b[i] = (byte) v;
+        }
+        try {
+            return InetAddress.getByAddress(b);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);  // four bytes are always an address
+        }
     }
 
     static boolean hasIpv4(NetworkInterface ni) {
@@ -92,7 +131,7 @@ final class LocalNetworks {
             try {
                 sb.append(sb.isEmpty() ? "" : ", ").append(InetAddress.getByAddress(s.address()).getHostAddress())
                         .append('/').append(s.prefix());
-            } catch (java.net.UnknownHostException e) {
+            } catch (UnknownHostException e) {
                 throw new AssertionError(e);  // four bytes are always an address
             }
         }

@@ -12,7 +12,6 @@ import io.vertx.core.datagram.DatagramSocketOptions;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -104,7 +103,7 @@ public final class LsdService {
         context.runOnContext(v -> {
             List<NetworkInterface> nis;
             try {
-                nis = interfaces(settings.networkInterface());
+                nis = LocalNetworks.resolve(settings.networkInterface());
             } catch (Exception e) {
                 result.fail(e);
                 return;
@@ -150,21 +149,6 @@ public final class LsdService {
                             + nis.stream().map(NetworkInterface::getName).toList() + ": " + joins.get(0).cause()))
                     : Future.succeededFuture(joined);
         });
-    }
-
-    private static List<NetworkInterface> interfaces(String name) throws Exception {
-        if (name != null) {
-            NetworkInterface ni = NetworkInterface.getByName(name);
-            if (ni == null || !LocalNetworks.hasIpv4(ni)) {
-                throw new IllegalArgumentException("no network interface " + name + " with an IPv4 address");
-            }
-            return List.of(ni);
-        }
-        List<NetworkInterface> usable = LocalNetworks.usable();
-        if (usable.isEmpty()) {
-            throw new IllegalStateException("no interface is up, multicast-capable and has an IPv4 address");
-        }
-        return usable;
     }
 
     /**
@@ -303,7 +287,7 @@ public final class LsdService {
             drop(LsdDropReason.TOO_LARGE);  // before copying it out of the buffer
             return;
         }
-        InetAddress from = ipv4(packet.sender().host());
+        InetAddress from = LocalNetworks.ipv4(packet.sender().host());
         if (from == null) {
             drop(LsdDropReason.NOT_IPV4);
             return;
@@ -334,27 +318,6 @@ public final class LsdService {
             for (Registration r : List.copyOf(regs)) {
                 r.report(peer);
             }
-        }
-    }
-
-    /** The IPv4 address of a dotted-quad string, or null (IPv6 or anything else); never a name lookup. */
-    static InetAddress ipv4(String host) {
-        if (host == null || !host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            return null;
-        }
-        String[] parts = host.split("\\.");
-        byte[] b = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            int v = Integer.parseInt(parts[i]);
-            if (v > 255) {
-                return null;
-            }
-            b[i] = (byte) v;
-        }
-        try {
-            return InetAddress.getByAddress(b);
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);  // four bytes are always an address
         }
     }
 

@@ -47,10 +47,10 @@ class LsdSettingsTest {
 
     @Test
     void readsOnlyDottedQuadsAsSenders() {
-        assertEquals("192.168.1.20", LsdService.ipv4("192.168.1.20").getHostAddress());
-        assertNull(LsdService.ipv4("256.1.1.1"));
-        assertNull(LsdService.ipv4("::1"));
-        assertNull(LsdService.ipv4("localhost"));
-        assertNull(LsdService.ipv4(null));
+        assertEquals("192.168.1.20", LocalNetworks.ipv4("192.168.1.20").getHostAddress());
+        assertNull(LocalNetworks.ipv4("256.1.1.1"));
+        assertNull(LocalNetworks.ipv4("::1"));
+        assertNull(LocalNetworks.ipv4("localhost"));
+        assertNull(LocalNetworks.ipv4(null));
     }
 }
