@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of docs/architecture.md: bencode → metainfo → wire → tracker/dht → storage → engine →
+ * The layering of docs/architecture.md: bencode → metainfo → wire → tracker/dht/lsd → storage → engine →
  * app, each package depending only on those to its left; only {@code app} may touch Quarkus and
  * friends; only the engine may use {@code engine.internal}; no cycles between top-level packages, nor between
  * second-level ones; no Vert.x internals (4.x and 5.x spellings). Each rule has a fixture proving it can fail.
@@ -69,9 +69,20 @@ class LayeringTest {
                 .check(main);
     }
 
+    /** The LSD codec, schedule and limiter share their package with the socket but not its Vert.x. */
+    @Test
+    void lsdCodecDoesNotUseVertx() {
+        noClasses().that().haveNameMatching(
+                        "dev\\.bitquark\\.lsd\\.(LsdMessage|LsdException|LsdDropReason|LsdSettings|LsdStats"
+                                + "|AnnounceSchedule|TokenBucket|LocalNetworks)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("io.vertx..")
+                .because("the LSD codec and its pure helpers are plain Java, testable without an event loop")
+                .check(main);
+    }
+
     @Test
     void lowerLayersNeverImportHigherOnes() {
-        String[] order = {"bencode", "metainfo", "wire", "tracker|dht", "storage", "engine", "app"};
+        String[] order = {"bencode", "metainfo", "wire", "tracker|dht|lsd", "storage", "engine", "app"};
         for (int i = 0; i < order.length; i++) {
             for (int j = i + 1; j < order.length; j++) {
                 for (String lower : order[i].split("\\|")) {
@@ -84,11 +95,17 @@ class LayeringTest {
                 }
             }
         }
-        // tracker and dht sit side by side and stay independent of each other.
-        noClasses().that().resideInAPackage(ROOT + ".tracker..")
-                .should().dependOnClassesThat().resideInAPackage(ROOT + ".dht..").allowEmptyShould(true).check(main);
-        noClasses().that().resideInAPackage(ROOT + ".dht..")
-                .should().dependOnClassesThat().resideInAPackage(ROOT + ".tracker..").allowEmptyShould(true).check(main);
+        // tracker, dht and lsd sit side by side and stay independent of each other.
+        String[] peers = {"tracker", "dht", "lsd"};
+        for (String a : peers) {
+            for (String b : peers) {
+                if (!a.equals(b)) {
+                    noClasses().that().resideInAPackage(ROOT + "." + a + "..")
+                            .should().dependOnClassesThat().resideInAPackage(ROOT + "." + b + "..")
+                            .allowEmptyShould(true).check(main);
+                }
+            }
+        }
     }
 
     @Test
