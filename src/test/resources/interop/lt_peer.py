@@ -7,6 +7,11 @@
   lt_peer.py leech --port P --out DIR [--timeout S] [--connect HOST:PORT] TORRENT|MAGNET_URI
       Downloads TORRENT into DIR; prints 'DONE' when every piece is downloaded and hash-checked, then
       keeps running (seeding) until SIGTERM. 'TIMEOUT' if not done in time.
+Options of seed and leech:
+  --dht-node HOST:PORT   turn the DHT on (BEP 5), bootstrapped only from these nodes (repeatable)
+  --no-plugins           a session without libtorrent's default plugins: no ut_pex, ut_metadata, smart ban
+  --print-peers          print 'PEER ip:port SOURCE_FLAGS' for each new connection (libtorrent's peer_info
+                         source bits: 1 tracker, 2 DHT, 4 PEX, 8 LSD, 16 resume data, 32 incoming)
 Every line it prints is flushed; errors print 'ALERT ...'.
 """
 import argparse
@@ -31,6 +36,36 @@ def settings(port):
         'announce_to_all_trackers': True, 'announce_to_all_tiers': True,
         'user_agent': 'interop-libtorrent/' + lt.__version__,
     }
+
+
+def dht_settings(st):
+    """The DHT on loopback: no public routers, several nodes on one IP, node ids not tied to IPs (BEP 42)."""
+    st.update({
+        'enable_dht': True, 'dht_bootstrap_nodes': '',
+        'dht_restrict_routing_ips': False, 'dht_restrict_search_ips': False,
+        'dht_enforce_node_id': False, 'dht_ignore_dark_internet': False,
+        'dht_prefer_verified_node_ids': False, 'dht_announce_interval': 5,
+    })
+    return st
+
+
+def make_session(a, st):
+    if getattr(a, 'dht_node', None):
+        dht_settings(st)
+    ses = lt.session(st, flags=0) if getattr(a, 'no_plugins', False) else lt.session(st)
+    for n in getattr(a, 'dht_node', None) or []:
+        host, port = n.rsplit(':', 1)
+        ses.add_dht_node((host, int(port)))
+    return ses
+
+
+def print_new_peers(hs, printed):
+    for h in hs:
+        for p in h.get_peer_info():
+            key = '%s:%d' % (p.ip[0], p.ip[1])
+            if key not in printed:
+                printed.add(key)
+                print('PEER %s %d' % (key, int(p.source)), flush=True)
 
 
 def add(ses, path, save):
@@ -76,7 +111,7 @@ def seed(a):
     st = settings(a.port)
     if a.upload_limit:
         st['upload_rate_limit'] = a.upload_limit
-    ses = lt.session(st)
+    ses = make_session(a, st)
     if a.upload_limit:
         # Peers on 127.0.0.1 are in the local peer class, which the global limit does not cover.
         local = ses.get_peer_class(lt.session.local_peer_class_id)
@@ -84,10 +119,12 @@ def seed(a):
         ses.set_peer_class(lt.session.local_peer_class_id, local)
     hs = [add(ses, t, a.save) for t in a.torrents]
     done = stopper(a.max_seconds)
-    replied, ready, last_dial, last_retry = set(), False, 0, time.time()
+    replied, ready, last_dial, last_retry, printed = set(), False, 0, time.time(), set()
     while not done():
         ses.wait_for_alert(50)
         log_alerts(ses, replied)
+        if a.print_peers:
+            print_new_peers(hs, printed)
         now = time.time()
         if a.connect and now - last_dial > 1:
             last_dial = now
@@ -106,13 +143,15 @@ def seed(a):
 
 
 def leech(a):
-    ses = lt.session(settings(a.port))
+    ses = make_session(a, settings(a.port))
     h = add(ses, a.torrent, a.out)
     done = stopper(a.timeout + 600)
-    t0, finished, last_dial, replied = time.time(), False, 0, set()
+    t0, finished, last_dial, replied, printed = time.time(), False, 0, set(), set()
     while not done():
         ses.wait_for_alert(50)
         log_alerts(ses, replied)
+        if a.print_peers:
+            print_new_peers([h], printed)
         now = time.time()
         if a.connect and not finished and now - last_dial > 1:
             last_dial = now
@@ -156,6 +195,10 @@ def main():
     l.add_argument('--timeout', type=float, default=300)
     l.add_argument('--connect', action='append', default=[])
     l.add_argument('torrent')
+    for sp in (s, l):
+        sp.add_argument('--dht-node', action='append', default=[])
+        sp.add_argument('--no-plugins', action='store_true')
+        sp.add_argument('--print-peers', action='store_true')
     m = sub.add_parser('mktorrent')
     m.add_argument('path')
     m.add_argument('out')

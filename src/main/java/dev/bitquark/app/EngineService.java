@@ -1,6 +1,11 @@
 package dev.bitquark.app;
 
 import dev.bitquark.app.config.BitquarkConfig;
+import dev.bitquark.app.discovery.Discovery;
+import dev.bitquark.dht.DhtSettings;
+import dev.bitquark.dht.DhtStats;
+import dev.bitquark.lsd.LsdSettings;
+import java.util.List;
 import dev.bitquark.engine.Engine;
 import dev.bitquark.engine.EngineConfig;
 import io.vertx.core.Future;
@@ -16,10 +21,16 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class EngineService {
     private static final Logger LOG = Logger.getLogger(EngineService.class);
+    /** The DHT's routing table, node id and stored peers, in the data folder. */
+    public static final String DHT_STATE = "dht.state";
 
     private final io.vertx.core.Vertx vertx;
     private final BitquarkConfig config;
     private volatile Engine engine;
+    private volatile Discovery discovery;
+    /** The DHT's stats of the last second, for the metrics (gauges must not wait). */
+    private volatile DhtStats dhtStats;
+    private long dhtTimer = -1;
     private volatile String problem = "starting";
 
     EngineService(io.vertx.core.Vertx vertx, BitquarkConfig config) {
@@ -29,13 +40,20 @@ public class EngineService {
 
     /** Starts the engine; the future completes with it once it listens for peers. */
     Future<Engine> start() {
-        EngineConfig ec = new EngineConfig(config.peer().bind(), config.peer().port(),
+        EngineConfig base = new EngineConfig(config.peer().bind(), config.peer().port(),
                 config.downloadDir().toAbsolutePath().normalize());
-        return Engine.start(vertx, ec).onComplete(ar -> {
+        return Discovery.start(vertx, discoverySettings()).compose(d -> {
+            discovery = d;
+            if (d.dht() != null) {
+                LOG.infof("DHT node on UDP port %d", d.dht().port());
+                dhtTimer = vertx.setPeriodic(1000, id -> d.dht().stats().onSuccess(st -> dhtStats = st));
+            }
+            return Engine.start(vertx, d.apply(base));
+        }).onComplete(ar -> {
             if (ar.succeeded()) {
                 engine = ar.result();
                 problem = null;
-                LOG.infof("engine listening for peers on %s:%d", ec.bindAddress(), engine.peerPort());
+                LOG.infof("engine listening for peers on %s:%d", base.bindAddress(), engine.peerPort());
             } else {
                 problem = ar.cause().getMessage();
                 LOG.errorf("engine failed to start: %s", problem);
@@ -58,7 +76,39 @@ public class EngineService {
                 LOG.warnf("engine did not close cleanly: %s", ex.toString());
             }
         }
+        Discovery d = discovery;
+        if (d != null) {
+            vertx.cancelTimer(dhtTimer);
+            try {
+                // Saves the DHT's routing table and stored peers (atomic write), then closes its socket.
+                d.close().toCompletionStage().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception ex) {
+                LOG.warnf("DHT/LSD did not close cleanly: %s", ex.toString());
+            }
+        }
         LOG.infof("engine stopped in %d ms", java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+    }
+
+    /** What the configuration switches on: the DHT on the peer port unless set, its state in the data folder. */
+    private Discovery.Settings discoverySettings() {
+        List<String> bootstrap = config.dht().bootstrap().orElse(DhtSettings.DEFAULT_ROUTERS);
+        if (bootstrap.size() == 1 && bootstrap.get(0).strip().equalsIgnoreCase("none")) {
+            bootstrap = List.of();
+        }
+        return new Discovery.Settings(config.dht().enabled(), config.peer().bind(),
+                config.dht().port().orElse(config.peer().port()), bootstrap,
+                config.dataDir().toAbsolutePath().normalize().resolve(DHT_STATE), config.pex().enabled(),
+                config.lsd().enabled(), LsdSettings.defaults());
+    }
+
+    /** The DHT, LSD and PEX switches as started, or null before the start. */
+    public Discovery discovery() {
+        return discovery;
+    }
+
+    /** The DHT's stats of the last second, or null without a DHT. */
+    public DhtStats dhtStats() {
+        return dhtStats;
     }
 
     /** The running engine, or null while starting or after a failed start. */

@@ -17,7 +17,7 @@ class OpenApiTest {
                 .body(containsString("/api/v1/session/limits"))
                 .body(containsString("/api/v1/settings"))
                 .body(containsString("/api/v1/dht/stats"))
-                .body(containsString("not-implemented"))
+                .body(containsString("queriesInPerSecond"))
                 .body(containsString("bitquark API"))
                 .body("components.securitySchemes.password.scheme", org.hamcrest.Matchers.equalTo("basic"))
                 .body("components.securitySchemes.token.scheme", org.hamcrest.Matchers.equalTo("bearer"));

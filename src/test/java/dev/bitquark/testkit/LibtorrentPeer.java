@@ -70,6 +70,44 @@ public final class LibtorrentPeer implements AutoCloseable {
         return new LibtorrentPeer(ExternalProcess.start("lt-leech-" + port, workDir, cmd), port);
     }
 
+    /**
+     * A leecher with extra options of lt_peer.py ({@code --connect HOST:PORT}, {@code --dht-node HOST:PORT},
+     * {@code --no-plugins}, {@code --print-peers}); see {@link #awaitDone}.
+     */
+    public static LibtorrentPeer leechWith(Path workDir, Path outDir, String torrentOrMagnet, List<String> options)
+            throws IOException {
+        int port = Ports.free();
+        List<String> cmd = new ArrayList<>(List.of(PYTHON, script(workDir, "lt_peer.py").toString(), "leech",
+                "--port", Integer.toString(port), "--out", outDir.toString(), "--timeout", "240"));
+        cmd.addAll(options);
+        cmd.add(torrentOrMagnet);
+        return new LibtorrentPeer(ExternalProcess.start("lt-leech-" + port, workDir, cmd), port);
+    }
+
+    /** A seeder with extra options (see {@link #leechWith}); returns once it is seeding. */
+    public static LibtorrentPeer seedWith(Path workDir, Path saveDir, List<String> options, Path... torrents)
+            throws IOException {
+        int port = Ports.free();
+        List<String> cmd = new ArrayList<>(List.of(PYTHON, script(workDir, "lt_peer.py").toString(), "seed",
+                "--port", Integer.toString(port), "--save", saveDir.toString()));
+        cmd.addAll(options);
+        for (Path t : torrents) {
+            cmd.add(t.toString());
+        }
+        LibtorrentPeer peer = new LibtorrentPeer(ExternalProcess.start("lt-seed-" + port, workDir, cmd), port);
+        peer.process.awaitLine(l -> l.startsWith("READY"), Duration.ofSeconds(120));
+        return peer;
+    }
+
+    /**
+     * With {@code --print-peers}: waits for a connection to {@code address} ({@code ip:port}) and returns
+     * libtorrent's source bits for it (1 tracker, 2 DHT, 4 PEX, 8 LSD, 16 resume data, 32 incoming).
+     */
+    public int awaitPeer(String address, Duration timeout) {
+        String line = process.awaitLine(l -> l.startsWith("PEER " + address + " "), timeout);
+        return Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1).strip());
+    }
+
     /** Makes a v1 torrent of {@code path} with libtorrent itself; returns the info-hash (hex). */
     public static String makeTorrent(Path workDir, Path path, Path out, int pieceLength, String... trackers) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(PYTHON, script(workDir, "lt_peer.py").toString(), "mktorrent",

@@ -40,6 +40,9 @@ public final class ServerProcess implements AutoCloseable {
         env.put("BITQUARK_HTTP_HOST", "127.0.0.1");
         env.put("BITQUARK_PEER_PORT", Integer.toString(peerPort));
         env.put("BITQUARK_PEER_BIND", "127.0.0.1");
+        // Tests use 127.0.0.1 only: no public DHT routers, no multicast, unless a test asks for them.
+        env.putIfAbsent("BITQUARK_DHT_BOOTSTRAP", "none");
+        env.putIfAbsent("BITQUARK_LSD_ENABLED", "false");
     }
 
     /** Starts the server and waits (bounded, 60 s) until {@code /q/health/ready} is UP. */

@@ -1,6 +1,9 @@
 package dev.bitquark.app.cli;
 
+import dev.bitquark.app.discovery.Discovery;
+import dev.bitquark.dht.DhtSettings;
 import dev.bitquark.engine.Engine;
+import dev.bitquark.lsd.LsdSettings;
 import dev.bitquark.engine.EngineConfig;
 import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.engine.TorrentOptions;
@@ -52,8 +55,31 @@ public class DownloadCommand implements Callable<Integer> {
     boolean exitOnFinish;
 
     @Option(names = "--no-dht", defaultValue = "${env:BITQUARK_NO_DHT:-false}",
-            description = "Do not use the DHT to find peers (env BITQUARK_NO_DHT=true).")
+            description = "Do not use the DHT (BEP 5) to find peers (env BITQUARK_NO_DHT=true).")
     boolean noDht;
+
+    @Option(names = "--dht-bootstrap", paramLabel = "HOST:PORT", split = ",",
+            defaultValue = "${env:BITQUARK_DHT_BOOTSTRAP}",
+            description = "DHT routers or nodes to bootstrap from; repeatable or comma-separated; 'none' for none"
+                    + " (env BITQUARK_DHT_BOOTSTRAP; default: the well-known public routers).")
+    List<String> dhtBootstrap;
+
+    @Option(names = "--dht-port", paramLabel = "PORT", defaultValue = "${env:BITQUARK_DHT_PORT:--1}",
+            description = "UDP port of the DHT node (env BITQUARK_DHT_PORT; default: the listen port).")
+    int dhtPort;
+
+    @Option(names = "--dht-state", paramLabel = "FILE", defaultValue = "${env:BITQUARK_DHT_STATE}",
+            description = "Where the DHT keeps its routing table between runs; 'none' keeps nothing (env"
+                    + " BITQUARK_DHT_STATE; default: $XDG_CACHE_HOME/bitquark/dht.state or ~/.cache/bitquark/dht.state).")
+    String dhtState;
+
+    @Option(names = "--no-pex", defaultValue = "${env:BITQUARK_NO_PEX:-false}",
+            description = "Do not exchange peers with peers (BEP 11) (env BITQUARK_NO_PEX=true).")
+    boolean noPex;
+
+    @Option(names = "--no-lsd", defaultValue = "${env:BITQUARK_NO_LSD:-false}",
+            description = "Do not announce on or listen to the local network (BEP 14) (env BITQUARK_NO_LSD=true).")
+    boolean noLsd;
 
     @Option(names = "--metadata-timeout", paramLabel = "SECONDS",
             defaultValue = "${env:BITQUARK_METADATA_TIMEOUT:-300}",
@@ -81,13 +107,18 @@ public class DownloadCommand implements Callable<Integer> {
             }
             meta = TorrentSource.load(source);
             peers = parsePeers(initialPeers);
+            if (dhtPort < -1 || dhtPort > 65535) {
+                throw new IllegalArgumentException("--dht-port must be 0 (any free port) to 65535, got " + dhtPort);
+            }
             if (meta.magnet() != null && meta.magnet().trackers().isEmpty() && meta.magnet().peers().isEmpty()
-                    && peers.isEmpty()) {
+                    && peers.isEmpty() && noDht && noLsd) {
                 // BEP 9 needs peers, and this link names no way to find any: say so at once instead of waiting.
                 throw new IllegalArgumentException("this magnet link names no tracker (tr=) and no peer (x.pe=), no"
-                        + " --initial-peers were given, and this version has no DHT: there is no way to find peers"
-                        + " for it. Add a tracker or a peer to the link, or pass --initial-peers host:port");
+                        + " --initial-peers were given, and --no-dht and --no-lsd are set: there is no way to find"
+                        + " peers for it. Drop --no-dht, add a tracker or a peer to the link, or pass --initial-peers"
+                        + " host:port");
             }
+            bootstrapList(dhtBootstrap); // refuses a malformed entry now, with exit code 2
             Files.createDirectories(output);
         } catch (TorrentSource.SourceException e) {
             err.println("bitquark: " + e.getMessage());
@@ -111,8 +142,12 @@ public class DownloadCommand implements Callable<Integer> {
 
     private int run(Vertx vertx, TorrentSource.Loaded meta, List<InetSocketAddress> peers, PrintStream err) {
         Engine engine;
+        Discovery discovery;
         try {
-            engine = await(Engine.start(vertx, new EngineConfig(bind, listenPort, output.toAbsolutePath())));
+            discovery = await(Discovery.start(vertx, discoverySettings()));
+            discovery.problems().forEach(p -> err.println("bitquark: " + p));
+            engine = await(Engine.start(vertx, discovery.apply(new EngineConfig(bind, listenPort,
+                    output.toAbsolutePath()))));
         } catch (Exception e) {
             err.println("bitquark: " + rootMessage(e));
             return 1;
@@ -121,6 +156,7 @@ public class DownloadCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             exit.complete(130);
             awaitQuietly(engine.close());
+            awaitQuietly(discovery.close());
         }, "bitquark-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -170,10 +206,12 @@ public class DownloadCommand implements Callable<Integer> {
                 }
             }
             awaitQuietly(engine.close());
+            awaitQuietly(discovery.close());
             return code;
         } catch (Exception e) {
             err.println("bitquark: " + rootMessage(e));
             awaitQuietly(engine.close());
+            awaitQuietly(discovery.close());
             return 1;
         } finally {
             try {
@@ -182,6 +220,46 @@ public class DownloadCommand implements Callable<Integer> {
                 // the hook is running already
             }
         }
+    }
+
+    /** The DHT, PEX and LSD switches of the options; the DHT on the listen port unless {@code --dht-port}. */
+    private Discovery.Settings discoverySettings() {
+        Path state = null;
+        if (dhtState == null || dhtState.isBlank()) {
+            String cache = System.getenv("XDG_CACHE_HOME");
+            Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
+            state = base.resolve("bitquark").resolve("dht.state");
+        } else if (!dhtState.strip().equalsIgnoreCase("none")) {
+            state = Path.of(dhtState.strip());
+        }
+        return new Discovery.Settings(!noDht, bind, dhtPort >= 0 ? dhtPort : listenPort, bootstrapList(dhtBootstrap),
+                state, !noPex, !noLsd, LsdSettings.defaults());
+    }
+
+    /** {@code --dht-bootstrap}: the public routers if not given, none for {@code none}; each must be host:port. */
+    static List<String> bootstrapList(List<String> given) {
+        if (given == null || given.isEmpty()) {
+            return DhtSettings.DEFAULT_ROUTERS;
+        }
+        List<String> out = new ArrayList<>();
+        for (String g : given) {
+            String s = g.strip();
+            if (s.isEmpty() || s.equalsIgnoreCase("none")) {
+                continue;
+            }
+            int colon = s.lastIndexOf(':');
+            int port;
+            try {
+                port = colon > 0 ? Integer.parseInt(s.substring(colon + 1)) : -1;
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("--dht-bootstrap: '" + s + "' is not host:port");
+            }
+            out.add(s);
+        }
+        return out;
     }
 
     static List<InetSocketAddress> parsePeers(List<String> specs) {

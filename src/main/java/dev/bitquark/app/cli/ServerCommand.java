@@ -41,6 +41,24 @@ public class ServerCommand {
             description = "Folder whose .torrent and .magnet files are added (env BITQUARK_WATCH_DIR, default none).")
     Path watchDir;
 
+    @Option(names = "--dht-bootstrap", paramLabel = "HOST:PORT", split = ",",
+            description = "DHT routers or nodes to bootstrap from; repeatable or comma-separated; 'none' for none"
+                    + " (env BITQUARK_DHT_BOOTSTRAP; default: the well-known public routers).")
+    java.util.List<String> dhtBootstrap;
+
+    @Option(names = "--dht-port", paramLabel = "PORT",
+            description = "UDP port of the DHT node (env BITQUARK_DHT_PORT; default: the peer port).")
+    Integer dhtPort;
+
+    @Option(names = "--no-dht", description = "Run no DHT node (BEP 5) (env BITQUARK_DHT_ENABLED=false).")
+    boolean noDht;
+
+    @Option(names = "--no-pex", description = "Do not exchange peers with peers (BEP 11) (env BITQUARK_PEX_ENABLED=false).")
+    boolean noPex;
+
+    @Option(names = "--no-lsd", description = "No local service discovery (BEP 14) (env BITQUARK_LSD_ENABLED=false).")
+    boolean noLsd;
+
     /** Copies the options that were given into system properties read by Quarkus' configuration. */
     void applyToConfiguration() {
         set("bitquark.http.port", httpPort);
@@ -50,6 +68,14 @@ public class ServerCommand {
         set("bitquark.download-dir", downloadDir);
         set("bitquark.data-dir", dataDir);
         set("bitquark.watch.dir", watchDir);
+        if (dhtBootstrap != null && !dhtBootstrap.isEmpty()) {
+            DownloadCommand.bootstrapList(dhtBootstrap); // a malformed entry is refused before Quarkus boots
+            set("bitquark.dht.bootstrap", String.join(",", dhtBootstrap));
+        }
+        set("bitquark.dht.port", dhtPort);
+        set("bitquark.dht.enabled", noDht ? "false" : null);
+        set("bitquark.pex.enabled", noPex ? "false" : null);
+        set("bitquark.lsd.enabled", noLsd ? "false" : null);
     }
 
     private static void set(String key, Object value) {

@@ -8,6 +8,8 @@ import dev.bitquark.engine.SessionStats;
 import dev.bitquark.engine.TorrentStats;
 import dev.bitquark.metainfo.InfoHash;
 import io.micrometer.core.instrument.FunctionCounter;
+import dev.bitquark.dht.DhtStats;
+import dev.bitquark.engine.PeerOrigin;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +46,7 @@ public class EngineMetrics {
     private final MeterRegistry registry;
     private final EngineService engine;
     private final EventsService events;
-    private final Map<InfoHash, TorrentMeters> torrents = new HashMap<>();
+    private final Map<InfoHash, TorrentMeters> torrents = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile SessionStats session;
 
     EngineMetrics(MeterRegistry registry, EngineService engine, EventsService events) {
@@ -74,6 +76,7 @@ public class EngineMetrics {
                 .description("TCP port of the peer listener")
                 .register(registry);
         registerSessionMeters();
+        registerDhtMeters();
         events.hub().addListener(this::onSample);
     }
 
@@ -94,6 +97,51 @@ public class EngineMetrics {
                 "error", SessionStats::error);
         byState.forEach((state, f) -> Gauge.builder("bitquark.torrents", this, m -> m.sessionValue(f))
                 .tag("state", state).description("Torrents by state (seeding ones are also live)").register(registry));
+    }
+
+    /** The DHT node (BEP 5), from its stats of the last second; zero without a DHT. */
+    private void registerDhtMeters() {
+        Map<String, ToDoubleFunction<DhtStats>> nodes = Map.of("good", DhtStats::goodNodes,
+                "questionable", DhtStats::questionableNodes, "bad", DhtStats::badNodes,
+                "replacement", DhtStats::replacementNodes);
+        nodes.forEach((state, f) -> Gauge.builder("bitquark.dht.nodes", this, m -> m.dhtValue(f)).tag("state", state)
+                .description("Nodes in the DHT routing table by state (BEP 5)").register(registry));
+        Gauge.builder("bitquark.dht.queries.rate", this, m -> m.dhtValue(DhtStats::queriesInPerSecond))
+                .tag("direction", "in").description("DHT queries per second").register(registry);
+        Gauge.builder("bitquark.dht.queries.rate", this, m -> m.dhtValue(DhtStats::queriesOutPerSecond))
+                .tag("direction", "out").description("DHT queries per second").register(registry);
+        FunctionCounter.builder("bitquark.dht.packets", this, m -> m.dhtValue(DhtStats::packetsIn))
+                .tag("direction", "in").description("DHT packets").register(registry);
+        FunctionCounter.builder("bitquark.dht.packets", this, m -> m.dhtValue(DhtStats::packetsOut))
+                .tag("direction", "out").description("DHT packets").register(registry);
+        FunctionCounter.builder("bitquark.dht.dropped", this, m -> m.dhtValue(DhtStats::malformed))
+                .tag("reason", "malformed").description("DHT packets dropped or refused").register(registry);
+        FunctionCounter.builder("bitquark.dht.dropped", this, m -> m.dhtValue(DhtStats::rateLimitedIn))
+                .tag("reason", "rate-limited").description("DHT packets dropped or refused").register(registry);
+        Gauge.builder("bitquark.dht.stored.peers", this, m -> m.dhtValue(DhtStats::storedPeers))
+                .description("Peers other nodes announced to us (BEP 5 announce_peer)").register(registry);
+        Gauge.builder("bitquark.dht.stored.infohashes", this, m -> m.dhtValue(DhtStats::storedInfoHashes))
+                .description("Info-hashes with announced peers stored").register(registry);
+        Gauge.builder("bitquark.dht.torrents", this, m -> m.dhtValue(DhtStats::torrents))
+                .description("Torrents looking up and announcing on the DHT").register(registry);
+        for (PeerOrigin o : PeerOrigin.values()) {
+            String source = o.name().toLowerCase(java.util.Locale.ROOT);
+            Gauge.builder("bitquark.session.peers.source", this, m -> m.peersFrom(o)).tag("source", source)
+                    .description("Connected peers by where they were learned, all torrents").register(registry);
+        }
+    }
+
+    private double dhtValue(ToDoubleFunction<DhtStats> f) {
+        DhtStats s = engine.dhtStats();
+        return s == null ? 0 : f.applyAsDouble(s);
+    }
+
+    private double peersFrom(PeerOrigin o) {
+        int sum = 0;
+        for (TorrentMeters m : torrents.values()) {
+            sum += m.latest.peersBySource().getOrDefault(o, 0);
+        }
+        return sum;
     }
 
     private void sessionGauge(String name, ToDoubleFunction<SessionStats> f, String description) {
