@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
+import dev.bitquark.app.discovery.Discovery;
+import java.util.List;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -32,7 +34,7 @@ public class SettingsResource {
     static final Set<String> EDITABLE = Set.of("downloadLimit", "uploadLimit", "maxConnections",
             "maxConcurrentChecks", "defaultOutputFolder", "eventsIntervalMillis");
     static final Set<String> READ_ONLY = Set.of("httpPort", "httpHost", "peerPort", "peerBind", "downloadDir",
-            "dataDir", "persistence", "sessionSaveIntervalMillis", "eventsMaxClients");
+            "dataDir", "persistence", "sessionSaveIntervalMillis", "eventsMaxClients", "dht", "dhtPort", "dhtBootstrap", "pex", "lsd");
     static final int MAX_CONNECTIONS = 65_535;
     static final int MAX_CONCURRENT_CHECKS = 64;
     static final long MIN_EVENTS_INTERVAL_MS = 100;
@@ -58,10 +60,19 @@ public class SettingsResource {
                                    String defaultOutputFolder, long eventsIntervalMillis) {
     }
 
-    /** Settings from the configuration (environment, application.properties, options); a restart changes them. */
+    /**
+     * Settings from the configuration (environment, application.properties, options); a restart changes them.
+     *
+     * @param dht a DHT node runs (BEP 5; {@code bitquark.dht.enabled}, {@code --no-dht})
+     * @param dhtPort its UDP port, 0 when off
+     * @param dhtBootstrap the routers and nodes it bootstraps from ({@code bitquark.dht.bootstrap})
+     * @param pex peer exchange (BEP 11; {@code bitquark.pex.enabled}, {@code --no-pex})
+     * @param lsd local service discovery runs (BEP 14; {@code bitquark.lsd.enabled}, {@code --no-lsd})
+     */
     public record ReadOnlySettings(int httpPort, String httpHost, int peerPort, String peerBind, String downloadDir,
                                    String dataDir, String persistence, long sessionSaveIntervalMillis,
-                                   int eventsMaxClients) {
+                                   int eventsMaxClients, boolean dht, int dhtPort, List<String> dhtBootstrap,
+                                   boolean pex, boolean lsd) {
     }
 
     public record SettingsDto(EditableSettings editable, ReadOnlySettings readOnly) {
@@ -109,6 +120,7 @@ public class SettingsResource {
         if (e == null) {
             throw new ApiException(503, "starting", "the engine is not running yet");
         }
+        Discovery d = engines.discovery();
         EditableSettings editable = new EditableSettings(s.downloadLimit(), s.uploadLimit(),
                 s.maxConnections() > 0 ? s.maxConnections() : e.config().maxConnections(),
                 s.maxConcurrentChecks() > 0 ? s.maxConcurrentChecks() : e.config().maxConcurrentChecks(),
@@ -117,7 +129,9 @@ public class SettingsResource {
                 config.peer().bind(), sessions.downloadRoot().toString(),
                 config.dataDir().toAbsolutePath().normalize().toString(),
                 config.persistence().name().toLowerCase(Locale.ROOT), config.session().saveInterval().toMillis(),
-                config.events().maxClients());
+                config.events().maxClients(), d != null && d.dht() != null,
+                d != null && d.dht() != null ? d.dht().port() : 0, d == null ? List.of() : d.settings().bootstrap(),
+                d != null && d.settings().pex(), d != null && d.lsd() != null);
         return new SettingsDto(editable, readOnly);
     }
 

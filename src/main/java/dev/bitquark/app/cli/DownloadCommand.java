@@ -146,6 +146,15 @@ public class DownloadCommand implements Callable<Integer> {
         try {
             discovery = await(Discovery.start(vertx, discoverySettings()));
             discovery.problems().forEach(p -> err.println("bitquark: " + p));
+            if (meta.magnet() != null && meta.magnet().trackers().isEmpty() && meta.magnet().peers().isEmpty()
+                    && peers.isEmpty() && !discovery.canFindPeers()) {
+                awaitQuietly(discovery.close());
+                err.println("bitquark: this magnet link names no tracker (tr=) and no peer (x.pe=), no --initial-peers"
+                        + " were given, the DHT has no node to start from (--dht-bootstrap none and no saved routing"
+                        + " table) and local discovery is off: there is no way to find peers for it. Give the DHT a"
+                        + " bootstrap node, add a tracker or a peer to the link, or pass --initial-peers host:port");
+                return 2;
+            }
             engine = await(Engine.start(vertx, discovery.apply(new EngineConfig(bind, listenPort,
                     output.toAbsolutePath()))));
         } catch (Exception e) {

@@ -48,8 +48,12 @@ public final class Discovery {
     private final DhtService dht;
     private final LsdService lsd;
     private final List<String> problems;
+    /** Nodes in the DHT state loaded at start. */
+    private final int savedNodes;
 
-    private Discovery(Vertx vertx, Settings settings, DhtService dht, LsdService lsd, List<String> problems) {
+    private Discovery(Vertx vertx, Settings settings, DhtService dht, LsdService lsd, List<String> problems,
+                      int savedNodes) {
+        this.savedNodes = savedNodes;
         this.vertx = vertx;
         this.settings = settings;
         this.dht = dht;
@@ -60,7 +64,8 @@ public final class Discovery {
     /** Starts what {@code s} switches on; never fails (a source that cannot start is left out, see the class). */
     public static Future<Discovery> start(Vertx vertx, Settings s) {
         List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Future<DhtService> dht = s.dht() ? startDht(vertx, s).recover(e -> {
+        DhtState saved = s.dht() ? load(s) : null;
+        Future<DhtService> dht = s.dht() ? startDht(vertx, s, saved).recover(e -> {
             problems.add("DHT: " + e.getMessage());
             LOG.warning("DHT not started: " + e.getMessage());
             return Future.succeededFuture(null);
@@ -70,10 +75,12 @@ public final class Discovery {
             LOG.warning("local service discovery not started: " + e.getMessage());
             return Future.succeededFuture(null);
         }) : Future.succeededFuture(null);
-        return Future.all(dht, lsd).map(v -> new Discovery(vertx, s, dht.result(), lsd.result(), problems));
+        return Future.all(dht, lsd).map(v -> new Discovery(vertx, s, dht.result(), lsd.result(), problems,
+                saved == null ? 0 : saved.nodes().size()));
     }
 
-    private static Future<DhtService> startDht(Vertx vertx, Settings s) {
+    /** The DHT state saved in the state file (or its previous generation), or null. */
+    private static DhtState load(Settings s) {
         DhtState saved = null;
         if (s.dhtState() != null) {
             AtomicFile.Loaded<DhtState> loaded = new AtomicFile(s.dhtState()).read(bytes -> {
@@ -88,6 +95,10 @@ public final class Discovery {
             }
             saved = loaded.value();
         }
+        return saved;
+    }
+
+    private static Future<DhtService> startDht(Vertx vertx, Settings s, DhtState saved) {
         DhtSettings ds = DhtSettings.defaults(s.bindHost(), s.dhtPort()).withBootstrap(s.bootstrap());
         return DhtService.start(vertx, ds, saved);
     }
@@ -116,6 +127,14 @@ public final class Discovery {
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * Whether any source here can find peers without help: LSD runs, or the DHT has a router to bootstrap from
+     * or a saved routing table. (A DHT with neither only learns nodes from peers' BEP 5 port messages.)
+     */
+    public boolean canFindPeers() {
+        return lsd != null || dht != null && (!settings.bootstrap().isEmpty() || savedNodes > 0);
     }
 
     /** Why a switched-on source is not running. */

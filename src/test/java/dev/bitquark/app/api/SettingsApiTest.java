@@ -55,6 +55,11 @@ class SettingsApiTest {
                 .body("readOnly.peerPort", equalTo(engines.engine().peerPort()))
                 .body("readOnly.downloadDir", equalTo(sessions.downloadRoot().toString()))
                 .body("readOnly.persistence", equalTo("files"))
+                .body("readOnly.dht", equalTo(true))
+                .body("readOnly.dhtPort", org.hamcrest.Matchers.greaterThan(0))
+                .body("readOnly.dhtBootstrap", org.hamcrest.Matchers.empty())
+                .body("readOnly.pex", equalTo(true))
+                .body("readOnly.lsd", equalTo(false))
                 .extract().jsonPath().getMap("editable");
         assertEquals(SettingsResource.EDITABLE, editable.keySet());
     }
