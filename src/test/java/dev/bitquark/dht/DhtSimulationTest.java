@@ -45,6 +45,8 @@ class DhtSimulationTest {
             net.add().bootstrap(List.of(net.addressOf(seed)));
         }
         net.run(90_000, 250);
+        // Far buckets fill over the next refreshes (5 minutes after the first, BEP 5 refresh).
+        net.run(6 * 60_000L, 1_000);
     }
 
     @Test
@@ -120,15 +122,26 @@ class DhtSimulationTest {
     @Test
     @Order(3)
     void tokensAreOnlyGivenForInfoHashesCloseToTheNode() {
-        DhtNode n = net.list.get(99);
-        byte[] own = n.nodeId();
-        byte[] far = own.clone();
-        far[0] ^= (byte) 0x80;
-        byte[] near = own.clone();
-        near[19] ^= 1;
         InetSocketAddress asker = SimNetwork.address(60_000);
-        assertNull(getPeersToken(n, far, asker), "no token for a far info-hash");
-        assertTrue(getPeersToken(n, near, asker) != null, "a token for an info-hash next to our id");
+        int refused = 0;
+        for (DhtNode n : net.list) {
+            byte[] own = n.nodeId();
+            byte[] far = own.clone();
+            far[0] ^= (byte) 0x80;
+            byte[] near = own.clone();
+            near[19] ^= 1;
+            // "Close" as far as the node's table knows: fewer than K known nodes are closer than it.
+            NodeId farId = NodeId.of(far);
+            long closer = n.table().closest(farId, 8, net.clock.now, false).stream()
+                    .filter(x -> farId.compareDistance(x.id(), n.table().ownId()) < 0).count();
+            byte[] token = getPeersToken(n, far, asker);
+            assertEquals(closer < 8, token != null, "token for a far info-hash iff fewer than 8 closer nodes known");
+            if (token == null) {
+                refused++;
+            }
+            assertTrue(getPeersToken(n, near, asker) != null, "a token for an info-hash next to our id");
+        }
+        assertTrue(refused > NODES / 2, "most nodes know 8 nodes in the far half: refused " + refused);
     }
 
     private byte[] getPeersToken(DhtNode n, byte[] ih, InetSocketAddress asker) {

@@ -322,6 +322,11 @@ public final class RoutingTable {
         return n;
     }
 
+    /** Members of bucket {@code index}. */
+    public int bucketSize(int index) {
+        return buckets.get(index).nodes.size();
+    }
+
     /** BEP 5 "last changed" of bucket {@code index}. */
     public long lastChanged(int index) {
         return buckets.get(index).lastChanged;
