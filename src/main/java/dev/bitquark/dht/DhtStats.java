@@ -11,7 +11,10 @@ import java.util.Map;
  * @param unresolvedRouters router names that could not be resolved (the service keeps retrying)
  * @param activeLookups     iterative lookups running now (torrents', bootstrap's and refresh's)
  * @param torrents          live {@link DhtLookup}s
- * @param droppedByReason   packets dropped or answered with an error, by reason
+ * @param droppedByReason   packets dropped or answered with a KRPC error, by reason ("too-large",
+ *                          "not-bencode", "bad-id", "unknown-transaction", "rate-limited", "bad-token" ...);
+ *                          also our queries that failed ("timeout", "error-203" ...) and pings not
+ *                          sent over the outgoing limit ("ping-over-limit")
  */
 public record DhtStats(String bootstrap, int goodNodes, int questionableNodes, int badNodes, int replacementNodes,
                        int buckets, double queriesInPerSecond, double queriesOutPerSecond, long packetsIn,

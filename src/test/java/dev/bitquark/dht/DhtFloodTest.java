@@ -87,4 +87,37 @@ class DhtFloodTest {
         assertTrue(answers <= 200 * 50 + 200, "answers " + answers);
         assertTrue(st.goodNodes() == 0, "nobody answered our pings: no node was added");
     }
+
+    @Test
+    void outgoingQueriesOverTheRateLimitWaitInTheQueueInsteadOfBeingDropped() {
+        DhtSettings settings = new DhtSettings("0.0.0.0", 0, List.of(), 5, 10, 50, 10);
+        Scripted s = new Scripted(settings, null, 3);
+        for (int i = 0; i < 8; i++) {
+            InetSocketAddress n = Scripted.addr("10.5.0." + (i + 1), 6881);
+            s.node.addNode(n);
+            Query ping = s.take(Query.class, n).get(0);
+            s.receive(Response.of(ping.tid(), NodeId.random(random), null), n);
+            s.clock.advance(1_000);
+        }
+        long start = s.clock.now;
+        for (int i = 0; i < 20; i++) {
+            s.node.getPeers(NodeId.random(random).toBytes(), 0, false, p -> { });
+        }
+        assertTrue(s.node.stats().queuedQueries() > 0, "over the limit: queued");
+        java.util.Map<Long, Integer> perSecond = new java.util.TreeMap<>();
+        for (int t = 0; t < 80; t++) {
+            for (Scripted.Sent sent : s.sent) {
+                if (sent.message() instanceof Query q && q.method() == KrpcMessage.Method.GET_PEERS) {
+                    perSecond.merge((s.clock.now - start) / 1000, 1, Integer::sum);
+                }
+            }
+            s.sent.clear();
+            s.run(250);
+        }
+        int total = perSecond.values().stream().mapToInt(Integer::intValue).sum();
+        assertTrue(perSecond.values().stream().allMatch(n -> n <= 10), "at most burst + rate a second: " + perSecond);
+        assertTrue(total >= 60, "every lookup's queries went out in the end: " + total);
+        assertTrue(s.node.stats().rateLimitedOut() > 0);
+        assertTrue(!s.node.stats().droppedByReason().containsKey("queue-full"));
+    }
 }
