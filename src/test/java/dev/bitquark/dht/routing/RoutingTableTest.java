@@ -230,4 +230,20 @@ class RoutingTableTest {
             assertEquals(b, t.bucketIndex(t.randomIdInBucket(b, random)));
         }
     }
+
+    @Test
+    void oneNodePerIpExceptOnLoopback() throws Exception {
+        RoutingTable t = new RoutingTable(own, now);
+        InetAddress ip = InetAddress.getByName("10.50.0.1");
+        assertEquals(RoutingTable.Outcome.Kind.ADDED, t.onResponse(new NodeInfo(NodeId.random(random),
+                new InetSocketAddress(ip, 1000)), false, now).kind());
+        assertEquals(RoutingTable.Outcome.Kind.REFUSED, t.onResponse(new NodeInfo(NodeId.random(random),
+                new InetSocketAddress(ip, 1001)), false, now).kind());
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        for (int port = 1; port <= 3; port++) {
+            assertEquals(RoutingTable.Outcome.Kind.ADDED, t.onResponse(new NodeInfo(NodeId.random(random),
+                    new InetSocketAddress(loopback, port)), false, now).kind());
+        }
+        assertEquals(4, t.size());
+    }
 }
