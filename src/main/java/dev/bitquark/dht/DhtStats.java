@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * A snapshot of a DHT node for the UI and metrics. Immutable.
  *
- * @param bootstrap         "bootstrapping", "ready" (the table is healthy), "no-nodes" (nothing to start
- *                          from: no router resolved, no saved node) or "stopped"
+ * @param bootstrap         "bootstrapping", "ready" (the table is healthy: 8 good nodes, or a tiny
+ *                          network fully known) or "no-nodes" (nothing to start from: no router
+ *                          resolved, no saved node, empty table; retried while routers resolve)
  * @param unresolvedRouters router names that could not be resolved (the service keeps retrying)
  * @param activeLookups     iterative lookups running now (torrents', bootstrap's and refresh's)
  * @param torrents          live {@link DhtLookup}s
