@@ -117,6 +117,17 @@ class DhtSimulationTest {
         assertTrue(found.contains(new InetSocketAddress(net.addressOf(announcer).getAddress(), 7000)), "found " + found);
         assertEquals(List.of(), violations);
         assertTrue(queryTo.size() >= 3, "a real iterative lookup: " + queryTo.size() + " queries");
+
+        // Any node finds it, not just that one.
+        InetSocketAddress announced = new InetSocketAddress(net.addressOf(announcer).getAddress(), 7000);
+        for (int i = 0; i < 10; i++) {
+            DhtNode other = net.list.get(net.random.nextInt(NODES));
+            List<InetSocketAddress> got = new ArrayList<>();
+            DhtLookup l = other.getPeers(ih, 0, false, got::addAll);
+            net.run(3_000, 250);
+            l.stop();
+            assertTrue(got.contains(announced) || other == announcer, "node " + net.addressOf(other) + " found " + got);
+        }
     }
 
     @Test
