@@ -168,6 +168,8 @@ public final class DhtNode {
      * peers to {@code found} on the owner thread. With {@code announcePort} > 0 or
      * {@code impliedPort}, announces us to the closest nodes after each lookup; with port 0 and no
      * implied port it only searches.
+     *
+     * @throws IllegalArgumentException if the info-hash is not 20 bytes or the port is out of range
      */
     public DhtLookup getPeers(byte[] infoHash20, int announcePort, boolean impliedPort,
                               Consumer<List<InetSocketAddress>> found) {

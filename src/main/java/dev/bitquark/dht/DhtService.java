@@ -35,7 +35,8 @@ public final class DhtService {
     private final Vertx vertx;
     private final DhtSettings settings;
     private final DhtState saved;
-    private Context context;
+    /** Set once in the verticle's start, before the service is handed out; read by callers' threads. */
+    private volatile Context context;
     private DatagramSocket socket;
     private DhtNode node;
     private String deploymentId;

@@ -21,7 +21,9 @@ import java.util.Map;
  * public ones answer find_node but are no regular nodes.
  *
  * <p>Refresh: a bucket unchanged for 15 minutes is refreshed by a find_node lookup of a random id
- * in its range. Only one refresh lookup runs at a time, the stalest bucket first, and a node asked
+ * in its range (BEP 5). A bucket that is not full is also refreshed at once, then 5, 10 and every
+ * 15 minutes after its previous refresh: right after bootstrap the far buckets are nearly empty (a
+ * self-lookup only meets nodes near our id, and the rest of the network is still starting too). Only one refresh lookup runs at a time, the stalest bucket first, and a node asked
  * by a refresh in the last {@value #RECENTLY_ASKED_MILLIS} ms is not asked again by the next one,
  * so refreshing neighbouring buckets does not repeat the same queries to the same nodes. A finished
  * refresh marks fresh its target bucket and every bucket a node answered from. Not thread-safe.
@@ -49,6 +51,11 @@ final class Maintenance {
     private int sizeAtStart;
     private LookupRun refresh;
     private int refreshBucket;
+    /** When each bucket index was last the target of a refresh (0 = never), and how often it was. */
+    private final long[] refreshedAt = new long[RoutingTable.MAX_BUCKETS];
+    private final int[] refreshCount = new int[RoutingTable.MAX_BUCKETS];
+    /** As long as a refresh keeps from asking a node again: sooner, the next refresh could ask nobody. */
+    static final long FIRST_PARTIAL_REFRESH_MILLIS = RECENTLY_ASKED_MILLIS;
     private final LinkedHashMap<NodeId, Long> recentlyAsked = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<NodeId, Long> eldest) {
@@ -151,10 +158,18 @@ final class Maintenance {
             return;
         }
         int stalest = -1;
+        long stalestAt = Long.MAX_VALUE;
         for (int i = 0; i < table.bucketCount(); i++) {
-            if (now - table.lastChanged(i) >= REFRESH_AFTER_MILLIS
-                    && (stalest < 0 || table.lastChanged(i) < table.lastChanged(stalest))) {
+            long sinceRefresh = now - refreshedAt[i];
+            long changed = table.lastChanged(i);
+            long partialInterval = Math.min(REFRESH_AFTER_MILLIS,
+                    FIRST_PARTIAL_REFRESH_MILLIS << Math.min(Math.max(0, refreshCount[i] - 1), 8));
+            boolean due = (now - changed >= REFRESH_AFTER_MILLIS && sinceRefresh >= REFRESH_AFTER_MILLIS)
+                    || (table.bucketSize(i) < RoutingTable.K && (refreshCount[i] == 0 || sinceRefresh >= partialInterval));
+            long age = Math.min(changed, refreshedAt[i]);
+            if (due && age < stalestAt) {
                 stalest = i;
+                stalestAt = age;
             }
         }
         if (stalest < 0) {
@@ -179,6 +194,8 @@ final class Maintenance {
         }
         refresh = null;
         long now = node.now();
+        refreshedAt[refreshBucket] = now;
+        refreshCount[refreshBucket]++;
         if (refreshBucket < table.bucketCount()) {
             table.touch(refreshBucket, now);
         }

@@ -20,11 +20,12 @@ final class Server {
     /** BEP 5 get_peers "values": we send at most 50, a random subset, so one answer stays well under 1,500 bytes. */
     static final int MAX_VALUES_OUT = 50;
     /**
-     * We hand out announce tokens only for info-hashes we are among the {@value} closest nodes to
-     * (as far as our table knows): announces land on the nodes closest to the info-hash, so a far
-     * node storing peers would only be a target for poisoning.
+     * We hand out announce tokens only for info-hashes we are among the {@value} closest nodes to, as
+     * far as our table knows: announces land on the nodes closest to the info-hash, so a far node
+     * storing peers would only invite poisoning. K, not more: a far part of the id space is covered
+     * by a single bucket of K nodes, so with 16 we would count ourselves close to everything there.
      */
-    static final int CLOSE_NODES = 16;
+    static final int CLOSE_NODES = RoutingTable.K;
 
     private final DhtNode node;
     private final RoutingTable table;

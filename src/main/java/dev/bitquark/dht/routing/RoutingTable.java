@@ -23,6 +23,10 @@ import java.util.random.RandomGenerator;
  * questionable member is returned to be pinged: if it then fails twice it turns bad and the most
  * recent replacement takes its place (BEP 5 "try once more before discarding").
  *
+ * <p>One node per IP address in the whole table (libtorrent's {@code restrict_routing_ips}): one host
+ * cannot fill our buckets with made-up ids on many ports. Loopback addresses are exempt, for tests
+ * and several nodes on one machine.
+ *
  * <p>Not thread-safe: owned by the node's thread. Times are injected milliseconds.
  */
 public final class RoutingTable {
@@ -95,6 +99,9 @@ public final class RoutingTable {
                 b.lastChanged = now;
                 return Outcome.UPDATED;
             }
+        }
+        if (ipTaken(n)) {
+            return Outcome.REFUSED;
         }
         NodeEntry r = find(b.replacements, n.id());
         NodeEntry fresh = r != null && r.address().equals(n.address()) ? r : new NodeEntry(n);
@@ -216,7 +223,7 @@ public final class RoutingTable {
 
     /** True if a verified {@code n} would become a member (room, a split, or a bad node to replace). */
     public boolean wouldAdd(NodeInfo n, long now) {
-        if (!acceptable(n)) {
+        if (!acceptable(n) || ipTaken(n)) {
             return false;
         }
         int i = bucketIndex(n.id());
@@ -322,6 +329,11 @@ public final class RoutingTable {
         return n;
     }
 
+    /** Members of bucket {@code index}. */
+    public int bucketSize(int index) {
+        return buckets.get(index).nodes.size();
+    }
+
     /** BEP 5 "last changed" of bucket {@code index}. */
     public long lastChanged(int index) {
         return buckets.get(index).lastChanged;
@@ -335,6 +347,26 @@ public final class RoutingTable {
     /** A random id in the range of bucket {@code index}: the target of its refresh (BEP 5). */
     public NodeId randomIdInBucket(int index, RandomGenerator random) {
         return own.randomWithPrefix(index, index == buckets.size() - 1, random);
+    }
+
+    /** True if another node (another id) at the same IP is a member or replacement already. */
+    private boolean ipTaken(NodeInfo n) {
+        if (n.address().getAddress().isLoopbackAddress()) {
+            return false;
+        }
+        for (Bucket b : buckets) {
+            for (NodeEntry e : b.nodes) {
+                if (!e.id().equals(n.id()) && e.address().getAddress().equals(n.address().getAddress())) {
+                    return true;
+                }
+            }
+            for (NodeEntry e : b.replacements) {
+                if (!e.id().equals(n.id()) && e.address().getAddress().equals(n.address().getAddress())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static NodeEntry find(Collection<NodeEntry> entries, NodeId id) {
