@@ -31,6 +31,8 @@ public class EngineService {
     /** The DHT's stats of the last second, for the metrics (gauges must not wait). */
     private volatile DhtStats dhtStats;
     private long dhtTimer = -1;
+    private long dhtSaveTimer = -1;
+    static final long DHT_SAVE_INTERVAL_MS = 5 * 60_000;
     private volatile String problem = "starting";
 
     EngineService(io.vertx.core.Vertx vertx, BitquarkConfig config) {
@@ -47,6 +49,8 @@ public class EngineService {
             if (d.dht() != null) {
                 LOG.infof("DHT node on UDP port %d", d.dht().port());
                 dhtTimer = vertx.setPeriodic(1000, id -> d.dht().stats().onSuccess(st -> dhtStats = st));
+                // Also saved at stop; the periodic save keeps a recent table after a kill -9 or a power cut.
+                dhtSaveTimer = vertx.setPeriodic(DHT_SAVE_INTERVAL_MS, id -> d.save());
             }
             return Engine.start(vertx, d.apply(base));
         }).onComplete(ar -> {
@@ -79,6 +83,7 @@ public class EngineService {
         Discovery d = discovery;
         if (d != null) {
             vertx.cancelTimer(dhtTimer);
+            vertx.cancelTimer(dhtSaveTimer);
             try {
                 // Saves the DHT's routing table and stored peers (atomic write), then closes its socket.
                 d.close().toCompletionStage().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);

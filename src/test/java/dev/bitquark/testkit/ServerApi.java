@@ -61,6 +61,23 @@ public final class ServerApi {
         return new JsonObject(r.body()).getString("id");
     }
 
+    /** Adds a magnet link (plain-text body); returns its id (the 40-hex info-hash). */
+    public String addMagnet(String magnet) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/torrents")))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", authorization)
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(magnet)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+        return new JsonObject(r.body()).getString("id");
+    }
+
+    /** GET of a JSON object; fails unless 200. */
+    public JsonObject getJson(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = call("GET", path, null);
+        assertEquals(200, r.statusCode(), r.body());
+        return new JsonObject(r.body());
+    }
+
     public JsonObject torrent(String id) throws IOException, InterruptedException {
         HttpResponse<String> r = call("GET", "/api/v1/torrents/" + id, null);
         assertEquals(200, r.statusCode(), r.body());
