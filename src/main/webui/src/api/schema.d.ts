@@ -287,7 +287,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** DHT state: not implemented yet, so always {"enabled":false,"state":"not-implemented"} with zero nodes */
+        /** DHT node (BEP 5): routing table, queries in/out per second, stored peers, bootstrap state; and whether PEX (BEP 11) and LSD (BEP 14) are on */
         get: {
             parameters: {
                 query?: never;
@@ -1894,11 +1894,45 @@ export interface components {
             enabled: boolean;
             state: string;
             /** Format: int32 */
+            port: number;
+            /** Format: int32 */
             nodes: number;
+            /** Format: int32 */
+            questionableNodes: number;
+            /** Format: int32 */
+            badNodes: number;
+            /** Format: int32 */
+            replacementNodes: number;
             /** Format: int32 */
             buckets: number;
             /** Format: int32 */
             torrents: number;
+            /** Format: int32 */
+            lookups: number;
+            /** Format: double */
+            queriesInPerSecond: number;
+            /** Format: double */
+            queriesOutPerSecond: number;
+            /** Format: int64 */
+            packetsIn: number;
+            /** Format: int64 */
+            packetsOut: number;
+            /** Format: int64 */
+            malformed: number;
+            /** Format: int64 */
+            rateLimitedIn: number;
+            /** Format: int64 */
+            rateLimitedOut: number;
+            /** Format: int32 */
+            storedInfoHashes: number;
+            /** Format: int32 */
+            storedPeers: number;
+            droppedByReason: {
+                [key: string]: number;
+            };
+            unresolvedRouters: string[];
+            pex: boolean;
+            lsd: boolean;
             message?: string | null;
         };
         EditableSettings: {
@@ -2092,6 +2126,8 @@ export interface components {
             progress: number;
             /** Format: int64 */
             connectedForMillis: number;
+            /** @enum {string} */
+            source: "tracker" | "user" | "incoming" | "pex" | "dht" | "lsd" | "saved";
         };
         /** @description The connections of a torrent the client follows (topic peers), when they changed */
         PeersFrame: {
@@ -2151,6 +2187,12 @@ export interface components {
             sessionSaveIntervalMillis: number;
             /** Format: int32 */
             eventsMaxClients: number;
+            dht: boolean;
+            /** Format: int32 */
+            dhtPort: number;
+            dhtBootstrap: string[];
+            pex: boolean;
+            lsd: boolean;
         };
         Result: {
             id: string;
@@ -2383,6 +2425,9 @@ export interface components {
             maxConnections: number;
             addedAt: string;
             completedAt?: string | null;
+            peersBySource: {
+                [key: string]: number;
+            };
         };
         /** @description What a torrent holds, before it is added (listOnly) */
         TorrentPreview: {

@@ -41,6 +41,7 @@ export function torrent(i: number, overrides: Partial<TorrentDto> = {}): Torrent
     maxConnections: 50,
     addedAt: '2026-01-01T00:00:00Z',
     completedAt: null,
+    peersBySource: {},
     ...overrides,
   };
 }

@@ -18,7 +18,7 @@ const file = (index: number, path: string, progress: number, priority = 'NORMAL'
 const peer = (address: string, client: string, downloadRate: number) => ({
   address, client, outgoing: true, amChoking: false, amInterested: true, peerChoking: false, peerInterested: false,
   seed: false, snubbed: false, downloadRate, uploadRate: 0, downloadedTotal: 0, uploadedTotal: 0,
-  requestsInFlight: 0, hashFailures: 0, progress: 0.5, connectedForMillis: 1000,
+  requestsInFlight: 0, hashFailures: 0, progress: 0.5, connectedForMillis: 1000, source: 'dht' as const,
 });
 
 let api: ReturnType<typeof testApi>;
@@ -120,13 +120,18 @@ describe('DetailsPane', () => {
 
   it('listsPeersFromFramesSortableAndAsText', async () => {
     setup('peers');
-    frame({ type: 'peers', torrent: ID, peers: [peer('192.0.2.7:51413', XSS, 10), peer('198.51.100.1:6881', RTL, 99)] });
+    const fromPex = { ...peer('198.51.100.1:6881', RTL, 99), source: 'pex' as const };
+    frame({ type: 'peers', torrent: ID, peers: [peer('192.0.2.7:51413', XSS, 10), fromPex] });
     const table = await screen.findByRole('table', { name: 'Connected peers' });
     const rows = () => within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[0]!.textContent);
     expect(rows()).toEqual(['198.51.100.1:6881', '192.0.2.7:51413']); // fastest first
     expect(within(table).getByText(XSS)).toBeTruthy();
     expect(within(table).getByText(RTL)).toBeTruthy();
-    expect(within(table).getAllByText('D')).toHaveLength(2);
+    // qBittorrent's letters: H learned from the DHT, X from peer exchange; and the Source column says it in words.
+    expect(within(table).getByText('DH')).toBeTruthy();
+    expect(within(table).getByText('DX')).toBeTruthy();
+    expect(within(table).getByText('DHT')).toBeTruthy();
+    expect(within(table).getByText('PEX')).toBeTruthy();
 
     await userEvent.setup().click(within(table).getByRole('button', { name: /Address/ }));
     expect(within(table).getByRole('columnheader', { name: /Address/ }).getAttribute('aria-sort')).toBe('ascending');

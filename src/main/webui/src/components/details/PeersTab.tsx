@@ -7,21 +7,38 @@ import { addPeers, getPeers, type PeerDto } from './detailsApi';
 import { dt } from './strings';
 import { useTopic } from './useTopic';
 
-/** qBittorrent/libtorrent flag letters for what a connection is doing. */
+/** Where the peer was learned, as the UI names it (the API's lower-case source). */
+const SOURCE_LABEL: Record<PeerDto['source'], MessageKey> = {
+  tracker: 'detailsPane.peers.source.tracker',
+  dht: 'detailsPane.peers.source.dht',
+  pex: 'detailsPane.peers.source.pex',
+  lsd: 'detailsPane.peers.source.lsd',
+  incoming: 'detailsPane.peers.source.incoming',
+  user: 'detailsPane.peers.source.user',
+  saved: 'detailsPane.peers.source.saved',
+};
+
+/** qBittorrent/libtorrent flag letters for what a connection is doing and where the peer came from. */
 export function peerFlags(p: PeerDto): string {
   let out = '';
   if (p.amInterested) out += p.peerChoking ? 'd' : 'D';
   if (p.peerInterested) out += p.amChoking ? 'u' : 'U';
   if (p.snubbed) out += 'S';
   if (!p.outgoing) out += 'I';
+  if (p.source === 'dht') out += 'H';
+  if (p.source === 'pex') out += 'X';
+  if (p.source === 'lsd') out += 'L';
   return out;
 }
 
-type Column = 'address' | 'client' | 'flags' | 'progress' | 'downloadRate' | 'uploadRate' | 'downloadedTotal' | 'uploadedTotal';
+type Column =
+  | 'address' | 'client' | 'flags' | 'source' | 'progress' | 'downloadRate' | 'uploadRate' | 'downloadedTotal'
+  | 'uploadedTotal';
 const COLUMNS: readonly { key: Column; label: MessageKey; numeric: boolean }[] = [
   { key: 'address', label: 'detailsPane.peers.address', numeric: false },
   { key: 'client', label: 'detailsPane.peers.client', numeric: false },
   { key: 'flags', label: 'detailsPane.peers.flags', numeric: false },
+  { key: 'source', label: 'detailsPane.peers.source', numeric: false },
   { key: 'progress', label: 'detailsPane.peers.progress', numeric: true },
   { key: 'downloadRate', label: 'detailsPane.peers.down', numeric: true },
   { key: 'uploadRate', label: 'detailsPane.peers.up', numeric: true },
@@ -30,7 +47,8 @@ const COLUMNS: readonly { key: Column; label: MessageKey; numeric: boolean }[] =
 ];
 
 const valueOf = (p: PeerDto, key: Column): string | number =>
-  key === 'flags' ? peerFlags(p) : key === 'client' ? (p.client ?? '') : p[key];
+  key === 'flags' ? peerFlags(p) : key === 'client' ? (p.client ?? '') : key === 'source' ? dt(SOURCE_LABEL[p.source])
+    : p[key];
 
 const fromFrame = (frame: { peers: PeerDto[] }) => frame.peers;
 
@@ -107,6 +125,7 @@ export function PeersTab({ torrentId }: { torrentId: string }) {
                   <td dir="ltr">{p.address}</td>
                   <td dir="auto">{p.client ?? ''}</td>
                   <td title={dt('detailsPane.peers.legend')}>{peerFlags(p)}</td>
+                  <td>{dt(SOURCE_LABEL[p.source])}</td>
                   <td className="num">{formatPercent(p.progress)}</td>
                   <td className="num">{formatRate(p.downloadRate)}</td>
                   <td className="num">{formatRate(p.uploadRate)}</td>
