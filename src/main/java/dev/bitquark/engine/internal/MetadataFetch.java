@@ -396,14 +396,6 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
     }
 
     @Override
-    public void onCancel(PeerConnection c, int piece, int begin, int length) {
-    }
-
-    @Override
-    public void onReject(PeerConnection c, int piece, int begin, int length) {
-    }
-
-    @Override
     public void onExtended(PeerConnection c, int extendedId, ByteBuffer payload) {
         if (swarm.onExtended(c, extendedId, payload)) {
             return;

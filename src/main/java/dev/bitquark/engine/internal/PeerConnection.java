@@ -35,9 +35,13 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
 
         void onRequest(PeerConnection c, int piece, int begin, int length);
 
-        void onCancel(PeerConnection c, int piece, int begin, int length);
+        /** A cancel; ignored unless the phase serves blocks. */
+        default void onCancel(PeerConnection c, int piece, int begin, int length) {
+        }
 
-        void onReject(PeerConnection c, int piece, int begin, int length);
+        /** A reject (BEP 6); ignored unless the phase requests blocks. */
+        default void onReject(PeerConnection c, int piece, int begin, int length) {
+        }
 
         void onExtended(PeerConnection c, int extendedId, ByteBuffer payload);
 
