@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Peer exchange (BEP 11, {@code ut_pex}) for one swarm: tells each connected peer that offers it which
@@ -171,12 +169,6 @@ final class PeerExchange {
 
     long sent() {
         return sent;
-    }
-
-    /** Which of {@code addresses} ever went to {@code c} (tests). */
-    Set<InetSocketAddress> told(PeerConnection c) {
-        State s = peers.get(c.key());
-        return s == null ? Set.of() : new LinkedHashSet<>(s.told.keySet());
     }
 
     static int remoteId(PeerConnection c) {
