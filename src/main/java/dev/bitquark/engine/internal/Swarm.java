@@ -261,8 +261,12 @@ public final class Swarm {
     }
 
     /**
-     * The peer's handshake arrived: refuses a connection to ourselves and a second one to the same
+     * The peer's handshake arrived: refuses a connection to ourselves, and keeps one connection per
      * peer id; otherwise the connection joins the swarm. Returns whether it did.
+     *
+     * <p>Two peers that learn each other at the same moment (PEX, DHT) dial each other, and each side
+     * sees a second connection. If each kept its first one, both could be closed. So both sides decide
+     * alike: the connection dialed by the peer with the lower peer id stays, whichever came first.
      */
     boolean join(PeerConnection c, Handshake theirs) {
         if (theirs.peerId().equals(rt.peerId())) {
@@ -270,11 +274,20 @@ public final class Swarm {
             book.addSelf(c.address());
             return false;
         }
-        for (PeerConnection other : connections.values()) {
-            if (theirs.peerId().equals(other.peerId())) {
+        PeerConnection other = null;
+        for (PeerConnection o : connections.values()) {
+            if (theirs.peerId().equals(o.peerId())) {
+                other = o;
+                break;
+            }
+        }
+        if (other != null) {
+            boolean keepOurs = compare(rt.peerId(), theirs.peerId()) < 0;
+            if (other.outgoing() == c.outgoing() || c.outgoing() != keepOurs) {
                 c.refuseReason("already connected to this peer");
                 return false;
             }
+            other.close("duplicate connection: the one dialed by the lower peer id stays");
         }
         connections.put(c.key(), c);
         banKeys.put(c.key(), PeerBook.banKey(c.address()));
@@ -298,6 +311,11 @@ public final class Swarm {
             book.onDisconnected(c.address(), !joined, rt.now());
         }
         return joined;
+    }
+
+    /** Orders peer ids as unsigned bytes, the same on both sides of a connection. */
+    static int compare(dev.bitquark.metainfo.PeerId a, dev.bitquark.metainfo.PeerId b) {
+        return java.util.Arrays.compareUnsigned(a.toBytes(), b.toBytes());
     }
 
     /** Closes every connection with {@code reason} (a phase stops). */

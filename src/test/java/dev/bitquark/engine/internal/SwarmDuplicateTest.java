@@ -1,0 +1,140 @@
+package dev.bitquark.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bitquark.metainfo.InfoHash;
+import dev.bitquark.metainfo.PeerId;
+import dev.bitquark.testkit.ScriptedPeer;
+import dev.bitquark.wire.Handshake;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two peers that dial each other at the same moment each see a second connection to the same peer
+ * id. Both sides must keep the same one, or both close theirs: {@link Swarm#join} keeps the
+ * connection dialed by the peer with the lower peer id, in whichever order the two arrive.
+ */
+class SwarmDuplicateTest {
+    static final InfoHash IH = InfoHash.fromHex("cd".repeat(20));
+
+    final OnContext on = new OnContext();
+    Swarm swarm;
+
+    @AfterEach
+    void close() throws Exception {
+        on.close();
+    }
+
+    /** A peer id ordered below ({@code lower}) or above ours. */
+    PeerId theirs(boolean lower) {
+        while (true) {
+            PeerId p = PeerId.random();
+            int c = Swarm.compare(p, on.rt.peerId());
+            if (lower ? c < 0 : c > 0) {
+                return p;
+            }
+        }
+    }
+
+    /** A connection (dialed by us if {@code outgoing}) whose peer shakes hands with {@code id}. */
+    PeerConnection connect(int key, boolean outgoing, PeerId id) throws Exception {
+        ScriptedPeer peer = new ScriptedPeer(id);
+        PeerConnection[] out = new PeerConnection[1];
+        on.run(() -> {
+            on.rt.connectionOpened();
+            PeerConnection c = new PeerConnection(key, peer.socket(), new InetSocketAddress("192.0.2.9", 6000 + key),
+                    outgoing, new Forward(), Handshake.of(IH, on.rt.peerId(), true, true, false), 8, on.rt.now(),
+                    new OutstandingRequests());
+            c.start(null, null);
+            peer.handshake(IH, true, true);
+            out[0] = c;
+        });
+        return out[0];
+    }
+
+    boolean joined(PeerConnection c) throws Exception {
+        boolean[] in = new boolean[1];
+        on.run(() -> in[0] = swarm.connection(c.key()) == c);
+        return in[0];
+    }
+
+    void run(boolean theirsLower, boolean outgoingFirst) throws Exception {
+        on.run(() -> swarm = new Swarm(on.rt, IH, 100, List.of()));
+        PeerId id = theirs(theirsLower);
+        PeerConnection first = connect(1, outgoingFirst, id);
+        assertTrue(joined(first));
+        PeerConnection second = connect(2, !outgoingFirst, id);
+        // Our dial stays when our id is the lower one; theirs when theirs is.
+        PeerConnection kept = (second.outgoing() == !theirsLower) ? second : first;
+        PeerConnection dropped = kept == first ? second : first;
+        assertTrue(joined(kept), "kept: " + kept);
+        assertFalse(joined(dropped), "dropped: " + dropped);
+        int[] size = new int[1];
+        on.run(() -> size[0] = swarm.size());
+        assertEquals(1, size[0]);
+    }
+
+    @Test
+    void ourDialStaysWhenOurIdIsLower() throws Exception {
+        run(false, true);
+    }
+
+    @Test
+    void ourDialStaysWhenOurIdIsLowerEvenIfTheirsCameFirst() throws Exception {
+        run(false, false);
+    }
+
+    @Test
+    void theirDialStaysWhenTheirIdIsLower() throws Exception {
+        run(true, true);
+    }
+
+    @Test
+    void theirDialStaysWhenTheirIdIsLowerAndCameFirst() throws Exception {
+        run(true, false);
+    }
+
+    @Test
+    void twoConnectionsTheSameWayKeepTheFirst() throws Exception {
+        on.run(() -> swarm = new Swarm(on.rt, IH, 100, List.of()));
+        PeerId id = theirs(true);
+        PeerConnection first = connect(1, true, id);
+        PeerConnection second = connect(2, true, id);
+        assertTrue(joined(first));
+        assertFalse(joined(second));
+    }
+
+    /** Joins through the swarm, as both phases do; leaves it when closed. */
+    final class Forward implements PeerConnection.Events {
+        @Override
+        public boolean onHandshake(PeerConnection c, Handshake theirs) {
+            return swarm.join(c, theirs);
+        }
+
+        @Override
+        public void onMessage(PeerConnection c, PeerConnection.Message m) {
+        }
+
+        @Override
+        public void onBlock(PeerConnection c, int piece, int begin, ByteBuffer data) {
+        }
+
+        @Override
+        public void onRequest(PeerConnection c, int piece, int begin, int length) {
+        }
+
+        @Override
+        public void onExtended(PeerConnection c, int extendedId, ByteBuffer payload) {
+        }
+
+        @Override
+        public void onClosed(PeerConnection c, String reason) {
+            swarm.left(c);
+        }
+    }
+}
