@@ -2,7 +2,6 @@ package dev.bitquark.app;
 
 import dev.bitquark.app.config.BitquarkConfig;
 import dev.bitquark.app.discovery.Discovery;
-import dev.bitquark.dht.DhtSettings;
 import dev.bitquark.dht.DhtStats;
 import dev.bitquark.lsd.LsdSettings;
 import java.util.List;
@@ -96,10 +95,7 @@ public class EngineService {
 
     /** What the configuration switches on: the DHT on the peer port unless set, its state in the data folder. */
     private Discovery.Settings discoverySettings() {
-        List<String> bootstrap = config.dht().bootstrap().orElse(DhtSettings.DEFAULT_ROUTERS);
-        if (bootstrap.size() == 1 && bootstrap.get(0).strip().equalsIgnoreCase("none")) {
-            bootstrap = List.of();
-        }
+        List<String> bootstrap = Discovery.bootstrap(config.dht().bootstrap().orElse(null));
         return new Discovery.Settings(config.dht().enabled(), config.peer().bind(),
                 config.dht().port().orElse(config.peer().port()), bootstrap,
                 config.dataDir().toAbsolutePath().normalize().resolve(DHT_STATE), config.pex().enabled(),

@@ -1,7 +1,6 @@
 package dev.bitquark.app.cli;
 
 import dev.bitquark.app.discovery.Discovery;
-import dev.bitquark.dht.DhtSettings;
 import dev.bitquark.engine.Engine;
 import dev.bitquark.lsd.LsdSettings;
 import dev.bitquark.engine.EngineConfig;
@@ -118,7 +117,7 @@ public class DownloadCommand implements Callable<Integer> {
                         + " peers for it. Drop --no-dht, add a tracker or a peer to the link, or pass --initial-peers"
                         + " host:port");
             }
-            bootstrapList(dhtBootstrap); // refuses a malformed entry now, with exit code 2
+            Discovery.bootstrap(dhtBootstrap); // refuses a malformed entry now, with exit code 2
             Files.createDirectories(output);
         } catch (TorrentSource.SourceException e) {
             err.println("bitquark: " + e.getMessage());
@@ -241,34 +240,8 @@ public class DownloadCommand implements Callable<Integer> {
         } else if (!dhtState.strip().equalsIgnoreCase("none")) {
             state = Path.of(dhtState.strip());
         }
-        return new Discovery.Settings(!noDht, bind, dhtPort >= 0 ? dhtPort : listenPort, bootstrapList(dhtBootstrap),
+        return new Discovery.Settings(!noDht, bind, dhtPort >= 0 ? dhtPort : listenPort, Discovery.bootstrap(dhtBootstrap),
                 state, !noPex, !noLsd, LsdSettings.defaults());
-    }
-
-    /** {@code --dht-bootstrap}: the public routers if not given, none for {@code none}; each must be host:port. */
-    static List<String> bootstrapList(List<String> given) {
-        if (given == null || given.isEmpty()) {
-            return DhtSettings.DEFAULT_ROUTERS;
-        }
-        List<String> out = new ArrayList<>();
-        for (String g : given) {
-            String s = g.strip();
-            if (s.isEmpty() || s.equalsIgnoreCase("none")) {
-                continue;
-            }
-            int colon = s.lastIndexOf(':');
-            int port;
-            try {
-                port = colon > 0 ? Integer.parseInt(s.substring(colon + 1)) : -1;
-            } catch (NumberFormatException e) {
-                port = -1;
-            }
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("--dht-bootstrap: '" + s + "' is not host:port");
-            }
-            out.add(s);
-        }
-        return out;
     }
 
     static List<InetSocketAddress> parsePeers(List<String> specs) {

@@ -36,7 +36,12 @@ public final class Main {
         ParseResult sub = parsed.subcommand();
         Object command = sub == null ? new ServerCommand() : sub.commandSpec().userObject();
         if (command instanceof ServerCommand server) {
-            server.applyToConfiguration();
+            try {
+                server.applyToConfiguration();
+            } catch (IllegalArgumentException e) {
+                cli.getErr().println("bitquark: " + e.getMessage());
+                System.exit(2);
+            }
             Quarkus.run(ServerApplication.class, args);
         } else if (command instanceof DownloadCommand download) {
             System.exit(download.call());

@@ -69,7 +69,7 @@ public class ServerCommand {
         set("bitquark.data-dir", dataDir);
         set("bitquark.watch.dir", watchDir);
         if (dhtBootstrap != null && !dhtBootstrap.isEmpty()) {
-            DownloadCommand.bootstrapList(dhtBootstrap); // a malformed entry is refused before Quarkus boots
+            dev.bitquark.app.discovery.Discovery.bootstrap(dhtBootstrap); // a malformed entry is refused before Quarkus boots
             set("bitquark.dht.bootstrap", String.join(",", dhtBootstrap));
         }
         set("bitquark.dht.port", dhtPort);

@@ -103,6 +103,35 @@ public final class Discovery {
         return DhtService.start(vertx, ds, saved);
     }
 
+    /**
+     * The DHT's bootstrap list as given ({@code --dht-bootstrap}, {@code bitquark.dht.bootstrap}): the public
+     * routers if nothing is given, none for {@code none}; each entry must be {@code host:port}.
+     */
+    public static List<String> bootstrap(List<String> given) {
+        if (given == null || given.isEmpty()) {
+            return DhtSettings.DEFAULT_ROUTERS;
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String g : given) {
+            String s = g.strip();
+            if (s.isEmpty() || s.equalsIgnoreCase("none")) {
+                continue;
+            }
+            int colon = s.lastIndexOf(':');
+            int port;
+            try {
+                port = colon > 0 ? Integer.parseInt(s.substring(colon + 1)) : -1;
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("DHT bootstrap node '" + s + "' is not host:port");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
     /** {@code ec} with these sources and the PEX switch. */
     public EngineConfig apply(EngineConfig ec) {
         EngineConfig out = ec.withPex(settings.pex());

@@ -48,8 +48,6 @@ final class PeerExchange {
 
     private final Map<Integer, State> peers = new HashMap<>();
     private long ignored;
-    private long received;
-    private long sent;
 
     /** The peer's extended handshake arrived: if it offers {@code ut_pex}, it gets our messages from now on. */
     void onExtendedHandshake(PeerConnection c, long now) {
@@ -70,7 +68,6 @@ final class PeerExchange {
             return List.of();
         }
         s.lastReceivedAt = now;
-        received++;
         return m.added();
     }
 
@@ -128,7 +125,6 @@ final class PeerExchange {
             s.told.remove(a);
         }
         c.send(MessageWriter.extended(id, new PexMessage(added, dropped).encode()));
-        sent++;
     }
 
     /** Where each joined connection's peer can be dialed, with its BEP 11 flags. */
@@ -161,14 +157,6 @@ final class PeerExchange {
     /** Messages ignored because they came too soon after the last one of the same peer. */
     long ignored() {
         return ignored;
-    }
-
-    long received() {
-        return received;
-    }
-
-    long sent() {
-        return sent;
     }
 
     static int remoteId(PeerConnection c) {

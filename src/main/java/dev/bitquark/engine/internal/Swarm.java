@@ -4,17 +4,17 @@ import dev.bitquark.engine.PeerOrigin;
 import dev.bitquark.engine.PeerSource;
 import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.wire.Handshake;
-import dev.bitquark.wire.HandshakeDecoder;
-import io.vertx.core.net.NetSocket;
-import java.net.InetSocketAddress;
 import dev.bitquark.wire.ExtendedHandshake;
+import dev.bitquark.wire.HandshakeDecoder;
 import dev.bitquark.wire.MessageWriter;
 import dev.bitquark.wire.PexMessage;
+import io.vertx.core.net.NetSocket;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,11 +189,6 @@ public final class Swarm {
         return false;
     }
 
-    /** Peer exchange of this swarm, or null when off. */
-    PeerExchange pex() {
-        return pex;
-    }
-
     /** Where the peer of a joined connection came from: the book's origin if we dialed it, else incoming. */
     PeerOrigin origin(PeerConnection c) {
         return c.outgoing() ? book.origin(c.address()) : PeerOrigin.INCOMING;
@@ -201,6 +196,9 @@ public final class Swarm {
 
     /** Joined connections by where their peer came from (Transmission's "peers from"). */
     Map<PeerOrigin, Integer> connectedBySource() {
+        if (connections.isEmpty()) {
+            return Map.of(); // most torrents of a large session, sampled every second: no map made for them
+        }
         Map<PeerOrigin, Integer> out = new EnumMap<>(PeerOrigin.class);
         for (PeerConnection c : connections.values()) {
             out.merge(origin(c), 1, Integer::sum);
