@@ -126,17 +126,13 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
      */
     void start(HandshakeDecoder partial, ByteBuffer rest) {
         handshakeDecoder = partial == null ? new HandshakeDecoder() : partial;
-        socket.handler(this::onData);
+        SocketReads.attach(socket, this::onBytes);
         socket.closeHandler(v -> close("connection closed by peer"));
         socket.exceptionHandler(e -> close("socket error: " + e.getMessage()));
         socket.write(Buffer.buffer(ours.encode()));
         if (rest != null && rest.hasRemaining()) {
             onBytes(rest);
         }
-    }
-
-    private void onData(Buffer data) {
-        onBytes(data.getByteBuf().nioBuffer());
     }
 
     private void onBytes(ByteBuffer in) {
@@ -222,13 +218,13 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
     /** Stops reading from the socket (download limit): TCP then pushes back on the peer. */
     void pauseReading() {
         if (!closed) {
-            socket.pause();
+            SocketReads.setReading(socket, false);
         }
     }
 
     void resumeReading() {
         if (!closed) {
-            socket.resume();
+            SocketReads.setReading(socket, true);
         }
     }
 
