@@ -3,6 +3,8 @@
 #   ./bitquark.sh start [server options]   build (with the web UI) and start the server on :3030
 #   ./bitquark.sh test                     run every test: unit, codec, interop with real clients, API, browser
 #   ./bitquark.sh build                    build target/quarkus-app without running tests
+#   ./bitquark.sh download <torrent> [opts] download from the command line (builds first if needed)
+# Both run target/quarkus-app/bitquark, the launcher that holds the JVM settings (src/main/dist/bitquark).
 # Picks a JDK >= 21 (Temurin 25 preferred) for Maven; installs test prerequisites with apt when root.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -32,7 +34,11 @@ case "$cmd" in
     ;;
   start)
     ./mvnw -B -q package -DskipTests
-    exec "$JAVA_HOME/bin/java" ${BITQUARK_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar server "$@"
+    exec target/quarkus-app/bitquark server "$@"
+    ;;
+  download)
+    [ -x target/quarkus-app/bitquark ] || ./mvnw -B -q package -DskipTests
+    exec target/quarkus-app/bitquark download "$@"
     ;;
   test)
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -46,7 +52,7 @@ case "$cmd" in
     echo "native-image sources: target/native-sources/native-image.args"
     ;;
   *)
-    echo "usage: $0 start|test|build [args]" >&2
+    echo "usage: $0 start|test|build|download [args]" >&2
     exit 2
     ;;
 esac

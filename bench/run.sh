@@ -15,7 +15,7 @@ clients=("$@"); [ ${#clients[@]} -eq 0 ] && clients=(libtorrent qbittorrent aria
 
 for cand in /usr/lib/jvm/temurin-25-jdk-*; do [ -x "$cand/bin/java" ] && JAVA_HOME="$cand"; done
 export JAVA_HOME
-if [ ! -f "$root/target/quarkus-app/quarkus-run.jar" ]; then
+if [ ! -x "$root/target/quarkus-app/bitquark" ]; then
   (cd "$root" && ./bitquark.sh build)
 fi
 
@@ -23,16 +23,12 @@ fi
 "$harness/make-data.sh" 1024 1024 single >/dev/null
 "$harness/make-data.sh" 256 auto multi >/dev/null
 
-# JVM settings for a one-shot download: small heap (piece data lives in 16 MiB of direct buffers and
-# the page cache, not the heap), serial GC, one Netty arena. C2 stays on (SHA-1 needs its intrinsic)
-# but only for really hot methods: the default thresholds spent ~2.4 s of CPU compiling lukewarm
-# code during a 3 s download. A dynamic CDS archive (written by the first run into target/) cuts
-# class loading at start-up.
-JOPTS="${BITQUARK_BENCH_JAVA_OPTS:--Xmx32m -Xss512k -XX:+UseSerialGC -XX:MaxDirectMemorySize=32m -XX:ReservedCodeCacheSize=24m -Dio.netty.allocator.numDirectArenas=1 -XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=50000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=1000000 -XX:SharedArchiveFile=$root/target/bitquark-download.jsa -XX:+AutoCreateSharedArchive}"
+# bitquark runs through its launcher, with the JVM settings every user gets (src/main/dist/bitquark);
+# BITQUARK_JAVA_OPTS adds to them.
 export CUSTOM_NAME=bitquark
 export CUSTOM_VERSION="bitquark $(cd "$root" && git describe --always --dirty 2>/dev/null || echo dev)"
 export CUSTOM_DONE=exit
-export CUSTOM_CMD="env MALLOC_ARENA_MAX=2 $JAVA_HOME/bin/java $JOPTS -jar $root/target/quarkus-app/quarkus-run.jar download {torrent} --output {outdir} --listen-port {port} --bind 127.0.0.1 --no-dht --exit-on-finish"
+export CUSTOM_CMD="$root/target/quarkus-app/bitquark download {torrent} --output {outdir} --listen-port {port} --bind 127.0.0.1 --no-dht --exit-on-finish"
 
 for t in single-1024M-1024k.torrent multi-256M-256k.torrent; do
   echo "== $t"
