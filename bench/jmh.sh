@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # bench/jmh.sh [JMH args]   e.g. bench/jmh.sh Sha1   or   bench/jmh.sh Bencode -f 1 -i 3
-# Runs the JMH micro-benchmarks in src/test/java/dev/bitquark/bench on JDK 25, then prints
-# `openssl speed -evp sha1` for comparison (one core).
+# Runs the JMH micro-benchmarks in src/test/java/dev/bitquark/bench (and PiecePickerBenchmark, which
+# lives in src/test/java/dev/bitquark/engine/internal beside the package-private classes it needs) on
+# JDK 25, then prints `openssl speed -evp sha1` for comparison (one core). The argument is JMH's regex
+# over the full benchmark names. Results as a markdown table: add `-rf json -rff FILE`, then
+# bench/jmh-table.py FILE. Figures: bench/JMH.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

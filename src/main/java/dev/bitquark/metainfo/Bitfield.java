@@ -1,5 +1,8 @@
 package dev.bitquark.metainfo;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -7,6 +10,9 @@ import java.util.Arrays;
  * Mutable and not thread-safe: owned by one context (the engine context or one worker job).
  */
 public final class Bitfield {
+    /** Eight bytes as one big-endian long: bit 63 is the first piece of the eight, as on the wire. */
+    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private final int size;
     private final byte[] bits;
     private int cardinality;
@@ -115,22 +121,68 @@ public final class Bitfield {
 
     /** Index of the next set bit at or after {@code from}, or -1. */
     public int nextSet(int from) {
-        for (int i = Math.max(0, from); i < size; i++) {
-            if ((bits[i >>> 3] & (0x80 >>> (i & 7))) != 0) {
-                return i;
+        int i = Math.max(0, from);
+        if (i >= size) {
+            return -1;
+        }
+        // The first byte here and the rest in another method, so this part stays small enough to be inlined
+        // into loops over the set bits, which mostly find the next one in the same byte.
+        int at = i >>> 3;
+        int b = bits[at] & (0xFF >>> (i & 7));
+        return b != 0 ? firstBit(at, b) : nextSetFromByte(at + 1);
+    }
+
+    /** Index of the next clear bit at or after {@code from}, or -1. */
+    public int nextClear(int from) {
+        int i = Math.max(0, from);
+        if (i >= size) {
+            return -1;
+        }
+        int at = i >>> 3;
+        int b = ~bits[at] & (0xFF >>> (i & 7));
+        return belowSize(b != 0 ? firstBit(at, b) : nextClearFromByte(at + 1));
+    }
+
+    /** First set bit in bytes {@code at} and later: 64 pieces a word, then the last few bytes one by one. */
+    private int nextSetFromByte(int at) {
+        for (; at + 8 <= bits.length; at += 8) {
+            long w = (long) WORD.get(bits, at);
+            if (w != 0) {
+                return (at << 3) + Long.numberOfLeadingZeros(w);
+            }
+        }
+        for (; at < bits.length; at++) {
+            if (bits[at] != 0) {
+                return firstBit(at, bits[at] & 0xFF);
             }
         }
         return -1;
     }
 
-    /** Index of the next clear bit at or after {@code from}, or -1. */
-    public int nextClear(int from) {
-        for (int i = Math.max(0, from); i < size; i++) {
-            if ((bits[i >>> 3] & (0x80 >>> (i & 7))) == 0) {
-                return i;
+    /** First clear bit in bytes {@code at} and later, spare bits included (see {@link #belowSize}). */
+    private int nextClearFromByte(int at) {
+        for (; at + 8 <= bits.length; at += 8) {
+            long w = ~(long) WORD.get(bits, at);
+            if (w != 0) {
+                return (at << 3) + Long.numberOfLeadingZeros(w);
+            }
+        }
+        for (; at < bits.length; at++) {
+            if (bits[at] != (byte) 0xFF) {
+                return firstBit(at, ~bits[at] & 0xFF);
             }
         }
         return -1;
+    }
+
+    /** Index of the highest set bit of {@code b} (0..255, not 0), byte {@code at}: wire order, high bit first. */
+    private static int firstBit(int at, int b) {
+        return (at << 3) + Integer.numberOfLeadingZeros(b) - 24;
+    }
+
+    /** The spare bits after the last piece are always clear, so a scan for a clear bit may land on one (or end: -1). */
+    private int belowSize(int index) {
+        return index < size ? index : -1;
     }
 
     /** A copy of the wire form. */
