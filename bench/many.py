@@ -171,11 +171,33 @@ def cpu_ticks(pid):
     return int(fields[11]) + int(fields[12])     # utime + stime (fields 14, 15)
 
 
+def thread_ticks(pid):
+    out = {}
+    for tid in os.listdir('/proc/%s/task' % pid):
+        try:
+            with open('/proc/%s/task/%s/stat' % (pid, tid)) as f:
+                raw = f.read()
+        except OSError:
+            continue
+        name = raw[raw.index('(') + 1:raw.rindex(')')]
+        fields = raw.rsplit(')', 1)[1].split()
+        out[tid] = (name, int(fields[11]) + int(fields[12]))
+    return out
+
+
 def cpu(pid, secs):
+    """Prints the process's % of one core; the busiest threads (by name) go to stderr."""
     hz = os.sysconf('SC_CLK_TCK')
-    a, t = cpu_ticks(pid), time.time()
+    a, ta, t = cpu_ticks(pid), thread_ticks(pid), time.time()
     time.sleep(float(secs))
-    b, u = cpu_ticks(pid), time.time()
+    b, tb, u = cpu_ticks(pid), thread_ticks(pid), time.time()
+    by_name = {}
+    for tid, (name, ticks) in tb.items():
+        key = name.rstrip('0123456789-# ')
+        by_name[key] = by_name.get(key, 0) + ticks - ta.get(tid, (name, 0))[1]
+    top = sorted(by_name.items(), key=lambda kv: -kv[1])[:8]
+    print('  threads: ' + ', '.join('%s %.2f%%' % (n, 100.0 * v / hz / (u - t)) for n, v in top if v > 0),
+          file=sys.stderr)
     print('%.2f' % (100.0 * (b - a) / hz / (u - t)))
 
 
