@@ -3,6 +3,7 @@ package dev.bitquark.engine;
 import dev.bitquark.engine.internal.ConnectionTrim;
 import dev.bitquark.engine.internal.EngineRuntime;
 import dev.bitquark.engine.internal.Torrent;
+import dev.bitquark.engine.internal.TorrentPhase;
 import dev.bitquark.engine.internal.TorrentSlot;
 import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.metainfo.Magnet;
@@ -380,22 +381,24 @@ public final class Engine {
         int peers = 0;
         int diskQueue = 0;
         for (TorrentSlot t : torrents.values()) {
-            switch (t.phase().state()) {
+            // One context check per torrent, not seven: this runs every second over every torrent.
+            TorrentPhase ph = t.phase();
+            switch (ph.state()) {
                 case METADATA -> metadata++;
                 case CHECKING -> checking++;
                 case LIVE -> {
                     live++;
-                    seeding += t.phase().isFinished() ? 1 : 0;
+                    seeding += ph.isFinished() ? 1 : 0;
                 }
                 case PAUSED -> paused++;
                 case ERROR -> error++;
             }
-            down += t.phase().downloadRate();
-            up += t.phase().uploadRate();
-            downTotal += t.phase().downloadedTotal();
-            upTotal += t.phase().uploadedTotal();
-            peers += t.phase().connectionCount();
-            diskQueue += t.phase().diskJobsInFlight();
+            down += ph.downloadRate();
+            up += ph.uploadRate();
+            downTotal += ph.downloadedTotal();
+            upTotal += ph.uploadedTotal();
+            peers += ph.connectionCount();
+            diskQueue += ph.diskJobsInFlight();
         }
         return new SessionStats(torrents.size(), checking, live, seeding, paused, error, down, up, downTotal,
                 upTotal, peers, runtime.downloadLimit(), runtime.uploadLimit(), runtime.connections(),

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -29,9 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Tag(name = "torrents")
 public class TorrentsResource {
     private final TorrentLookup torrents;
+    private final TorrentListJson rows;
 
-    TorrentsResource(TorrentLookup torrents) {
+    TorrentsResource(TorrentLookup torrents, TorrentListJson rows) {
         this.torrents = torrents;
+        this.rows = rows;
     }
 
     /**
@@ -44,16 +49,23 @@ public class TorrentsResource {
     @GET
     @Operation(summary = "All torrents with their stats; ?state=metadata|checking|live|downloading|seeding|paused|error"
             + " filters (several: comma-separated; downloading and seeding are live torrents not finished and finished)")
-    public Uni<List<TorrentDto>> list(@QueryParam("state") String state) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = TorrentDto.class)))
+    public Uni<Response> list(@QueryParam("state") String state) {
         Set<String> wanted = states(state);
         var session = torrents.session();
         // One hop onto the engine context for every torrent, all taken at the same instant (libtorrent's
         // get_torrent_status); torrents the session does not hold (being added, or removed meanwhile) are left out.
-        return TorrentLookup.uni(torrents.engine().snapshot(List.of())).map(snap -> snap.torrents().stream()
-                .filter(s -> session.handle(s.infoHash()) != null)
-                .map(TorrentDto::of)
-                .filter(t -> wanted == null || matches(t, wanted))
-                .sorted(Comparator.comparing(TorrentDto::name)).toList());
+        // Rows of torrents that did not change since the last list are not serialized again (TorrentListJson).
+        return TorrentLookup.uni(torrents.engine().snapshot(List.of())).map(snap -> {
+            rows.retain(snap.torrents());
+            List<TorrentListJson.Row> list = snap.torrents().stream()
+                    .filter(s -> session.handle(s.infoHash()) != null)
+                    .map(rows::row)
+                    .filter(r -> wanted == null || matches(r.dto(), wanted))
+                    .sorted(Comparator.comparing((TorrentListJson.Row r) -> r.dto().name())).toList();
+            return Response.ok(TorrentListJson.array(list), MediaType.APPLICATION_JSON_TYPE).build();
+        });
     }
 
     /** The states asked for, or null for all; an unknown one is a 400 listing the valid ones. */

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,11 +45,30 @@ final class EventFrames {
     }
 
     Sample sample(long seq, EngineSnapshot snapshot) {
+        return sample(seq, snapshot, null);
+    }
+
+    /**
+     * As {@link #sample(long, EngineSnapshot)}; a torrent whose stats equal those it had in {@code previous}
+     * keeps that sample's node (the same instance). In a large session most torrents are idle and do not
+     * change between two samples: they cost neither a new tree nor, in {@link #update}, a field-by-field
+     * comparison.
+     */
+    Sample sample(long seq, EngineSnapshot snapshot, Sample previous) {
+        Map<InfoHash, TorrentStats> before = Map.of();
+        if (previous != null) {
+            before = new HashMap<>(previous.engine().torrents().size() * 2);
+            for (TorrentStats t : previous.engine().torrents()) {
+                before.put(t.infoHash(), t);
+            }
+        }
         List<TorrentStats> sorted = new ArrayList<>(snapshot.torrents());
         sorted.sort(Comparator.comparing(TorrentStats::name).thenComparing(t -> t.infoHash().toHex()));
         Map<String, ObjectNode> torrents = new LinkedHashMap<>();
         for (TorrentStats t : sorted) {
-            torrents.put(t.infoHash().toHex(), json.valueToTree(TorrentDto.of(t)));
+            String id = t.infoHash().toHex();
+            ObjectNode node = t.equals(before.get(t.infoHash())) ? previous.torrents().get(id) : null;
+            torrents.put(id, node != null ? node : json.valueToTree(TorrentDto.of(t)));
         }
         Map<String, EngineSnapshot.Details> details = new LinkedHashMap<>();
         for (Map.Entry<InfoHash, EngineSnapshot.Details> e : snapshot.details().entrySet()) {
@@ -135,6 +155,9 @@ final class EventFrames {
             if (old == null) {
                 added.add(e.getValue());
                 continue;
+            }
+            if (old == e.getValue()) {
+                continue; // the same node: the torrent's stats did not change (see sample)
             }
             ObjectNode diff = json.createObjectNode().put("id", e.getKey());
             if (changedFields(old, e.getValue(), diff)) {

@@ -315,7 +315,7 @@ public final class EventHub implements AutoCloseable {
                             LOG.log(System.Logger.Level.DEBUG, "sampling the engine failed: {0}", err.toString());
                             housekeeping();
                         } else {
-                            publish(frames.sample(mine, snapshot));
+                            publish(frames.sample(mine, snapshot, latest));
                         }
                     } catch (RuntimeException e) {
                         LOG.log(System.Logger.Level.WARNING, "publishing live updates failed", e);

@@ -29,6 +29,7 @@ public final class EngineRuntime {
     private final EngineConfig config;
     private final PeerId peerId;
     private final Scheduler scheduler;
+    private final Ticker ticker;
     private final WorkerExecutor disk;
     private final WorkerExecutor hash;
     private final NetClient netClient;
@@ -53,6 +54,7 @@ public final class EngineRuntime {
         this.config = config;
         this.peerId = peerId;
         this.scheduler = scheduler;
+        this.ticker = new Ticker(scheduler, Torrent.TICK);
         int cores = Runtime.getRuntime().availableProcessors();
         this.disk = vertx.createSharedWorkerExecutor("bq-disk", Math.max(2, Math.min(4, cores)));
         this.hashThreads = Math.max(1, cores);
@@ -102,6 +104,11 @@ public final class EngineRuntime {
     /** Every timer of the engine goes through this (one-shot, periodic) and so follows its clock. */
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** The one periodic timer of every live torrent's {@link Torrent#TICK}. */
+    Ticker ticker() {
+        return ticker;
     }
 
     public Vertx vertx() {

@@ -257,7 +257,7 @@ final class Lifecycle {
         }
         checkedFraction = 1.0;
         if (tickTimer >= 0) {
-            t.rt().scheduler().cancel(tickTimer);
+            t.rt().ticker().remove(tickTimer);
             tickTimer = -1;
         }
         t.swarm().stopSources();
@@ -437,7 +437,7 @@ final class Lifecycle {
 
     private void goLive() {
         enter(TorrentState.LIVE, null);
-        tickTimer = t.rt().scheduler().every(Torrent.TICK, t::tick);
+        tickTimer = t.rt().ticker().add(t::tick);
         t.trackerList().start();
         t.swarm().startSources(t.metainfo().isPrivate(), t.announcePort());
         t.swarm().book().retryNow();

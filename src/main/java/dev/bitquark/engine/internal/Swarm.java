@@ -228,6 +228,12 @@ public final class Swarm {
     }
 
     /** Called every second: dials more while below the phase's cap. */
+    /** No connection, no dial under way, no known peer, no discovery hint due: {@link #tick} would do nothing. */
+    boolean isQuiet(long now) {
+        return connections.isEmpty() && dialing == 0 && book.knownCount() == 0
+                && (lookups.isEmpty() || now - lastHintAt < HINT_INTERVAL_MS);
+    }
+
     void tick() {
         if (wanted() && connections.size() + dialing < phase.connectionCap()) {
             connectMore();

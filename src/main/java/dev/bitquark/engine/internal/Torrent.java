@@ -428,6 +428,9 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
 
     void tick() {
         long now = rt.now();
+        if (quiet(now)) {
+            return;
+        }
         for (PeerConnection c : swarm.connections()) {
             c.cachedDownRate = c.downloadRate.bytesPerSecond(now);
             c.cachedUpRate = c.uploadRate.bytesPerSecond(now);
@@ -446,6 +449,16 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
             totalsNotifiedAt = now;
             notifier.resumeDataChanged();
         }
+    }
+
+    /**
+     * Nothing for a tick to do: no connection and none being dialed, no peer known to dial, no discovery
+     * hint due, nothing to flush, no upload total to note. Most torrents of a large session are like
+     * this (seeding, no peer interested): they skip the tick instead of running the choker, the request
+     * expiry and the dialer over empty sets every second.
+     */
+    private boolean quiet(long now) {
+        return swarm.isQuiet(now) && !durable.wantsFlush() && uploads.uploadedTotal() == totalsNotified;
     }
 
     /** How often a live torrent does its periodic work (rates, choking, dialing, flushes). */

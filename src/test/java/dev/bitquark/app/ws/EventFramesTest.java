@@ -235,4 +235,27 @@ class EventFramesTest {
         }
         return out;
     }
+
+    /** A torrent whose stats did not change keeps its node; a changed one gets a new node and its diff. */
+    @Test
+    void unchangedTorrentsKeepTheirNodeAndAreLeftOutOfTheUpdate() throws Exception {
+        EventFrames.Sample first = sample(1, session(2, 0), torrent(1, "a", TorrentState.LIVE, 0),
+                torrent(2, "b", TorrentState.LIVE, 0));
+        EventFrames.Sample second = frames.sample(2, new EngineSnapshot(session(2, 0),
+                List.of(torrent(1, "a", TorrentState.LIVE, 0), torrent(2, "b", TorrentState.LIVE, 7)), Map.of()), first);
+        org.junit.jupiter.api.Assertions.assertSame(first.torrents().get(hash(1).toHex()),
+                second.torrents().get(hash(1).toHex()));
+        org.junit.jupiter.api.Assertions.assertNotSame(first.torrents().get(hash(2).toHex()),
+                second.torrents().get(hash(2).toHex()));
+        assertEquals(List.of(hash(1).toHex(), hash(2).toHex()), new ArrayList<>(second.torrents().keySet()));
+        JsonNode update = JSON.readTree(frames.update(first, second));
+        assertEquals(1, update.get("torrents").size());
+        assertEquals(hash(2).toHex(), update.get("torrents").get(0).get("id").asText());
+        assertEquals(7, update.get("torrents").get(0).get("downloadRate").asLong());
+        // The same sample again: nothing changed, no frame.
+        EventFrames.Sample third = frames.sample(3, second.engine(), second);
+        assertNull(frames.update(second, third));
+        assertEquals(JSON.writeValueAsString(sample(3, session(2, 0), torrent(1, "a", TorrentState.LIVE, 0),
+                torrent(2, "b", TorrentState.LIVE, 7)).torrents()), JSON.writeValueAsString(third.torrents()));
+    }
 }

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# bench/many.sh — the server with many torrents: 5,000 in the session, 50 of them active.
+#
+# Generates (once, cached in $MANY_DIR/cache) 4,950 small torrents (one file of 16-64 KiB each,
+# distinct random content, payload present: they check and then seed, with no peer) and 50 active
+# ones (2 MiB each, payload absent: they download from one local libtorrent seeder, bench/many_peer.py,
+# whose upload is limited to MANY_SEED_RATE bytes/s in all so that they keep downloading for minutes).
+# Starts the server on fresh data/download folders, adds all 5,000 over REST, waits until every one is
+# checked, stops it (SIGTERM) and starts it again on the same data folder. Then measures:
+#   start-up   process start -> /q/health/ready 200 and all 5,000 listed, none checking
+#   RSS        VmRSS / VmHWM after a settle time
+#   idle CPU   utime+stime of the server over MANY_CPU_SECS, % of one core
+#   list       MANY_LIST_N sequential GET /api/v1/torrents on one keep-alive connection
+#   ws CPU     the same CPU figure with one /api/v1/events client connected (following one torrent)
+# and prints one markdown table. Everything on 127.0.0.1; every wait is bounded.
+#
+# Env: MANY_DIR (/tmp/bq-many), MANY_IDLE (4950), MANY_ACTIVE (50), MANY_HTTP_PORT (23130, the peer
+# port is +1, the seeder's +2), MANY_SEED_RATE (262144), MANY_SETTLE (15 s), MANY_CPU_SECS (30),
+# MANY_LIST_N (200), MANY_JAVA_OPTS (extra JVM options for the measured start, e.g. JFR),
+# BITQUARK_JAVA_OPTS (JVM options of both starts, as ./bitquark.sh start uses them; default none).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+dir="${MANY_DIR:-/tmp/bq-many}"
+idle="${MANY_IDLE:-4950}"
+active="${MANY_ACTIVE:-50}"
+total=$((idle + active))
+http="${MANY_HTTP_PORT:-23130}"
+peer=$((http + 1))
+seedport=$((http + 2))
+settle="${MANY_SETTLE:-15}"
+cpusecs="${MANY_CPU_SECS:-30}"
+listn="${MANY_LIST_N:-200}"
+pass="many-bench-password"
+py=python3
+lt_py="${BENCH_PY:-/usr/bin/python3}"   # the seeder needs python3-libtorrent (Debian's python)
+
+if [ -z "${JAVA_HOME:-}" ]; then
+  for cand in /usr/lib/jvm/temurin-25-jdk-*; do [ -x "$cand/bin/java" ] && JAVA_HOME="$cand"; done
+fi
+java="$JAVA_HOME/bin/java"
+jar="$root/target/quarkus-app/quarkus-run.jar"
+[ -f "$jar" ] || { echo "no $jar: build first (./bitquark.sh build -DskipUi)" >&2; exit 1; }
+
+log() { echo "[many $(date +%T)] $*" >&2; }
+
+# ---- 1. torrents and payloads (cached) ---------------------------------------------------------
+"$py" "$here/many.py" gen "$dir/cache" "$idle" "$active" >&2
+
+run="$dir/run"
+rm -rf "$run"
+mkdir -p "$run/data" "$run/downloads"
+# Hard links: the idle torrents' payload sits in the download folder without a copy.
+cp -al "$dir/cache/payload" "$run/downloads/payload"
+
+server_pid=""; seed_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  [ -n "$seed_pid" ] && kill "$seed_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+start_server() {   # $1 = log file, $2.. = extra JVM options
+  local out="$1"; shift
+  T0=$(date +%s.%N)
+  export T0
+  # shellcheck disable=SC2086
+  env BITQUARK_AUTH_PASSWORD="$pass" BITQUARK_DATA_DIR="$run/data" BITQUARK_DOWNLOAD_DIR="$run/downloads" \
+    "$java" ${BITQUARK_JAVA_OPTS:-} "$@" -jar "$jar" server --http-port "$http" --http-host 127.0.0.1 \
+    --peer-port "$peer" --bind 127.0.0.1 --no-dht --no-lsd >"$out" 2>&1 &
+  server_pid=$!
+}
+
+stop_server() {
+  kill -TERM "$server_pid"
+  for _ in $(seq 1 600); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$server_pid" 2>/dev/null; then log "server did not stop in 60 s: killing"; kill -9 "$server_pid"; fi
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+}
+
+log "JVM: $java ${BITQUARK_JAVA_OPTS:-(no options: plain java -jar, as ./bitquark.sh start without BITQUARK_JAVA_OPTS)}"
+
+# ---- 2. the seeder of the active torrents -------------------------------------------------------
+"$lt_py" "$here/many_peer.py" --port "$seedport" --save "$dir/cache/seed" --dial "$peer" \
+  --rate "${MANY_SEED_RATE:-262144}" "$dir"/cache/torrents/active/*.torrent >"$run/seeder.log" 2>&1 &
+seed_pid=$!
+for _ in $(seq 1 600); do grep -q READY "$run/seeder.log" && break; kill -0 "$seed_pid" 2>/dev/null || break; sleep 0.2; done
+grep -q READY "$run/seeder.log" || { log "seeder not ready"; cat "$run/seeder.log" >&2; exit 1; }
+
+# ---- 3. first start: add everything, let it check -----------------------------------------------
+start_server "$run/server-1.log"
+"$py" "$here/many.py" wait "$http" "$pass" 0 60 >/dev/null || { tail -50 "$run/server-1.log" >&2; exit 1; }
+"$py" "$here/many.py" add "$http" "$pass" "$dir/cache" payload >&2
+t_add=$(date +%s.%N)
+"$py" "$here/many.py" peers "$http" "$pass" "$dir/cache/active.txt" "$seedport"
+T0=$t_add "$py" "$here/many.py" wait "$http" "$pass" "$total" 600 >"$run/checked.txt" \
+  || { tail -50 "$run/server-1.log" >&2; exit 1; }
+log "all $total checked $(cut -d' ' -f2 "$run/checked.txt") s after the last add"
+sleep 5   # resume data is saved every second
+"$py" "$here/many.py" stats "$http" "$pass" "$dir/cache/active.txt" >&2
+stop_server
+
+# ---- 4. second start on the same data folder: the measurements ----------------------------------
+# shellcheck disable=SC2086
+start_server "$run/server-2.log" ${MANY_JAVA_OPTS:-}
+read -r t_ready t_all < <("$py" "$here/many.py" wait "$http" "$pass" "$total" 120) \
+  || { tail -50 "$run/server-2.log" >&2; exit 1; }
+log "ready after $t_ready s, all $total listed and checked after $t_all s; settling ${settle} s"
+sleep "$settle"
+"$py" "$here/many.py" stats "$http" "$pass" "$dir/cache/active.txt" >&2
+read -r rss hwm < <("$py" "$here/many.py" mem "$server_pid")
+cpu_idle=$("$py" "$here/many.py" cpu "$server_pid" "$cpusecs")
+log "CPU ${cpu_idle}% over ${cpusecs} s; listing ${listn} times"
+read -r p50 p95 pmax nlisted nbytes < <("$py" "$here/many.py" lat "$http" "$pass" "$listn")
+sub=$(head -1 "$dir/cache/active.txt")
+"$py" "$here/many.py" ws "$http" "$pass" $((cpusecs + 3)) "$sub" >"$run/ws.txt" &
+ws_pid=$!
+sleep 2   # the snapshot is sent; measure the steady stream
+cpu_ws=$("$py" "$here/many.py" cpu "$server_pid" "$cpusecs")
+wait "$ws_pid" || log "ws client failed"
+"$py" "$here/many.py" stats "$http" "$pass" "$dir/cache/active.txt" >&2
+read -r rss2 hwm2 < <("$py" "$here/many.py" mem "$server_pid")
+stop_server
+kill "$seed_pid" 2>/dev/null || true; wait "$seed_pid" 2>/dev/null || true; seed_pid=""
+
+ok() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t) ? "ok" : "**over**" }'; }
+cat <<EOF
+
+bitquark $(cd "$root" && git describe --always --dirty 2>/dev/null), $total torrents ($active active), $(date -u +%F)
+
+| figure | value | target |
+|---|---|---|
+| start-up: process start → ready | ${t_ready} s | |
+| start-up: → all $total listed, none checking | ${t_all} s | ≤ 5 s ($(ok "$t_all" 5)) |
+| RSS after ${settle} s (VmRSS / VmHWM) | ${rss} / ${hwm} MiB | ≤ 256 MiB ($(ok "$rss" 256)) |
+| CPU, no client, over ${cpusecs} s | ${cpu_idle} % of one core | < 2 % ($(ok "$cpu_idle" 2)) |
+| GET /api/v1/torrents ×${listn} ($nlisted items, $nbytes bytes): p50 / p95 / max | ${p50} / ${p95} / ${pmax} ms | p95 ≤ 50 ms ($(ok "$p95" 50)) |
+| CPU with one /api/v1/events client, over ${cpusecs} s | ${cpu_ws} % of one core | |
+| the client got | $(cat "$run/ws.txt") | |
+| RSS at the end (VmRSS / VmHWM) | ${rss2} / ${hwm2} MiB | |
+EOF
