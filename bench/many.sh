@@ -17,7 +17,7 @@
 # Env: MANY_DIR (/tmp/bq-many), MANY_IDLE (4950), MANY_ACTIVE (50), MANY_HTTP_PORT (23130, the peer
 # port is +1, the seeder's +2), MANY_SEED_RATE (262144), MANY_SETTLE (15 s), MANY_CPU_SECS (30),
 # MANY_LIST_N (200), MANY_JAVA_OPTS (extra JVM options for the measured start, e.g. JFR),
-# BITQUARK_JAVA_OPTS (JVM options of both starts, as ./bitquark.sh start uses them; default none).
+# BITQUARK_JAVA_OPTS (JVM options added to the launcher's, for both starts; default none).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -39,8 +39,8 @@ if [ -z "${JAVA_HOME:-}" ]; then
   for cand in /usr/lib/jvm/temurin-25-jdk-*; do [ -x "$cand/bin/java" ] && JAVA_HOME="$cand"; done
 fi
 java="$JAVA_HOME/bin/java"
-jar="$root/target/quarkus-app/quarkus-run.jar"
-[ -f "$jar" ] || { echo "no $jar: build first (./bitquark.sh build -DskipUi)" >&2; exit 1; }
+launcher="$root/target/quarkus-app/bitquark"
+[ -x "$launcher" ] || { echo "no $launcher: build first (./bitquark.sh build)" >&2; exit 1; }
 
 log() { echo "[many $(date +%T)] $*" >&2; }
 
@@ -66,8 +66,9 @@ start_server() {   # $1 = log file, $2.. = extra JVM options
   T0=$(date +%s.%N)
   export T0
   # shellcheck disable=SC2086
+  # Through the launcher (it execs the JVM, so $! is the server), with the settings users get.
   env BITQUARK_AUTH_PASSWORD="$pass" BITQUARK_DATA_DIR="$run/data" BITQUARK_DOWNLOAD_DIR="$run/downloads" \
-    "$java" ${BITQUARK_JAVA_OPTS:-} "$@" -jar "$jar" server --http-port "$http" --http-host 127.0.0.1 \
+    BITQUARK_JAVA="$java" BITQUARK_JAVA_OPTS="${BITQUARK_JAVA_OPTS:-} $*" "$launcher" server --http-port "$http" --http-host 127.0.0.1 \
     --peer-port "$peer" --bind 127.0.0.1 --no-dht --no-lsd >"$out" 2>&1 &
   server_pid=$!
 }
@@ -80,7 +81,7 @@ stop_server() {
   server_pid=""
 }
 
-log "JVM: $java ${BITQUARK_JAVA_OPTS:-(no options: plain java -jar, as ./bitquark.sh start without BITQUARK_JAVA_OPTS)}"
+log "JVM: $java through $launcher ${BITQUARK_JAVA_OPTS:+(plus $BITQUARK_JAVA_OPTS)}"
 
 # ---- 2. the seeder of the active torrents -------------------------------------------------------
 "$lt_py" "$here/many_peer.py" --port "$seedport" --save "$dir/cache/seed" --dial "$peer" \
