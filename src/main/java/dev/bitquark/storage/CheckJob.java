@@ -2,6 +2,7 @@ package dev.bitquark.storage;
 
 import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.metainfo.TorrentGeometry;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -21,6 +22,9 @@ import java.util.function.Consumer;
  * Cancelling the result future itself also stops the job (but completes at once).
  */
 public final class CheckJob {
+    /** Bytes one task checks before it ends and lets queued work of the pool run (see {@link #checkPieces}). */
+    static final long BATCH_BYTES = 16L << 20;
+
     private final PieceStorage storage;
     private final PieceHasher hasher;
     private final int[] pieces;
@@ -186,45 +190,78 @@ public final class CheckJob {
             }
         }
         for (int p : start) {
-            submit(() -> checkPiece(p));
+            submit(() -> checkPieces(p));
         }
     }
 
-    private void checkPiece(int piece) {
-        boolean ok = false;
-        boolean skip;
-        Throwable error = null;
-        synchronized (lock) {
-            skip = cancelled || failure != null;
-        }
+    /**
+     * Checks {@code first}, then, in the same task, further pieces while the job goes on and the
+     * task has read less than {@link #BATCH_BYTES}: one pool dispatch and one buffer per batch
+     * instead of per piece (with 256 KiB pieces the dispatch cost a tenth of the hashing), while
+     * the bound still hands the thread back to the shared hash pool every few milliseconds.
+     */
+    private void checkPieces(int first) {
+        ByteBuffer buffer = null;
+        int piece = first;
+        long batch = 0;
         try {
-            if (!skip && isOnDisk(piece)) {
-                ok = hasher.verify(piece);
-            }
-        } catch (StorageException | RuntimeException | OutOfMemoryError e) { // e.g. no direct buffer memory
-            error = e;
-        }
-        synchronized (lock) {
-            inFlight--;
-            if (error != null) {
-                failure = failure == null ? error : failure;
-            } else if (!skip) {
-                if (ok) {
-                    valid.set(piece);
+            while (true) {
+                boolean ok = false;
+                boolean skip;
+                Throwable error = null;
+                synchronized (lock) {
+                    skip = cancelled || failure != null;
                 }
-                done++;
-                bytesDone += geometry.pieceSize(piece);
-                progress = new CheckProgress(done, pieces.length, valid.cardinality(), bytesDone, bytesTotal);
-                if (listener != null && !cancelled) {
-                    try {
-                        listener.accept(progress);
-                    } catch (RuntimeException e) {
-                        // a faulty listener must not stop the check
+                try {
+                    if (!skip && isOnDisk(piece)) {
+                        if (buffer == null) {
+                            buffer = hasher.takeBuffer();
+                        }
+                        ok = hasher.verify(piece, buffer);
+                    }
+                } catch (StorageException | RuntimeException | OutOfMemoryError e) { // e.g. no direct buffer memory
+                    error = e;
+                }
+                batch += geometry.pieceSize(piece);
+                synchronized (lock) {
+                    if (error != null) {
+                        failure = failure == null ? error : failure;
+                    } else if (!skip) {
+                        record(piece, ok);
+                        if (batch < BATCH_BYTES && !paused && !cancelled && failure == null && next < pieces.length) {
+                            piece = pieces[next++]; // this task keeps its in-flight slot
+                            continue;
+                        }
                     }
                 }
+                break;
+            }
+        } finally {
+            if (buffer != null) {
+                hasher.giveBack(buffer);
+            }
+            synchronized (lock) {
+                inFlight--;
             }
         }
         pump();
+    }
+
+    /** Counts a checked piece and tells the listener; called under the lock. */
+    private void record(int piece, boolean ok) {
+        if (ok) {
+            valid.set(piece);
+        }
+        done++;
+        bytesDone += geometry.pieceSize(piece);
+        progress = new CheckProgress(done, pieces.length, valid.cardinality(), bytesDone, bytesTotal);
+        if (listener != null && !cancelled) {
+            try {
+                listener.accept(progress);
+            } catch (RuntimeException e) {
+                // a faulty listener must not stop the check
+            }
+        }
     }
 
     /** True if every file byte of the piece exists on disk (per the stats taken at the start). */

@@ -109,15 +109,22 @@ public final class PieceHasher {
      * @throws StorageException for any other read failure
      */
     public boolean verify(int piece) throws StorageException {
-        ByteBuffer buffer = buffers.poll();
-        if (buffer == null) {
-            buffer = newBuffer();
-        }
+        ByteBuffer buffer = takeBuffer();
         try {
             return verify(piece, buffer);
         } finally {
-            buffers.offer(buffer);
+            giveBack(buffer);
         }
+    }
+
+    /** A piece buffer from the pool (a new one if none is free); give it back with {@link #giveBack}. */
+    ByteBuffer takeBuffer() {
+        ByteBuffer buffer = buffers.poll();
+        return buffer != null ? buffer : newBuffer();
+    }
+
+    void giveBack(ByteBuffer buffer) {
+        buffers.offer(buffer);
     }
 
     /** As {@link #verify(int)}, reading into {@code buffer} (at least the piece's size; e.g. {@link #newBuffer()}). */

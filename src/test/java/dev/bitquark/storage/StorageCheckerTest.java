@@ -156,6 +156,22 @@ class StorageCheckerTest {
     }
 
     @Test
+    void oneTaskGoesOnWithTheNextPiecesUpToTheBatchBound() throws Exception {
+        TestTorrent t = torrent();
+        ManualExecutor ex = new ManualExecutor();
+        try (FileStorage s = new FileStorage(dir, t.layout)) {
+            t.writeAll(s, new Random(40));
+            List<CheckProgress> seen = new CopyOnWriteArrayList<>();
+            CheckJob job = StorageChecker.checkAll(s, t.hashes, ex, 1, seen::add);
+            assertTrue(ex.runOne()); // the file stats; queues the first piece
+            assertTrue(ex.runOne()); // 20 pieces of 16 KiB are well below 16 MiB: one task checks them all
+            assertTrue(await(job).isComplete());
+            assertEquals(t.geometry().pieceCount(), seen.size(), "progress is still told after every piece");
+            assertEquals(0, ex.queued());
+        }
+    }
+
+    @Test
     void pauseStopsNewPiecesAndResumeFinishes() throws Exception {
         TestTorrent t = torrent();
         ManualExecutor ex = new ManualExecutor();

@@ -5,6 +5,7 @@ import dev.bitquark.engine.ResumeData;
 import dev.bitquark.engine.TorrentState;
 import dev.bitquark.metainfo.Bitfield;
 import dev.bitquark.storage.CheckJob;
+import dev.bitquark.storage.CheckProgress;
 import dev.bitquark.storage.StorageChecker;
 import dev.bitquark.storage.StorageException;
 import dev.bitquark.tracker.Announcer;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -397,13 +399,22 @@ final class Lifecycle {
             return Future.failedFuture(new CancellationException("check cancelled"));
         }
         fastResumed = false;
+        // The newest progress, posted to the engine context only when no post is pending: one per piece would
+        // wake the event loop a thousand times a second and take CPU from the hashing on a small machine.
+        AtomicReference<CheckProgress> latest = new AtomicReference<>();
         CheckJob job = StorageChecker.checkAll(t.storage(), t.metainfo().pieceHashes(), t.rt().hashExecutor(),
-                2 * t.rt().hashThreads(), p -> t.rt().context().runOnContext(v -> {
-                    if (e == epoch) {
-                        checkedFraction = p.piecesTotal() == 0 ? 1.0 : (double) p.piecesDone() / p.piecesTotal();
-                        checkedPieces = p.piecesDone();
+                2 * t.rt().hashThreads(), p -> {
+                    if (latest.getAndSet(p) == null) {
+                        t.rt().context().runOnContext(v -> {
+                            CheckProgress now = latest.getAndSet(null);
+                            if (e == epoch) {
+                                checkedFraction = now.piecesTotal() == 0 ? 1.0
+                                        : (double) now.piecesDone() / now.piecesTotal();
+                                checkedPieces = now.piecesDone();
+                            }
+                        });
                     }
-                }));
+                });
         check = job;
         return Future.fromCompletionStage(job.result(), t.rt().context()).map(valid -> {
             checkedPieces = job.progress().piecesDone();
