@@ -26,9 +26,9 @@ jar="$root/target/quarkus-app/quarkus-run.jar"
 "$harness/make-data.sh" 1024 1024 single >/dev/null
 "$harness/make-data.sh" 256 auto multi >/dev/null
 
-# The launcher (bitquark.sh start) runs plain `java $BITQUARK_JAVA_OPTS -jar`; so does this bench.
-echo "JVM: $JAVA_HOME/bin/java ${BITQUARK_JAVA_OPTS:-(none, as the launcher by default)} -jar $jar"
+# bitquark runs through its launcher (target/quarkus-app/bitquark), with the settings users get.
+echo "JVM: $JAVA_HOME/bin/java through the launcher ${BITQUARK_JAVA_OPTS:+(plus $BITQUARK_JAVA_OPTS)}"
 echo "commit: $(cd "$root" && git describe --always --dirty 2>/dev/null || echo unknown)"
-exec /usr/bin/python3 "$here/recheck.py" --runs "$runs" --jar "$jar" --java "$JAVA_HOME/bin/java" \
+exec /usr/bin/python3 "$here/recheck.py" --runs "$runs" --jar "$jar" --java "$here/lib/launcher-as-java" \
   --java-opts "${BITQUARK_JAVA_OPTS:-}" \
   ${RECHECK_TORRENTS:-single-1024M-1024k.torrent multi-256M-256k.torrent}
