@@ -184,12 +184,14 @@ def leech(torrent, seeder_pid, seed_port):
         s0, l0 = cpu_s(seeder_pid), cpu_s(p.pid)
         p.stdin.write('GO\n')
         p.stdin.flush()
-        added = done = None
+        added = done = first = None
         end = time.time() + TIMEOUT + 30
         while time.time() < end:   # the leecher itself gives up after TIMEOUT (prints TIMEOUT)
             line = p.stdout.readline()
             if line.startswith('ADDED'):
                 added = float(line.split()[1])
+            elif line.startswith('FIRST'):
+                first = float(line.split()[1])
             elif line.startswith('DONE'):
                 done = float(line.split()[1])
                 break
@@ -209,7 +211,7 @@ def leech(torrent, seeder_pid, seed_port):
         stop(p)
     ok = torrentmeta.verify(torrent, out)
     shutil.rmtree(out, ignore_errors=True)
-    return {'seconds': done - added, 'seeder_cpu_s': s1 - s0, 'leecher_cpu_s': l1 - l0, 'verified': ok}
+    return {'seconds': done - added, 'first_s': (first or done) - added, 'seeder_cpu_s': s1 - s0, 'leecher_cpu_s': l1 - l0, 'verified': ok}
 
 
 def main():
@@ -246,17 +248,17 @@ def main():
     finally:
         if own_tracker:
             tracker('stop')
-    med = {k: {m: statistics.median(x[m] for x in v) for m in ('seconds', 'seeder_cpu_s', 'leecher_cpu_s')}
+    med = {k: {m: statistics.median(x[m] for x in v) for m in ('seconds', 'first_s', 'seeder_cpu_s', 'leecher_cpu_s')}
            for k, v in results.items() if v}
     base = med.get('libtorrent')
     print()
-    print('| seeder | median s | MiB/s | seeder CPU s | leecher CPU s | time / lt | seeder CPU / lt |')
-    print('|---|---|---|---|---|---|---|')
+    print('| seeder | median s | MiB/s | first byte s | seeder CPU s | leecher CPU s | time / lt | seeder CPU / lt |')
+    print('|---|---|---|---|---|---|---|---|')
     for k, m in med.items():
         rt = '%.2f' % (m['seconds'] / base['seconds']) if base else '-'
         rc = '%.2f' % (m['seeder_cpu_s'] / base['seeder_cpu_s']) if base and base['seeder_cpu_s'] else '-'
-        print('| %s | %.2f | %.0f | %.2f | %.2f | %s | %s |' % (k, m['seconds'], size / 1048576 / m['seconds'],
-                                                             m['seeder_cpu_s'], m['leecher_cpu_s'], rt, rc))
+        print('| %s | %.2f | %.0f | %.2f | %.2f | %.2f | %s | %s |' % (
+            k, m['seconds'], size / 1048576 / m['seconds'], m['first_s'], m['seeder_cpu_s'], m['leecher_cpu_s'], rt, rc))
 
 
 if __name__ == '__main__':
