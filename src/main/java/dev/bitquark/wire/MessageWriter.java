@@ -14,8 +14,8 @@ import java.nio.ByteOrder;
  * send (negative indexes, blocks over 16 KiB) are programming errors and throw
  * {@link IllegalArgumentException}. Stateless and thread-safe.
  *
- * <p>Uploads use {@link #pieceHeader} and send the block itself separately (e.g. with
- * {@code sendfile}), so block data is never copied through here.
+ * <p>Uploads use {@link #writePieceHeader} and read the block into the same buffer right after
+ * it, so block data is never copied through here.
  */
 public final class MessageWriter {
     /** Length prefix + id + index + begin: what precedes the block in a piece frame. */

@@ -93,7 +93,9 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
     final RateEstimator uploadRate = new RateEstimator();
     /** Requests from the peer waiting to be served (bounded by the torrent). */
     final java.util.ArrayDeque<BlockRequest> theirRequests = new java.util.ArrayDeque<>();
+    /** Upload batches being read for this connection, and whether serving its queue is already scheduled. */
     int uploadsInFlight;
+    boolean serveScheduled;
     long lastBlockAt;
     long wasted;
     int hashFailures;
@@ -207,12 +209,18 @@ public final class PeerConnection implements PeerView, Choker.Candidate, Message
         }
     }
 
-    /** Sends part of a file with sendfile (zero-copy); a failure (file gone) closes the connection. */
-    void sendFile(String file, long offset, long length) {
-        if (!closed) {
-            sent++;
-            socket.sendFile(file, offset, length).onFailure(e -> close("cannot send " + file + ": " + e.getMessage()));
+    /**
+     * Writes frames built by the caller (several piece messages) as one write, so one flush. {@code written} runs
+     * once the socket is done with the buffer, written or not (also when the connection is already closed), so the
+     * caller can reuse it.
+     */
+    void sendFrames(Buffer frames, Runnable written) {
+        if (closed) {
+            written.run();
+            return;
         }
+        sent++;
+        socket.write(frames).onComplete(ar -> written.run());
     }
 
     /** Stops reading from the socket (download limit): TCP then pushes back on the peer. */

@@ -1,24 +1,32 @@
 package dev.bitquark.engine.internal;
 
-import dev.bitquark.storage.FileRegion;
+import dev.bitquark.metainfo.TorrentGeometry;
 import dev.bitquark.storage.PieceStorage;
 import dev.bitquark.wire.MessageWriter;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 
 /**
  * The upload side of a torrent: choking (BEP 3 tit-for-tat through {@link Choker}) and serving
- * block requests. Blocks go out with sendfile after their 13-byte header (zero-copy); blocks that
- * touch padding are read on a disk worker instead. A connection whose socket write queue is full is
+ * block requests, in batches: several queued blocks are read on a disk worker into one buffer of
+ * ready frames and written to the socket at once (see {@link #serve}). A connection whose socket write queue is full is
  * resumed from its drain handler, so a slow peer never makes us buffer without bound. Upload limits
  * ({@link RateLimits}) delay each block until its bytes are paid for. Runs on the engine context.
  */
 final class Uploads {
-    /** Reads in flight per connection; enough to keep a fast peer's socket busy. */
-    private static final int READS_PER_PEER = 4;
+    /** Batches being read per connection; enough to keep a fast peer's socket busy. */
+    private static final int BATCHES_PER_PEER = 4;
+    /** Blocks of a full batch: 256 KiB of block data per disk job and per socket write. */
+    private static final int BLOCKS_PER_BATCH = 16;
+    static final int BATCH_BYTES = BLOCKS_PER_BATCH * (MessageWriter.PIECE_HEADER_LENGTH + TorrentGeometry.BLOCK_SIZE);
+    /** Direct memory for one torrent's batches in flight (64 of them; idle ones are kept for reuse). */
+    private static final long BATCH_MEMORY = 64L * BATCH_BYTES;
 
     /**
      * What the upload side needs from its torrent, and all it may change there (the totals, and an
@@ -54,6 +62,8 @@ final class Uploads {
     private final Choker choker;
     private final RateEstimator upRate = new RateEstimator();
     private long uploadedTotal;
+    private final PieceBufferPool batchBuffers = new PieceBufferPool(BATCH_BYTES, BATCH_MEMORY);
+    private final ArrayDeque<PeerConnection> waitingForBuffer = new ArrayDeque<>();
 
     Uploads(Side side, EngineRuntime rt, Choker choker) {
         this.t = side;
@@ -133,7 +143,15 @@ final class Uploads {
             return;
         }
         c.theirRequests.addLast(new BlockRequest(piece, begin, length));
-        serve(c);
+        // Served once this wake-up's messages are all read: a peer's requests come many to a read,
+        // and one batch for all of them beats a batch for the first and more for the rest.
+        if (!c.serveScheduled) {
+            c.serveScheduled = true;
+            rt.context().runOnContext(v -> {
+                c.serveScheduled = false;
+                serve(c);
+            });
+        }
     }
 
     void onCancel(PeerConnection c, int piece, int begin, int length) {
@@ -147,67 +165,89 @@ final class Uploads {
         }
     }
 
+    /**
+     * Sends what {@code c} asked for, a batch at a time: up to {@link #BATCH_BYTES} of queued requests
+     * are read on a disk worker into one direct buffer, each block after its 13-byte header, and go
+     * out as one socket write (one flush, one completion) when the read is done. Per block that is
+     * one positioned read from the page cache and no allocation; per batch one disk job and one
+     * write, where a block used to cost a file open, a sendfile, a separate header write and their
+     * futures.
+     */
     private void serve(PeerConnection c) {
-        while (!c.isClosed() && !c.amChoking() && c.uploadsInFlight < READS_PER_PEER && !c.theirRequests.isEmpty()) {
+        while (!c.isClosed() && !c.amChoking() && c.uploadsInFlight < BATCHES_PER_PEER && !c.theirRequests.isEmpty()) {
             if (c.writeQueueFull()) {
                 c.onDrain(() -> serve(c));
                 return;
             }
-            BlockRequest head = c.theirRequests.peekFirst();
-            // Upload limit: the block leaves only once its bytes are paid for; until then it waits in the queue.
-            if (!t.mayUpload(c, head.length(), () -> serve(c))) {
+            ByteBuffer frames = batchBuffers.tryAcquire();
+            if (frames == null) {
+                // This torrent's batch memory is all in flight: go on when a batch comes back.
+                if (!waitingForBuffer.contains(c)) {
+                    waitingForBuffer.addLast(c);
+                }
                 return;
             }
-            BlockRequest r = c.theirRequests.pollFirst();
-            if (sendZeroCopy(c, r)) {
-                continue;
+            List<BlockRequest> batch = takeBatch(c, frames.capacity());
+            if (batch.isEmpty()) {
+                batchBuffers.release(frames); // waiting for upload bandwidth; mayUpload calls back
+                return;
             }
-            c.uploadsInFlight++;
-            rt.onDisk(() -> {
-                ByteBuffer msg = ByteBuffer.allocate(MessageWriter.PIECE_HEADER_LENGTH + r.length());
-                MessageWriter.writePieceHeader(msg, r.piece(), r.begin(), r.length());
-                t.storage().readBlock(r.piece(), r.begin(), r.length(), msg);
-                return msg.array();
-            }).onComplete(ar -> {
-                c.uploadsInFlight--;
-                if (c.isClosed()) {
-                    return;
-                }
-                if (ar.failed()) {
-                    Throwable e = ar.cause();
-                    t.failed("reading piece " + r.piece() + " for upload failed: "
-                            + (e instanceof dev.bitquark.storage.StorageException se ? StorageErrors.describe(se) : e));
-                    return;
-                }
-                c.send(Buffer.buffer(ar.result()));
-                counted(c, r.length());
-                serve(c);
-            });
+            read(c, batch, frames);
         }
     }
 
-    /**
-     * Sends the block straight from its file(s) with sendfile (zero-copy: the bytes go from the page
-     * cache to the socket without entering the JVM), after the 13-byte header. Not possible for
-     * blocks that touch a padding file (BEP 47: zeros that exist on no disk) or bytes of a skipped file kept in
-     * the part file; those are read.
-     */
-    private boolean sendZeroCopy(PeerConnection c, BlockRequest r) {
-        List<FileRegion> regions = t.storage().regions(r.piece(), r.begin(), r.length());
-        if (regions == null) {
-            return false; // bytes of a skipped file, kept in the part file: read them
-        }
-        for (FileRegion region : regions) {
-            if (region.isZeros()) {
-                return false;
+    /** Queued requests that fit in {@code capacity} bytes of frames and are paid for (upload limits). */
+    private List<BlockRequest> takeBatch(PeerConnection c, int capacity) {
+        List<BlockRequest> batch = new ArrayList<>(BLOCKS_PER_BATCH);
+        int room = capacity;
+        while (!c.theirRequests.isEmpty()) {
+            BlockRequest head = c.theirRequests.peekFirst();
+            int frame = MessageWriter.PIECE_HEADER_LENGTH + head.length();
+            // Upload limit: the block leaves only once its bytes are paid for; until then it waits in the queue.
+            if (frame > room || !t.mayUpload(c, head.length(), () -> serve(c))) {
+                break;
             }
+            batch.add(c.theirRequests.pollFirst());
+            room -= frame;
         }
-        c.send(MessageWriter.pieceHeader(r.piece(), r.begin(), r.length()));
-        for (FileRegion region : regions) {
-            c.sendFile(region.file().toString(), region.position(), region.length());
+        return batch;
+    }
+
+    private void read(PeerConnection c, List<BlockRequest> batch, ByteBuffer frames) {
+        c.uploadsInFlight++;
+        PieceStorage storage = t.storage();
+        rt.onDisk(() -> {
+            for (BlockRequest r : batch) {
+                MessageWriter.writePieceHeader(frames, r.piece(), r.begin(), r.length());
+                storage.readBlock(r.piece(), r.begin(), r.length(), frames);
+            }
+            return frames.flip();
+        }).onComplete(ar -> {
+            c.uploadsInFlight--;
+            if (c.isClosed() || ar.failed()) {
+                releaseBatch(frames);
+                if (!c.isClosed()) {
+                    Throwable e = ar.cause();
+                    t.failed("reading piece " + batch.get(0).piece() + " for upload failed: "
+                            + (e instanceof dev.bitquark.storage.StorageException se ? StorageErrors.describe(se) : e));
+                }
+                return;
+            }
+            // Wrapped, not copied; the buffer is taken back once the socket has written it.
+            c.sendFrames(Buffer.buffer(Unpooled.wrappedBuffer(frames)), () -> releaseBatch(frames));
+            for (BlockRequest r : batch) {
+                counted(c, r.length());
+            }
+            serve(c);
+        });
+    }
+
+    private void releaseBatch(ByteBuffer frames) {
+        batchBuffers.release(frames);
+        PeerConnection next = waitingForBuffer.pollFirst();
+        if (next != null) {
+            serve(next);
         }
-        counted(c, r.length());
-        return true;
     }
 
     private void counted(PeerConnection c, int bytes) {
@@ -219,5 +259,6 @@ final class Uploads {
 
     void onPeerGone(PeerConnection c) {
         c.theirRequests.clear();
+        waitingForBuffer.remove(c);
     }
 }
