@@ -18,13 +18,13 @@ harness="${BENCH_HARNESS:-$root/../shared/bench}"
 for cand in /usr/lib/jvm/temurin-25-jdk-*; do [ -x "$cand/bin/java" ] && JAVA_HOME="$cand"; done
 export JAVA_HOME
 export BITQUARK_JAR="${BITQUARK_JAR:-$root/target/quarkus-app/quarkus-run.jar}"
-if [ ! -f "$BITQUARK_JAR" ]; then
-  (cd "$root" && ./bitquark.sh build -DskipUi)
+if [ ! -x "$(dirname "$BITQUARK_JAR")/bitquark" ]; then
+  (cd "$root" && ./bitquark.sh build)
 fi
-export BITQUARK_JAVA="$JAVA_HOME/bin/java"
-# The launcher (bitquark.sh start) runs the server with $BITQUARK_JAVA_OPTS and nothing else: the same here.
+# The server runs through its launcher (target/quarkus-app/bitquark), with the settings users get.
+export BITQUARK_JAVA="$here/lib/launcher-as-java"
 export BITQUARK_JAVA_OPTS="${BITQUARK_JAVA_OPTS:-}"
-echo "bitquark: $BITQUARK_JAVA ${BITQUARK_JAVA_OPTS:-(no JVM options, as bitquark.sh start)} -jar $BITQUARK_JAR server"
+echo "bitquark: $JAVA_HOME/bin/java through the launcher ${BITQUARK_JAVA_OPTS:+(plus $BITQUARK_JAVA_OPTS)}"
 echo "bitquark version: $(cd "$root" && git describe --always --dirty 2>/dev/null || echo dev)"
 
 "$harness/make-data.sh" 1024 1024 single >/dev/null
