@@ -60,6 +60,8 @@ public final class Swarm {
     /** A read-only view made once: asked for on every piece and tick, it should not allocate. */
     private final Collection<PeerConnection> connectionsView = Collections.unmodifiableCollection(connections.values());
     private final Map<Integer, String> banKeys = new HashMap<>();
+    /** Where peers that dialed us listen (BEP 10 {@code p}), by connection key, while those connections last. */
+    private final Map<Integer, InetSocketAddress> listenAddresses = new HashMap<>();
     private final List<PeerSource> sources;
     private final List<PeerSource.Lookup> lookups = new ArrayList<>();
     private Phase phase;
@@ -162,8 +164,15 @@ public final class Swarm {
         if (extendedId == ExtendedHandshake.ID) {
             ExtendedHandshake h = c.extendedHandshake();
             if (!c.outgoing() && h != null && h.listenPort() > 0) {
-                // BEP 10 p: where a peer that dialed us listens, so the torrent can dial it back later.
-                book.add(List.of(new InetSocketAddress(c.address().getAddress(), h.listenPort())), PeerOrigin.INCOMING);
+                // BEP 10 p: where a peer that dialed us listens, so the torrent can dial it back later. Not
+                // while this connection lasts: a second one to the same peer is a duplicate that one side
+                // closes, and a peer that applies another rule than ours (Swarm.join) may close both.
+                InetSocketAddress listen = new InetSocketAddress(c.address().getAddress(), h.listenPort());
+                book.add(List.of(listen), PeerOrigin.INCOMING);
+                if (connections.get(c.key()) == c) {
+                    book.onConnected(listen);
+                    listenAddresses.put(c.key(), listen);
+                }
             }
             if (pex != null) {
                 pex.onExtendedHandshake(c, rt.now());
@@ -313,6 +322,10 @@ public final class Swarm {
         }
         if (c.outgoing()) {
             book.onDisconnected(c.address(), !joined, rt.now());
+        }
+        InetSocketAddress listen = listenAddresses.remove(c.key());
+        if (listen != null) {
+            book.onDisconnected(listen, false, rt.now());
         }
         return joined;
     }

@@ -23,6 +23,7 @@ class SwarmDuplicateTest {
     static final InfoHash IH = InfoHash.fromHex("cd".repeat(20));
 
     final OnContext on = new OnContext();
+    final java.util.Map<Integer, ScriptedPeer> peers = new java.util.HashMap<>();
     Swarm swarm;
 
     @AfterEach
@@ -44,6 +45,7 @@ class SwarmDuplicateTest {
     /** A connection (dialed by us if {@code outgoing}) whose peer shakes hands with {@code id}. */
     PeerConnection connect(int key, boolean outgoing, PeerId id) throws Exception {
         ScriptedPeer peer = new ScriptedPeer(id);
+        peers.put(key, peer);
         PeerConnection[] out = new PeerConnection[1];
         on.run(() -> {
             on.rt.connectionOpened();
@@ -109,6 +111,33 @@ class SwarmDuplicateTest {
         assertFalse(joined(second));
     }
 
+    /**
+     * A peer that dialed us says where it listens (BEP 10 {@code p}): that address is not dialed while its
+     * connection lasts (the second connection would be a duplicate, and a peer with another tie-break rule may
+     * close both), and it can be dialed once the connection ends.
+     */
+    @Test
+    void anIncomingPeersListenAddressIsNotDialedWhileItIsConnected() throws Exception {
+        on.run(() -> swarm = new Swarm(on.rt, IH, 100, List.of()));
+        PeerConnection in = connect(1, false, theirs(true));
+        assertTrue(joined(in));
+        byte[] hs = "d1:md6:ut_pexi1ee1:pi51413ee".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        peers.get(1).send(dev.bitquark.wire.MessageWriter.extended(0, hs));
+        InetSocketAddress listen = new InetSocketAddress("192.0.2.9", 51413);
+        boolean[] known = new boolean[1];
+        for (int i = 0; i < 100 && !known[0]; i++) {
+            Thread.sleep(20);
+            on.run(() -> known[0] = swarm.book().addresses().contains(listen));
+        }
+        assertTrue(known[0], "the listen address is in the book");
+        List<List<InetSocketAddress>> dial = new java.util.ArrayList<>();
+        on.run(() -> dial.add(swarm.book().nextToDial(10, on.rt.now() + 600_000, false)));
+        assertFalse(dial.get(0).contains(listen), "not dialed while connected: " + dial);
+        on.run(() -> in.close("test"));
+        on.run(() -> dial.add(swarm.book().nextToDial(10, on.rt.now() + 600_000, false)));
+        assertTrue(dial.get(1).contains(listen), "dialable once the connection ended: " + dial);
+    }
+
     /** Joins through the swarm, as both phases do; leaves it when closed. */
     final class Forward implements PeerConnection.Events {
         @Override
@@ -130,6 +159,7 @@ class SwarmDuplicateTest {
 
         @Override
         public void onExtended(PeerConnection c, int extendedId, ByteBuffer payload) {
+            swarm.onExtended(c, extendedId, payload);
         }
 
         @Override
