@@ -260,5 +260,10 @@ final class Uploads {
     void onPeerGone(PeerConnection c) {
         c.theirRequests.clear();
         waitingForBuffer.remove(c);
+        // Idle batch buffers go when a peer leaves and nothing is in flight: a torrent that served once keeps
+        // no direct memory (thousands of torrents, up to 16 MiB each); a busy one allocates again as needed.
+        if (batchBuffers.outstanding() == 0) {
+            batchBuffers.trim();
+        }
     }
 }
