@@ -428,7 +428,8 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
 
     void tick() {
         long now = rt.now();
-        if (quiet(now)) {
+        // Quiet (no connection, dial, peer to dial, hint due, flush or total to note): skip the empty work.
+        if (swarm.isQuiet(now) && !durable.wantsFlush() && uploads.uploadedTotal() == totalsNotified) {
             return;
         }
         for (PeerConnection c : swarm.connections()) {
@@ -442,8 +443,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
         if (durable.wantsFlush()) {
             durable.flush();
         }
-        // Seeding changes nothing but the totals: have them saved now and then, so that a crash
-        // loses at most TOTALS_SAVE_MILLIS of the upload count (and not every upload since start).
+        // Seeding changes only the totals: save them now and then (a crash loses at most TOTALS_SAVE_MILLIS).
         if (uploads.uploadedTotal() != totalsNotified && now - totalsNotifiedAt >= TOTALS_SAVE_MILLIS) {
             totalsNotified = uploads.uploadedTotal();
             totalsNotifiedAt = now;
@@ -451,23 +451,11 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
         }
     }
 
-    /**
-     * Nothing for a tick to do: no connection and none being dialed, no peer known to dial, no discovery
-     * hint due, nothing to flush, no upload total to note. Most torrents of a large session are like
-     * this (seeding, no peer interested): they skip the tick instead of running the choker, the request
-     * expiry and the dialer over empty sets every second.
-     */
-    private boolean quiet(long now) {
-        return swarm.isQuiet(now) && !durable.wantsFlush() && uploads.uploadedTotal() == totalsNotified;
-    }
-
-    /** How often a live torrent does its periodic work (rates, choking, dialing, flushes). */
-    static final java.time.Duration TICK = java.time.Duration.ofSeconds(1);
+    static final java.time.Duration TICK = java.time.Duration.ofSeconds(1); // rates, choking, dialing, flushes
 
     /** How often a change of the upload total alone makes the resume data worth saving. */
     static final long TOTALS_SAVE_MILLIS = 10_000;
-    private long totalsNotified;
-    private long totalsNotifiedAt;
+    private long totalsNotified, totalsNotifiedAt;
 
     // The parts, for the torrent's own helpers (TorrentSides, Lifecycle, TorrentViews, FastResume); parts see a Side.
     EngineRuntime rt() { return rt; }
