@@ -49,9 +49,22 @@ def dht_settings(st):
     return st
 
 
+def encryption_settings(st, mode):
+    """MSE on every connection, with no plain-text retry and no plain incoming connection: 'forced' offers
+    plain text or RC4 for the stream after the handshake (libtorrent's default offer), 'forced-rc4' RC4 alone."""
+    st.update({
+        'out_enc_policy': int(lt.enc_policy.pe_forced),
+        'in_enc_policy': int(lt.enc_policy.pe_forced),
+        'allowed_enc_level': int(lt.enc_level.pe_rc4 if mode == 'forced-rc4' else lt.enc_level.pe_both),
+    })
+    return st
+
+
 def make_session(a, st):
     if getattr(a, 'dht_node', None):
         dht_settings(st)
+    if getattr(a, 'encryption', None):
+        encryption_settings(st, a.encryption)
     ses = lt.session(st, flags=0) if getattr(a, 'no_plugins', False) else lt.session(st)
     for n in getattr(a, 'dht_node', None) or []:
         host, port = n.rsplit(':', 1)
@@ -198,6 +211,7 @@ def main():
     for sp in (s, l):
         sp.add_argument('--dht-node', action='append', default=[])
         sp.add_argument('--no-plugins', action='store_true')
+        sp.add_argument('--encryption', choices=['forced', 'forced-rc4'])
         sp.add_argument('--print-peers', action='store_true')
     m = sub.add_parser('mktorrent')
     m.add_argument('path')

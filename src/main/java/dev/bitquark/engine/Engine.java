@@ -2,6 +2,7 @@ package dev.bitquark.engine;
 
 import dev.bitquark.engine.internal.ConnectionTrim;
 import dev.bitquark.engine.internal.EngineRuntime;
+import dev.bitquark.engine.internal.IncomingOpening;
 import dev.bitquark.engine.internal.Torrent;
 import dev.bitquark.engine.internal.TorrentPhase;
 import dev.bitquark.engine.internal.TorrentSlot;
@@ -11,12 +12,13 @@ import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.PeerId;
 import dev.bitquark.tracker.Scheduler;
 import dev.bitquark.tracker.TrackerClient;
-import dev.bitquark.wire.HandshakeDecoder;
 import dev.bitquark.wire.WireException;
+import dev.bitquark.wire.mse.MseResponder;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
@@ -51,6 +53,9 @@ public final class Engine {
     private final AtomicReference<Future<Void>> closing = new AtomicReference<>();
     /** Changed on the engine context only; concurrent so that {@link #find} reads it from any thread. */
     private final Map<InfoHash, TorrentSlot> torrents = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The torrents by HASH('req2', info-hash), how an MSE handshake names one; changed with {@link #torrents}. */
+    private final Map<ByteBuffer, InfoHash> byReq2 = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
     private final EngineRuntime runtime;
     private final TrackerClient trackers;
     private NetServer listener;
@@ -95,7 +100,8 @@ public final class Engine {
 
     /**
      * An incoming connection: read the first 48 bytes of its handshake to learn the info-hash (BEP
-     * 3), then hand the socket to that torrent. Unknown torrents and slow or bad handshakes are closed.
+     * 3), after an MSE handshake if it opens with one, then hand the socket to that torrent. Unknown
+     * torrents and slow or bad handshakes are closed.
      */
     private void onIncoming(NetSocket socket) {
         if (pendingHandshakes >= MAX_PENDING_HANDSHAKES || status.get() != Status.RUNNING) {
@@ -103,7 +109,8 @@ public final class Engine {
             return;
         }
         pendingHandshakes++;
-        HandshakeDecoder decoder = new HandshakeDecoder();
+        IncomingOpening opening = new IncomingOpening(
+                req2 -> byReq2.get(ByteBuffer.wrap(req2)), random);
         boolean[] done = {false};
         long timer = runtime.scheduler().schedule(java.time.Duration.ofMillis(HANDSHAKE_TIMEOUT_MS), () -> {
             if (!done[0]) {
@@ -123,9 +130,11 @@ public final class Engine {
             if (done[0]) {
                 return;
             }
-            ByteBuffer in = data.getByteBuf().nioBuffer();
             try {
-                decoder.feed(in);
+                byte[] reply = opening.feed(data.getByteBuf().nioBuffer());
+                if (reply.length > 0) {
+                    socket.write(Buffer.buffer(reply));
+                }
             } catch (WireException e) {
                 done[0] = true;
                 pendingHandshakes--;
@@ -133,20 +142,20 @@ public final class Engine {
                 socket.close();
                 return;
             }
-            if (!decoder.hasInfoHash()) {
+            if (!opening.hasInfoHash()) {
                 return;
             }
             done[0] = true;
             pendingHandshakes--;
             runtime.scheduler().cancel(timer);
-            TorrentSlot t = torrents.get(decoder.infoHash());
+            TorrentSlot t = torrents.get(opening.infoHash());
             if (t == null) {
                 socket.close();
                 return;
             }
             SocketAddress remote = socket.remoteAddress();
-            t.attach(socket, new InetSocketAddress(remote.hostAddress(), remote.port()), false, decoder,
-                    in.hasRemaining() ? in : null);
+            t.attach(socket, new InetSocketAddress(remote.hostAddress(), remote.port()), false, opening.decoder(),
+                    opening.rest());
         });
     }
 
@@ -188,6 +197,7 @@ public final class Engine {
                     Torrent t = new Torrent(runtime, metainfo, options, trackers, resume);
                     slot = TorrentSlot.of(t);
                     torrents.put(metainfo.infoHash(), slot);
+                    byReq2.put(ByteBuffer.wrap(MseResponder.req2(metainfo.infoHash())), metainfo.infoHash());
                     t.begin(resume);
                 } else {
                     // A magnet still fetching its metadata takes it from here (the info-hash matches).
@@ -223,6 +233,7 @@ public final class Engine {
                 if (slot == null) {
                     slot = TorrentSlot.magnet(runtime, magnet, options, trackers);
                     torrents.put(magnet.infoHash(), slot);
+                    byReq2.put(ByteBuffer.wrap(MseResponder.req2(magnet.infoHash())), magnet.infoHash());
                     slot.beginMagnet(paused);
                 }
                 p.complete(new TorrentHandle(context, slot));
@@ -242,6 +253,7 @@ public final class Engine {
         Promise<Void> p = Promise.promise();
         context.runOnContext(v -> {
             TorrentSlot t = torrents.remove(infoHash);
+            byReq2.remove(ByteBuffer.wrap(MseResponder.req2(infoHash)));
             if (t == null) {
                 p.fail(new EngineException(EngineException.Kind.NOT_FOUND, "no torrent " + infoHash + " in the engine"));
                 return;

@@ -95,4 +95,26 @@ class LibtorrentInteropTest {
             assertTrue(s.uploadedTotal() > 0, "bitquark uploaded: " + s);
         }
     }
+
+    /**
+     * libtorrent with encryption forced opens with MSE and never retries in plain text, so this download
+     * happens only if bitquark answers the MSE handshake (selecting plain text, which libtorrent offers).
+     */
+    @Test
+    void libtorrentLeecherThatForcesEncryptionDownloadsWhatBitquarkSeeds() throws Exception {
+        Path torrent = torrent("seeding-mse", tracker.httpAnnounceUrl());
+        try (EngineUnderTest bq = new EngineUnderTest(seedDir)) {
+            TorrentHandle h = bq.add(torrent, seedDir, List.of());
+            EngineUnderTest.awaitFinished(h, Duration.ofSeconds(60));
+            Path out = work.resolve("lt-leech-mse");
+            Files.createDirectories(out);
+            try (LibtorrentPeer leecher = LibtorrentPeer.leechWith(work, out, torrent.toString(),
+                    List.of("--connect", bq.address(), "--encryption", "forced"))) {
+                leecher.awaitDone(Duration.ofSeconds(90));
+            }
+            assertEquals(expected, Payloads.sha1Tree(out.resolve("multi")));
+            TorrentStats s = EngineUnderTest.await(h.stats(), Duration.ofSeconds(5));
+            assertTrue(s.uploadedTotal() > 0, "bitquark uploaded: " + s);
+        }
+    }
 }

@@ -72,7 +72,7 @@ public final class LibtorrentPeer implements AutoCloseable {
 
     /**
      * A leecher with extra options of lt_peer.py ({@code --connect HOST:PORT}, {@code --dht-node HOST:PORT},
-     * {@code --no-plugins}, {@code --print-peers}); see {@link #awaitDone}.
+     * {@code --no-plugins}, {@code --print-peers}, {@code --encryption forced|forced-rc4}); see {@link #awaitDone}.
      */
     public static LibtorrentPeer leechWith(Path workDir, Path outDir, String torrentOrMagnet, List<String> options)
             throws IOException {
