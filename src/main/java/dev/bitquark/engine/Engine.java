@@ -4,7 +4,6 @@ import dev.bitquark.engine.internal.ConnectionTrim;
 import dev.bitquark.engine.internal.EngineRuntime;
 import dev.bitquark.engine.internal.IncomingOpening;
 import dev.bitquark.engine.internal.Torrent;
-import dev.bitquark.engine.internal.TorrentPhase;
 import dev.bitquark.engine.internal.TorrentSlot;
 import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.metainfo.Magnet;
@@ -371,7 +370,7 @@ public final class Engine {
                                 want.contains(EngineSnapshot.Part.PIECES) ? t.phase().have() : null));
                     }
                 });
-                p.complete(new EngineSnapshot(sessionStatsNow(), stats, details));
+                p.complete(new EngineSnapshot(sessionStats(stats), stats, details));
             } catch (RuntimeException e) {
                 p.fail(EngineException.atBoundary(e));
             }
@@ -380,6 +379,15 @@ public final class Engine {
     }
 
     private SessionStats sessionStatsNow() {
+        List<TorrentStats> stats = new ArrayList<>(torrents.size());
+        for (TorrentSlot t : torrents.values()) {
+            stats.add(t.phase().stats());
+        }
+        return sessionStats(stats);
+    }
+
+    /** The session's figures from every torrent's stats, taken in the same turn of the engine context. */
+    private SessionStats sessionStats(List<TorrentStats> stats) {
         int metadata = 0;
         int checking = 0;
         int live = 0;
@@ -391,31 +399,27 @@ public final class Engine {
         long downTotal = 0;
         long upTotal = 0;
         int peers = 0;
-        int diskQueue = 0;
-        for (TorrentSlot t : torrents.values()) {
-            // One context check per torrent, not seven: this runs every second over every torrent.
-            TorrentPhase ph = t.phase();
-            switch (ph.state()) {
+        for (TorrentStats t : stats) {
+            switch (t.state()) {
                 case METADATA -> metadata++;
                 case CHECKING -> checking++;
                 case LIVE -> {
                     live++;
-                    seeding += ph.isFinished() ? 1 : 0;
+                    seeding += t.finished() ? 1 : 0;
                 }
                 case PAUSED -> paused++;
                 case ERROR -> error++;
             }
-            down += ph.downloadRate();
-            up += ph.uploadRate();
-            downTotal += ph.downloadedTotal();
-            upTotal += ph.uploadedTotal();
-            peers += ph.connectionCount();
-            diskQueue += ph.diskJobsInFlight();
+            down += t.downloadRate();
+            up += t.uploadRate();
+            downTotal += t.downloadedTotal();
+            upTotal += t.uploadedTotal();
+            peers += t.peersConnected();
         }
         return new SessionStats(torrents.size(), checking, live, seeding, paused, error, down, up, downTotal,
                 upTotal, peers, runtime.downloadLimit(), runtime.uploadLimit(), runtime.connections(),
                 runtime.maxConnections(), runtime.checks().max(), runtime.checks().waiting(), runtime.hashFailures(),
-                diskQueue, trackers.announcesSucceeded(), trackers.announcesFailed(), metadata);
+                runtime.diskJobs(), trackers.announcesSucceeded(), trackers.announcesFailed(), metadata);
     }
 
     /**

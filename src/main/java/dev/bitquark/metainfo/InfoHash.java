@@ -13,6 +13,8 @@ public final class InfoHash implements Comparable<InfoHash> {
 
     private final byte[] bytes;
     private final int hash;
+    /** {@link #toHex()}, made on first use: the API and the event stream ask for it every second per torrent. */
+    private String hex;
 
     private InfoHash(byte[] bytes) {
         this.bytes = bytes;
@@ -59,7 +61,12 @@ public final class InfoHash implements Comparable<InfoHash> {
 
     /** Lower-case 40-digit hex. */
     public String toHex() {
-        return HEX.formatHex(bytes);
+        String h = hex;
+        if (h == null) {
+            h = HEX.formatHex(bytes); // a race makes it twice, equal: harmless (String is immutable)
+            hex = h;
+        }
+        return h;
     }
 
     @Override

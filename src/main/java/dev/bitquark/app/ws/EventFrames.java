@@ -40,8 +40,10 @@ final class EventFrames {
      * list), the session object, and the peer lists of the torrents sampled with peers. Immutable
      * by convention: its nodes are shared by every client and never modified.
      */
+    /** {@code byHash}: this sample's stats by torrent; {@code order}: its torrents as listed (by name, then id). */
     record Sample(long seq, Map<String, ObjectNode> torrents, ObjectNode session,
-                  Map<String, EngineSnapshot.Details> details, EngineSnapshot engine) {
+                  Map<String, EngineSnapshot.Details> details, EngineSnapshot engine,
+                  Map<InfoHash, TorrentStats> byHash, List<TorrentStats> order) {
     }
 
     Sample sample(long seq, EngineSnapshot snapshot) {
@@ -52,29 +54,50 @@ final class EventFrames {
      * As {@link #sample(long, EngineSnapshot)}; a torrent whose stats equal those it had in {@code previous}
      * keeps that sample's node (the same instance). In a large session most torrents are idle and do not
      * change between two samples: they cost neither a new tree nor, in {@link #update}, a field-by-field
-     * comparison.
+     * comparison; and while no torrent comes, goes or is renamed the previous order is kept, not sorted again.
      */
     Sample sample(long seq, EngineSnapshot snapshot, Sample previous) {
-        Map<InfoHash, TorrentStats> before = Map.of();
-        if (previous != null) {
-            before = new HashMap<>(previous.engine().torrents().size() * 2);
-            for (TorrentStats t : previous.engine().torrents()) {
-                before.put(t.infoHash(), t);
-            }
+        Map<InfoHash, TorrentStats> now = new HashMap<>(snapshot.torrents().size() * 2);
+        for (TorrentStats t : snapshot.torrents()) {
+            now.put(t.infoHash(), t);
         }
-        List<TorrentStats> sorted = new ArrayList<>(snapshot.torrents());
-        sorted.sort(Comparator.comparing(TorrentStats::name).thenComparing(t -> t.infoHash().toHex()));
+        Map<InfoHash, TorrentStats> before = previous == null ? Map.of() : previous.byHash();
+        List<TorrentStats> sorted = new ArrayList<>(now.size());
+        if (previous != null && sameTorrentsAndNames(before, now)) {
+            for (TorrentStats old : previous.order()) {
+                sorted.add(now.get(old.infoHash()));
+            }
+        } else {
+            sorted.addAll(now.values());
+            sorted.sort(Comparator.comparing(TorrentStats::name).thenComparing(t -> t.infoHash().toHex()));
+        }
         Map<String, ObjectNode> torrents = new LinkedHashMap<>();
         for (TorrentStats t : sorted) {
             String id = t.infoHash().toHex();
-            ObjectNode node = t.equals(before.get(t.infoHash())) ? previous.torrents().get(id) : null;
+            TorrentStats old = before.get(t.infoHash());
+            // The engine hands back the same stats object for a torrent that stayed quiet: no field-by-field test.
+            ObjectNode node = t == old || t.equals(old) ? previous.torrents().get(id) : null;
             torrents.put(id, node != null ? node : json.valueToTree(TorrentDto.of(t)));
         }
         Map<String, EngineSnapshot.Details> details = new LinkedHashMap<>();
         for (Map.Entry<InfoHash, EngineSnapshot.Details> e : snapshot.details().entrySet()) {
             details.put(e.getKey().toHex(), e.getValue());
         }
-        return new Sample(seq, torrents, json.valueToTree(SessionStatsDto.of(snapshot.session())), details, snapshot);
+        return new Sample(seq, torrents, json.valueToTree(SessionStatsDto.of(snapshot.session())), details, snapshot,
+                now, sorted);
+    }
+
+    private static boolean sameTorrentsAndNames(Map<InfoHash, TorrentStats> before, Map<InfoHash, TorrentStats> now) {
+        if (before.size() != now.size()) {
+            return false;
+        }
+        for (TorrentStats t : now.values()) {
+            TorrentStats old = before.get(t.infoHash());
+            if (old == null || old != t && !old.name().equals(t.name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

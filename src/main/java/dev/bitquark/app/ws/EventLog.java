@@ -40,6 +40,9 @@ final class EventLog {
         for (Map.Entry<String, ObjectNode> e : now.entrySet()) {
             ObjectNode old = before.get(e.getKey());
             ObjectNode t = e.getValue();
+            if (old == t) {
+                continue; // the same node: the torrent did not change (EventFrames.sample)
+            }
             if (old == null) {
                 out.add(event("torrent.added", t, null, epochMillis));
                 continue;

@@ -60,9 +60,11 @@ final class DiskJobs {
     /** A job of the caller's own starts (it calls {@link #done} when it ends, whatever the outcome). */
     void started() {
         inFlight++;
+        rt.diskJobs(1);
     }
 
     void done() {
+        rt.diskJobs(-1);
         if (--inFlight == 0 && !idleWaiters.isEmpty()) {
             List<Promise<Void>> waiters = new ArrayList<>(idleWaiters);
             idleWaiters.clear();

@@ -42,6 +42,7 @@ public final class EngineRuntime {
     private int maxConnections;
     private int connections;
     private long hashFailures;
+    private int diskJobs;
     private int nextConnectionKey;
 
     /**
@@ -207,6 +208,16 @@ public final class EngineRuntime {
     /** Pieces that failed their hash check since the engine started, all torrents together. */
     public long hashFailures() {
         return hashFailures;
+    }
+
+    /** A torrent's disk job was queued ({@code +1}) or ended ({@code -1}); see {@link DiskJobs}. */
+    void diskJobs(int delta) {
+        diskJobs += delta;
+    }
+
+    /** Disk jobs of all torrents queued or running on the disk pool. */
+    public int diskJobs() {
+        return diskJobs;
     }
 
     void connectionOpened() {

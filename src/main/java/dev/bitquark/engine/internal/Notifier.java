@@ -15,6 +15,8 @@ final class Notifier {
 
     private final EngineRuntime rt;
     private final InfoHash infoHash;
+    /** Events sent so far, and moves: a change of it may change the torrent's stats ({@link QuietStats}). */
+    private long changes;
 
     Notifier(EngineRuntime rt, InfoHash infoHash) {
         this.rt = rt;
@@ -45,7 +47,17 @@ final class Notifier {
         run(l -> l.removed(infoHash));
     }
 
+    long changes() {
+        return changes;
+    }
+
+    /** Something shown in the stats changed without an event (the storage moved). */
+    void touch() {
+        changes++;
+    }
+
     private void run(java.util.function.Consumer<EngineListener> call) {
+        changes++;
         try {
             call.accept(rt.listener());
         } catch (RuntimeException e) {

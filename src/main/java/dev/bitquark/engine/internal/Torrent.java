@@ -456,6 +456,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
     /** How often a change of the upload total alone makes the resume data worth saving. */
     static final long TOTALS_SAVE_MILLIS = 10_000;
     private long totalsNotified, totalsNotifiedAt;
+    private final QuietStats quietStats = new QuietStats(); // stats kept while nothing moves
 
     // The parts, for the torrent's own helpers (TorrentSides, Lifecycle, TorrentViews, FastResume); parts see a Side.
     EngineRuntime rt() { return rt; }
@@ -477,13 +478,14 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
     /** The storage moved its files (Lifecycle, after {@code moveStorage}). */
     void storageMoved() {
         saveDir = storage.root();
+        notifier.touch();
     }
 
     // ---- views -----------------------------------------------------------------------------------
 
     @Override
     public TorrentStats stats() {
-        return TorrentViews.stats(this);
+        return quietStats.get(this);
     }
 
     @Override
@@ -522,9 +524,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
         return swarm.bannedPeers();
     }
 
-    public Metainfo metainfo() {
-        return meta;
-    }
+    public Metainfo metainfo() { return meta; }
 
     @Override
     public InfoHash infoHash() {
@@ -544,9 +544,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
         return new MetadataProgress(size, pieces, pieces, 0, true, lifecycle.userPaused, List.of());
     }
 
-    public Path saveDir() {
-        return saveDir;
-    }
+    public Path saveDir() { return saveDir; }
 
     @Override
     public TorrentState state() {

@@ -258,4 +258,21 @@ class EventFramesTest {
         assertEquals(JSON.writeValueAsString(sample(3, session(2, 0), torrent(1, "a", TorrentState.LIVE, 0),
                 torrent(2, "b", TorrentState.LIVE, 7)).torrents()), JSON.writeValueAsString(third.torrents()));
     }
+
+    /** The order is kept from the previous sample while nothing is added, removed or renamed, and redone then. */
+    @Test
+    void orderFollowsNamesWhenAMagnetGetsItsNameOrATorrentComes() {
+        EventFrames.Sample first = sample(1, session(2, 0), torrent(1, "b", TorrentState.LIVE, 0),
+                torrent(2, "c", TorrentState.LIVE, 0));
+        EventFrames.Sample same = frames.sample(2, new EngineSnapshot(session(2, 0),
+                List.of(torrent(2, "c", TorrentState.LIVE, 5), torrent(1, "b", TorrentState.LIVE, 0)), Map.of()), first);
+        assertEquals(List.of(hash(1).toHex(), hash(2).toHex()), new ArrayList<>(same.torrents().keySet()));
+        EventFrames.Sample renamed = frames.sample(3, new EngineSnapshot(session(2, 0),
+                List.of(torrent(1, "b", TorrentState.LIVE, 0), torrent(2, "a", TorrentState.LIVE, 0)), Map.of()), same);
+        assertEquals(List.of(hash(2).toHex(), hash(1).toHex()), new ArrayList<>(renamed.torrents().keySet()));
+        EventFrames.Sample added = frames.sample(4, new EngineSnapshot(session(3, 0),
+                List.of(torrent(1, "b", TorrentState.LIVE, 0), torrent(2, "a", TorrentState.LIVE, 0),
+                        torrent(3, "aa", TorrentState.LIVE, 0)), Map.of()), renamed);
+        assertEquals(List.of(hash(2).toHex(), hash(3).toHex(), hash(1).toHex()), new ArrayList<>(added.torrents().keySet()));
+    }
 }
