@@ -296,6 +296,62 @@ class FastResumeTest {
         }
     }
 
+    /**
+     * Fast resumes run several at once, but one that finds its files changed falls back to a full check, and
+     * full checks keep to the engine's limit.
+     */
+    @Test
+    void fastResumesThatFallBackToFullChecksStillRunOneAtATime() throws Exception {
+        Path dir = work.resolve("changed");
+        List<Metainfo> metas = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            byte[] content = payload(24_000_000, 50 + i);
+            metas.add(SessionFixture.multiFile("c" + i, PIECE, content));
+            SessionFixture.writeFiles(dir, "c" + i, content);
+        }
+        List<ResumeData> resumes = new java.util.ArrayList<>();
+        try (EngineUnderTest first = new EngineUnderTest(dir)) {
+            for (Metainfo m : metas) {
+                TorrentHandle h = await(first.engine.add(m, TorrentOptions.defaults(dir)));
+                EngineUnderTest.awaitFinished(h, SessionFixture.TIMEOUT);
+                resumes.add(await(h.resumeData()));
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            // Same bytes, another modification time: the stamps differ, so every piece is checked.
+            java.nio.file.Files.setLastModifiedTime(dir.resolve("c" + i + "/f0.bin"),
+                    java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        }
+        EngineConfig oneAtATime = new EngineConfig("127.0.0.1", 0, dir).withMaxConcurrentChecks(1);
+        try (EngineUnderTest engine = new EngineUnderTest(oneAtATime)) {
+            List<TorrentHandle> hs = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                hs.add(await(engine.engine.add(metas.get(i), TorrentOptions.defaults(dir), resumes.get(i))));
+            }
+            boolean sawQueued = false;
+            while (hs.stream().anyMatch(h -> !isLive(h))) {
+                int midCheck = 0;
+                EngineSnapshot snap = await(engine.engine.snapshot(List.of()));
+                // The fallen-back ones wait for the one full check slot (a fast resume slot would not queue them).
+                sawQueued |= snap.session().checksWaiting() > 0;
+                for (TorrentStats s : snap.torrents()) {
+                    if (s.state() == TorrentState.CHECKING && s.checkedFraction() > 0 && s.checkedFraction() < 1) {
+                        midCheck++;
+                    }
+                }
+                assertTrue(midCheck <= 1, midCheck + " torrents checking every piece at once");
+                Thread.sleep(2);
+            }
+            assertTrue(sawQueued, "full checks queued for the engine's one check slot");
+            for (int i = 0; i < 3; i++) {
+                TorrentStats s = stats(hs.get(i));
+                assertFalse(s.fastResumed());
+                assertEquals(metas.get(i).pieceCount(), s.checkedPieces(), "a full check");
+                assertTrue(s.finished());
+            }
+        }
+    }
+
     private static boolean isLive(TorrentHandle h) {
         try {
             return stats(h).state() == TorrentState.LIVE;

@@ -21,6 +21,10 @@ public final class CheckSlots {
             this.onGranted = onGranted;
         }
 
+        private CheckSlots owner() {
+            return CheckSlots.this;
+        }
+
         public boolean isGranted() {
             return granted && !released;
         }
@@ -87,6 +91,11 @@ public final class CheckSlots {
             running++;
             t.onGranted.accept(t);
         }
+    }
+
+    /** Whether {@code ticket} came from these slots. */
+    boolean holds(Ticket ticket) {
+        return ticket.owner() == this;
     }
 
     public int running() {

@@ -35,6 +35,12 @@ public final class EngineRuntime {
     private final NetClient netClient;
     private final int hashThreads;
     private final CheckSlots checks;
+    /**
+     * Slots for fast resume: its spot check stats the files and reads a few pieces, so more run at once than full
+     * checks; one that finds a change queues for a {@link #checks} slot before it reads everything.
+     */
+    private final CheckSlots quickChecks = new CheckSlots(QUICK_CHECKS);
+    static final int QUICK_CHECKS = 8;
     private final Throttle downThrottle;
     private final Throttle upThrottle;
     private EngineListener listener = new EngineListener() { };
@@ -149,6 +155,11 @@ public final class EngineRuntime {
     /** Torrents waiting for, or holding, a check slot. */
     public CheckSlots checks() {
         return checks;
+    }
+
+    /** Torrents waiting for, or holding, a fast resume slot (see {@link #quickChecks}). */
+    CheckSlots quickChecks() {
+        return quickChecks;
     }
 
     /** The session-wide download limit, shared by every connection of every torrent. */

@@ -284,7 +284,9 @@ final class Lifecycle {
                 interrupted(done);
                 return;
             }
-            slot = t.rt().checks().acquire(ticket -> runCheck(e, ticket, resume, after, done));
+            // Resume data that may do: a fast resume slot (many run at once); else a full check's (see EngineRuntime).
+            boolean quick = resume != null && FastResume.unusable(resume, t.metainfo()) == null;
+            slot = (quick ? t.rt().quickChecks() : t.rt().checks()).acquire(ticket -> runCheck(e, ticket, resume, after, done));
         });
     }
 
@@ -297,8 +299,11 @@ final class Lifecycle {
         }
         Future<Bitfield> fast = t.selection().syncStorage()
                 .compose(v -> resume == null ? Future.<Bitfield>succeededFuture() : spotCheck(e, resume));
-        fast.compose(trusted -> trusted != null ? Future.succeededFuture(trusted) : fullCheck(e)).onComplete(ar -> {
+        fast.compose(trusted -> trusted != null ? Future.succeededFuture(trusted) : fullCheckInSlot(e, ticket)).onComplete(ar -> {
             ticket.release();
+            if (slot != null && slot != ticket) {
+                slot.release(); // the full check's slot, taken after the fast resume failed
+            }
             if (e != epoch) {
                 interrupted(done);
                 return;
@@ -392,6 +397,17 @@ final class Lifecycle {
                 return have;
             });
         });
+    }
+
+    /** The full check, in a full check's slot: the fast resume slot {@code held} is given back while it waits. */
+    private Future<Bitfield> fullCheckInSlot(int e, CheckSlots.Ticket held) {
+        if (held != slot || !t.rt().quickChecks().holds(held)) {
+            return fullCheck(e);
+        }
+        held.release();
+        Promise<Bitfield> p = Promise.promise();
+        slot = t.rt().checks().acquire(ticket -> fullCheck(e).onComplete(p));
+        return p.future();
     }
 
     private Future<Bitfield> fullCheck(int e) {
