@@ -418,12 +418,15 @@ final class Lifecycle {
         // The newest progress, posted to the engine context only when no post is pending: one per piece would
         // wake the event loop a thousand times a second and take CPU from the hashing on a small machine.
         AtomicReference<CheckProgress> latest = new AtomicReference<>();
+        // A post still on its way when the check ends must not take the fraction back from 1 (the torrent is
+        // then still CHECKING until it goes live, and would show an old fraction).
+        boolean[] ended = {false};
         CheckJob job = StorageChecker.checkAll(t.storage(), t.metainfo().pieceHashes(), t.rt().hashExecutor(),
                 2 * t.rt().hashThreads(), p -> {
                     if (latest.getAndSet(p) == null) {
                         t.rt().context().runOnContext(v -> {
                             CheckProgress now = latest.getAndSet(null);
-                            if (e == epoch) {
+                            if (e == epoch && !ended[0]) {
                                 checkedFraction = now.piecesTotal() == 0 ? 1.0
                                         : (double) now.piecesDone() / now.piecesTotal();
                                 checkedPieces = now.piecesDone();
@@ -433,6 +436,7 @@ final class Lifecycle {
                 });
         check = job;
         return Future.fromCompletionStage(job.result(), t.rt().context()).map(valid -> {
+            ended[0] = true;
             checkedPieces = job.progress().piecesDone();
             return valid;
         });
