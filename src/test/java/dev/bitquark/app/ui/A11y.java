@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * axe-core (the copy the UI's npm packages hold) run on the page as it stands: no serious or critical
- * violation (UI spec 1.8). It is evaluated through the DevTools protocol, which the page's
+ * axe-core (the copy the UI's npm packages hold) run on the page once its finite animations have ended:
+ * no serious or critical violation (UI spec 1.8). It is evaluated through the DevTools protocol, which the page's
  * Content-Security-Policy does not govern, so the policy under test stays exactly the server's.
  */
 final class A11y {
@@ -40,6 +40,12 @@ final class A11y {
         }
         List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate("""
                 async () => {
+                  // The settled page: an element fading in (a toast) has the contrast of its final colours only
+                  // at the end of its animation. Finite animations only (a spinner never ends), bounded in time.
+                  const finite = document.getAnimations()
+                      .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity);
+                  await Promise.race([Promise.all(finite.map(a => a.finished.catch(() => null))),
+                                      new Promise(done => setTimeout(done, 2000))]);
                   const r = await window.axe.run(document, { resultTypes: ['violations'] });
                   return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
                       .map(v => ({ id: v.id, impact: v.impact, help: v.help,
