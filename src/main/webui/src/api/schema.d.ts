@@ -1947,6 +1947,13 @@ export interface components {
             defaultOutputFolder: string;
             /** Format: int64 */
             eventsIntervalMillis: number;
+            /** Format: int64 */
+            altDownloadLimit: number;
+            /** Format: int64 */
+            altUploadLimit: number;
+            altSpeed: boolean;
+            logToFile: boolean;
+            setupDone: boolean;
         };
         /** @description A client message was refused; the connection stays open */
         ErrorFrame: {
@@ -2193,6 +2200,7 @@ export interface components {
             dhtBootstrap: string[];
             pex: boolean;
             lsd: boolean;
+            logFile: string;
         };
         Result: {
             id: string;
@@ -2263,13 +2271,16 @@ export interface components {
             announcesOk: number;
             /** Format: int64 */
             announcesFailed: number;
+            /** Format: int64 */
+            incomingPeers: number;
         };
         /**
          * @description Editable settings to change; keys left out stay, null restores the default
          * @example {
          *       "downloadLimit": 0,
          *       "maxConnections": 200,
-         *       "defaultOutputFolder": "tv"
+         *       "defaultOutputFolder": "tv",
+         *       "altSpeed": true
          *     }
          */
         SettingsChange: {
@@ -2284,9 +2295,17 @@ export interface components {
             defaultOutputFolder?: string | null;
             /** Format: int64 */
             eventsIntervalMillis?: number | null;
+            /** Format: int64 */
+            altDownloadLimit?: number;
+            /** Format: int64 */
+            altUploadLimit?: number;
+            altSpeed?: boolean;
+            logToFile?: boolean;
+            setupDone?: boolean;
         };
         SettingsDto: {
             editable: components["schemas"]["EditableSettings"];
+            defaults: components["schemas"]["EditableSettings"];
             readOnly: components["schemas"]["ReadOnlySettings"];
         };
         /** @description Every torrent and the session, after hello and when a client falls behind or asks for resync */

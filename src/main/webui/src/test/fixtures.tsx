@@ -51,7 +51,7 @@ export function session(overrides: Partial<SessionStatsDto> = {}): SessionStatsD
     torrents: 0, metadata: 0, checking: 0, live: 0, seeding: 0, paused: 0, error: 0,
     downloadRate: 0, uploadRate: 0, downloadedTotal: 0, uploadedTotal: 0, peersConnected: 0,
     connections: 0, downloadLimit: 0, uploadLimit: 0, maxConnections: 0, maxConcurrentChecks: 0,
-    checksWaiting: 0, hashFailures: 0, diskQueue: 0, announcesOk: 0, announcesFailed: 0,
+    checksWaiting: 0, hashFailures: 0, diskQueue: 0, announcesOk: 0, announcesFailed: 0, incomingPeers: 0,
     ...overrides,
   };
 }

@@ -59,6 +59,8 @@ public final class Engine {
     private final TrackerClient trackers;
     private NetServer listener;
     private int pendingHandshakes;
+    /** Incoming connections whose handshake named a torrent of ours: one proves the peer port is reachable. */
+    private long incomingPeers;
 
     private Engine(Vertx vertx, EngineConfig config) {
         this.vertx = vertx;
@@ -152,6 +154,7 @@ public final class Engine {
                 socket.close();
                 return;
             }
+            incomingPeers++;
             SocketAddress remote = socket.remoteAddress();
             t.attach(socket, new InetSocketAddress(remote.hostAddress(), remote.port()), false, opening.decoder(),
                     opening.rest());
@@ -419,7 +422,7 @@ public final class Engine {
         return new SessionStats(torrents.size(), checking, live, seeding, paused, error, down, up, downTotal,
                 upTotal, peers, runtime.downloadLimit(), runtime.uploadLimit(), runtime.connections(),
                 runtime.maxConnections(), runtime.checks().max(), runtime.checks().waiting(), runtime.hashFailures(),
-                runtime.diskJobs(), trackers.announcesSucceeded(), trackers.announcesFailed(), metadata);
+                runtime.diskJobs(), trackers.announcesSucceeded(), trackers.announcesFailed(), metadata, incomingPeers);
     }
 
     /**

@@ -18,6 +18,8 @@ package dev.bitquark.engine;
  * @param announcesOk tracker announces answered since the engine started (any event)
  * @param announcesFailed tracker announces that failed (timeout, network, tracker failure reason)
  * @param metadata torrents added from magnet links that are fetching their metadata ({@link TorrentState#METADATA})
+ * @param incomingPeers connections from outside whose handshake named one of our torrents, since the engine
+ *     started: above 0, the peer port is reachable from somewhere (as qBittorrent's "connection status")
  */
 public record SessionStats(
         int torrents,
@@ -41,5 +43,6 @@ public record SessionStats(
         int diskQueue,
         long announcesOk,
         long announcesFailed,
-        int metadata) {
+        int metadata,
+        long incomingPeers) {
 }

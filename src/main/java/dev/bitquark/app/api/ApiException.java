@@ -26,6 +26,18 @@ public final class ApiException extends WebApplicationException {
         return new ApiException(400, code, message);
     }
 
+    /**
+     * 400 about one field of a request: {@code {"error": code, "message": text, "field": name}}, so a
+     * form can show the message on that field.
+     */
+    public static ApiException badField(String code, String field, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        body.put("field", field);
+        return new ApiException(400, message, body);
+    }
+
     /** 413: a body or a fetched file over the cap. */
     public static ApiException tooLarge(String message) {
         return new ApiException(413, "too_large", message);

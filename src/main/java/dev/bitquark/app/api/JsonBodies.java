@@ -69,7 +69,7 @@ public final class JsonBodies {
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (readOnly.contains(key)) {
-                throw ApiException.badRequest("read_only_setting", "setting \"" + key + "\" is read-only: "
+                throw ApiException.badField("read_only_setting", key, "setting \"" + key + "\" is read-only: "
                         + readOnlyHint);
             }
             if (!editable.contains(key)) {
@@ -106,11 +106,11 @@ public final class JsonBodies {
     static long integer(ObjectNode body, String key, long min, long max) {
         JsonNode v = body.get(key);
         if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw ApiException.badRequest("bad_setting", "setting \"" + key + "\" must be an integer");
+            throw ApiException.badField("bad_setting", key, "setting \"" + key + "\" must be an integer");
         }
         long n = v.longValue();
         if (n < min || n > max) {
-            throw ApiException.badRequest("bad_setting", "setting \"" + key + "\" is " + n + ", outside " + min
+            throw ApiException.badField("bad_setting", key, "setting \"" + key + "\" is " + n + ", outside " + min
                     + ".." + max);
         }
         return n;
@@ -120,7 +120,7 @@ public final class JsonBodies {
     static boolean bool(ObjectNode body, String key) {
         JsonNode v = body.get(key);
         if (v == null || !v.isBoolean()) {
-            throw ApiException.badRequest("bad_setting", "setting \"" + key + "\" must be true or false");
+            throw ApiException.badField("bad_setting", key, "setting \"" + key + "\" must be true or false");
         }
         return v.booleanValue();
     }

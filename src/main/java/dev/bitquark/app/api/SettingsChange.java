@@ -18,7 +18,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *     the resource (links resolved)
  */
 @Schema(description = "Editable settings to change; keys left out stay, null restores the default",
-        example = "{\"downloadLimit\": 0, \"maxConnections\": 200, \"defaultOutputFolder\": \"tv\"}")
+        example = "{\"downloadLimit\": 0, \"maxConnections\": 200, \"defaultOutputFolder\": \"tv\", \"altSpeed\": true}")
 // Read through its Jackson creator, also in a native image.
 @RegisterForReflection(methods = true)
 public record SettingsChange(
@@ -29,7 +29,12 @@ public record SettingsChange(
         Integer maxConcurrentChecks,
         @Schema(nullable = true) String defaultOutputFolder,
         @Schema(minimum = "" + SettingsResource.MIN_EVENTS_INTERVAL_MS,
-                maximum = "" + SettingsResource.MAX_EVENTS_INTERVAL_MS, nullable = true) Long eventsIntervalMillis)
+                maximum = "" + SettingsResource.MAX_EVENTS_INTERVAL_MS, nullable = true) Long eventsIntervalMillis,
+        @Schema(minimum = "0", maximum = "" + AddOptions.MAX_RATE) Long altDownloadLimit,
+        @Schema(minimum = "0", maximum = "" + AddOptions.MAX_RATE) Long altUploadLimit,
+        Boolean altSpeed,
+        Boolean logToFile,
+        Boolean setupDone)
         implements JsonRequest {
 
     /** Reads the body; values are in range, and null (server default) is 0 or {@code ""}. */
@@ -44,7 +49,17 @@ public record SettingsChange(
                         ? (int) orZero(o, "maxConcurrentChecks", 1, SettingsResource.MAX_CONCURRENT_CHECKS) : null,
                 o.has("defaultOutputFolder") ? folder(o.get("defaultOutputFolder")) : null,
                 o.has("eventsIntervalMillis") ? orZero(o, "eventsIntervalMillis",
-                        SettingsResource.MIN_EVENTS_INTERVAL_MS, SettingsResource.MAX_EVENTS_INTERVAL_MS) : null);
+                        SettingsResource.MIN_EVENTS_INTERVAL_MS, SettingsResource.MAX_EVENTS_INTERVAL_MS) : null,
+                LimitsChange.rate(o, "altDownloadLimit"), LimitsChange.rate(o, "altUploadLimit"),
+                flag(o, "altSpeed"), flag(o, "logToFile"), flag(o, "setupDone"));
+    }
+
+    /** A switch: true or false; null puts it back to its default (off). */
+    private static Boolean flag(ObjectNode o, String key) {
+        if (!o.has(key)) {
+            return null;
+        }
+        return !o.get(key).isNull() && JsonBodies.bool(o, key);
     }
 
     /** The value of a key where null means "server default" (stored as 0). */
@@ -58,11 +73,12 @@ public record SettingsChange(
             return "";
         }
         if (!v.isTextual()) {
-            throw ApiException.badRequest("bad_setting", "setting \"defaultOutputFolder\" must be a string");
+            throw ApiException.badField("bad_setting", "defaultOutputFolder",
+                    "setting \"defaultOutputFolder\" must be a string");
         }
         String text = v.textValue();
         if (text.indexOf('\0') >= 0 || text.getBytes(StandardCharsets.UTF_8).length > SessionSettings.MAX_FOLDER_BYTES) {
-            throw ApiException.badRequest("bad_setting", "setting \"defaultOutputFolder\" must be at most "
+            throw ApiException.badField("bad_setting", "defaultOutputFolder", "setting \"defaultOutputFolder\" must be at most "
                     + SessionSettings.MAX_FOLDER_BYTES + " bytes without NUL");
         }
         return text;

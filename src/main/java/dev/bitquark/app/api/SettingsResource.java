@@ -11,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import dev.bitquark.app.discovery.Discovery;
+import dev.bitquark.app.logging.LogFileService;
 import java.util.List;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,9 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "session")
 public class SettingsResource {
     static final Set<String> EDITABLE = Set.of("downloadLimit", "uploadLimit", "maxConnections",
-            "maxConcurrentChecks", "defaultOutputFolder", "eventsIntervalMillis");
+            "maxConcurrentChecks", "defaultOutputFolder", "eventsIntervalMillis", "altDownloadLimit", "altUploadLimit",
+            "altSpeed", "logToFile", "setupDone");
     static final Set<String> READ_ONLY = Set.of("httpPort", "httpHost", "peerPort", "peerBind", "downloadDir",
-            "dataDir", "persistence", "sessionSaveIntervalMillis", "eventsMaxClients", "dht", "dhtPort", "dhtBootstrap", "pex", "lsd");
+            "dataDir", "persistence", "sessionSaveIntervalMillis", "eventsMaxClients", "dht", "dhtPort", "dhtBootstrap",
+            "pex", "lsd", "logFile");
     static final int MAX_CONNECTIONS = 65_535;
     static final int MAX_CONCURRENT_CHECKS = 64;
     static final long MIN_EVENTS_INTERVAL_MS = 100;
@@ -43,11 +46,13 @@ public class SettingsResource {
     private final SessionService sessions;
     private final EngineService engines;
     private final BitquarkConfig config;
+    private final LogFileService logFile;
 
-    SettingsResource(SessionService sessions, EngineService engines, BitquarkConfig config) {
+    SettingsResource(SessionService sessions, EngineService engines, BitquarkConfig config, LogFileService logFile) {
         this.sessions = sessions;
         this.engines = engines;
         this.config = config;
+        this.logFile = logFile;
     }
 
     /**
@@ -55,9 +60,15 @@ public class SettingsResource {
      *
      * @param defaultOutputFolder where new torrents go unless the add names a folder, relative to the
      *     download folder ({@code ""} = the download folder)
+     * @param altDownloadLimit alternative ("turtle") download limit, in force while {@code altSpeed} is on
+     * @param altUploadLimit alternative upload limit, in force while {@code altSpeed} is on
+     * @param altSpeed the alternative limits are in force instead of {@code downloadLimit}/{@code uploadLimit}
+     * @param logToFile the log is also written to {@code readOnly.logFile}, rotated
+     * @param setupDone the web UI's first-run wizard was completed or dismissed
      */
     public record EditableSettings(long downloadLimit, long uploadLimit, int maxConnections, int maxConcurrentChecks,
-                                   String defaultOutputFolder, long eventsIntervalMillis) {
+                                   String defaultOutputFolder, long eventsIntervalMillis, long altDownloadLimit,
+                                   long altUploadLimit, boolean altSpeed, boolean logToFile, boolean setupDone) {
     }
 
     /**
@@ -68,14 +79,20 @@ public class SettingsResource {
      * @param dhtBootstrap the routers and nodes it bootstraps from ({@code bitquark.dht.bootstrap})
      * @param pex peer exchange (BEP 11; {@code bitquark.pex.enabled}, {@code --no-pex})
      * @param lsd local service discovery runs (BEP 14; {@code bitquark.lsd.enabled}, {@code --no-lsd})
+     * @param logFile where the log file is written while {@code editable.logToFile} is on
      */
     public record ReadOnlySettings(int httpPort, String httpHost, int peerPort, String peerBind, String downloadDir,
                                    String dataDir, String persistence, long sessionSaveIntervalMillis,
                                    int eventsMaxClients, boolean dht, int dhtPort, List<String> dhtBootstrap,
-                                   boolean pex, boolean lsd) {
+                                   boolean pex, boolean lsd, String logFile) {
     }
 
-    public record SettingsDto(EditableSettings editable, ReadOnlySettings readOnly) {
+    /**
+     * @param editable the settings a PUT changes, in force now
+     * @param defaults what each editable setting is when not set (a PUT of null restores it)
+     * @param readOnly settings from the configuration: a restart is needed to change them
+     */
+    public record SettingsDto(EditableSettings editable, EditableSettings defaults, ReadOnlySettings readOnly) {
     }
 
     @GET
@@ -95,13 +112,35 @@ public class SettingsResource {
         String folder = body.defaultOutputFolder() == null || body.defaultOutputFolder().isEmpty()
                 ? body.defaultOutputFolder() : folder(body.defaultOutputFolder());
         UnaryOperator<SessionSettings> change = s -> new SessionSettings(
-                body.downloadLimit() != null ? body.downloadLimit() : s.downloadLimit(),
-                body.uploadLimit() != null ? body.uploadLimit() : s.uploadLimit(),
+                or(body.downloadLimit(), s.downloadLimit()),
+                or(body.uploadLimit(), s.uploadLimit()),
                 body.maxConnections() != null ? body.maxConnections() : s.maxConnections(),
                 body.maxConcurrentChecks() != null ? body.maxConcurrentChecks() : s.maxConcurrentChecks(),
                 folder != null ? folder : s.defaultOutputFolder(),
-                body.eventsIntervalMillis() != null ? body.eventsIntervalMillis() : s.eventsIntervalMillis());
-        return update(session, change).map(this::document);
+                or(body.eventsIntervalMillis(), s.eventsIntervalMillis()),
+                or(body.altDownloadLimit(), s.altDownloadLimit()),
+                or(body.altUploadLimit(), s.altUploadLimit()),
+                body.altSpeed() != null ? body.altSpeed() : s.altSpeed(),
+                body.logToFile() != null ? body.logToFile() : s.logToFile(),
+                body.setupDone() != null ? body.setupDone() : s.setupDone());
+        if (Boolean.TRUE.equals(body.logToFile())) {
+            // Opened before anything changes, so a folder that cannot take the file is an error on that field.
+            try {
+                logFile.start();
+            } catch (java.io.IOException | RuntimeException e) {
+                throw ApiException.badField("bad_setting", "logToFile", "cannot write the log file "
+                        + logFile.path() + ": " + e.getMessage());
+            }
+        }
+        return update(session, change).invoke(s -> {
+            if (!s.logToFile()) {
+                logFile.stop();
+            }
+        }).map(this::document);
+    }
+
+    private static long or(Long value, long otherwise) {
+        return value != null ? value : otherwise;
     }
 
     /** A folder inside the download folder, stored relative to it. */
@@ -110,7 +149,7 @@ public class SettingsResource {
         try {
             p = sessions.insideRoot(text, "defaultOutputFolder");
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("bad_setting", "setting " + e.getMessage());
+            throw ApiException.badField("bad_setting", "defaultOutputFolder", "setting " + e.getMessage());
         }
         return sessions.downloadRoot().relativize(p).toString().replace('\\', '/');
     }
@@ -124,15 +163,18 @@ public class SettingsResource {
         EditableSettings editable = new EditableSettings(s.downloadLimit(), s.uploadLimit(),
                 s.maxConnections() > 0 ? s.maxConnections() : e.config().maxConnections(),
                 s.maxConcurrentChecks() > 0 ? s.maxConcurrentChecks() : e.config().maxConcurrentChecks(),
-                s.defaultOutputFolder(), sessions.eventsIntervalMillis());
+                s.defaultOutputFolder(), sessions.eventsIntervalMillis(), s.altDownloadLimit(), s.altUploadLimit(),
+                s.altSpeed(), s.logToFile(), s.setupDone());
+        EditableSettings defaults = new EditableSettings(0, 0, e.config().maxConnections(),
+                e.config().maxConcurrentChecks(), "", config.events().interval().toMillis(), 0, 0, false, false, false);
         ReadOnlySettings readOnly = new ReadOnlySettings(config.http().port(), config.http().host(), e.peerPort(),
                 config.peer().bind(), sessions.downloadRoot().toString(),
                 config.dataDir().toAbsolutePath().normalize().toString(),
                 config.persistence().name().toLowerCase(Locale.ROOT), config.session().saveInterval().toMillis(),
                 config.events().maxClients(), d != null && d.dht() != null,
                 d != null && d.dht() != null ? d.dht().port() : 0, d == null ? List.of() : d.settings().bootstrap(),
-                d != null && d.settings().pex(), d != null && d.lsd() != null);
-        return new SettingsDto(editable, readOnly);
+                d != null && d.settings().pex(), d != null && d.lsd() != null, logFile.path().toString());
+        return new SettingsDto(editable, defaults, readOnly);
     }
 
     /** Applies and stores a settings change; a failure to store is a 500 that says the change is in force. */

@@ -14,6 +14,15 @@ public interface LogConfig {
     @WithDefault("false")
     boolean json();
 
+    /** Size at which the log file (session setting {@code logToFile}) is rotated. */
+    @WithDefault("10M")
+    io.quarkus.runtime.configuration.MemorySize fileSize();
+
+    /** Rotated log files kept beside the current one ({@code bitquark.log.1} … {@code .N}). */
+    @WithDefault("5")
+    @io.smallrye.config.WithName("file-backups")
+    int fileBackups();
+
     /** Live log tail clients at once ({@code /api/v1/logs}); more are refused. */
     @WithDefault("4")
     int tailClients();

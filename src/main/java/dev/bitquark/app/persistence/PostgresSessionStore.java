@@ -404,7 +404,8 @@ public final class PostgresSessionStore implements SessionStore {
         try (Connection c = connect(what);
              PreparedStatement ps = c.prepareStatement("""
                      SELECT download_limit, upload_limit, max_connections, max_concurrent_checks,
-                            default_output_folder, events_interval_millis
+                            default_output_folder, events_interval_millis, alt_download_limit, alt_upload_limit,
+                            alt_speed, log_to_file, setup_done
                      FROM settings WHERE id
                      """);
              ResultSet rs = ps.executeQuery()) {
@@ -413,7 +414,8 @@ public final class PostgresSessionStore implements SessionStore {
             }
             try {
                 return new SessionSettings(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
-                        rs.getLong(6));
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9), rs.getBoolean(10),
+                        rs.getBoolean(11));
             } catch (IllegalArgumentException | NullPointerException e) {
                 // The CHECKs of V1/V3 make this unreachable unless the schema was altered.
                 throw new PersistenceException(what + ": the stored row is invalid: " + e.getMessage(), e);
@@ -429,13 +431,17 @@ public final class PostgresSessionStore implements SessionStore {
         try (Connection c = connect(what);
              PreparedStatement ps = c.prepareStatement("""
                      INSERT INTO settings (id, download_limit, upload_limit, max_connections, max_concurrent_checks,
-                                           default_output_folder, events_interval_millis)
-                     VALUES (true, ?, ?, ?, ?, ?, ?)
+                                           default_output_folder, events_interval_millis, alt_download_limit,
+                                           alt_upload_limit, alt_speed, log_to_file, setup_done)
+                     VALUES (true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                      ON CONFLICT (id) DO UPDATE SET download_limit = EXCLUDED.download_limit,
                          upload_limit = EXCLUDED.upload_limit, max_connections = EXCLUDED.max_connections,
                          max_concurrent_checks = EXCLUDED.max_concurrent_checks,
                          default_output_folder = EXCLUDED.default_output_folder,
-                         events_interval_millis = EXCLUDED.events_interval_millis, updated_at = now()
+                         events_interval_millis = EXCLUDED.events_interval_millis,
+                         alt_download_limit = EXCLUDED.alt_download_limit, alt_upload_limit = EXCLUDED.alt_upload_limit,
+                         alt_speed = EXCLUDED.alt_speed, log_to_file = EXCLUDED.log_to_file,
+                         setup_done = EXCLUDED.setup_done, updated_at = now()
                      """)) {
             ps.setLong(1, settings.downloadLimit());
             ps.setLong(2, settings.uploadLimit());
@@ -444,6 +450,11 @@ public final class PostgresSessionStore implements SessionStore {
             // PostgreSQL text cannot hold NUL; a folder with one is refused before it gets here.
             ps.setString(5, settings.defaultOutputFolder());
             ps.setLong(6, settings.eventsIntervalMillis());
+            ps.setLong(7, settings.altDownloadLimit());
+            ps.setLong(8, settings.altUploadLimit());
+            ps.setBoolean(9, settings.altSpeed());
+            ps.setBoolean(10, settings.logToFile());
+            ps.setBoolean(11, settings.setupDone());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failure(what, e);

@@ -31,6 +31,11 @@ public final class SettingsCodec {
                 .put("max-concurrent-checks", s.maxConcurrentChecks())
                 .put("default-output-folder", s.defaultOutputFolder())
                 .put("events-interval-ms", s.eventsIntervalMillis())
+                .put("alt-download-limit", s.altDownloadLimit())
+                .put("alt-upload-limit", s.altUploadLimit())
+                .put("alt-speed", s.altSpeed() ? 1 : 0)
+                .put("log-to-file", s.logToFile() ? 1 : 0)
+                .put("setup-done", s.setupDone() ? 1 : 0)
                 .build());
     }
 
@@ -46,6 +51,12 @@ public final class SettingsCodec {
         if (folder != null && folder.indexOf('\0') >= 0) {
             throw f.error("default-output-folder", "contains a NUL character");
         }
-        return new SessionSettings(down, up, connections, checks, folder == null ? "" : folder, interval);
+        long altDown = f.optionalInteger("alt-download-limit", 0, Long.MAX_VALUE, 0);
+        long altUp = f.optionalInteger("alt-upload-limit", 0, Long.MAX_VALUE, 0);
+        boolean altSpeed = f.optionalInteger("alt-speed", 0, 1, 0) == 1;
+        boolean logToFile = f.optionalInteger("log-to-file", 0, 1, 0) == 1;
+        boolean setupDone = f.optionalInteger("setup-done", 0, 1, 0) == 1;
+        return new SessionSettings(down, up, connections, checks, folder == null ? "" : folder, interval, altDown, altUp,
+                altSpeed, logToFile, setupDone);
     }
 }

@@ -389,7 +389,7 @@ public final class Session implements AutoCloseable {
 
     /** Blocking (store thread): the engine's limits as the settings say; "not set" is the engine's start value. */
     private void applyToEngine(SessionSettings s) {
-        await(engine.setRateLimits(s.downloadLimit(), s.uploadLimit()));
+        await(engine.setRateLimits(s.effectiveDownloadLimit(), s.effectiveUploadLimit()));
         await(engine.setMaxConnections(s.maxConnections() > 0 ? s.maxConnections() : engine.config().maxConnections()));
         await(engine.setMaxConcurrentChecks(s.maxConcurrentChecks() > 0 ? s.maxConcurrentChecks()
                 : engine.config().maxConcurrentChecks()));

@@ -1,6 +1,7 @@
 package dev.bitquark.app.session;
 
 import dev.bitquark.app.config.BitquarkConfig;
+import dev.bitquark.app.logging.LogFileService;
 import dev.bitquark.app.persistence.FileSessionStore;
 import dev.bitquark.app.persistence.PostgresSessionStore;
 import dev.bitquark.app.persistence.SessionStore;
@@ -36,10 +37,13 @@ public class SessionService {
     private volatile WatchFolder watch;
     private volatile String watchProblem;
 
+    private final LogFileService logFile;
+
     SessionService(BitquarkConfig config, Instance<PostgresSessionStore> postgres,
                    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-                   MemorySize maxTorrentSize) {
+                   MemorySize maxTorrentSize, LogFileService logFile) {
         this.config = config;
+        this.logFile = logFile;
         this.postgres = postgres;
         this.maxTorrentSize = maxTorrentSize;
     }
@@ -60,6 +64,9 @@ public class SessionService {
                 report = r;
                 session = s;
                 problem = null;
+                if (s.settings().logToFile()) {
+                    logFile.startQuietly();
+                }
                 config.watch().dir().ifPresent(dir -> startWatchFolder(s, dir));
             }
         });

@@ -42,7 +42,59 @@ class SettingsApiTest {
     @AfterEach
     void defaults() {
         put("{\"downloadLimit\":0,\"uploadLimit\":0,\"maxConnections\":null,\"maxConcurrentChecks\":null,"
-                + "\"defaultOutputFolder\":null,\"eventsIntervalMillis\":null}").statusCode(200);
+                + "\"defaultOutputFolder\":null,\"eventsIntervalMillis\":null,\"altDownloadLimit\":0,"
+                + "\"altUploadLimit\":0,\"altSpeed\":null,\"logToFile\":null,\"setupDone\":null}").statusCode(200);
+    }
+
+    @Test
+    void theAlternativeLimitsAreInForceWhileTurtleModeIsOn() {
+        put("{\"downloadLimit\":500000,\"uploadLimit\":400000,\"altDownloadLimit\":100000,"
+                + "\"altUploadLimit\":50000}").statusCode(200).body("editable.altSpeed", equalTo(false));
+        TestAuth.authed().when().get("/api/v1/session/stats").then()
+                .body("downloadLimit", equalTo(500000)).body("uploadLimit", equalTo(400000));
+        put("{\"altSpeed\":true}").statusCode(200).body("editable.altSpeed", equalTo(true))
+                .body("editable.downloadLimit", equalTo(500000)).body("editable.altDownloadLimit", equalTo(100000));
+        TestAuth.authed().when().get("/api/v1/session/stats").then()
+                .body("downloadLimit", equalTo(100000)).body("uploadLimit", equalTo(50000));
+        // Changing the normal limits while the alternative ones are in force keeps the alternative ones.
+        TestAuth.authed().contentType("application/json").body("{\"downloadLimit\":600000}")
+                .when().put("/api/v1/session/limits").then().statusCode(200);
+        TestAuth.authed().when().get("/api/v1/session/stats").then().body("downloadLimit", equalTo(100000));
+        put("{\"altSpeed\":false}").statusCode(200);
+        TestAuth.authed().when().get("/api/v1/session/stats").then()
+                .body("downloadLimit", equalTo(600000)).body("uploadLimit", equalTo(400000));
+        SessionSettings onDisk = new AtomicFile(config.dataDir().resolve("settings.bq")).read(SettingsCodec::decode)
+                .value();
+        assertEquals(new SessionSettings(600000, 400000, 0, 0, "", 0, 100000, 50000, false, false, false), onDisk);
+    }
+
+    @Test
+    void defaultsAreListedBesideTheValuesAndTheFirstRunFlagIsKept() {
+        TestAuth.authed().when().get("/api/v1/settings").then().statusCode(200)
+                .body("defaults.maxConnections", equalTo(EngineConfig.DEFAULT_MAX_CONNECTIONS))
+                .body("defaults.eventsIntervalMillis", equalTo(250))
+                .body("defaults.altSpeed", equalTo(false))
+                .body("editable.setupDone", equalTo(false))
+                .body("readOnly.logFile", equalTo(config.dataDir().toAbsolutePath().normalize()
+                        .resolve("bitquark.log").toString()));
+        put("{\"setupDone\":true}").statusCode(200).body("editable.setupDone", equalTo(true));
+        TestAuth.authed().when().get("/api/v1/settings").then().body("editable.setupDone", equalTo(true));
+        put("{\"setupDone\":\"yes\"}").statusCode(400).body("field", equalTo("setupDone"));
+    }
+
+    @Test
+    void theLogFileIsWrittenWhileSwitchedOnAndLeftAloneOnceOff() throws Exception {
+        java.nio.file.Path file = config.dataDir().toAbsolutePath().normalize().resolve("bitquark.log");
+        java.nio.file.Files.deleteIfExists(file);
+        put("{\"logToFile\":true}").statusCode(200).body("editable.logToFile", equalTo(true));
+        org.jboss.logging.Logger.getLogger("dev.bitquark.test").info("line for the log file");
+        String text = java.nio.file.Files.readString(file);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("line for the log file"), text);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("writing the log to"), text);
+        put("{\"logToFile\":false}").statusCode(200).body("editable.logToFile", equalTo(false));
+        org.jboss.logging.Logger.getLogger("dev.bitquark.test").info("line after the switch");
+        String after = java.nio.file.Files.readString(file);
+        org.junit.jupiter.api.Assertions.assertFalse(after.contains("line after the switch"), after);
     }
 
     @Test
@@ -86,7 +138,7 @@ class SettingsApiTest {
 
     @Test
     void aReadOnlyKeyIsRefusedByName() {
-        put("{\"peerPort\":6881}").statusCode(400)
+        put("{\"peerPort\":6881}").statusCode(400).body("field", equalTo("peerPort"))
                 .body("error", equalTo("read_only_setting")).body("message", containsString("\"peerPort\""));
         put("{\"downloadDir\":\"/tmp\"}").statusCode(400).body("error", equalTo("read_only_setting"));
     }
@@ -102,13 +154,14 @@ class SettingsApiTest {
     @Test
     void badValuesAreRefusedNamingTheSetting() {
         put("{\"downloadLimit\":-5}").statusCode(400).body("error", equalTo("bad_setting"))
-                .body("message", containsString("downloadLimit"));
+                .body("message", containsString("downloadLimit")).body("field", equalTo("downloadLimit"));
+        put("{\"altUploadLimit\":-1}").statusCode(400).body("field", equalTo("altUploadLimit"));
         put("{\"maxConnections\":0}").statusCode(400).body("message", containsString("maxConnections"));
         put("{\"maxConcurrentChecks\":1000}").statusCode(400).body("message", containsString("maxConcurrentChecks"));
         put("{\"eventsIntervalMillis\":5}").statusCode(400).body("message", containsString("eventsIntervalMillis"));
         put("{\"maxConnections\":\"many\"}").statusCode(400);
         put("{\"defaultOutputFolder\":\"../../etc\"}").statusCode(400)
-                .body("message", containsString("inside the download folder"));
+                .body("message", containsString("inside the download folder")).body("field", equalTo("defaultOutputFolder"));
         put("{\"defaultOutputFolder\":7}").statusCode(400);
         put("not json").statusCode(400).body("error", equalTo("bad_json"));
         put("[]").statusCode(400).body("error", equalTo("bad_json"));

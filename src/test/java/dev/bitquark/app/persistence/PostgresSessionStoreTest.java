@@ -185,9 +185,12 @@ class PostgresSessionStoreTest {
 
     @Test
     void everyRuntimeSettingRoundTrips() throws Exception {
-        SessionSettings all = new SessionSettings(7, 8, 90, 5, "films/ünïcode", 1500);
+        SessionSettings all = new SessionSettings(7, 8, 90, 5, "films/ünïcode", 1500, 3, 4, true, true, true);
         store.saveSettings(all);
         assertEquals(all, store.loadSettings());
+        SessionSettings someOff = new SessionSettings(7, 8, 90, 5, "", 0, 0, 9, false, true, false);
+        store.saveSettings(someOff);
+        assertEquals(someOff, store.loadSettings());
         store.saveSettings(new SessionSettings(7, 8));
         assertEquals(new SessionSettings(7, 8), store.loadSettings(), "\"not set\" is stored as such");
     }
@@ -195,7 +198,7 @@ class PostgresSessionStoreTest {
     @Test
     void theSchemaRefusesNegativeSettings() {
         for (String sql : List.of("UPDATE settings SET max_connections = -1", "UPDATE settings SET download_limit = -1",
-                "UPDATE settings SET events_interval_millis = -1")) {
+                "UPDATE settings SET events_interval_millis = -1", "UPDATE settings SET alt_upload_limit = -1")) {
             java.sql.SQLException e = assertThrows(java.sql.SQLException.class, () -> execute(ds, sql), sql);
             assertEquals("23514", e.getSQLState(), "check_violation: " + sql);
         }

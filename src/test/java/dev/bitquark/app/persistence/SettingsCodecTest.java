@@ -14,11 +14,14 @@ import org.junit.jupiter.api.Test;
 
 /** The settings file: every runtime setting round-trips, and files from before the later fields still load. */
 class SettingsCodecTest {
-    static final SessionSettings FULL = new SessionSettings(1 << 20, 4096, 120, 3, "tv/new", 500);
+    static final SessionSettings FULL = new SessionSettings(1 << 20, 4096, 120, 3, "tv/new", 500, 1000, 2000, true,
+            true, true);
 
     @Test
     void roundTripsEverySetting() throws Exception {
         assertEquals(FULL, SettingsCodec.decode(SettingsCodec.encode(FULL)));
+        SessionSettings mixed = FULL.withAltLimits(0, 5, false).withSetupDone(false);
+        assertEquals(mixed, SettingsCodec.decode(SettingsCodec.encode(mixed)));
         assertEquals(SessionSettings.DEFAULTS, SettingsCodec.decode(SettingsCodec.encode(SessionSettings.DEFAULTS)));
     }
 
@@ -35,6 +38,13 @@ class SettingsCodecTest {
         byte[] bad = BEncoder.encode(with(dict(SettingsCodec.encode(FULL)), "max-connections", new BInt(-1)));
         PersistenceException e = assertThrows(PersistenceException.class, () -> SettingsCodec.decode(bad));
         assertEquals("settings: field \"max-connections\" is -1, outside 0..2147483647", e.getMessage());
+    }
+
+    @Test
+    void rejectsASwitchThatIsNeitherZeroNorOne() {
+        byte[] bad = BEncoder.encode(with(dict(SettingsCodec.encode(FULL)), "alt-speed", new BInt(2)));
+        PersistenceException e = assertThrows(PersistenceException.class, () -> SettingsCodec.decode(bad));
+        assertEquals("settings: field \"alt-speed\" is 2, outside 0..1", e.getMessage());
     }
 
     @Test
