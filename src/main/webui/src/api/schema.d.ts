@@ -674,6 +674,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change settings that apply at the next start (peerPort, downloadDir, dht, ...); null goes back to the configured value; answers the whole settings document */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettingsDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/torrents": {
         parameters: {
             query?: never;
@@ -2307,6 +2363,9 @@ export interface components {
             editable: components["schemas"]["EditableSettings"];
             defaults: components["schemas"]["EditableSettings"];
             readOnly: components["schemas"]["ReadOnlySettings"];
+            start: {
+                [key: string]: components["schemas"]["StartValue"];
+            };
         };
         /** @description Every torrent and the session, after hello and when a client falls behind or asks for resync */
         SnapshotFrame: {
@@ -2346,6 +2405,13 @@ export interface components {
             times: number[];
             download: number[];
             upload: number[];
+        };
+        StartValue: {
+            property: string;
+            environmentVariable: string;
+            next: number | boolean | string | string[];
+            restartNeeded: boolean;
+            lockedBy?: string | null;
         };
         /** @description Follow parts of a torrent (its details view): the frames of the listed topics follow every interval in which they changed; a new subscribe to the same torrent replaces the list, an empty list ends it. At most 16 torrents per connection */
         SubscribeFrame: {

@@ -13,6 +13,8 @@ import jakarta.ws.rs.PUT;
 import dev.bitquark.app.discovery.Discovery;
 import dev.bitquark.app.logging.LogFileService;
 import java.util.List;
+import java.util.Map;
+import dev.bitquark.app.config.StartSettings;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -47,12 +49,15 @@ public class SettingsResource {
     private final EngineService engines;
     private final BitquarkConfig config;
     private final LogFileService logFile;
+    private final StartSettings start;
 
-    SettingsResource(SessionService sessions, EngineService engines, BitquarkConfig config, LogFileService logFile) {
+    SettingsResource(SessionService sessions, EngineService engines, BitquarkConfig config, LogFileService logFile,
+                     StartSettings start) {
         this.sessions = sessions;
         this.engines = engines;
         this.config = config;
         this.logFile = logFile;
+        this.start = start;
     }
 
     /**
@@ -90,9 +95,11 @@ public class SettingsResource {
     /**
      * @param editable the settings a PUT changes, in force now
      * @param defaults what each editable setting is when not set (a PUT of null restores it)
-     * @param readOnly settings from the configuration: a restart is needed to change them
+     * @param readOnly settings from the configuration, in force now
+     * @param start the {@code readOnly} settings that {@code PUT /api/v1/settings/start} changes for the next start
      */
-    public record SettingsDto(EditableSettings editable, EditableSettings defaults, ReadOnlySettings readOnly) {
+    public record SettingsDto(EditableSettings editable, EditableSettings defaults, ReadOnlySettings readOnly,
+                              Map<String, StartSettingsView.StartValue> start) {
     }
 
     @GET
@@ -174,7 +181,7 @@ public class SettingsResource {
                 config.events().maxClients(), d != null && d.dht() != null,
                 d != null && d.dht() != null ? d.dht().port() : 0, d == null ? List.of() : d.settings().bootstrap(),
                 d != null && d.settings().pex(), d != null && d.lsd() != null, logFile.path().toString());
-        return new SettingsDto(editable, defaults, readOnly);
+        return new SettingsDto(editable, defaults, readOnly, StartSettingsView.of(start, readOnly));
     }
 
     /** Applies and stores a settings change; a failure to store is a 500 that says the change is in force. */
