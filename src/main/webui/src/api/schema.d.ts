@@ -1945,7 +1945,7 @@ export interface components {
             results: components["schemas"]["Result"][];
         };
         /** @description A message a client sends on /api/v1/events */
-        ClientFrame: components["schemas"]["SubscribeFrame"] | components["schemas"]["UnsubscribeFrame"] | components["schemas"]["ResyncFrame"];
+        ClientFrame: components["schemas"]["SubscribeFrame"] | components["schemas"]["UnsubscribeFrame"] | components["schemas"]["ResyncFrame"] | components["schemas"]["VisibilityFrame"];
         DhtStatsDto: {
             enabled: boolean;
             state: string;
@@ -2600,6 +2600,15 @@ export interface components {
         VersionDto: {
             name: string;
             version: string;
+        };
+        /** @description The page went to the background (hidden: only the whole session every 5 s, and events) or came back (a fresh snapshot follows) */
+        VisibilityFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "visibility";
+            hidden: boolean;
         };
         /** @description An error: error is a stable code for programs, message a sentence for people */
         ApiError: {

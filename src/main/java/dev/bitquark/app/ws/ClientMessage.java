@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * A message a client sent on {@code /api/v1/events}, validated: {@code subscribe} or
- * {@code unsubscribe} (to parts of a torrent), {@code resync}, or the reason it was refused. Messages are capped at
+ * {@code unsubscribe} (to parts of a torrent), {@code resync}, {@code visibility}, or the reason it was refused. Messages are capped at
  * {@value #MAX_CHARS} characters before they are parsed. Immutable.
  */
 sealed interface ClientMessage {
@@ -32,6 +32,13 @@ sealed interface ClientMessage {
 
     /** {@code {"type":"resync"}}: the client saw a gap in {@code seq}; it gets a fresh snapshot. */
     record Resync() implements ClientMessage {
+    }
+
+    /**
+     * {@code {"type":"visibility","hidden":true|false}}: the page went to the background (it then gets
+     * only the session every few seconds, and server events) or came back (a snapshot follows).
+     */
+    record Visibility(boolean hidden) implements ClientMessage {
     }
 
     /** {@code {"type":"unsubscribe","torrent":"<40 hex>"}}. */
@@ -63,12 +70,17 @@ sealed interface ClientMessage {
         return switch (type.textValue()) {
             case "subscribe" -> subscribe(root);
             case "resync" -> new Resync();
+            case "visibility" -> {
+                JsonNode hidden = root.get("hidden");
+                yield hidden != null && hidden.isBoolean() ? new Visibility(hidden.booleanValue())
+                        : new Invalid("bad_message", "field \"hidden\" must be true or false");
+            }
             case "unsubscribe" -> {
                 Object t = torrent(root);
                 yield t instanceof InfoHash h ? new Unsubscribe(h) : (Invalid) t;
             }
             default -> new Invalid("unknown_type", "unknown message type \"" + clip(type.textValue())
-                    + "\": expected subscribe, unsubscribe or resync");
+                    + "\": expected subscribe, unsubscribe, resync or visibility");
         };
     }
 

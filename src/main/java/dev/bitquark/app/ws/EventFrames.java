@@ -205,6 +205,19 @@ final class EventFrames {
         return write(frame);
     }
 
+    /**
+     * An update with the whole session and no torrent changes: what a client whose page is hidden
+     * gets (see {@code visibility} in docs/events.md); it asks for a snapshot when it is shown again.
+     */
+    String sessionOnly(Sample now) {
+        ObjectNode frame = json.createObjectNode().put("type", "update").put("seq", 0);
+        frame.set("torrents", json.createArrayNode());
+        frame.set("added", json.createArrayNode());
+        frame.set("removed", json.createArrayNode());
+        frame.set("session", now.session());
+        return write(frame);
+    }
+
     /** Copies into {@code into} the fields of {@code now} that differ from {@code before}. */
     private static boolean changedFields(ObjectNode before, ObjectNode now, ObjectNode into) {
         boolean any = false;

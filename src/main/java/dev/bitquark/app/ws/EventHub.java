@@ -45,6 +45,8 @@ public final class EventHub implements AutoCloseable {
     static final long MIN_INTERVAL_MS = 100;
     /** A client that was sent nothing for this long gets a heartbeat frame. */
     static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** How often a client whose page is hidden gets the session (its title, its notifications need no more). */
+    static final long HIDDEN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** A sample the engine has not answered within this time is given up (the next tick asks again). */
     static final long SAMPLE_TIMEOUT_MS = 10_000;
 
@@ -85,6 +87,9 @@ public final class EventHub implements AutoCloseable {
         long lastSentNanos;
         /** The number of the last snapshot or update sent: each is one more (a client that sees a gap resyncs). */
         long seq;
+        /** Its page is hidden: only the session, every {@link #HIDDEN_INTERVAL_NANOS}, until it is shown again. */
+        boolean hidden;
+        long lastHiddenNanos;
 
         Client(SendQueue queue) {
             this.queue = queue;
@@ -202,6 +207,13 @@ public final class EventHub implements AutoCloseable {
                 case ClientMessage.Unsubscribe u -> c.subscriptions.remove(u.torrent());
                 case ClientMessage.Subscribe s -> subscribe(c, s);
                 case ClientMessage.Resync r -> resync(c);
+                case ClientMessage.Visibility v -> {
+                    boolean wasHidden = c.hidden;
+                    c.hidden = v.hidden();
+                    if (wasHidden && !v.hidden()) {
+                        resync(c); // its torrents are stale: a snapshot, as for a gap
+                    }
+                }
             }
         });
     }
@@ -352,6 +364,19 @@ public final class EventHub implements AutoCloseable {
         for (Client c : new ArrayList<>(clients.values())) {
             if (c.queue.checkStalled()) {
                 continue; // closed; its connection's close handler removes it
+            }
+            if (c.hidden && c.baseline != null) {
+                // A hidden page shows nothing but the title and notifications: the session now and then, and the
+                // server events (completions), are all it needs; 5,000 torrents' deltas would only be thrown away.
+                if (now - c.lastHiddenNanos >= HIDDEN_INTERVAL_NANOS) {
+                    c.lastHiddenNanos = now;
+                    sendState(c, frames.sessionOnly(s));
+                } else if (now - c.lastSentNanos > HEARTBEAT_NANOS) {
+                    send(c, EventFrames.withSeq(frames.heartbeat(), c.seq));
+                }
+                c.baseline = s;
+                news.forEach(event -> send(c, event));
+                continue;
             }
             String frame;
             if (c.baseline == null) {

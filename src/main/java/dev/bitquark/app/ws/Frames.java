@@ -49,11 +49,12 @@ public final class Frames {
 
     /** Every message a client may send; {@code type} tells them apart. */
     @Schema(name = "ClientFrame", description = "A message a client sends on /api/v1/events",
-            oneOf = {Subscribe.class, Unsubscribe.class, Resync.class}, discriminatorProperty = "type",
+            oneOf = {Subscribe.class, Unsubscribe.class, Resync.class, Visibility.class}, discriminatorProperty = "type",
             discriminatorMapping = {
                     @DiscriminatorMapping(value = "subscribe", schema = Subscribe.class),
                     @DiscriminatorMapping(value = "unsubscribe", schema = Unsubscribe.class),
-                    @DiscriminatorMapping(value = "resync", schema = Resync.class)})
+                    @DiscriminatorMapping(value = "resync", schema = Resync.class),
+                    @DiscriminatorMapping(value = "visibility", schema = Visibility.class)})
     public interface ClientFrame {
     }
 
@@ -186,6 +187,12 @@ public final class Frames {
 
     @Schema(name = "ResyncFrame", description = "The client saw a gap in seq (or lost track): a fresh snapshot follows")
     public record Resync(@Schema(required = true, enumeration = "resync") String type) implements ClientFrame {
+    }
+
+    @Schema(name = "VisibilityFrame", description = "The page went to the background (hidden: only the whole session "
+            + "every 5 s, and events) or came back (a fresh snapshot follows)")
+    public record Visibility(@Schema(required = true, enumeration = "visibility") String type,
+                             @Schema(required = true) boolean hidden) implements ClientFrame {
     }
 
     @Schema(name = "UnsubscribeFrame", description = "Stop the peers frames of a torrent")

@@ -43,7 +43,7 @@ class ClientMessageTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"type\":\"nope\"}|unknown_type|unknown message type \"nope\": expected subscribe, unsubscribe or resync",
+            "{\"type\":\"nope\"}|unknown_type|unknown message type \"nope\": expected subscribe, unsubscribe, resync or visibility",
             "not json|bad_json|",
             "[1,2]|bad_message|expected a JSON object like {\"type\":\"subscribe\",...}",
             "42|bad_message|",

@@ -130,6 +130,33 @@ class EventHubTest {
 
     /** UI spec 1.3: snapshots and updates are numbered one by one per connection; resync answers with a snapshot. */
     @Test
+    void aHiddenPageGetsTheSessionButNoTorrentChangesAndASnapshotWhenShownAgain() throws Exception {
+        hub(EventHub.Limits.DEFAULTS);
+        Client c = new Client(false);
+        hub.connect("c", c, "{\"type\":\"hello\"}");
+        c.await(type("snapshot"), Duration.ofSeconds(10));
+        hub.onMessage("c", "{\"type\":\"visibility\",\"hidden\":true}");
+        awaitSamples(hub.samples() + 2);
+        int mark = c.frames.size();
+        EngineUnderTest.await(torrent.pause(), Duration.ofSeconds(10));
+        // Within the hidden interval (5 s) a session-only update shows the pause in its counts.
+        JsonNode sessionOnly = c.await(f -> type("update").test(f) && f.get("session").path("paused").asInt() == 1,
+                Duration.ofSeconds(15));
+        assertEquals(0, sessionOnly.get("torrents").size(), "no torrent changes while hidden: " + sessionOnly);
+        assertEquals(1, sessionOnly.get("session").get("paused").asInt(), "the whole session");
+        for (String text : c.frames.subList(mark, c.frames.size())) {
+            JsonNode f = JSON.readTree(text);
+            assertTrue(!f.has("torrents") || f.get("torrents").isEmpty(), "hidden, yet a torrent change: " + text);
+        }
+        long lastSeq = sessionOnly.get("seq").asLong();
+        hub.onMessage("c", "{\"type\":\"visibility\",\"hidden\":false}");
+        JsonNode snapshot = c.await(f -> type("snapshot").test(f) && f.get("seq").asLong() > lastSeq, Duration.ofSeconds(10));
+        assertEquals("paused", snapshot.get("torrents").get(0).get("state").asText());
+        hub.onMessage("c", "{\"type\":\"visibility\",\"hidden\":\"yes\"}");
+        assertEquals("bad_message", c.await(type("error"), Duration.ofSeconds(10)).get("error").asText());
+    }
+
+    @Test
     void everySnapshotAndUpdateIsOneMoreThanTheLastAndResyncSendsAFreshSnapshot() throws Exception {
         hub(EventHub.Limits.DEFAULTS);
         Client early = new Client(false);
