@@ -28,6 +28,13 @@ export function App({ events, loadVersion, rest, store, onLogout }: AppProps) {
   );
   useEffect(() => api.store.attach(api.events), [api]);
   useEffect(() => () => api.announcer.dispose(), [api]);
+  // A hidden tab asks the server for the session only (5,000 torrents' deltas would be thrown away).
+  useEffect(() => {
+    const follow = () => api.events.setHidden(document.visibilityState === 'hidden');
+    follow();
+    document.addEventListener('visibilitychange', follow);
+    return () => document.removeEventListener('visibilitychange', follow);
+  }, [api]);
 
   const logout =
     onLogout ??

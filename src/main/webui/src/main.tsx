@@ -5,6 +5,10 @@ import { checkSession, EventsClient, eventsUrl, fetchVersion, login } from './ap
 import { createRest } from './api/rest';
 import { App, PRODUCT_NAME } from './App';
 import { AuthGate } from './components/AuthGate';
+import { applyTheme } from './prefs/theme';
+
+// Before the first render, so the page does not flash the other theme (no inline script: CSP).
+applyTheme();
 
 const root = document.getElementById('root');
 if (root === null) {

@@ -3,13 +3,16 @@ import { formatSort, parseSort, type ListQuery, type SortKey } from './store/sel
 import { isFilterId } from './store/status';
 
 /**
- * A tiny router on the History API: the app has four kinds of page and the list's filter, search
+ * A tiny router on the History API: the app has a handful of pages and the list's filter, search
  * and sort live in the query string, so links are shareable and Back undoes a filter change.
  */
 export type Route =
   | { readonly page: 'list' }
   | { readonly page: 'details'; readonly id: string; readonly tab: string | null }
   | { readonly page: 'add'; readonly uri: string | null }
+  | { readonly page: 'settings'; readonly section: string | null }
+  | { readonly page: 'logs' }
+  | { readonly page: 'dht' }
   | { readonly page: 'login' };
 
 export const DEFAULT_SORT: readonly SortKey[] = [{ column: 'name', desc: false }];
@@ -35,6 +38,9 @@ export function parseLocation(pathname: string, search: string): AppLocation {
   if (parts[0] === 't' && parts[1] !== undefined) route = { page: 'details', id: parts[1], tab: parts[2] ?? null };
   else if (parts[0] === 'add') route = { page: 'add', uri: params.get('uri') };
   else if (parts[0] === 'login') route = { page: 'login' };
+  else if (parts[0] === 'settings') route = { page: 'settings', section: parts[1] ?? null };
+  else if (parts[0] === 'logs') route = { page: 'logs' };
+  else if (parts[0] === 'dht') route = { page: 'dht' };
   return { route, query };
 }
 
@@ -53,6 +59,9 @@ export function buildUrl(route: Route, query: ListQuery): string {
     path = `/t/${encodeURIComponent(route.id)}${route.tab ? `/${encodeURIComponent(route.tab)}` : ''}`;
   } else if (route.page === 'add') path = '/add';
   else if (route.page === 'login') path = '/login';
+  else if (route.page === 'settings') path = route.section ? `/settings/${encodeURIComponent(route.section)}` : '/settings';
+  else if (route.page === 'logs') path = '/logs';
+  else if (route.page === 'dht') path = '/dht';
   const params = new URLSearchParams();
   if (query.filter !== 'all') params.set('state', query.filter);
   if (query.search !== '') params.set('q', query.search);

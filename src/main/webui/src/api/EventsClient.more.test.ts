@@ -33,6 +33,20 @@ describe('EventsClient send, watchdog, jitter and subscriptions', () => {
     expect(client.send({ type: 'resync' })).toBe(false);
   });
 
+  it('tellsTheServerWhenThePageIsHiddenAndAgainAfterAReconnect', () => {
+    client.start();
+    factory.latest().hello();
+    client.setHidden(true);
+    client.setHidden(true); // no change, nothing sent
+    expect(factory.latest().sent).toEqual([{ type: 'visibility', hidden: true }]);
+    factory.latest().serverClose();
+    vi.advanceTimersByTime(60_000);
+    factory.latest().hello();
+    expect(factory.latest().sent).toEqual([{ type: 'visibility', hidden: true }]);
+    client.setHidden(false);
+    expect(factory.latest().sent).toEqual([{ type: 'visibility', hidden: true }, { type: 'visibility', hidden: false }]);
+  });
+
   it('forwardsEveryFrameTypeAndIgnoresUnknownOnes', () => {
     const seen: ServerEvent['type'][] = [];
     client.onEvent((e) => seen.push(e.type));

@@ -58,6 +58,8 @@ export class EventsClient {
 
   private readonly stateListeners = new Set<StateListener>();
   private readonly eventListeners = new Set<ServerEventListener>();
+  /** The page is hidden (see setHidden); re-sent after every hello. */
+  private hidden = false;
   /** Topics wanted per torrent, per subscriber; re-sent after every hello. */
   private readonly subscriptions = new Map<string, Map<symbol, readonly Topic[]>>();
 
@@ -128,6 +130,16 @@ export class EventsClient {
     this.cancelReconnect();
     this.dropSocket(1000, 'client stopped');
     this.setState('disconnected');
+  }
+
+  /**
+   * Tells the server whether the page is hidden: while it is, the server sends only the session every
+   * few seconds (and events); when it is shown again, a fresh snapshot. Remembered across reconnects.
+   */
+  setHidden(hidden: boolean): void {
+    if (hidden === this.hidden) return;
+    this.hidden = hidden;
+    this.send({ type: 'visibility', hidden });
   }
 
   /** Sends a message as JSON; returns false (and drops it) when the socket is not open. */
@@ -231,6 +243,7 @@ export class EventsClient {
       this.nextBackoffMs = this.initialBackoffMs;
       this.setState('connected');
       for (const torrent of this.subscriptions.keys()) this.sendSubscription(torrent);
+      if (this.hidden) this.send({ type: 'visibility', hidden: true });
     }
     for (const listener of [...this.eventListeners]) {
       listener(event);

@@ -52,4 +52,5 @@ export type ServerFrame =
 export type ClientFrame =
   | { type: 'subscribe'; torrent: string; topics: Topic[] }
   | S['UnsubscribeFrame']
-  | S['ResyncFrame'];
+  | S['ResyncFrame']
+  | S['VisibilityFrame'];

@@ -16,12 +16,15 @@ export class ApiRequestError extends Error {
   readonly status: number;
   /** `ApiError.error` (e.g. `unknown_torrent`), or `http_<status>` / `network` when the body had none. */
   readonly code: string;
+  /** The request field the server named as the one at fault (`ApiError.field`), e.g. a setting's key. */
+  readonly field: string | null;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, field: string | null = null) {
     super(message);
     this.name = 'ApiRequestError';
     this.status = status;
     this.code = code;
+    this.field = field;
   }
 }
 
@@ -66,17 +69,19 @@ export interface Rest {
 async function errorOf(response: Response): Promise<ApiRequestError> {
   let code = `http_${response.status}`;
   let message = `HTTP ${response.status}`;
+  let field: string | null = null;
   try {
     const body: unknown = await response.json();
     if (typeof body === 'object' && body !== null) {
       const record = body as Record<string, unknown>;
       if (typeof record.error === 'string') code = record.error;
       if (typeof record.message === 'string') message = record.message;
+      if (typeof record.field === 'string') field = record.field;
     }
   } catch {
     // Not JSON (a proxy's error page): the status says enough.
   }
-  return new ApiRequestError(response.status, code, message);
+  return new ApiRequestError(response.status, code, message, field);
 }
 
 export function createRest(options: RestOptions = {}): Rest {

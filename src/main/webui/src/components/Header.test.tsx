@@ -6,9 +6,9 @@ import { Header } from './Header';
 
 const live: ConnectionView = { state: 'connected', hasConnected: true, ageMs: 1000 };
 
-function renderHeader(connection: ConnectionView = live, version: string | null = '0.1.0', onSearch = vi.fn()) {
+function renderHeader(connection: ConnectionView = live, version: string | null = '0.1.0', onSearch = vi.fn(), onMenu = vi.fn()) {
   return renderWithApp(
-    <Header name="bitquark" version={version} connection={connection} search="" onSearch={onSearch} onAdd={vi.fn()} onLogout={vi.fn()} />,
+    <Header name="bitquark" version={version} connection={connection} search="" onSearch={onSearch} onAdd={vi.fn()} onMenu={onMenu} />,
   );
 }
 
@@ -52,10 +52,27 @@ describe('Header', () => {
     vi.useRealTimers();
   });
 
-  it('hasNamedAddAndLogoutButtons', () => {
+  it('hasNamedAddThemeAndMenuButtons', () => {
     renderHeader();
     expect(screen.getByRole('button', { name: 'Add' })).toBeDefined();
-    expect(screen.getByRole('button', { name: 'Log out' })).toBeDefined();
+    expect(screen.getByRole('button', { name: /^Theme: System/ })).toBeDefined();
+    expect(screen.getByRole('button', { name: 'Menu' })).toBeDefined();
     expect(screen.getByRole('group', { name: 'Total speed' }).textContent).toContain('0 B/s');
+  });
+
+  it.each([
+    ['Settings', 'settings'],
+    ['Logs', 'logs'],
+    ['DHT', 'dht'],
+    ['Keyboard shortcuts', 'shortcuts'],
+    ['Log out', 'logout'],
+  ] as const)('theMenuLeadsTo %s', (item, target) => {
+    const onMenu = vi.fn();
+    renderHeader(live, '0.1.0', vi.fn(), onMenu);
+    const trigger = screen.getByRole('button', { name: 'Menu' });
+    trigger.focus();
+    fireEvent.keyDown(trigger, { key: 'Enter' });
+    fireEvent.click(screen.getByRole('menuitem', { name: new RegExp(`^${item}`) }));
+    expect(onMenu).toHaveBeenCalledWith(target);
   });
 });

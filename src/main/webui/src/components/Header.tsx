@@ -1,10 +1,14 @@
-import { LogOut, Plus } from 'lucide-react';
+import { Plus } from 'lucide-react';
 import type { Ref } from 'react';
 import type { ConnectionView } from '../hooks/useConnection';
+import type { ServerSettings } from '../hooks/useServerSettings';
 import { t } from '../i18n';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { SearchBox } from './shell/SearchBox';
 import { SpeedSummary } from './shell/SpeedSummary';
+import { AppMenu, type MenuTarget } from './shell/AppMenu';
+import { TurtleToggle } from './shell/TurtleToggle';
+import { ThemeToggle } from './palette/ThemeToggle';
 
 export interface HeaderProps {
   readonly name: string;
@@ -15,11 +19,14 @@ export interface HeaderProps {
   readonly onSearch: (value: string) => void;
   readonly searchRef?: Ref<HTMLInputElement>;
   readonly onAdd: () => void;
-  readonly onLogout: () => void;
+  /** A choice in the menu (other pages, the palette, shortcuts, logout). */
+  readonly onMenu: (target: MenuTarget) => void;
+  /** For the turtle toggle; absent in tests that do not need it. */
+  readonly settings?: ServerSettings;
 }
 
-/** Top bar: product, search, Add, global speeds, the connection indicator and logout. */
-export function Header({ name, version, connection, search, onSearch, searchRef, onAdd, onLogout }: HeaderProps) {
+/** Top bar: product, search, Add, global speeds, the turtle, the connection indicator, theme and the menu. */
+export function Header({ name, version, connection, search, onSearch, searchRef, onAdd, onMenu, settings }: HeaderProps) {
   return (
     <header className="header">
       <div className="header__brand">
@@ -36,10 +43,10 @@ export function Header({ name, version, connection, search, onSearch, searchRef,
       </button>
       <div className="header__end">
         <SpeedSummary />
+        {settings && <TurtleToggle settings={settings} />}
         <ConnectionIndicator connection={connection} />
-        <button type="button" className="icon-button" aria-label={t('header.logout')} title={t('header.logout')} onClick={onLogout}>
-          <LogOut size={16} aria-hidden="true" />
-        </button>
+        <ThemeToggle />
+        <AppMenu onSelect={onMenu} />
       </div>
     </header>
   );

@@ -3,11 +3,19 @@
  * `count` (see i18n.ts). `{name}` placeholders are filled as text, never as markup.
  */
 import { enAdd } from './en-add';
+import { enPhone } from './en-phone';
+import { enLogs } from './en-logs';
+import { enPalette } from './en-palette';
 import { enDetails } from './en-details';
+import { enSettings } from './en-settings';
 
 export const en = {
   ...enAdd,
+  ...enPhone,
+  ...enLogs,
+  ...enPalette,
   ...enDetails,
+  ...enSettings,
   'shell.skip': 'Skip to the torrent list',
   'header.add': 'Add',
   'header.search': 'Search torrents',

@@ -12,6 +12,7 @@ import { TrackersTab } from './TrackersTab';
 import { useSpeedSamples } from './useSpeedSamples';
 import './details.css';
 import '../add/add.css';
+import { getPrefs } from '../../prefs/prefs';
 
 export const DETAIL_TABS = ['overview', 'files', 'peers', 'trackers', 'pieces', 'speed'] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
@@ -52,7 +53,8 @@ export function DetailsPane({ torrentId, tab, onTabChange, onClose }: DetailsPan
         onClose();
         return;
       }
-      if (e.defaultPrevented) return;
+      // 1–6 are single-key shortcuts: off with the user's switch (WCAG 2.1.4); Esc is not one.
+      if (e.defaultPrevented || !getPrefs().singleKeyShortcuts) return;
       const n = Number(e.key);
       if (!Number.isInteger(n) || n < 1 || n > DETAIL_TABS.length) return;
       e.preventDefault();

@@ -24,6 +24,8 @@ export interface TorrentGridProps {
   readonly onCommand: (command: ListCommand, options?: CommandOptions) => void;
   /** Rows kept on screen after the connection dropped are dimmed. */
   readonly stale: boolean;
+  /** The Name column takes the width no other column uses (tablets: few columns, names cut short). */
+  readonly fillName?: boolean;
 }
 
 const OVERSCAN = 8;
@@ -34,7 +36,7 @@ const rowOf = (target: EventTarget | null): string | null =>
  * The torrent list as an ARIA grid, virtualised: only the rows in view (plus a few) are in the DOM,
  * always including the row holding the tab stop so keyboard focus never lands on nothing.
  */
-export function TorrentGrid({ rows, selection, layout, sort, onSort, hold, onOpen, onCommand, stale }: TorrentGridProps) {
+export function TorrentGrid({ rows, selection, layout, sort, onSort, hold, onOpen, onCommand, stale, fillName = false }: TorrentGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const focusIndex = selection.focus === null ? -1 : rows.indexOf(selection.focus);
@@ -113,7 +115,10 @@ export function TorrentGrid({ rows, selection, layout, sort, onSort, hold, onOpe
 
   const widths = layout.visible.map((c) => layout.widthOf(c));
   const style = {
-    '--grid-columns': `${CHECKBOX_WIDTH}px ${widths.map((w) => `${w}px`).join(' ')}`,
+    // Every row is at least as wide as the grid, so a 1fr column resolves the same in each of them.
+    '--grid-columns': `${CHECKBOX_WIDTH}px ${widths
+      .map((w, i) => (fillName && layout.visible[i] === 'name' ? `minmax(${w}px, 1fr)` : `${w}px`))
+      .join(' ')}`,
     '--grid-width': `${CHECKBOX_WIDTH + widths.reduce((a, b) => a + b, 0)}px`,
   } as CSSProperties;
   const visibleSelected = rows.length > 0 && rows.every((id) => selection.selected.has(id));

@@ -5,6 +5,11 @@ import { t } from '../../i18n';
 import { DEFAULT_SORT } from '../../router';
 import { useLiveSelector, useLiveVersion, useTorrentIds, useTorrentMap } from '../../store/live';
 import { formatSort, selectRows, type ListQuery, type SortColumn, type SortKey } from '../../store/selectors';
+import { AddFab } from '../phone/AddFab';
+import { CardList } from '../phone/CardList';
+import { FilterSortButton } from '../phone/FilterSheet';
+import { PhoneActionBar } from '../phone/PhoneActionBar';
+import { useViewport } from '../phone/useMediaQuery';
 import { ActionBar } from './ActionBar';
 import { useTorrentActions } from './actions';
 import { ColumnChooser } from './ColumnChooser';
@@ -54,7 +59,10 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: Torr
   const order = useTorrentIds();
   const version = useLiveVersion();
   const loaded = useLiveSelector((s) => s.session !== null);
-  const layout = useColumnLayout();
+  const viewport = useViewport();
+  const phone = viewport === 'phone';
+  // A tablet starts with fewer, narrower columns, and keeps its own layout (a rotation crosses 1024 px).
+  const layout = useColumnLayout(viewport === 'tablet' ? 'tablet' : 'desktop');
   const hold = useSortHold();
   const [dialog, setDialog] = useState<DialogState>(null);
 
@@ -114,6 +122,8 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: Torr
   else if (torrents.size === 0) body = <NoTorrents onAdd={onAdd} />;
   else if (rows.length === 0)
     body = <NoMatch onClear={() => onQueryChange({ filter: 'all', search: '', sort: query.sort })} />;
+  else if (phone)
+    body = <CardList rows={rows} query={query} selection={selection} hold={hold} onOpen={onOpen} stale={stale} />;
   else
     body = (
       <TorrentGrid
@@ -126,11 +136,12 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: Torr
         onOpen={onOpen}
         onCommand={onCommand}
         stale={stale}
+        fillName={viewport === 'tablet'}
       />
     );
 
   return (
-    <section className="list" aria-labelledby="list-heading">
+    <section className={`list${phone ? ' list--phone' : ''}`} aria-labelledby="list-heading">
       <div className="list__bar">
         <h1 id="list-heading" className="list__heading">
           {t('list.heading')}
@@ -140,12 +151,31 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: Torr
               : t('list.countOf', { count: rows.length, total: torrents.size })}
           </span>
         </h1>
-        {selection.selected.size > 0 && (
-          <ActionBar count={selection.selected.size} onCommand={onCommand} onClear={selection.clear} />
+        {phone ? (
+          <FilterSortButton query={query} shown={rows.length} onQueryChange={onQueryChange} />
+        ) : (
+          <>
+            {selection.selected.size > 0 && (
+              <ActionBar count={selection.selected.size} onCommand={onCommand} onClear={selection.clear} />
+            )}
+            <ColumnChooser layout={layout} />
+          </>
         )}
-        <ColumnChooser layout={layout} />
       </div>
       {body}
+      {/* Phones: the selection's commands along the bottom edge, else the floating Add button there. */}
+      {phone &&
+        (selection.selected.size > 0 ? (
+          <PhoneActionBar
+            count={selection.selected.size}
+            total={rows.length}
+            onCommand={onCommand}
+            onSelectAll={selection.selectAll}
+            onClear={selection.clear}
+          />
+        ) : (
+          <AddFab onAdd={onAdd} />
+        ))}
       <RemoveDialog
         open={dialog?.kind === 'remove'}
         names={dialog?.kind === 'remove' ? dialog.ids.map((id) => torrents.get(id)?.name ?? id) : []}

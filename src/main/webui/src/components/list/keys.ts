@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react';
+import { getPrefs } from '../../prefs/prefs';
 import type { ListCommand } from './commands';
 import type { SelectionApi } from './selection';
 
@@ -39,6 +40,11 @@ export interface GridKeyContext {
  * The list's keyboard map (UI spec 1.8): ↑/↓ move, Shift extends, Space selects, Enter opens,
  * Esc clears, Home/End/PageUp/PageDown, Ctrl/⌘+A, Delete (Shift = with files, still confirmed),
  * P pause/resume, R recheck. Returns whether the key was handled.
+ *
+ * Delete, P and R are single-key shortcuts: they do nothing while the user has turned those off
+ * (WCAG 2.1.4: speech input types letters, which must not pause or remove torrents). The
+ * arrows, Space, Enter, Esc and Home/End/PageUp/PageDown stay: they are how the grid is operated
+ * by keyboard at all, not shortcuts.
  */
 export function handleGridKey(e: KeyboardEvent, ctx: GridKeyContext): boolean {
   if (isTextField(e.target) || inOverlay(e.target)) return false;
@@ -79,6 +85,8 @@ export function handleGridKey(e: KeyboardEvent, ctx: GridKeyContext): boolean {
       selection.clear();
       return true;
     case 'Delete':
+      // With Ctrl/⌘ or Alt it is not a single-key shortcut and works either way, as it always has.
+      if (!mod && !e.altKey && !getPrefs().singleKeyShortcuts) return false;
       ctx.onCommand('remove', { withFiles: e.shiftKey });
       return true;
   }
@@ -86,7 +94,7 @@ export function handleGridKey(e: KeyboardEvent, ctx: GridKeyContext): boolean {
     selection.selectAll();
     return true;
   }
-  if (mod || e.altKey) return false;
+  if (mod || e.altKey || !getPrefs().singleKeyShortcuts) return false;
   if (e.key === 'p' || e.key === 'P') {
     ctx.onCommand('pause', { toggle: true });
     return true;

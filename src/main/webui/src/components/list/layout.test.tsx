@@ -63,4 +63,15 @@ describe('column layout', () => {
     expect(layout.widths).toEqual({ size: 48 });
     expect(sanitizeLayout('garbage').order[0]).toBe('name');
   });
+
+  it('startsATabletWithFewerNarrowerColumns', () => {
+    const tablet = sanitizeLayout(undefined, 'tablet');
+    expect(tablet.order.filter((id) => !tablet.hidden.includes(id))).toEqual(['name', 'progress', 'state', 'down', 'up', 'eta']);
+    expect(tablet.widths.name).toBe(140);
+    // A stored tablet layout keeps its own choices; columns it never heard of arrive hidden.
+    const stored = sanitizeLayout({ order: ['name', 'size'], hidden: [], widths: { name: 300 } }, 'tablet');
+    expect(stored.hidden).not.toContain('size');
+    expect(stored.hidden).toContain('peers');
+    expect(stored.widths.name).toBe(300);
+  });
 });

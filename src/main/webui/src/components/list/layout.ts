@@ -4,6 +4,19 @@ import { COLUMNS, COLUMN_BY_ID, MAX_WIDTH, MIN_WIDTH } from './columns';
 
 /** Bump the version when the stored shape changes; an old layout is then ignored, not misread. */
 export const LAYOUT_KEY = 'bitquark.list.layout.v1';
+/** A tablet's layout is kept apart: turning it crosses 1024 px, and each width keeps its own. */
+export const TABLET_LAYOUT_KEY = 'bitquark.list.layout.tablet.v1';
+
+/** Desktop: every default column. Tablet (640–1024 px, UI spec 1.7): fewer and narrower ones. */
+export type LayoutVariant = 'desktop' | 'tablet';
+
+const TABLET_COLUMNS: readonly SortColumn[] = ['name', 'progress', 'state', 'down', 'up', 'eta'];
+/**
+ * 36 + 588 px: fits 768 px less the tablet sidebar and padding (shell.css) and a classic scrollbar.
+ * Name is a minimum there: on a tablet it also takes the width the others leave (TorrentGrid fillName).
+ */
+const TABLET_WIDTHS: Readonly<Partial<Record<SortColumn, number>>> = { name: 140, progress: 96, state: 100, down: 76, up: 76, eta: 58 };
+const keyOf = (variant: LayoutVariant) => (variant === 'tablet' ? TABLET_LAYOUT_KEY : LAYOUT_KEY);
 
 export interface ColumnLayout {
   /** Every column id, in display order (hidden ones keep their place). */
@@ -12,11 +25,10 @@ export interface ColumnLayout {
   readonly widths: Readonly<Partial<Record<SortColumn, number>>>;
 }
 
-export const defaultLayout = (): ColumnLayout => ({
-  order: COLUMNS.map((c) => c.id),
-  hidden: COLUMNS.filter((c) => !c.visible).map((c) => c.id),
-  widths: {},
-});
+export const defaultLayout = (variant: LayoutVariant = 'desktop'): ColumnLayout =>
+  variant === 'tablet'
+    ? { order: COLUMNS.map((c) => c.id), hidden: COLUMNS.filter((c) => !TABLET_COLUMNS.includes(c.id)).map((c) => c.id), widths: TABLET_WIDTHS }
+    : { order: COLUMNS.map((c) => c.id), hidden: COLUMNS.filter((c) => !c.visible).map((c) => c.id), widths: {} };
 
 const clampWidth = (w: number) => Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)));
 
@@ -24,15 +36,15 @@ const clampWidth = (w: number) => Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WI
  * Reads a stored layout defensively (it may come from an older or newer UI): unknown ids are
  * dropped, columns added since are appended with their default visibility, widths are clamped.
  */
-export function sanitizeLayout(value: unknown): ColumnLayout {
-  const fallback = defaultLayout();
+export function sanitizeLayout(value: unknown, variant: LayoutVariant = 'desktop'): ColumnLayout {
+  const fallback = defaultLayout(variant);
   if (typeof value !== 'object' || value === null) return fallback;
   const v = value as Record<string, unknown>;
   const known = (id: unknown): id is SortColumn => typeof id === 'string' && COLUMN_BY_ID.has(id as SortColumn);
   const order = Array.isArray(v.order) ? [...new Set(v.order.filter(known))] : [];
   const added = fallback.order.filter((id) => !order.includes(id));
   const hidden = Array.isArray(v.hidden) ? v.hidden.filter(known) : [];
-  const widths: Partial<Record<SortColumn, number>> = {};
+  const widths: Partial<Record<SortColumn, number>> = { ...fallback.widths };
   if (typeof v.widths === 'object' && v.widths !== null) {
     for (const [id, w] of Object.entries(v.widths as Record<string, unknown>)) {
       if (known(id) && typeof w === 'number' && Number.isFinite(w)) widths[id] = clampWidth(w);
@@ -45,12 +57,12 @@ export function sanitizeLayout(value: unknown): ColumnLayout {
   };
 }
 
-function load(): ColumnLayout {
+function load(variant: LayoutVariant): ColumnLayout {
   try {
-    const raw = window.localStorage.getItem(LAYOUT_KEY);
-    return raw === null ? defaultLayout() : sanitizeLayout(JSON.parse(raw));
+    const raw = window.localStorage.getItem(keyOf(variant));
+    return raw === null ? defaultLayout(variant) : sanitizeLayout(JSON.parse(raw), variant);
   } catch {
-    return defaultLayout(); // storage disabled or corrupt: the defaults are always usable
+    return defaultLayout(variant); // storage disabled or corrupt: the defaults are always usable
   }
 }
 
@@ -68,17 +80,22 @@ export interface ColumnLayoutApi {
   reset(): void;
 }
 
-/** The list's column layout, persisted per device in localStorage. */
-export function useColumnLayout(): ColumnLayoutApi {
-  const [layout, setLayout] = useState<ColumnLayout>(load);
+/** The list's column layout, persisted per device (and per variant) in localStorage. */
+export function useColumnLayout(variant: LayoutVariant = 'desktop'): ColumnLayoutApi {
+  const [state, setState] = useState(() => ({ variant, layout: load(variant) }));
+  // The window crossed into the other variant: show that one's layout from this very render on.
+  const current = state.variant === variant ? state : { variant, layout: load(variant) };
+  if (current !== state) setState(current);
+  const layout = current.layout;
+  const setLayout = useCallback((change: (l: ColumnLayout) => ColumnLayout) => setState((s) => ({ ...s, layout: change(s.layout) })), []);
 
   useEffect(() => {
     try {
-      window.localStorage.setItem(LAYOUT_KEY, JSON.stringify(layout));
+      window.localStorage.setItem(keyOf(current.variant), JSON.stringify(current.layout));
     } catch {
       // Private mode or quota: the layout just does not persist.
     }
-  }, [layout]);
+  }, [current.variant, current.layout]);
 
   const reorder = useCallback((id: SortColumn, target: (order: SortColumn[]) => number) => {
     setLayout((l) => {
@@ -87,7 +104,7 @@ export function useColumnLayout(): ColumnLayoutApi {
       order.splice(at, 0, id);
       return { ...l, order };
     });
-  }, []);
+  }, [setLayout]);
 
   // One array per layout change: rows are memoised on it, so a new one per render would re-render them all.
   const visible = useMemo(() => layout.order.filter((id) => !layout.hidden.includes(id)), [layout]);
@@ -105,6 +122,6 @@ export function useColumnLayout(): ColumnLayoutApi {
       }),
     move: (id, delta) => reorder(id, () => layout.order.indexOf(id) + delta),
     moveBefore: (id, before) => reorder(id, (order) => order.indexOf(before)),
-    reset: () => setLayout(defaultLayout()),
+    reset: () => setLayout(() => defaultLayout(variant)),
   };
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useApp, type AddInput } from '../../context';
 import { useConnection } from '../../hooks/useConnection';
+import { useServerSettings } from '../../hooks/useServerSettings';
 import { useServerVersion, type VersionLoader } from '../../hooks/useServerVersion';
 import { t } from '../../i18n';
 import { buildUrl, navigate, useLocation, type Route } from '../../router';
@@ -8,6 +9,11 @@ import type { ListQuery } from '../../store/selectors';
 import { Header } from '../Header';
 import { TorrentList } from '../list/TorrentList';
 import { LiveRegion, Toaster } from '../toast/Toaster';
+import { isSectionId } from '../settings/catalog';
+import type { MenuTarget } from './AppMenu';
+import { StatusBar } from './StatusBar';
+import { useShellCommands } from './useShellCommands';
+import { useTitleSpeed } from './useTitleSpeed';
 import { DropOverlay } from './DropOverlay';
 import { Sidebar } from './Sidebar';
 import { StaleBanner } from './StaleBanner';
@@ -16,10 +22,18 @@ import { useEventNotifications } from './useEventNotifications';
 import { useGlobalKeys } from './useGlobalKeys';
 // After the components' own styles: the phone layout below overrides the sidebar's.
 import './shell.css';
+import './chrome.css';
 
 // The add dialog and the details pane are separate chunks, loaded when first shown (UI spec 1.9).
 const AddDialog = lazy(() => import('../add/AddDialog').then((m) => ({ default: m.AddDialog })));
 const DetailsPane = lazy(() => import('../details/DetailsPane').then((m) => ({ default: m.DetailsPane })));
+// The other pages, the palette, the shortcut sheet and the first-run wizard: lazy chunks too.
+const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const LogsPage = lazy(() => import('../logs/LogsPage').then((m) => ({ default: m.LogsPage })));
+const DhtPage = lazy(() => import('../dht/DhtPage').then((m) => ({ default: m.DhtPage })));
+const FirstRunWizard = lazy(() => import('../settings/FirstRunWizard').then((m) => ({ default: m.FirstRunWizard })));
+const CommandPalette = lazy(() => import('../palette/CommandPalette').then((m) => ({ default: m.CommandPalette })));
+const ShortcutsDialog = lazy(() => import('../palette/ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })));
 
 export interface ShellProps {
   readonly productName: string;
@@ -47,8 +61,26 @@ export function Shell({ productName, loadVersion, onLogout }: ShellProps) {
     [go],
   );
   const dragging = useDropAndPaste(openAdd, () => app.toast(t('drop.rejected'), 'error'));
-  useGlobalKeys(searchRef, () => openAdd());
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  useGlobalKeys(searchRef, () => openAdd(), { onShortcuts: showShortcuts, onPalette: () => setPaletteOpen(true) });
   useEventNotifications();
+  useTitleSpeed(productName);
+  const settings = useServerSettings(app.rest);
+  const goPage = useCallback((to: Route) => go(to), [go]);
+  const commands = useShellCommands({ go: goPage, openAdd: () => openAdd(), onShortcuts: showShortcuts, onLogout, settings });
+  const onMenu = (target: MenuTarget) => {
+    if (target === 'settings') go({ page: 'settings', section: null });
+    else if (target === 'about') go({ page: 'settings', section: 'about' });
+    else if (target === 'logs' || target === 'dht') go({ page: target });
+    else if (target === 'shortcuts') setShortcutsOpen(true);
+    else if (target === 'palette') setPaletteOpen(true);
+    else onLogout();
+  };
+  const showWizard = () => {
+    settings.put({ setupDone: false }).catch((e: unknown) => app.toast(t('settings.notSaved'), 'error', [String(e)]));
+  };
 
   // Past the AuthGate the browser is logged in: /login has nothing to show.
   useEffect(() => {
@@ -60,6 +92,8 @@ export function Shell({ productName, loadVersion, onLogout }: ShellProps) {
 
   const details = route.page === 'details' ? route : null;
   const stale = connection.state !== 'connected' && connection.hasConnected;
+  const otherPage = route.page === 'settings' || route.page === 'logs' || route.page === 'dht';
+  const folder = settings.dto?.editable.defaultOutputFolder ?? null;
 
   return (
     <div className="app">
@@ -74,10 +108,27 @@ export function Shell({ productName, loadVersion, onLogout }: ShellProps) {
         onSearch={(search) => go(route, { ...query, search }, true)}
         searchRef={searchRef}
         onAdd={() => openAdd()}
-        onLogout={onLogout}
+        onMenu={onMenu}
+        settings={settings}
       />
       <div className="app__body">
-        <Sidebar query={query} onFilter={(filter) => go(route.page === 'details' ? route : { page: 'list' }, { ...query, filter })} />
+        {!otherPage && (
+          <Sidebar query={query} onFilter={(filter) => go(route.page === 'details' ? route : { page: 'list' }, { ...query, filter })} />
+        )}
+        {otherPage && (
+          <main id="main" className="main main--page" tabIndex={-1}>
+            <Suspense fallback={<p className="empty__title">{t('empty.loading')}</p>}>
+              {route.page === 'settings' && (
+                <SettingsPage section={isSectionId(route.section) ? route.section : null} version={version}
+                  onSection={(section) => go({ page: 'settings', section })} onShowWizard={showWizard}
+                  onSaved={settings.take} />
+              )}
+              {route.page === 'logs' && <LogsPage />}
+              {route.page === 'dht' && <DhtPage />}
+            </Suspense>
+          </main>
+        )}
+        {!otherPage && (
         <main id="main" className={`main${details ? ' main--split' : ''}`} tabIndex={-1}>
           {stale && <StaleBanner ageMs={connection.ageMs} />}
           <div className="main__list">
@@ -102,7 +153,9 @@ export function Shell({ productName, loadVersion, onLogout }: ShellProps) {
             </section>
           )}
         </main>
+        )}
       </div>
+      <StatusBar rest={app.rest} folder={folder} />
       {addOpened && (
         <Suspense fallback={null}>
           <AddDialog
@@ -113,6 +166,21 @@ export function Shell({ productName, loadVersion, onLogout }: ShellProps) {
               go({ page: 'list' }, query, true);
             }}
           />
+        </Suspense>
+      )}
+      {settings.dto !== null && !settings.dto.editable.setupDone && (
+        <Suspense fallback={null}>
+          <FirstRunWizard dto={settings.dto} onDone={settings.take} />
+        </Suspense>
+      )}
+      {paletteOpen && (
+        <Suspense fallback={null}>
+          <CommandPalette open onClose={() => setPaletteOpen(false)} commands={commands} />
+        </Suspense>
+      )}
+      {shortcutsOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog open onClose={() => setShortcutsOpen(false)} />
         </Suspense>
       )}
       <Toaster />

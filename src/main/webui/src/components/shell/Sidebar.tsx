@@ -5,14 +5,18 @@ import { buildUrl } from '../../router';
 import { useTorrentMap } from '../../store/live';
 import type { ListQuery } from '../../store/selectors';
 import { countByFilter, FILTERS, type FilterId } from '../../store/status';
+import { useViewport } from '../phone/useMediaQuery';
 
 export interface SidebarProps {
   readonly query: ListQuery;
   readonly onFilter: (filter: FilterId) => void;
 }
 
-/** State filters with live counts; real links, so they can be opened in a new tab or shared. */
-export function Sidebar({ query, onFilter }: SidebarProps) {
+/**
+ * State filters with live counts; real links, so they can be opened in a new tab or shared. The
+ * sidebar's list, and the phone's filter sheet (which has no room for a sidebar).
+ */
+export function StateFilters({ query, onFilter }: SidebarProps) {
   const torrents = useTorrentMap();
   const counts = useMemo(() => countByFilter(torrents.values()), [torrents]);
   const click = (filter: FilterId) => (e: MouseEvent<HTMLAnchorElement>) => {
@@ -21,26 +25,35 @@ export function Sidebar({ query, onFilter }: SidebarProps) {
     onFilter(filter);
   };
   return (
+    <ul className="sidebar__list">
+      {FILTERS.map((filter) => {
+        const current = query.filter === filter;
+        return (
+          <li key={filter}>
+            <a
+              className={`sidebar__item${current ? ' is-current' : ''}`}
+              href={buildUrl({ page: 'list' }, { ...query, filter })}
+              aria-current={current ? 'true' : undefined}
+              onClick={click(filter)}
+            >
+              <span className="sidebar__label">{t(`filter.${filter}`)}</span>
+              <span className="sidebar__count">{counts[filter]}</span>
+            </a>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function Sidebar({ query, onFilter }: SidebarProps) {
+  // On a phone the filters live in the list's bottom sheet (components/phone/FilterSheet.tsx).
+  const phone = useViewport() === 'phone';
+  if (phone) return null;
+  return (
     <nav className="sidebar" aria-label={t('sidebar.label')}>
       <h2 className="sidebar__heading">{t('sidebar.state')}</h2>
-      <ul className="sidebar__list">
-        {FILTERS.map((filter) => {
-          const current = query.filter === filter;
-          return (
-            <li key={filter}>
-              <a
-                className={`sidebar__item${current ? ' is-current' : ''}`}
-                href={buildUrl({ page: 'list' }, { ...query, filter })}
-                aria-current={current ? 'true' : undefined}
-                onClick={click(filter)}
-              >
-                <span className="sidebar__label">{t(`filter.${filter}`)}</span>
-                <span className="sidebar__count">{counts[filter]}</span>
-              </a>
-            </li>
-          );
-        })}
-      </ul>
+      <StateFilters query={query} onFilter={onFilter} />
     </nav>
   );
 }

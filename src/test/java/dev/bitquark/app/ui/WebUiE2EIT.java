@@ -207,6 +207,11 @@ class WebUiE2EIT {
         page.getByLabel("Password").fill(PASSWORD);
         ui.button("Log in").click();
         assertThat(ui.connection()).containsText(LIVE, text());
+        // A fresh server greets its first visitor with the first-run guide (its own test is WebUiSettingsE2EIT).
+        assertThat(ui.dialog("Welcome to bitquark")).isVisible(visible());
+        ui.dialog("Welcome to bitquark").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator
+                .GetByRoleOptions().setName("Skip")).click();
+        assertThat(ui.dialog("Welcome to bitquark")).isHidden();
         assertThat(page.getByText(Pattern.compile("Drop \\.torrent files here"))).isVisible(visible());
         ui.screenshot(SHOTS, "empty-1440");
         problems.clear(); // the browser logs the refused login (401) as a failed resource load: expected
@@ -468,8 +473,9 @@ class WebUiE2EIT {
         assertThat(ui.dialog("Add torrents")).isHidden();
         assertTrue(problems.isEmpty(), "no page error or console error: " + problems);
 
-        // Logging out leads back to the login form; the socket closes with the session.
-        ui.button("Log out").click();
+        // Logging out (from the menu) leads back to the login form; the socket closes with the session.
+        ui.button("Menu").click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Log out")).click();
         assertThat(page.getByTestId("login-form")).isVisible(visible());
         ui.screenshot(SHOTS, "login-390");
         page.setViewportSize(1440, 900);
