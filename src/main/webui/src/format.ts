@@ -50,18 +50,30 @@ export function formatEta(seconds: number): string {
 }
 
 const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+// Formatting a date costs tens of microseconds and a list shows the same few thousand over and
+// over (added, completed): remembered by their text, bounded so a long session cannot grow it.
+const dates = new Map<string, string>();
+const DATES_KEPT = 20_000;
 
 /** An ISO date-time as local date and time; "–" for missing or unreadable values. */
 export function formatDate(iso: string | null | undefined): string {
   if (iso === null || iso === undefined || iso === '') return '–';
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? '–' : dateFormat.format(time);
+  let text = dates.get(iso);
+  if (text === undefined) {
+    const time = Date.parse(iso);
+    text = Number.isNaN(time) ? '–' : dateFormat.format(time);
+    if (dates.size >= DATES_KEPT) dates.clear();
+    dates.set(iso, text);
+  }
+  return text;
 }
+
+const ratioFormat = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Share ratio with two decimals: "1.25"; "∞" for an infinite one. */
 export function formatRatio(ratio: number): string {
   if (!Number.isFinite(ratio)) return '∞';
-  return new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ratio);
+  return ratioFormat.format(ratio);
 }
 
 /** A fraction 0..1 as a percentage: "42.5 %" below 100, never rounded up to "100 %" before it is done. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TorrentDto } from '../api/types';
 import { torrent } from '../test/fixtures';
-import { parseSort, selectRows, type ListQuery } from './selectors';
+import { createRowSelector, parseSort, selectRows, type ListQuery } from './selectors';
 import { countByFilter, statusOf } from './status';
 
 /** 5,000 torrents with spread-out states, rates and names, deterministic. */
@@ -98,5 +98,34 @@ describe('selectors', () => {
     expect(parseSort('name,-down')).toEqual([{ column: 'name', desc: false }, { column: 'down', desc: true }]);
     expect(parseSort('bogus,-down,-down')).toEqual([{ column: 'down', desc: true }]);
     expect(parseSort(null)).toEqual([]);
+  });
+});
+
+describe('createRowSelector', () => {
+  const byName: ListQuery = { filter: 'all', search: '', sort: [{ column: 'name', desc: false }] };
+  const byDown: ListQuery = { filter: 'all', search: '', sort: [{ column: 'down', desc: true }] };
+  const map = (ts: TorrentDto[]) => new Map(ts.map((t) => [t.id, t]));
+
+  it('keepsItsAnswerWhenOnlyValuesOutsideTheSortAndFilterChange', () => {
+    const ts = [torrent(1, { name: 'b' }), torrent(2, { name: 'a' }), torrent(3, { name: 'c' })];
+    const order = ts.map((t) => t.id);
+    const select = createRowSelector();
+    const first = select(map(ts), order, byName);
+    expect(first).toEqual([ts[1]!.id, ts[0]!.id, ts[2]!.id]);
+    const faster = map([{ ...ts[0]!, downloadRate: 9e6 }, ts[1]!, ts[2]!]);
+    expect(select(faster, order, byName)).toBe(first);
+    expect(select(faster, order, byDown)[0]).toBe(ts[0]!.id);
+  });
+
+  it('sortsAgainWhenASortValueOrTheFilterMembershipChanges', () => {
+    const ts = [torrent(1, { name: 'b' }), torrent(2, { name: 'a' })];
+    const order = ts.map((t) => t.id);
+    const select = createRowSelector();
+    select(map(ts), order, byName);
+    expect(select(map([{ ...ts[0]!, name: '0' }, ts[1]!]), order, byName)).toEqual([ts[0]!.id, ts[1]!.id]);
+    const paused: ListQuery = { ...byName, filter: 'paused' };
+    const none = select(map(ts), order, paused);
+    expect(none).toEqual([]);
+    expect(select(map([{ ...ts[0]!, state: 'paused' }, ts[1]!]), order, paused)).toEqual([ts[0]!.id]);
   });
 });

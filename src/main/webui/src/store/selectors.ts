@@ -135,6 +135,53 @@ export function selectRows(
   return index.map((i) => rows[i]!.id);
 }
 
+export type RowSelector = (torrents: ReadonlyMap<string, TorrentDto>, order: readonly string[], query: ListQuery) =>
+  readonly string[];
+
+/**
+ * {@link selectRows} that keeps its last answer while no change can move a row: same ids, same
+ * query, no search, and every torrent that changed (a new object) has the same sort values and
+ * the same filter membership as before. With 5,000 torrents and 1,000 of them changing their rates
+ * every second, a list sorted by name is then checked in well under a millisecond instead of
+ * sorted again; a list sorted by speed is still sorted every time, as it must be.
+ */
+export function createRowSelector(): RowSelector {
+  let last: { torrents: ReadonlyMap<string, TorrentDto>; order: readonly string[]; query: ListQuery; rows: readonly string[] } | null = null;
+  return (torrents, order, query) => {
+    if (last !== null && last.order === order && sameQuery(last.query, query) && query.search.trim() === ''
+      && !rowsMayMove(last.torrents, torrents, order, query)) {
+      last = { ...last, torrents };
+      return last.rows;
+    }
+    const rows = selectRows(torrents, order, query);
+    last = { torrents, order, query, rows };
+    return rows;
+  };
+}
+
+function sameQuery(a: ListQuery, b: ListQuery): boolean {
+  return a === b || (a.filter === b.filter && a.search === b.search && formatSort(a.sort) === formatSort(b.sort));
+}
+
+function rowsMayMove(before: ReadonlyMap<string, TorrentDto>, after: ReadonlyMap<string, TorrentDto>,
+  order: readonly string[], query: ListQuery): boolean {
+  if (before === after) return false;
+  for (const id of order) {
+    const a = before.get(id);
+    const b = after.get(id);
+    if (a === b) continue;
+    if (a === undefined || b === undefined) return true;
+    if (matchesFilter(a, query.filter) !== matchesFilter(b, query.filter)) return true;
+    for (const key of query.sort) {
+      const numeric = NUMERIC[key.column];
+      if (numeric !== undefined && numeric(a) !== numeric(b)) return true;
+      const text = TEXT[key.column];
+      if (text !== undefined && text(a) !== text(b)) return true;
+    }
+  }
+  return false;
+}
+
 /** `sort=name,-down`: a column per key, `-` for descending. */
 export function parseSort(value: string | null): SortKey[] {
   if (!value) return [];

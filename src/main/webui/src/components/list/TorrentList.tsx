@@ -4,7 +4,7 @@ import { useApp } from '../../context';
 import { t } from '../../i18n';
 import { DEFAULT_SORT } from '../../router';
 import { useLiveSelector, useLiveVersion, useTorrentIds, useTorrentMap } from '../../store/live';
-import { formatSort, selectRows, type ListQuery, type SortColumn, type SortKey } from '../../store/selectors';
+import { createRowSelector, formatSort, type ListQuery, type SortColumn, type SortKey } from '../../store/selectors';
 import { AddFab } from '../phone/AddFab';
 import { CardList } from '../phone/CardList';
 import { FilterSortButton } from '../phone/FilterSheet';
@@ -66,7 +66,8 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: Torr
   const hold = useSortHold();
   const [dialog, setDialog] = useState<DialogState>(null);
 
-  const computed = useMemo(() => selectRows(torrents, order, query), [torrents, order, query]);
+  const [selectRows] = useState(createRowSelector);
+  const computed = useMemo(() => selectRows(torrents, order, query), [selectRows, torrents, order, query]);
   const rows = useDisplayOrder(computed, hold.held, `${query.filter}|${query.search}|${formatSort(query.sort)}`);
   const exists = useCallback((id: string) => app.store.getState().torrents.has(id), [app]);
   const selection = useSelection(rows, exists, version);

@@ -115,6 +115,13 @@ class WebUiScaleIT {
                     .click();
             assertThat(wizard).isHidden();
             page.evaluate("() => { performance.clearMeasures(); window.__bqLong = []; }");
+            // -Dbitquark.uiScaleProfile=<file>: a DevTools CPU profile of the measured part, for finding what costs.
+            String profile = System.getProperty("bitquark.uiScaleProfile");
+            CDPSession profiler = profile == null ? null : context.newCDPSession(page);
+            if (profiler != null) {
+                profiler.send("Profiler.enable");
+                profiler.send("Profiler.start");
+            }
 
             Random random = new Random(7);
             long seq = 1;
@@ -145,6 +152,9 @@ class WebUiScaleIT {
                 scrollMs += ((Number) burst.get("ms")).doubleValue();
             }
             page.waitForTimeout(300);
+            if (profiler != null) {
+                Files.writeString(Path.of(profile), profiler.send("Profiler.stop").get("profile").toString());
+            }
             @SuppressWarnings("unchecked")
             List<Number> apply = (List<Number>) page.evaluate(
                     "() => performance.getEntriesByName('bitquark:apply').map(e => e.duration)");
@@ -177,6 +187,8 @@ class WebUiScaleIT {
                             + "%d rows in the DOM; JS heap after GC %.1f MiB%n", seconds, firstScreen, p50, p95, max,
                     sorted.size(), over50, longest, fps, rows, heapMb);
             System.out.print("UI figure: " + figures);
+            System.out.println("UI figure: apply times in order (ms): " + apply.stream()
+                    .map(d -> String.format(Locale.ROOT, "%.1f", d.doubleValue())).toList() + "; long tasks (ms): " + longTasks);
             Files.writeString(Path.of("docs/ui-scale-figures.txt"), figures);
 
             assertEquals(List.of(), problems, "no page error");
