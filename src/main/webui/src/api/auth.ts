@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 export const SESSION_PATH = '/api/v1/auth/session';
 export const LOGIN_PATH = '/api/v1/auth/login';
 
@@ -41,14 +42,14 @@ export async function login(password: string, fetchImpl: typeof fetch = fetch): 
       body: JSON.stringify({ password }),
     });
   } catch {
-    return { ok: false, reason: 'error', message: 'The server cannot be reached.' };
+    return { ok: false, reason: 'error', message: t('login.unreachable') };
   }
   if (response.status === 204) return { ok: true };
-  if (response.status === 401) return { ok: false, reason: 'wrong-password', message: 'Wrong password.' };
+  if (response.status === 401) return { ok: false, reason: 'wrong-password', message: t('login.wrong') };
   if (response.status === 429) {
     const seconds = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
-    const wait = Number.isFinite(seconds) && seconds > 0 ? ` Try again in ${seconds} s.` : ' Try again later.';
-    return { ok: false, reason: 'rate-limited', message: `Too many failed attempts.${wait}` };
+    const message = Number.isFinite(seconds) && seconds > 0 ? t('login.tooManyIn', { seconds }) : t('login.tooMany');
+    return { ok: false, reason: 'rate-limited', message };
   }
-  return { ok: false, reason: 'error', message: `Login failed (HTTP ${response.status}).` };
+  return { ok: false, reason: 'error', message: t('login.failed', { status: response.status }) };
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { LoginResult } from '../api';
 import { Login } from './Login';
@@ -40,7 +41,7 @@ export function AuthGate({ productName, checkSession, login, children }: AuthGat
   }, [checkSession]);
 
   if (state === 'checking') {
-    return <p className="login__checking" aria-busy="true">Loading…</p>;
+    return <p className="login__checking" aria-busy="true">{t('empty.loading')}</p>;
   }
   if (state === 'login') {
     return <Login productName={productName} onLogin={login} onSuccess={() => setState('ready')} notice={notice} />;

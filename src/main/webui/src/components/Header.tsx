@@ -8,6 +8,7 @@ import { SearchBox } from './shell/SearchBox';
 import { SpeedSummary } from './shell/SpeedSummary';
 import { AppMenu, type MenuTarget } from './shell/AppMenu';
 import { TurtleToggle } from './shell/TurtleToggle';
+import { NotificationCentre } from './shell/NotificationCentre';
 import { ThemeToggle } from './palette/ThemeToggle';
 
 export interface HeaderProps {
@@ -45,6 +46,7 @@ export function Header({ name, version, connection, search, onSearch, searchRef,
         <SpeedSummary />
         {settings && <TurtleToggle settings={settings} />}
         <ConnectionIndicator connection={connection} />
+        <NotificationCentre />
         <ThemeToggle />
         <AppMenu onSelect={onMenu} />
       </div>

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { useId, useState, type FormEvent } from 'react';
 import './login.css';
 import type { LoginResult } from '../api';
@@ -46,7 +47,7 @@ export function Login({ productName, onLogin, onSuccess, notice = null }: LoginP
         </h1>
         {notice !== null && <p className="login__notice">{notice}</p>}
         <label className="login__label" htmlFor={fieldId}>
-          Password
+          {t('login.password')}
         </label>
         <input
           id={fieldId}
@@ -65,7 +66,7 @@ export function Login({ productName, onLogin, onSuccess, notice = null }: LoginP
           </p>
         )}
         <button className="login__submit" type="submit" disabled={busy || password.length === 0}>
-          {busy ? 'Logging in…' : 'Log in'}
+          {busy ? t('login.busy') : t('login.submit')}
         </button>
       </form>
     </main>

@@ -164,6 +164,12 @@ export const enSettings = {
   'status.unconfirmed': 'Port not confirmed',
   'status.unconfirmedHelp': 'No peer has connected to this server yet; its peer port may be closed or not forwarded.',
 
+  'notifications.title': 'Recent events',
+  'notifications.open': 'Recent events',
+  'notifications.openUnseen_one': 'Recent events, {count} new',
+  'notifications.openUnseen_other': 'Recent events, {count} new',
+  'notifications.empty': 'Nothing has happened yet.',
+
   'page.settings': 'Settings',
   'page.logs': 'Logs',
   'page.dht': 'DHT',
