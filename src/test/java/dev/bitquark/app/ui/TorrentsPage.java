@@ -70,6 +70,58 @@ final class TorrentsPage {
         return v == null ? -1 : Double.parseDouble(v);
     }
 
+    /** The phone's torrent list: cards instead of the grid, named like it. */
+    Locator cards() {
+        return page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Torrents"));
+    }
+
+    /** The card of the torrent named {@code name} (a card is named by its torrent's name). */
+    Locator card(String name) {
+        return cards().getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHasText(name));
+    }
+
+    /**
+     * A finger resting on the middle of {@code target} for {@code ms}, then lifted: real touch events
+     * through the DevTools protocol (Playwright has a tap, not a long press). Needs a context with touch.
+     */
+    void longPress(Locator target, int ms) {
+        target.scrollIntoViewIfNeeded();
+        var box = target.boundingBox();
+        double x = box.x + box.width / 2;
+        double y = box.y + box.height / 2;
+        var cdp = page.context().newCDPSession(page);
+        try {
+            com.google.gson.JsonObject point = new com.google.gson.JsonObject();
+            point.addProperty("x", x);
+            point.addProperty("y", y);
+            com.google.gson.JsonArray points = new com.google.gson.JsonArray();
+            points.add(point);
+            com.google.gson.JsonObject start = new com.google.gson.JsonObject();
+            start.addProperty("type", "touchStart");
+            start.add("touchPoints", points);
+            cdp.send("Input.dispatchTouchEvent", start);
+            page.waitForTimeout(ms);
+            com.google.gson.JsonObject end = new com.google.gson.JsonObject();
+            end.addProperty("type", "touchEnd");
+            end.add("touchPoints", new com.google.gson.JsonArray());
+            cdp.send("Input.dispatchTouchEvent", end);
+        } finally {
+            cdp.detach();
+        }
+    }
+
+    /**
+     * Sets the theme preference as the UI keeps it (localStorage {@code bitquark.prefs}), reloads, and
+     * waits for the page to show it ({@code html[data-theme]}).
+     */
+    void theme(String theme) {
+        page.evaluate("t => { const p = JSON.parse(localStorage.getItem('bitquark.prefs') || '{}'); p.theme = t;"
+                + " localStorage.setItem('bitquark.prefs', JSON.stringify(p)); }", theme);
+        page.reload();
+        assertThat(page.locator("html")).hasAttribute("data-theme", theme,
+                new LocatorAssertions.HasAttributeOptions().setTimeout(WAIT_MS));
+    }
+
     Locator dialog(String name) {
         return page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName(name));
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.WebSocketRoute;
@@ -115,6 +116,12 @@ class WebUiE2EIT {
             socket.set(ws);
         });
         Page page = context.newPage();
+        watch(page);
+        ui = new TorrentsPage(page);
+    }
+
+    /** Page errors, console errors and any dialog (an alert from a name would be one) go to {@link #problems}. */
+    void watch(Page page) {
         page.onPageError(problems::add);
         page.onConsoleMessage(m -> {
             if ("error".equals(m.type())) {
@@ -125,7 +132,6 @@ class WebUiE2EIT {
             problems.add("a dialog opened: " + d.message());
             d.dismiss();
         });
-        ui = new TorrentsPage(page);
     }
 
     @AfterAll
@@ -390,8 +396,54 @@ class WebUiE2EIT {
         assertTrue(problems.isEmpty(), "no dialog, page error or console error: " + problems);
     }
 
+    /**
+     * The torrent pages in the dark theme while torrents are there (the payload seeding, the hostile one
+     * stalled): the list, a torrent's details and the add dialog, each through axe; then light again.
+     */
     @Test
     @Order(7)
+    void theTorrentPagesInTheDarkThemePassAxe() throws Exception {
+        Page page = ui.page;
+        // A torrent that is not in the list, so that the dialog shows it ready to add (never added).
+        Path darkSeed = Payloads.multiFile(work.resolve("dark-seed"), "night-payload", 6, 5, 300_000);
+        Path darkTorrent = work.resolve("night.torrent");
+        LibtorrentPeer.makeTorrent(work, darkSeed, darkTorrent, 65536);
+
+        ui.theme("dark");
+        assertThat(ui.connection()).containsText(LIVE, text());
+        assertThat(ui.row(PAYLOAD)).containsText("Seeding", text());
+        assertThat(ui.row(HOSTILE_SHOWN)).isVisible(visible());
+        ui.screenshot(SHOTS, "list-1440-dark");
+        A11y.assertNoSeriousViolations(page, "list, dark");
+
+        ui.open(PAYLOAD);
+        assertThat(ui.tabPanel()).containsText("Seeding", text());
+        assertThat(ui.tabPanel()).containsText(payloadHash, text());
+        ui.screenshot(SHOTS, "details-overview-1440-dark");
+        A11y.assertNoSeriousViolations(page, "overview tab, dark");
+        page.keyboard().press("Escape");
+        assertThat(ui.tab("Overview")).isHidden();
+
+        ui.button("Add").first().click();
+        var dialog = ui.dialog("Add torrents");
+        assertThat(dialog).isVisible(visible());
+        dialog.getByLabel("Torrent files").setInputFiles(darkTorrent);
+        assertThat(dialog.getByRole(AriaRole.TREEGRID)).isVisible(visible());
+        assertThat(dialog).containsText("night-payload", text());
+        ui.screenshot(SHOTS, "add-dialog-1440-dark");
+        A11y.assertNoSeriousViolations(page, "add dialog, dark");
+        page.keyboard().press("Escape");
+        assertThat(dialog).isHidden();
+        assertThat(ui.row("night-payload")).hasCount(0);
+
+        ui.theme("light");
+        assertThat(ui.connection()).containsText(LIVE, text());
+        assertThat(ui.row(PAYLOAD)).isVisible(visible());
+        assertTrue(problems.isEmpty(), "no dialog, page error or console error: " + problems);
+    }
+
+    @Test
+    @Order(8)
     void bulkSelectionPausesAllAndDeleteAsksFirst() {
         Page page = ui.page;
         ui.select(PAYLOAD);
@@ -413,7 +465,7 @@ class WebUiE2EIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void removeWithFilesDeletesThemAndWithoutKeepsThem() {
         ui.select(SECOND);
         ui.button("Remove…").first().click();
@@ -432,7 +484,7 @@ class WebUiE2EIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theListPassesAxeAndWorksWithTheKeyboardOnly() throws Exception {
         Page page = ui.page;
         A11y.assertNoSeriousViolations(page, "list");
@@ -454,31 +506,135 @@ class WebUiE2EIT {
         assertThat(ui.tab("Overview")).isHidden();
     }
 
+    /**
+     * The phone (390 × 844, a touch screen): cards instead of the table, a tap opens a torrent's details
+     * as a page of their own, the filters and sort in a bottom sheet, a long press (or the card's box)
+     * selects and brings the bottom action bar, the floating Add button; both themes; then logging
+     * out from the menu. In a context of its own, since touch is set when a context is made.
+     */
     @Test
-    @Order(10)
+    @Order(11)
     void phoneLayoutScreenshots() throws Exception {
-        Page page = ui.page;
-        page.setViewportSize(390, 844);
-        assertThat(ui.row(HOSTILE_SHOWN)).isVisible(visible());
-        ui.screenshot(SHOTS, "list-390");
-        A11y.assertNoSeriousViolations(page, "phone list");
-        ui.openWithKeyboard(HOSTILE_SHOWN); // a tap selects first, and the selection bar moves the list
-        ui.screenshot(SHOTS, "details-390");
-        A11y.assertNoSeriousViolations(page, "phone details");
-        page.keyboard().press("Escape");
-        ui.button("Add").first().click();
-        assertThat(ui.dialog("Add torrents")).isVisible(visible());
-        ui.screenshot(SHOTS, "add-dialog-390");
-        page.keyboard().press("Escape");
-        assertThat(ui.dialog("Add torrents")).isHidden();
-        assertTrue(problems.isEmpty(), "no page error or console error: " + problems);
+        try (BrowserContext touch = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setHasTouch(true).setIsMobile(true))) {
+            Page page = touch.newPage();
+            watch(page);
+            TorrentsPage phone = new TorrentsPage(page);
+            page.navigate(server.url("/"));
+            assertThat(page.getByTestId("login-form")).isVisible(visible());
+            page.getByLabel("Password").fill(PASSWORD);
+            phone.button("Log in").tap();
+            assertThat(phone.connection()).containsText(LIVE, text());
+            // Logged out, the page's session check is refused (401), which the browser logs: expected.
+            assertTrue(problems.stream().allMatch(p -> p.contains("status of 401")), "only the session check: " + problems);
+            problems.clear();
 
-        // Logging out (from the menu) leads back to the login form; the socket closes with the session.
-        ui.button("Menu").click();
-        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Log out")).click();
-        assertThat(page.getByTestId("login-form")).isVisible(visible());
-        ui.screenshot(SHOTS, "login-390");
-        page.setViewportSize(1440, 900);
+            Locator card = phone.card(HOSTILE_SHOWN);
+            assertThat(card).isVisible(visible());
+            assertThat(phone.grid()).hasCount(0); // cards, not the table
+            assertThat(phone.button("Add")).isHidden(); // the header's Add: the floating one instead
+            assertThat(phone.button("Add torrents")).isVisible();
+            phone.screenshot(SHOTS, "list-390");
+            A11y.assertNoSeriousViolations(page, "phone list");
+
+            // A tap opens the details as a page of their own; Back returns to the cards.
+            card.tap();
+            assertThat(phone.tab("Overview")).isVisible(visible());
+            assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(Pattern.compile("^Details of"))))
+                    .containsText(HOSTILE_SHOWN, text());
+            assertThat(card).isHidden();
+            phone.screenshot(SHOTS, "details-390");
+            A11y.assertNoSeriousViolations(page, "phone details");
+            page.goBack();
+            assertThat(phone.tab("Overview")).hasCount(0);
+            assertThat(card).isVisible(visible());
+
+            // The filters in the bottom sheet apply at once: its button says how many torrents are left.
+            Locator filterButton = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter & sort"));
+            filterButton.tap();
+            Locator sheet = phone.dialog("Filter and sort");
+            assertThat(sheet).isVisible(visible());
+            // Once it has slid up: a tap during the slide would scroll the sheet to reach a moving target.
+            sheet.evaluate("d => Promise.all(d.getAnimations().map(a => a.finished))");
+            sheet.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Paused")).tap();
+            assertThat(sheet.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Paused")))
+                    .hasAttribute("aria-current", "true");
+            assertThat(sheet.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show 0 torrents")))
+                    .isVisible(visible());
+            assertThat(card).hasCount(0); // no paused torrent: the cards behind the sheet are gone
+            Locator downloading = sheet.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Downloading"));
+            downloading.tap();
+            assertThat(downloading).hasAttribute("aria-current", "true");
+            Locator show = sheet.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show 1 torrent"));
+            assertThat(show).isVisible(visible());
+            phone.screenshot(SHOTS, "filter-sheet-390");
+            A11y.assertNoSeriousViolations(page, "phone filter sheet");
+            show.tap();
+            assertThat(sheet).isHidden();
+            assertThat(card).isVisible(visible());
+            assertThat(filterButton).containsText("Downloading"); // the filter in force is never hidden
+            filterButton.tap(); // back to all torrents
+            assertThat(sheet).isVisible(visible());
+            sheet.evaluate("d => Promise.all(d.getAnimations().map(a => a.finished))");
+            sheet.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^All\\b"))).tap();
+            sheet.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show 1 torrent")).tap();
+            assertThat(sheet).isHidden();
+            assertThat(filterButton).not().containsText("Downloading");
+
+            // A long press selects (and does not open); the action bar takes the bottom edge from Add.
+            Locator bar = page.getByRole(AriaRole.TOOLBAR, new Page.GetByRoleOptions().setName("Actions for 1 torrent"));
+            Locator box = card.getByRole(AriaRole.CHECKBOX);
+            phone.longPress(card, 800);
+            assertThat(bar).isVisible(visible());
+            assertThat(box).isChecked();
+            assertThat(bar).containsText("1 selected");
+            assertThat(phone.button("Add torrents")).hasCount(0);
+            assertThat(phone.tab("Overview")).hasCount(0);
+            phone.screenshot(SHOTS, "selection-390");
+            A11y.assertNoSeriousViolations(page, "phone selection");
+            bar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Clear selection")).tap();
+            assertThat(bar).hasCount(0);
+            assertThat(box).not().isChecked();
+            // The card's box selects too.
+            box.tap();
+            assertThat(bar).isVisible(visible());
+            assertThat(box).isChecked();
+            bar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Clear selection")).tap();
+            assertThat(bar).hasCount(0);
+
+            // The floating Add button opens the add dialog.
+            phone.button("Add torrents").tap();
+            assertThat(phone.dialog("Add torrents")).isVisible(visible());
+            phone.screenshot(SHOTS, "add-dialog-390");
+            A11y.assertNoSeriousViolations(page, "phone add dialog");
+            page.keyboard().press("Escape");
+            assertThat(phone.dialog("Add torrents")).isHidden();
+            assertThat(card).isVisible(visible());
+
+            // The same in the dark theme: the cards and the details page.
+            phone.theme("dark");
+            assertThat(phone.connection()).containsText(LIVE, text());
+            assertThat(card).isVisible(visible());
+            phone.screenshot(SHOTS, "list-390-dark");
+            A11y.assertNoSeriousViolations(page, "phone list, dark");
+            card.tap();
+            assertThat(phone.tab("Overview")).isVisible(visible());
+            assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(Pattern.compile("^Details of"))))
+                    .containsText(HOSTILE_SHOWN, text());
+            phone.screenshot(SHOTS, "details-390-dark");
+            A11y.assertNoSeriousViolations(page, "phone details, dark");
+            page.goBack();
+            assertThat(card).isVisible(visible());
+            phone.theme("light");
+            assertThat(phone.connection()).containsText(LIVE, text());
+            assertTrue(problems.isEmpty(), "no page error or console error: " + problems);
+
+            // Logging out (from the menu) leads back to the login form; the socket closes with the session.
+            phone.button("Menu").tap();
+            page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Log out")).tap();
+            assertThat(page.getByTestId("login-form")).isVisible(visible());
+            phone.screenshot(SHOTS, "login-390");
+        }
     }
 
     /**
@@ -486,7 +642,7 @@ class WebUiE2EIT {
      * The socket is answered by the test (a snapshot of 1,000 torrents), the page is the real one.
      */
     @Test
-    @Order(11)
+    @Order(12)
     void aSnapshotOfAThousandTorrentsIsPaintedSoonAfterTheSocketOpens() throws Exception {
         try (Page page = context.newPage()) {
             page.addInitScript("""

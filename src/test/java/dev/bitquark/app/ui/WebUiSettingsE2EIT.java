@@ -243,7 +243,7 @@ class WebUiSettingsE2EIT {
 
         // The API logs each level change at INFO, in the category being changed: with it at WARN the
         // line for that change is not written; back at INFO, the next one is.
-        String category = "dev.bitquark.app.logging";
+        String category = "dev.bitquark.app.api";
         Locator add = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Set the level of a category"));
         add.getByLabel("Category name").fill(category);
         add.getByRole(AriaRole.COMBOBOX).selectOption("WARN");

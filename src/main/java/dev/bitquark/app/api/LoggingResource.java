@@ -1,10 +1,9 @@
-package dev.bitquark.app.logging;
+package dev.bitquark.app.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bitquark.app.api.JsonBodies;
-import dev.bitquark.app.api.JsonRequest;
+import dev.bitquark.app.logging.LogLevels;
 import dev.bitquark.app.security.ApiError;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
