@@ -104,9 +104,19 @@ class WebUiScaleIT {
                     })();""");
             page.navigate(server.url("/"));
             page.getByLabel("Password").fill(PASSWORD);
+            // -Dbitquark.uiScaleStartProfile=<file>: a CPU profile from the login to the first screen.
+            String startProfile = System.getProperty("bitquark.uiScaleStartProfile");
+            CDPSession startProfiler = startProfile == null ? null : context.newCDPSession(page);
+            if (startProfiler != null) {
+                startProfiler.send("Profiler.enable");
+                startProfiler.send("Profiler.start");
+            }
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
             page.waitForFunction("() => window.__bqPainted !== undefined", null,
                     new Page.WaitForFunctionOptions().setTimeout(60_000));
+            if (startProfiler != null) {
+                Files.writeString(Path.of(startProfile), startProfiler.send("Profiler.stop").get("profile").toString());
+            }
             double firstScreen = ((Number) page.evaluate("() => window.__bqPainted - window.__bqOpen")).doubleValue();
             // A fresh server shows its first-run guide; out of the way before measuring.
             var wizard = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Welcome to bitquark"));
