@@ -103,6 +103,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the password: the current one must be given (checked like a login); 204. 409 when the configuration sets it (bitquark.auth.password). Browser sessions and API tokens stay valid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordChange"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/session": {
         parameters: {
             query?: never;
@@ -2162,6 +2218,10 @@ export interface components {
         MoveRequest: {
             outputFolder: string;
         };
+        PasswordChange: {
+            current?: string;
+            password?: string;
+        };
         /** @description A connection to a peer */
         PeerDto: {
             address: string;
@@ -2257,6 +2317,31 @@ export interface components {
             pex: boolean;
             lsd: boolean;
             logFile: string;
+            watchDir: string;
+            /** Format: int64 */
+            watchIntervalMillis: number;
+            watchAfterAdd: string;
+            /** Format: int64 */
+            streamReadAheadBytes: number;
+            logJson: boolean;
+            /** Format: int32 */
+            logTailClients: number;
+            /** Format: int64 */
+            logFileSize: number;
+            /** Format: int32 */
+            logFileBackups: number;
+            allowedHosts: string[];
+            trustedProxies: string[];
+            localhostBypass: boolean;
+            protectMetrics: boolean;
+            /** Format: int64 */
+            loginSessionMinutes: number;
+            /** Format: int32 */
+            loginFailuresPerMinute: number;
+            /** Format: int32 */
+            loginBanAfterFailures: number;
+            /** Format: int64 */
+            loginBanMinutes: number;
         };
         Result: {
             id: string;
@@ -2281,6 +2366,7 @@ export interface components {
         SessionInfo: {
             authenticated: boolean;
             method: string;
+            passwordChangeable: boolean;
         };
         SessionStatsDto: {
             /** Format: int32 */

@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { PREF_DEFAULTS } from '../../prefs/prefs';
 import { SECTIONS, searchSettings, sectionKey, settingId, type SectionId, type SettingDef } from './catalog';
 import { AboutSection } from './AboutSection';
+import { PasswordPanel } from './PasswordPanel';
 import { SettingField } from './SettingField';
 import { defaultOf, startState, type SettingsDto } from './settingsApi';
 import { useSettingsForm, type SettingsForm } from './useSettingsForm';
@@ -145,6 +146,7 @@ export function SettingsPage({ section, onSection, onShowWizard, version, onSave
             </div>
           )}
         </form>
+        {dto !== null && found === null && current === 'webui' && <PasswordPanel />}
         {dto !== null && found === null && current === 'logging' && (
           // Outside the form: the panel has its own (forms do not nest), and applies each change at once.
           <Suspense fallback={<p>{t('empty.loading')}</p>}>

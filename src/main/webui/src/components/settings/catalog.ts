@@ -23,6 +23,8 @@ export interface SettingDef {
   readonly options?: readonly { readonly value: string; readonly label: MessageKey }[];
   /** Words that find it in the search besides its label and help (e.g. "turtle"). */
   readonly keywords?: string;
+  /** May be left empty: an empty start setting is sent as null (back to the configuration, e.g. no watch folder). */
+  readonly optional?: boolean;
 }
 
 const RATE_MAX = 1024 * 1024 * 1024 * 1024; // AddOptions.MAX_RATE on the server: 1 TiB/s
@@ -37,6 +39,16 @@ export const SETTINGS: readonly SettingDef[] = [
   def('start', 'general', 'downloadDir', 'text', { keywords: 'save path folder directory root' }),
   def('editable', 'general', 'maxConcurrentChecks', 'int', { min: 1, max: 64, keywords: 'recheck hash verify queue' }),
   def('start', 'general', 'sessionSaveIntervalMillis', 'int', { min: 100, max: 600_000, keywords: 'resume save' }),
+  def('start', 'general', 'watchDir', 'text', { optional: true, keywords: 'watch folder auto add torrent files' }),
+  def('start', 'general', 'watchIntervalMillis', 'int', { min: 100, max: 600_000, keywords: 'watch poll' }),
+  def('start', 'general', 'watchAfterAdd', 'select', {
+    options: [
+      { value: 'rename', label: 'settings.watchAfterAdd.rename' },
+      { value: 'delete', label: 'settings.watchAfterAdd.delete' },
+    ],
+    keywords: 'watch folder rename delete',
+  }),
+  def('start', 'general', 'streamReadAheadBytes', 'int', { min: 0, max: 1 << 30, keywords: 'stream player buffer' }),
   def('info', 'general', 'dataDir', 'text'),
   def('info', 'general', 'persistence', 'text', { keywords: 'postgresql database files' }),
 
@@ -71,9 +83,21 @@ export const SETTINGS: readonly SettingDef[] = [
   def('browser', 'webui', 'speedInTitle', 'bool', { keywords: 'tab title' }),
   def('editable', 'webui', 'eventsIntervalMillis', 'int', { min: 100, max: 60_000, keywords: 'refresh update live' }),
   def('start', 'webui', 'eventsMaxClients', 'int', { min: 1, max: 1024, keywords: 'browsers sockets' }),
+  def('start', 'webui', 'loginSessionMinutes', 'int', { min: 1, max: 527_040, keywords: 'session timeout login expiry' }),
+  def('start', 'webui', 'localhostBypass', 'bool', { keywords: 'authentication password local' }),
+  def('start', 'webui', 'protectMetrics', 'bool', { keywords: 'prometheus authentication' }),
+  def('start', 'webui', 'allowedHosts', 'list', { optional: true, keywords: 'dns rebinding reverse proxy domain' }),
+  def('start', 'webui', 'trustedProxies', 'list', { optional: true, keywords: 'reverse proxy forwarded' }),
+  def('start', 'webui', 'loginFailuresPerMinute', 'int', { min: 1, max: 1024, keywords: 'password brute force' }),
+  def('start', 'webui', 'loginBanAfterFailures', 'int', { min: 1, max: 1024, keywords: 'password ban' }),
+  def('start', 'webui', 'loginBanMinutes', 'int', { min: 1, max: 527_040, keywords: 'password ban' }),
 
   def('editable', 'logging', 'logToFile', 'bool', { keywords: 'log file rotate disk' }),
   def('info', 'logging', 'logFile', 'text'),
+  def('start', 'logging', 'logFileSize', 'int', { min: 1 << 20, max: 1 << 30, keywords: 'rotate' }),
+  def('start', 'logging', 'logFileBackups', 'int', { min: 1, max: 100, keywords: 'rotate old' }),
+  def('start', 'logging', 'logJson', 'bool', { keywords: 'console collector' }),
+  def('start', 'logging', 'logTailClients', 'int', { min: 1, max: 1024, keywords: 'live log' }),
 ];
 
 /** The id of a setting's draft value and its form field. */
@@ -115,9 +139,9 @@ export function validate(s: SettingDef, value: unknown): { key: MessageKey; vars
         : { key: 'settings.error.range', vars: { min, max } };
     }
   }
-  if (s.kind === 'text' && s.key !== 'defaultOutputFolder' && typeof value === 'string' && value.trim() === '') {
+  if (s.kind === 'text' && s.key !== 'defaultOutputFolder' && !s.optional && typeof value === 'string' && value.trim() === '') {
     return { key: 'settings.error.required' };
   }
-  if (s.kind === 'list' && Array.isArray(value) && value.length === 0) return { key: 'settings.error.required' };
+  if (s.kind === 'list' && !s.optional && Array.isArray(value) && value.length === 0) return { key: 'settings.error.required' };
   return null;
 }

@@ -136,6 +136,15 @@ describe('SettingsPage', () => {
     expect(screen.getByText('Restart needed')).toBeDefined();
   });
 
+  it('sendsAnEmptyOptionalStartSettingAsNullToGoBackToTheConfiguration', async () => {
+    const { calls } = await renderPage(settingsDto({ readOnly: { watchDir: '/srv/watch' } }));
+    expect(field('Watch folder').value).toBe('/srv/watch');
+    fireEvent.change(field('Watch folder'), { target: { value: '' } });
+    expect(field('Watch folder').getAttribute('aria-invalid')).toBeNull();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })));
+    expect(calls.filter(([m]) => m === 'PUT')).toEqual([['PUT', '/api/v1/settings/start', { watchDir: null }]]);
+  });
+
   it('disablesASettingTheDeploymentLocksAndSaysWhy', async () => {
     await renderPage(settingsDto({ start: { ...settingsDto().start, lsd: { property: 'bitquark.lsd.enabled',
       environmentVariable: 'BITQUARK_LSD_ENABLED', next: null as never, restartNeeded: false,
@@ -208,5 +217,37 @@ describe('FirstRunWizard', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Skip' })));
     expect(calls).toEqual([['PUT', '/api/v1/settings', { setupDone: true }]]);
     expect(onDone).toHaveBeenCalled();
+  });
+});
+
+describe('PasswordPanel', () => {
+  it('checksTheNewPasswordThenShowsTheServersRefusalOnTheCurrentOne', async () => {
+    const refusal = new ApiRequestError(403, 'wrong_password', 'the current password is wrong', 'current');
+    const { calls } = await renderPage(settingsDto(), 'webui', (m, path) => {
+      if (path === '/api/v1/auth/session') return { authenticated: true, method: 'cookie', passwordChangeable: true };
+      return m === 'POST' ? refusal : undefined;
+    });
+    const form = await screen.findByRole('form', { name: 'Password' });
+    fireEvent.change(within(form).getByLabelText('New password'), { target: { value: 'short' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Change password' }));
+    expect(within(form).getByText('Enter the current password.')).toBeDefined();
+    expect(within(form).getByText('Use at least 8 characters.')).toBeDefined();
+    expect(calls.filter(([m]) => m === 'POST')).toEqual([]);
+    fireEvent.change(within(form).getByLabelText('Current password'), { target: { value: 'old-one' } });
+    fireEvent.change(within(form).getByLabelText('New password'), { target: { value: 'long-enough-1' } });
+    fireEvent.change(within(form).getByLabelText('New password, again'), { target: { value: 'long-enough-1' } });
+    await act(async () => fireEvent.click(within(form).getByRole('button', { name: 'Change password' })));
+    expect(calls.filter(([m]) => m === 'POST')).toEqual([
+      ['POST', '/api/v1/auth/password', { current: 'old-one', password: 'long-enough-1' }],
+    ]);
+    expect(within(form).getByLabelText('Current password').getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByText('the current password is wrong')).toBeDefined();
+  });
+
+  it('saysWhenTheConfigurationSetsThePassword', async () => {
+    await renderPage(settingsDto(), 'webui', (_m, path) =>
+      path === '/api/v1/auth/session' ? { authenticated: true, method: 'cookie', passwordChangeable: false } : undefined);
+    expect(await screen.findByText(/set by the server’s configuration/)).toBeDefined();
+    expect(screen.queryByRole('form', { name: 'Password' })).toBeNull();
   });
 });

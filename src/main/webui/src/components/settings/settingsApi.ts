@@ -73,7 +73,13 @@ export function dirtySettings(draft: Values, loaded: Values): SettingDef[] {
 export async function saveSettings(rest: Rest, changed: readonly SettingDef[], draft: Values): Promise<SettingsDto> {
   const body = (source: SettingDef['source']) => {
     const out: Record<string, unknown> = {};
-    for (const s of changed) if (s.source === source) out[s.key] = draft[settingId(s)];
+    for (const s of changed) {
+      if (s.source !== source) continue;
+      const value = draft[settingId(s)];
+      const empty = value === '' || (Array.isArray(value) && value.length === 0);
+      // An optional start setting left empty goes back to the configuration (no watch folder, no extra hosts).
+      out[s.key] = s.source === 'start' && s.optional && empty ? null : value;
+    }
     return out;
   };
   const editable = body('editable');

@@ -17,6 +17,10 @@ export function settingsDto(overrides: { editable?: Partial<SettingsDto['editabl
       httpPort: 3030, httpHost: '0.0.0.0', peerPort: 4240, peerBind: '0.0.0.0', downloadDir: '/srv/downloads',
       dataDir: '/srv/data', persistence: 'files', sessionSaveIntervalMillis: 1000, eventsMaxClients: 32, dht: true,
       dhtPort: 4240, dhtBootstrap: ['router.example:6881'], pex: true, lsd: true, logFile: '/srv/data/bitquark.log',
+      watchDir: '', watchIntervalMillis: 2000, watchAfterAdd: 'rename', streamReadAheadBytes: 8388608, logJson: false,
+      logTailClients: 4, logFileSize: 10485760, logFileBackups: 5, allowedHosts: [], trustedProxies: [],
+      localhostBypass: false, protectMetrics: false, loginSessionMinutes: 10080, loginFailuresPerMinute: 5,
+      loginBanAfterFailures: 20, loginBanMinutes: 15,
       ...overrides.readOnly,
     },
     start: {
@@ -32,6 +36,8 @@ export function settingsDto(overrides: { editable?: Partial<SettingsDto['editabl
       lsd: start('bitquark.lsd.enabled', 'BITQUARK_LSD_ENABLED'),
       sessionSaveIntervalMillis: start('bitquark.session.save-interval', 'BITQUARK_SESSION_SAVE_INTERVAL'),
       eventsMaxClients: start('bitquark.events.max-clients', 'BITQUARK_EVENTS_MAX_CLIENTS'),
+      watchDir: start('bitquark.watch.dir', 'BITQUARK_WATCH_DIR'),
+      allowedHosts: start('bitquark.http.allowed-hosts', 'BITQUARK_HTTP_ALLOWED_HOSTS'),
       ...overrides.start,
     },
   };

@@ -11,14 +11,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import dev.bitquark.app.discovery.Discovery;
+import dev.bitquark.app.logging.LogConfig;
 import dev.bitquark.app.logging.LogFileService;
-import java.util.List;
+import dev.bitquark.app.security.AuthConfig;
 import java.util.Map;
 import dev.bitquark.app.config.StartSettings;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
@@ -39,7 +39,9 @@ public class SettingsResource {
             "altSpeed", "logToFile", "setupDone");
     static final Set<String> READ_ONLY = Set.of("httpPort", "httpHost", "peerPort", "peerBind", "downloadDir",
             "dataDir", "persistence", "sessionSaveIntervalMillis", "eventsMaxClients", "dht", "dhtPort", "dhtBootstrap",
-            "pex", "lsd", "logFile");
+            "pex", "lsd", "logFile", "watchDir", "watchIntervalMillis", "watchAfterAdd", "streamReadAheadBytes", "logJson",
+            "logTailClients", "logFileSize", "logFileBackups", "allowedHosts", "trustedProxies", "localhostBypass",
+            "protectMetrics", "loginSessionMinutes", "loginFailuresPerMinute", "loginBanAfterFailures", "loginBanMinutes");
     static final int MAX_CONNECTIONS = 65_535;
     static final int MAX_CONCURRENT_CHECKS = 64;
     static final long MIN_EVENTS_INTERVAL_MS = 100;
@@ -50,9 +52,13 @@ public class SettingsResource {
     private final BitquarkConfig config;
     private final LogFileService logFile;
     private final StartSettings start;
+    private final LogConfig logConfig;
+    private final AuthConfig auth;
 
     SettingsResource(SessionService sessions, EngineService engines, BitquarkConfig config, LogFileService logFile,
-                     StartSettings start) {
+                     StartSettings start, LogConfig logConfig, AuthConfig auth) {
+        this.logConfig = logConfig;
+        this.auth = auth;
         this.sessions = sessions;
         this.engines = engines;
         this.config = config;
@@ -74,22 +80,6 @@ public class SettingsResource {
     public record EditableSettings(long downloadLimit, long uploadLimit, int maxConnections, int maxConcurrentChecks,
                                    String defaultOutputFolder, long eventsIntervalMillis, long altDownloadLimit,
                                    long altUploadLimit, boolean altSpeed, boolean logToFile, boolean setupDone) {
-    }
-
-    /**
-     * Settings from the configuration (environment, application.properties, options); a restart changes them.
-     *
-     * @param dht a DHT node runs (BEP 5; {@code bitquark.dht.enabled}, {@code --no-dht})
-     * @param dhtPort its UDP port, 0 when off
-     * @param dhtBootstrap the routers and nodes it bootstraps from ({@code bitquark.dht.bootstrap})
-     * @param pex peer exchange (BEP 11; {@code bitquark.pex.enabled}, {@code --no-pex})
-     * @param lsd local service discovery runs (BEP 14; {@code bitquark.lsd.enabled}, {@code --no-lsd})
-     * @param logFile where the log file is written while {@code editable.logToFile} is on
-     */
-    public record ReadOnlySettings(int httpPort, String httpHost, int peerPort, String peerBind, String downloadDir,
-                                   String dataDir, String persistence, long sessionSaveIntervalMillis,
-                                   int eventsMaxClients, boolean dht, int dhtPort, List<String> dhtBootstrap,
-                                   boolean pex, boolean lsd, String logFile) {
     }
 
     /**
@@ -174,13 +164,8 @@ public class SettingsResource {
                 s.altSpeed(), s.logToFile(), s.setupDone());
         EditableSettings defaults = new EditableSettings(0, 0, e.config().maxConnections(),
                 e.config().maxConcurrentChecks(), "", config.events().interval().toMillis(), 0, 0, false, false, false);
-        ReadOnlySettings readOnly = new ReadOnlySettings(config.http().port(), config.http().host(), e.peerPort(),
-                config.peer().bind(), sessions.downloadRoot().toString(),
-                config.dataDir().toAbsolutePath().normalize().toString(),
-                config.persistence().name().toLowerCase(Locale.ROOT), config.session().saveInterval().toMillis(),
-                config.events().maxClients(), d != null && d.dht() != null,
-                d != null && d.dht() != null ? d.dht().port() : 0, d == null ? List.of() : d.settings().bootstrap(),
-                d != null && d.settings().pex(), d != null && d.lsd() != null, logFile.path().toString());
+        ReadOnlySettings readOnly = ReadOnlySettings.of(config, logConfig, auth, e.peerPort(),
+                sessions.downloadRoot().toString(), d, logFile.path().toString());
         return new SettingsDto(editable, defaults, readOnly, StartSettingsView.of(start, readOnly));
     }
 

@@ -31,7 +31,7 @@ final class StartSettingsView {
                              boolean restartNeeded, @Schema(nullable = true) String lockedBy) {
     }
 
-    static Map<String, StartValue> of(StartSettings start, SettingsResource.ReadOnlySettings now) {
+    static Map<String, StartValue> of(StartSettings start, ReadOnlySettings now) {
         Map<String, String> stored = start.stored();
         Map<String, StartValue> out = new LinkedHashMap<>();
         for (StartSetting s : StartSetting.values()) {
@@ -48,18 +48,19 @@ final class StartSettingsView {
     static Object parse(StartSetting s, String text) {
         try {
             return switch (s.kind()) {
-                case PORT, CLIENTS -> Long.parseLong(text.strip());
+                case PORT, CLIENTS, READ_AHEAD, LOG_SIZE, BACKUPS -> Long.parseLong(text.strip());
                 case MILLIS -> Long.parseLong(text.strip().replaceFirst("ms$", ""));
+                case MINUTES -> Long.parseLong(text.strip().replaceFirst("m$", ""));
                 case BOOL -> Boolean.parseBoolean(text.strip());
-                case HOST, FOLDER -> text;
-                case HOST_PORTS -> Arrays.stream(text.split(",")).map(String::strip).toList();
+                case HOST, FOLDER, AFTER_ADD -> text;
+                case HOST_PORTS, HOST_NAMES, ADDRESSES -> Arrays.stream(text.split(",")).map(String::strip).toList();
             };
         } catch (NumberFormatException e) {
             return text;
         }
     }
 
-    private static Object current(StartSetting s, SettingsResource.ReadOnlySettings r) {
+    private static Object current(StartSetting s, ReadOnlySettings r) {
         return switch (s) {
             case PEER_PORT -> (long) r.peerPort();
             case PEER_BIND -> r.peerBind();
@@ -73,11 +74,28 @@ final class StartSettingsView {
             case LSD -> r.lsd();
             case SESSION_SAVE_INTERVAL -> r.sessionSaveIntervalMillis();
             case EVENTS_MAX_CLIENTS -> (long) r.eventsMaxClients();
+            case WATCH_DIR -> r.watchDir();
+            case WATCH_INTERVAL -> r.watchIntervalMillis();
+            case WATCH_AFTER_ADD -> r.watchAfterAdd();
+            case STREAM_READ_AHEAD -> r.streamReadAheadBytes();
+            case LOG_JSON -> r.logJson();
+            case LOG_TAIL_CLIENTS -> (long) r.logTailClients();
+            case LOG_FILE_SIZE -> r.logFileSize();
+            case LOG_FILE_BACKUPS -> (long) r.logFileBackups();
+            case ALLOWED_HOSTS -> r.allowedHosts();
+            case TRUSTED_PROXIES -> r.trustedProxies();
+            case LOCALHOST_BYPASS -> r.localhostBypass();
+            case PROTECT_METRICS -> r.protectMetrics();
+            case LOGIN_SESSION_MINUTES -> r.loginSessionMinutes();
+            case LOGIN_FAILURES_PER_MINUTE -> (long) r.loginFailuresPerMinute();
+            case LOGIN_BAN_AFTER -> (long) r.loginBanAfterFailures();
+            case LOGIN_BAN_MINUTES -> r.loginBanMinutes();
         };
     }
 
     private static boolean same(StartSetting s, Object next, Object current) {
-        if (s == StartSetting.DOWNLOAD_DIR && next instanceof String n && current instanceof String c) {
+        if ((s == StartSetting.DOWNLOAD_DIR || s == StartSetting.WATCH_DIR) && next instanceof String n
+                && current instanceof String c && !c.isEmpty()) {
             return Path.of(n).toAbsolutePath().normalize().equals(Path.of(c));
         }
         if (next instanceof List<?> a && current instanceof List<?> b) {

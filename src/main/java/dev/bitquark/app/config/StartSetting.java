@@ -24,10 +24,29 @@ public enum StartSetting {
     PEX("pex", "bitquark.pex.enabled", Kind.BOOL),
     LSD("lsd", "bitquark.lsd.enabled", Kind.BOOL),
     SESSION_SAVE_INTERVAL("sessionSaveIntervalMillis", "bitquark.session.save-interval", Kind.MILLIS),
-    EVENTS_MAX_CLIENTS("eventsMaxClients", "bitquark.events.max-clients", Kind.CLIENTS);
+    EVENTS_MAX_CLIENTS("eventsMaxClients", "bitquark.events.max-clients", Kind.CLIENTS),
+    WATCH_DIR("watchDir", "bitquark.watch.dir", Kind.FOLDER),
+    WATCH_INTERVAL("watchIntervalMillis", "bitquark.watch.interval", Kind.MILLIS),
+    WATCH_AFTER_ADD("watchAfterAdd", "bitquark.watch.after-add", Kind.AFTER_ADD),
+    STREAM_READ_AHEAD("streamReadAheadBytes", "bitquark.stream.read-ahead-bytes", Kind.READ_AHEAD),
+    LOG_JSON("logJson", "bitquark.log.json", Kind.BOOL),
+    LOG_TAIL_CLIENTS("logTailClients", "bitquark.log.tail-clients", Kind.CLIENTS),
+    LOG_FILE_SIZE("logFileSize", "bitquark.log.file-size", Kind.LOG_SIZE),
+    LOG_FILE_BACKUPS("logFileBackups", "bitquark.log.file-backups", Kind.BACKUPS),
+    ALLOWED_HOSTS("allowedHosts", "bitquark.http.allowed-hosts", Kind.HOST_NAMES),
+    TRUSTED_PROXIES("trustedProxies", "bitquark.http.trusted-proxies", Kind.ADDRESSES),
+    LOCALHOST_BYPASS("localhostBypass", "bitquark.auth.localhost-bypass", Kind.BOOL),
+    PROTECT_METRICS("protectMetrics", "bitquark.auth.protect-metrics", Kind.BOOL),
+    LOGIN_SESSION_MINUTES("loginSessionMinutes", "bitquark.auth.session-ttl", Kind.MINUTES),
+    LOGIN_FAILURES_PER_MINUTE("loginFailuresPerMinute", "bitquark.auth.max-failures-per-minute", Kind.CLIENTS),
+    LOGIN_BAN_AFTER("loginBanAfterFailures", "bitquark.auth.ban-after-failures", Kind.CLIENTS),
+    LOGIN_BAN_MINUTES("loginBanMinutes", "bitquark.auth.ban-duration", Kind.MINUTES);
 
     /** How a value is checked and written. */
-    public enum Kind { PORT, HOST, FOLDER, BOOL, HOST_PORTS, MILLIS, CLIENTS }
+    public enum Kind {
+        PORT, HOST, FOLDER, BOOL, HOST_PORTS, MILLIS, CLIENTS, AFTER_ADD, READ_AHEAD, LOG_SIZE, BACKUPS, HOST_NAMES,
+        ADDRESSES, MINUTES
+    }
 
     static final int MAX_TEXT_BYTES = 4096;
     static final long MIN_SAVE_MILLIS = 100;
@@ -36,6 +55,15 @@ public enum StartSetting {
     /** A host name or an IPv4/IPv6 literal: letters, digits, dots, dashes, colons (no spaces or URL parts). */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-]{1,253}");
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.\\-]{1,253}):[0-9]{1,5}");
+    /** A host name the UI answers to, optionally with a leading wildcard label ({@code *.home.arpa}). */
+    private static final Pattern HOST_NAME = Pattern.compile("(\\*\\.)?[A-Za-z0-9.\\-]{1,253}");
+    /** An IPv4 or IPv6 address, optionally with a prefix length (CIDR). */
+    private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}(/[0-9]{1,3})?");
+    static final long MAX_READ_AHEAD = 1L << 30;
+    static final long MIN_LOG_SIZE = 1L << 20;
+    static final long MAX_LOG_SIZE = 1L << 30;
+    static final int MAX_BACKUPS = 100;
+    static final long MAX_MINUTES = 366L * 24 * 60;
 
     private final String key;
     private final String property;
@@ -116,7 +144,36 @@ public enum StartSetting {
                 yield s;
             }
             case HOST_PORTS -> hostPorts(value);
+            case AFTER_ADD -> {
+                String v = string(value);
+                if (!v.equals("rename") && !v.equals("delete")) {
+                    throw new IllegalArgumentException("setting \"" + key + "\" must be \"rename\" or \"delete\"");
+                }
+                yield v;
+            }
+            case READ_AHEAD -> Long.toString(number(value, 0, MAX_READ_AHEAD));
+            case LOG_SIZE -> Long.toString(number(value, MIN_LOG_SIZE, MAX_LOG_SIZE));
+            case BACKUPS -> Long.toString(number(value, 1, MAX_BACKUPS));
+            case MINUTES -> number(value, 1, MAX_MINUTES) + "m";
+            case HOST_NAMES -> list(value, HOST_NAME, "a host name (or *.domain)");
+            case ADDRESSES -> list(value, ADDRESS, "an IP address or CIDR range");
         };
+    }
+
+    /** A comma-separated list of at most 32 entries, each matching {@code entry}. */
+    private String list(Object value, Pattern entry, String what) {
+        if (!(value instanceof java.util.List<?> items) || items.isEmpty() || items.size() > 32) {
+            throw new IllegalArgumentException("setting \"" + key + "\" must be a list of 1 to 32 entries");
+        }
+        StringBuilder out = new StringBuilder();
+        for (Object o : items) {
+            String s = string(o).strip();
+            if (!entry.matcher(s).matches()) {
+                throw new IllegalArgumentException("setting \"" + key + "\": \"" + clip(s) + "\" is not " + what);
+            }
+            out.append(out.isEmpty() ? "" : ",").append(s);
+        }
+        return out.toString();
     }
 
     private String hostPorts(Object value) {

@@ -38,9 +38,19 @@ public class AuthResource {
     public record LoginRequest(String password) {
     }
 
-    /** How the caller is authenticated: cookie, basic, bearer or localhost. */
-    public record SessionInfo(boolean authenticated, String method) {
+    /**
+     * How the caller is authenticated: cookie, basic, bearer or localhost; and whether the password can
+     * be changed here (not when the configuration sets it).
+     */
+    public record SessionInfo(boolean authenticated, String method, boolean passwordChangeable) {
     }
+
+    /** {@code {"current": "...", "password": "..."}}: the password in force, and the new one. */
+    public record PasswordChange(String current, String password) {
+    }
+
+    /** Shortest new password accepted: a guessable one would only meet the login limiter. */
+    static final int MIN_NEW_PASSWORD = 8;
 
     /** {@code {"label": "backup script"}}; the label is optional. */
     public record TokenRequest(String label) {
@@ -96,7 +106,51 @@ public class AuthResource {
     @Operation(summary = "200 when the request is authenticated (the UI shows its login form on 401)")
     public SessionInfo session(@Context RoutingContext rc) {
         RequestFacts.AuthMethod m = facts(rc).method();
-        return new SessionInfo(true, m == null ? "none" : m.name().toLowerCase(Locale.ROOT));
+        return new SessionInfo(true, m == null ? "none" : m.name().toLowerCase(Locale.ROOT), auth.passwordChangeable());
+    }
+
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the password: the current one must be given (checked like a login); 204. 409 when the "
+            + "configuration sets it (bitquark.auth.password). Browser sessions and API tokens stay valid")
+    public Response changePassword(PasswordChange body, @Context RoutingContext rc) {
+        if (body == null || body.current() == null || body.current().isEmpty()) {
+            return field(400, "bad_request", "current", "field 'current' (the password in force) is missing");
+        }
+        if (body.password() == null || body.password().length() < MIN_NEW_PASSWORD
+                || body.password().length() > PasswordHash.MAX_PASSWORD_CHARS) {
+            return field(400, "bad_password", "password", "the new password must be " + MIN_NEW_PASSWORD + " to "
+                    + PasswordHash.MAX_PASSWORD_CHARS + " characters");
+        }
+        if (!auth.passwordChangeable()) {
+            return field(409, "password_configured", "password", "the password is set by bitquark.auth.password "
+                    + "(BITQUARK_AUTH_PASSWORD): change it there and restart");
+        }
+        PasswordCheck check = auth.check(facts(rc).clientKey(), body.current());
+        return switch (check.result()) {
+            case ACCEPTED -> {
+                char[] next = body.password().toCharArray();
+                try {
+                    auth.changePassword(next);
+                    yield Response.noContent().build();
+                } catch (IllegalArgumentException | IllegalStateException | AuthSetupException e) {
+                    yield field(500, "not_saved", "password", "the password was not changed: " + e.getMessage());
+                } finally {
+                    java.util.Arrays.fill(next, '\0');
+                }
+            }
+            // 403, not 401: the caller is logged in; a wrong current password must not log the page out.
+            case REJECTED -> field(403, "wrong_password", "current", "the current password is wrong");
+            case BANNED, LIMITED -> retry(error(429, "too_many_attempts", "too many wrong passwords; retry in "
+                    + check.retryAfterSeconds() + " s"), check);
+            default -> retry(error(503, "busy", "too many password checks at once; retry in a second"), check);
+        };
+    }
+
+    private static Response field(int status, String code, String field, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(java.util.Map.of("error", code, "message", message, "field", field)).build();
     }
 
     @POST

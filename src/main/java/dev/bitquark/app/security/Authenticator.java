@@ -50,6 +50,7 @@ public class Authenticator {
     private final LoginLimiter limiter;
     private final LoginSessions sessions;
     private volatile PasswordHash hash;
+    private volatile PasswordStore.Loaded loaded;
     private volatile byte[] verifiedMac;
     private volatile ApiTokens tokens;
 
@@ -71,6 +72,7 @@ public class Authenticator {
             case GENERATED -> announce(loaded);
         }
         tokens = ApiTokens.open(app.dataDir(), random);
+        this.loaded = loaded;
         hash = loaded.hash();
         if (config.localhostBypass()) {
             LOG.warn("bitquark.auth.localhost-bypass is on: requests from loopback without a forwarding header"
@@ -87,6 +89,32 @@ public class Authenticator {
                 + " to get a new one, delete that file and restart.%n%s",
                 line, new String(pw), loaded.file(), line);
         Arrays.fill(pw, '\0');
+    }
+
+    /** Whether the password can be changed through the API: not when the configuration sets it (it would win again). */
+    public boolean passwordChangeable() {
+        PasswordStore.Loaded l = loaded;
+        return l != null && l.source() != PasswordStore.Source.CONFIGURATION;
+    }
+
+    /**
+     * Replaces the password: its hash is written to {@code auth.bq} (atomically and durably) before it
+     * is used, and passwords verified before stop being remembered. Blocking (PBKDF2, file I/O).
+     *
+     * @throws IllegalStateException when the configuration sets the password
+     * @throws IllegalArgumentException when the new password is unusable
+     */
+    public synchronized void changePassword(char[] next) {
+        PasswordStore.Loaded l = loaded;
+        if (l == null || l.source() == PasswordStore.Source.CONFIGURATION) {
+            throw new IllegalStateException("the password is set by bitquark.auth.password (BITQUARK_AUTH_PASSWORD):"
+                    + " change it there and restart");
+        }
+        PasswordHash h = PasswordHash.create(next, random);
+        PasswordStore.write(l.file(), h);
+        verifiedMac = null;
+        hash = h;
+        LOG.infof("API password changed through the API; its hash is in %s", l.file());
     }
 
     /** False until start-up has loaded the password: requests needing a login then get 503. */

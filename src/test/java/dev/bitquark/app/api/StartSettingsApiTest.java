@@ -55,6 +55,26 @@ class StartSettingsApiTest {
     }
 
     @Test
+    void theWatchFolderSecurityAndLoggingSettingsAreStartSettingsToo() {
+        TestAuth.authed().when().get("/api/v1/settings").then().statusCode(200)
+                .body("readOnly.watchDir", equalTo(""))
+                .body("readOnly.watchAfterAdd", equalTo("rename"))
+                .body("readOnly.logFileBackups", equalTo(5))
+                .body("readOnly.loginSessionMinutes", equalTo(7 * 24 * 60))
+                .body("start.watchDir.environmentVariable", equalTo("BITQUARK_WATCH_DIR"));
+        put("{\"watchDir\":\"/srv/watch\",\"watchAfterAdd\":\"delete\",\"allowedHosts\":[\"*.home.arpa\"],"
+                + "\"trustedProxies\":[\"10.0.0.0/8\"],\"loginSessionMinutes\":60,\"logFileSize\":2097152}")
+                .statusCode(200)
+                .body("start.watchDir.next", equalTo("/srv/watch")).body("start.watchDir.restartNeeded", equalTo(true))
+                .body("start.allowedHosts.next", equalTo(java.util.List.of("*.home.arpa")))
+                .body("start.loginSessionMinutes.next", equalTo(60));
+        assertEquals("60m", StartSettingsFile.read(StartSettingsFile.in(config.dataDir())).get("bitquark.auth.session-ttl"));
+        put("{\"watchDir\":null}").statusCode(200).body("start.watchDir.next", nullValue());
+        put("{\"watchAfterAdd\":\"move\"}").statusCode(400).body("field", equalTo("watchAfterAdd"));
+        put("{\"trustedProxies\":[\"proxy.lan\"]}").statusCode(400).body("field", equalTo("trustedProxies"));
+    }
+
+    @Test
     void aValueEqualToTheOneInForceNeedsNoRestart() {
         put("{\"pex\":true}").statusCode(200).body("start.pex.next", equalTo(true))
                 .body("start.pex.restartNeeded", equalTo(false));

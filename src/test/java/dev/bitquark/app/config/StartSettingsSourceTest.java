@@ -97,5 +97,16 @@ class StartSettingsSourceTest {
         assertThrows(IllegalArgumentException.class, () -> StartSetting.DHT_BOOTSTRAP.text(List.of("x:99999")));
         assertThrows(IllegalArgumentException.class, () -> StartSetting.DHT_BOOTSTRAP.text(List.of()));
         assertTrue(StartSetting.byKey("dataDir") == null, "the data folder is not a start setting");
+        assertEquals("delete", StartSetting.WATCH_AFTER_ADD.text("delete"));
+        assertThrows(IllegalArgumentException.class, () -> StartSetting.WATCH_AFTER_ADD.text("move"));
+        assertEquals("bitquark.example.org,*.home.arpa",
+                StartSetting.ALLOWED_HOSTS.text(List.of("bitquark.example.org", "*.home.arpa")));
+        assertThrows(IllegalArgumentException.class, () -> StartSetting.ALLOWED_HOSTS.text(List.of("http://x")));
+        assertEquals("10.0.0.0/8,::1", StartSetting.TRUSTED_PROXIES.text(List.of("10.0.0.0/8", "::1")));
+        assertThrows(IllegalArgumentException.class, () -> StartSetting.TRUSTED_PROXIES.text(List.of("proxy.lan")));
+        assertEquals("90m", StartSetting.LOGIN_SESSION_MINUTES.text(90L));
+        assertEquals("BITQUARK_AUTH_SESSION_TTL", StartSetting.LOGIN_SESSION_MINUTES.environmentVariable());
+        assertThrows(IllegalArgumentException.class, () -> StartSetting.LOG_FILE_SIZE.text(1000L));
+        assertThrows(IllegalArgumentException.class, () -> StartSetting.STREAM_READ_AHEAD.text(-1L));
     }
 }

@@ -91,6 +91,8 @@ class PersistenceConfigTest {
                         java.nio.file.Path.of("src/main/resources/application.properties").toUri().toURL(), 250))
                 .withSources(new EnvConfigSource(env, 300))
                 .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
+                .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 200,
+                        new io.quarkus.runtime.configuration.MemorySizeConverter())
                 .withMapping(BitquarkConfig.class)
                 .withMapping(dev.bitquark.app.security.AuthConfig.class)
                 .withMapping(dev.bitquark.app.logging.LogConfig.class)

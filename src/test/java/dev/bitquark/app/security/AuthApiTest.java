@@ -85,6 +85,22 @@ class AuthApiTest {
     }
 
     @Test
+    void aConfiguredPasswordCannotBeChangedThroughTheApi() {
+        TestAuth.authed().when().get("/api/v1/auth/session").then().statusCode(200)
+                .body("passwordChangeable", org.hamcrest.Matchers.equalTo(false));
+        TestAuth.authed().contentType("application/json")
+                .body(Map.of("current", TestAuth.PASSWORD, "password", "another-password-1"))
+                .when().post("/api/v1/auth/password").then().statusCode(409)
+                .body("error", org.hamcrest.Matchers.equalTo("password_configured"))
+                .body("field", org.hamcrest.Matchers.equalTo("password"));
+        TestAuth.authed().contentType("application/json").body(Map.of("current", TestAuth.PASSWORD, "password", "short"))
+                .when().post("/api/v1/auth/password").then().statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("password"));
+        given().contentType("application/json").body(Map.of("current", TestAuth.PASSWORD, "password", "another-password-1"))
+                .when().post("/api/v1/auth/password").then().statusCode(401);
+    }
+
+    @Test
     void sessionEndpointAnswers401WithoutLoginAndLogoutEndsTheSession() {
         given().when().get("/api/v1/auth/session").then().statusCode(401);
         String token = login(TestAuth.PASSWORD, "198.51.100.22").cookie(SessionCookies.NAME);

@@ -59,4 +59,44 @@ class GeneratedPasswordTest {
                 .when().post(PathRules.LOGIN).then().statusCode(204);
         given().when().get("/api/v1/version").then().statusCode(401);
     }
+
+    @Test
+    void aStoredPasswordIsChangedThroughTheApiWithTheCurrentOneAndKeptHashed() throws Exception {
+        String password = generated();
+        String basic = dev.bitquark.app.TestAuth.basic(password);
+        given().header("Authorization", basic).when().get("/api/v1/auth/session").then().statusCode(200)
+                .body("passwordChangeable", org.hamcrest.Matchers.equalTo(true));
+        given().header("Authorization", basic).contentType("application/json")
+                .body(Map.of("current", "not-the-password", "password", "chosen-password-42"))
+                .when().post("/api/v1/auth/password").then().statusCode(403)
+                .body("field", org.hamcrest.Matchers.equalTo("current"));
+        try {
+            given().header("Authorization", basic).contentType("application/json")
+                    .body(Map.of("current", password, "password", "chosen-password-42"))
+                    .when().post("/api/v1/auth/password").then().statusCode(204);
+            given().header("Authorization", basic).when().get("/api/v1/version").then().statusCode(401);
+            String chosen = dev.bitquark.app.TestAuth.basic("chosen-password-42");
+            given().header("Authorization", chosen).when().get("/api/v1/version").then().statusCode(200);
+            String stored = Files.readString(DIR.resolve("data").resolve(PasswordStore.FILE_NAME));
+            assertFalse(stored.contains("chosen-password-42"));
+            assertTrue(PasswordStore.read(DIR.resolve("data").resolve(PasswordStore.FILE_NAME)).orElseThrow()
+                    .matches("chosen-password-42".toCharArray()), "the file holds the new password's hash");
+        } finally {
+            // Back to the generated one, for the other test of this class whatever the order.
+            given().header("Authorization", dev.bitquark.app.TestAuth.basic("chosen-password-42"))
+                    .contentType("application/json").body(Map.of("current", "chosen-password-42", "password", password))
+                    .when().post("/api/v1/auth/password");
+        }
+    }
+
+    /** The generated password, from the one place it appears: the log. */
+    static String generated() throws Exception {
+        List<String> log = Files.readAllLines(DIR.resolve("bitquark.log"));
+        for (int i = 0; i < log.size(); i++) {
+            if (log.get(i).contains("store it now:")) {
+                return log.get(i + 2).strip();
+            }
+        }
+        throw new AssertionError("no generated password in the log");
+    }
 }
