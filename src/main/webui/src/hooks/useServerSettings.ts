@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Rest } from '../api/rest';
 import { loadSettings, SETTINGS_PATH, type EditableSettings, type SettingsDto } from '../components/settings/settingsApi';
 
@@ -36,5 +36,5 @@ export function useServerSettings(rest: Rest): ServerSettings {
     },
     [rest],
   );
-  return { dto, refresh, take: setDto, put };
+  return useMemo(() => ({ dto, refresh, take: setDto, put }), [dto, refresh, put]);
 }

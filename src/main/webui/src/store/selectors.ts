@@ -148,6 +148,10 @@ export type RowSelector = (torrents: ReadonlyMap<string, TorrentDto>, order: rea
 export function createRowSelector(): RowSelector {
   let last: { torrents: ReadonlyMap<string, TorrentDto>; order: readonly string[]; query: ListQuery; rows: readonly string[] } | null = null;
   return (torrents, order, query) => {
+    // The same inputs give the same array (a store subscription asks again and again between commits).
+    if (last !== null && last.torrents === torrents && last.order === order && sameQuery(last.query, query)) {
+      return last.rows;
+    }
     if (last !== null && last.order === order && sameQuery(last.query, query) && query.search.trim() === ''
       && !rowsMayMove(last.torrents, torrents, order, query)) {
       last = { ...last, torrents };

@@ -1,9 +1,9 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import './list.css';
 import { useApp } from '../../context';
 import { t } from '../../i18n';
 import { DEFAULT_SORT } from '../../router';
-import { useLiveSelector, useLiveVersion, useTorrentIds, useTorrentMap } from '../../store/live';
+import { useLiveSelector, useTorrentIds } from '../../store/live';
 import { createRowSelector, formatSort, type ListQuery, type SortColumn, type SortKey } from '../../store/selectors';
 import { AddFab } from '../phone/AddFab';
 import { CardList } from '../phone/CardList';
@@ -55,9 +55,7 @@ export function nextSort(current: readonly SortKey[], column: SortColumn, add: b
 export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: TorrentListProps) {
   const app = useApp();
   const actions = useTorrentActions();
-  const torrents = useTorrentMap();
   const order = useTorrentIds();
-  const version = useLiveVersion();
   const loaded = useLiveSelector((s) => s.session !== null);
   const viewport = useViewport();
   const phone = viewport === 'phone';
@@ -66,11 +64,13 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: Torr
   const hold = useSortHold();
   const [dialog, setDialog] = useState<DialogState>(null);
 
+  // Subscribed to the row order itself, not to every torrent: a commit that changes rates re-renders the
+  // changed rows only (they follow their own torrent), not the list and its grid.
   const [selectRows] = useState(createRowSelector);
-  const computed = useMemo(() => selectRows(torrents, order, query), [selectRows, torrents, order, query]);
+  const computed = useLiveSelector((s) => selectRows(s.torrents, s.order, query));
   const rows = useDisplayOrder(computed, hold.held, `${query.filter}|${query.search}|${formatSort(query.sort)}`);
   const exists = useCallback((id: string) => app.store.getState().torrents.has(id), [app]);
-  const selection = useSelection(rows, exists, version);
+  const selection = useSelection(rows, exists, order);
 
   const targets = (): readonly string[] =>
     selection.ids.length > 0 ? selection.ids : selection.focus !== null ? [selection.focus] : [];
@@ -115,12 +115,13 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: Torr
   };
 
   const close = () => setDialog(null);
-  const first = dialog ? torrents.get(dialog.ids[0] ?? '') : undefined;
+  const torrentNow = (id: string) => app.store.getState().torrents.get(id);
+  const first = dialog ? torrentNow(dialog.ids[0] ?? '') : undefined;
   const count = dialog?.ids.length ?? 0;
 
   let body;
-  if (!loaded && torrents.size === 0) body = <Loading />;
-  else if (torrents.size === 0) body = <NoTorrents onAdd={onAdd} />;
+  if (!loaded && order.length === 0) body = <Loading />;
+  else if (order.length === 0) body = <NoTorrents onAdd={onAdd} />;
   else if (rows.length === 0)
     body = <NoMatch onClear={() => onQueryChange({ filter: 'all', search: '', sort: query.sort })} />;
   else if (phone)
@@ -147,9 +148,9 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: Torr
         <h1 id="list-heading" className="list__heading">
           {t('list.heading')}
           <span className="list__count">
-            {rows.length === torrents.size
+            {rows.length === order.length
               ? t('list.count', { count: rows.length })
-              : t('list.countOf', { count: rows.length, total: torrents.size })}
+              : t('list.countOf', { count: rows.length, total: order.length })}
           </span>
         </h1>
         {phone ? (
@@ -179,7 +180,7 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: Torr
         ))}
       <RemoveDialog
         open={dialog?.kind === 'remove'}
-        names={dialog?.kind === 'remove' ? dialog.ids.map((id) => torrents.get(id)?.name ?? id) : []}
+        names={dialog?.kind === 'remove' ? dialog.ids.map((id) => torrentNow(id)?.name ?? id) : []}
         deleteFilesInitially={dialog?.kind === 'remove' && dialog.withFiles}
         onClose={close}
         onConfirm={(deleteFiles) => {

@@ -35,9 +35,9 @@ export interface SelectionApi extends Selection {
 
 /**
  * Selection over the displayed `rows`, kept as a Set of ids so it survives filtering, sorting and
- * updates; ids that no longer exist (`exists` false) leave it.
+ * updates; ids that no longer exist (`exists` false) leave it whenever `changed` changes (the ids).
  */
-export function useSelection(rows: readonly string[], exists: (id: string) => boolean, version: number): SelectionApi {
+export function useSelection(rows: readonly string[], exists: (id: string) => boolean, changed: unknown): SelectionApi {
   const [sel, setSel] = useState<Selection>(EMPTY);
 
   // Removed torrents leave the selection (and the anchor/focus) on the next commit.
@@ -51,7 +51,7 @@ export function useSelection(rows: readonly string[], exists: (id: string) => bo
       gone.forEach((id) => selected.delete(id));
       return { selected, anchor: anchorGone ? null : s.anchor, focus: focusGone ? null : s.focus };
     });
-  }, [exists, version]);
+  }, [exists, changed]);
 
   const click = useCallback(
     (id: string, { ctrl, shift }: { ctrl: boolean; shift: boolean }) =>

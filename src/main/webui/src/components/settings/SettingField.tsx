@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState, type InputHTMLAttributes } from 'react';
 import { formatLimit } from '../../format';
 import { t } from '../../i18n';
 import { helpKey, labelKey, type SettingDef } from './catalog';
@@ -35,6 +35,28 @@ export function describeValue(s: SettingDef, value: unknown): string {
 /** Parses the text of a number input; an empty or unreadable field is NaN, which the check refuses. */
 function parseNumber(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text);
+}
+
+const kibText = (bytes: unknown): string =>
+  typeof bytes === 'number' && !Number.isNaN(bytes) ? String(Math.round((bytes / KIB) * 1000) / 1000) : '';
+
+/**
+ * A rate typed in KiB/s, kept in bytes/s. The text typed stays as typed ("1.05" is not rewritten to
+ * "1" on the way); it follows the value only when that changes from outside (Discard, a reload).
+ */
+function RateInput({ value, onChange, ...rest }: { value: unknown; onChange: (bytes: number) => void }
+  & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
+  const [text, setText] = useState(() => kibText(value));
+  useEffect(() => {
+    setText((current) => (Math.round(parseNumber(current) * KIB) === value ? current : kibText(value)));
+  }, [value]);
+  return (
+    <input type="number" inputMode="decimal" min={0} step="any" value={text} {...rest}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(Math.round(parseNumber(e.target.value) * KIB));
+      }} />
+  );
 }
 
 /**
@@ -79,16 +101,15 @@ export function SettingField(props: SettingFieldProps) {
     // Shown in KiB/s (what people type), kept in bytes/s (what the API takes).
     control = (
       <span className="setting__rate">
-        <input type="number" inputMode="decimal" min={0} step="any"
-          value={typeof value === 'number' && !Number.isNaN(value) ? Math.round((value / KIB) * 10) / 10 : ''}
-          onChange={(e) => onChange(Math.round(parseNumber(e.target.value) * KIB))} {...common} />
+        <RateInput value={value} onChange={onChange} {...common} />
         <span className="setting__unit">{t('settings.unit.kibs')}</span>
       </span>
     );
   } else if (s.kind === 'list') {
     control = (
+      // Lines kept as typed (an empty one too, or Enter could not start the next entry); saving drops empty ones.
       <textarea rows={3} value={Array.isArray(value) ? value.join('\n') : ''}
-        onChange={(e) => onChange(e.target.value.split('\n').map((l) => l.trim()).filter((l) => l !== ''))} {...common} />
+        onChange={(e) => onChange(e.target.value.split('\n'))} {...common} />
     );
   } else {
     control = <input type="text" value={typeof value === 'string' ? value : String(value ?? '')} spellCheck={false}

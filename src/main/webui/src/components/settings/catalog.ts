@@ -142,6 +142,8 @@ export function validate(s: SettingDef, value: unknown): { key: MessageKey; vars
   if (s.kind === 'text' && s.key !== 'defaultOutputFolder' && !s.optional && typeof value === 'string' && value.trim() === '') {
     return { key: 'settings.error.required' };
   }
-  if (s.kind === 'list' && !s.optional && Array.isArray(value) && value.length === 0) return { key: 'settings.error.required' };
+  if (s.kind === 'list' && !s.optional && Array.isArray(value) && value.every((l) => String(l).trim() === '')) {
+    return { key: 'settings.error.required' };
+  }
   return null;
 }

@@ -145,6 +145,27 @@ describe('SettingsPage', () => {
     expect(calls.filter(([m]) => m === 'PUT')).toEqual([['PUT', '/api/v1/settings/start', { watchDir: null }]]);
   });
 
+  it('keepsWhatIsTypedInListsAndRatesAndSendsItClean', async () => {
+    const { calls } = await renderPage(settingsDto(), 'webui');
+    const hosts = screen.getByLabelText('Extra host names') as HTMLTextAreaElement;
+    fireEvent.change(hosts, { target: { value: 'a.example\n' } });
+    expect(hosts.value).toBe('a.example\n'); // Enter starts the next line
+    fireEvent.change(hosts, { target: { value: 'a.example\n *.home.arpa \n' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })));
+    expect(calls.filter(([m]) => m === 'PUT')).toEqual([
+      ['PUT', '/api/v1/settings/start', { allowedHosts: ['a.example', '*.home.arpa'] }],
+    ]);
+  });
+
+  it('keepsARateAsTypedAndSendsBytes', async () => {
+    const { calls } = await renderPage(settingsDto(), 'speed');
+    const rate = field('Upload limit');
+    fireEvent.change(rate, { target: { value: '1.05' } });
+    expect(rate.value).toBe('1.05');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })));
+    expect(calls.filter(([m]) => m === 'PUT')).toEqual([['PUT', '/api/v1/settings', { uploadLimit: 1075 }]]);
+  });
+
   it('disablesASettingTheDeploymentLocksAndSaysWhy', async () => {
     await renderPage(settingsDto({ start: { ...settingsDto().start, lsd: { property: 'bitquark.lsd.enabled',
       environmentVariable: 'BITQUARK_LSD_ENABLED', next: null as never, restartNeeded: false,

@@ -55,8 +55,15 @@ export function startState(s: SettingDef, dto: SettingsDto): { restartNeeded: bo
   return { restartNeeded: v?.restartNeeded ?? false, lockedBy: v?.lockedBy ?? null };
 }
 
+/** Lines of a list setting as they count: trimmed, empty ones left out. */
+const entries = (list: readonly unknown[]): string[] => list.map((l) => String(l).trim()).filter((l) => l !== '');
+
 export function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const x = entries(a);
+    const y = entries(b);
+    return x.length === y.length && x.every((v, i) => v === y[i]);
+  }
   return a === b;
 }
 
@@ -75,7 +82,8 @@ export async function saveSettings(rest: Rest, changed: readonly SettingDef[], d
     const out: Record<string, unknown> = {};
     for (const s of changed) {
       if (s.source !== source) continue;
-      const value = draft[settingId(s)];
+      const raw = draft[settingId(s)];
+      const value = Array.isArray(raw) ? raw.map((l: unknown) => String(l).trim()).filter((l) => l !== '') : raw;
       const empty = value === '' || (Array.isArray(value) && value.length === 0);
       // An optional start setting left empty goes back to the configuration (no watch folder, no extra hosts).
       out[s.key] = s.source === 'start' && s.optional && empty ? null : value;

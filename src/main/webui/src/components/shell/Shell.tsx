@@ -13,7 +13,7 @@ import { isSectionId } from '../settings/catalog';
 import type { MenuTarget } from './AppMenu';
 import { StatusBar } from './StatusBar';
 import { useShellCommands } from './useShellCommands';
-import { useTitleSpeed } from './useTitleSpeed';
+import { TitleSpeed } from './useTitleSpeed';
 import { DropOverlay } from './DropOverlay';
 import { Sidebar } from './Sidebar';
 import { StaleBanner } from './StaleBanner';
@@ -66,10 +66,17 @@ export function Shell({ productName, loadVersion, onLogout }: ShellProps) {
   const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
   useGlobalKeys(searchRef, () => openAdd(), { onShortcuts: showShortcuts, onPalette: () => setPaletteOpen(true) });
   useEventNotifications();
-  useTitleSpeed(productName);
   const settings = useServerSettings(app.rest);
   const goPage = useCallback((to: Route) => go(to), [go]);
-  const commands = useShellCommands({ go: goPage, openAdd: () => openAdd(), onShortcuts: showShortcuts, onLogout, settings });
+  const openAddEmpty = useCallback(() => openAdd(), [openAdd]);
+  const commands = useShellCommands({ go: goPage, openAdd: openAddEmpty, onShortcuts: showShortcuts, onLogout, settings });
+  // The shell's settings load once; a server still restoring its session answers 503, so they are
+  // asked for again whenever the socket (re)connects until they arrive.
+  const refreshSettings = settings.refresh;
+  const haveSettings = settings.dto !== null;
+  useEffect(() => {
+    if (connection.state === 'connected' && !haveSettings) refreshSettings();
+  }, [connection.state, haveSettings, refreshSettings]);
   const onMenu = (target: MenuTarget) => {
     if (target === 'settings') go({ page: 'settings', section: null });
     else if (target === 'about') go({ page: 'settings', section: 'about' });
@@ -183,6 +190,7 @@ export function Shell({ productName, loadVersion, onLogout }: ShellProps) {
           <ShortcutsDialog open onClose={() => setShortcutsOpen(false)} />
         </Suspense>
       )}
+      <TitleSpeed productName={productName} />
       <Toaster />
       <LiveRegion />
       {dragging && <DropOverlay />}

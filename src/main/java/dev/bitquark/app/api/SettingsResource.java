@@ -129,8 +129,11 @@ public class SettingsResource {
                         + logFile.path() + ": " + e.getMessage());
             }
         }
+        // The file follows the setting as stored, whichever of two concurrent changes was stored last.
         return update(session, change).invoke(s -> {
-            if (!s.logToFile()) {
+            if (s.logToFile()) {
+                logFile.startQuietly();
+            } else {
                 logFile.stop();
             }
         }).map(this::document);

@@ -3,6 +3,9 @@ package dev.bitquark.app.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bitquark.app.config.StartSetting;
 import dev.bitquark.app.config.StartSettings;
+import dev.bitquark.app.discovery.Discovery;
+import dev.bitquark.app.security.HostPolicy;
+import dev.bitquark.app.security.TrustedProxies;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -64,7 +67,11 @@ public class StartSettingsResource {
                         + locked + ", which wins over the settings page: change it there");
             }
             try {
-                changes.put(s.property(), e.getValue().isNull() ? null : s.text(value(e.getValue())));
+                String text = e.getValue().isNull() ? null : s.text(value(e.getValue()));
+                if (text != null) {
+                    startsWith(s, text);
+                }
+                changes.put(s.property(), text);
             } catch (IllegalArgumentException bad) {
                 throw ApiException.badField("bad_setting", s.key(), bad.getMessage());
             }
@@ -76,6 +83,21 @@ public class StartSettingsResource {
         }
         LOG.infof("start settings changed (%s), in force after a restart", String.join(", ", changes.keySet()));
         return settings.get();
+    }
+
+    /**
+     * The parsers the next start will use, run now on what is about to be stored: a value they would
+     * refuse (a CIDR of /33, a router at port 0) would otherwise keep the server from starting.
+     */
+    private static void startsWith(StartSetting s, String text) {
+        List<String> list = List.of(text.split(","));
+        switch (s) {
+            case TRUSTED_PROXIES -> TrustedProxies.parse(list);
+            case ALLOWED_HOSTS -> new HostPolicy(list);
+            case DHT_BOOTSTRAP -> Discovery.bootstrap(list);
+            default -> {
+            }
+        }
     }
 
     private static Object value(JsonNode v) {

@@ -38,7 +38,9 @@ final class StartSettingsView {
             String text = stored.get(s.property());
             Object next = text == null ? null : parse(s, text);
             String locked = start.lockedBy(s);
-            boolean pending = next != null && locked == null && !same(s, next, current(s, now));
+            // A DHT port saved while the DHT is off has nothing to compare with (the port in force is 0).
+            boolean comparable = s != StartSetting.DHT_PORT || now.dht();
+            boolean pending = next != null && locked == null && comparable && !same(s, next, current(s, now));
             out.put(s.key(), new StartValue(s.property(), s.environmentVariable(), next, pending, locked));
         }
         return out;
@@ -99,7 +101,8 @@ final class StartSettingsView {
             return Path.of(n).toAbsolutePath().normalize().equals(Path.of(c));
         }
         if (next instanceof List<?> a && current instanceof List<?> b) {
-            return a.equals(b);
+            // ["none"] is how "no routers" is written; in force it is the empty list.
+            return (a.equals(List.of("none")) ? List.of() : a).equals(b);
         }
         return Objects.equals(next, current);
     }

@@ -188,9 +188,10 @@ public enum StartSetting {
             if (!none && !HOST_PORT.matcher(s).matches()) {
                 throw new IllegalArgumentException("setting \"" + key + "\": \"" + clip(s) + "\" is not host:port");
             }
-            if (!none && Integer.parseInt(s.substring(s.lastIndexOf(':') + 1)) > 65_535) {
+            int port = none ? 1 : Integer.parseInt(s.substring(s.lastIndexOf(':') + 1));
+            if (port < 1 || port > 65_535) {
                 throw new IllegalArgumentException("setting \"" + key + "\": port of \"" + clip(s)
-                        + "\" is above 65535");
+                        + "\" is outside 1..65535");
             }
             out.append(out.isEmpty() ? "" : ",").append(s);
         }

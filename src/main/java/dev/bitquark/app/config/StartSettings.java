@@ -58,7 +58,12 @@ public class StartSettings {
             return null;
         }
         String source = v.getSourceName() == null ? "" : v.getSourceName();
-        return source.contains("EnvConfigSource") ? "environment variable " + s.environmentVariable()
-                : "a system property or command-line option (" + s.property() + ")";
+        if (source.contains("EnvConfigSource")) {
+            return "environment variable " + s.environmentVariable();
+        }
+        if (source.contains("SysPropConfigSource")) {
+            return "a system property or command-line option (" + s.property() + ")";
+        }
+        return "the configuration source " + source + " (" + s.property() + ")";
     }
 }

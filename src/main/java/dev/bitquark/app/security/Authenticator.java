@@ -51,7 +51,11 @@ public class Authenticator {
     private final LoginSessions sessions;
     private volatile PasswordHash hash;
     private volatile PasswordStore.Loaded loaded;
-    private volatile byte[] verifiedMac;
+    /** A password verified against {@code hash} (its HMAC): valid only while that hash is the one in force. */
+    private record Verified(PasswordHash hash, byte[] mac) {
+    }
+
+    private volatile Verified verified;
     private volatile ApiTokens tokens;
 
     Authenticator(AuthConfig config, BitquarkConfig app) {
@@ -112,8 +116,8 @@ public class Authenticator {
         }
         PasswordHash h = PasswordHash.create(next, random);
         PasswordStore.write(l.file(), h);
-        verifiedMac = null;
-        hash = h;
+        hash = h; // first: a check still running against the old hash then cannot make it remembered again
+        verified = null;
         LOG.infof("API password changed through the API; its hash is in %s", l.file());
     }
 
@@ -146,8 +150,8 @@ public class Authenticator {
         if (password == null || password.isEmpty() || password.length() > PasswordHash.MAX_PASSWORD_CHARS) {
             return PasswordCheck.REJECT;
         }
-        byte[] known = verifiedMac;
-        if (known != null && MessageDigest.isEqual(mac(password), known)) {
+        Verified known = verified;
+        if (known != null && known.hash() == hash && MessageDigest.isEqual(mac(password), known.mac())) {
             return PasswordCheck.ACCEPT;
         }
         return PasswordCheck.HASH;
@@ -182,7 +186,10 @@ public class Authenticator {
             }
         }
         if (ok) {
-            verifiedMac = mac(password);
+            // Remembered only for the hash it was checked against, and only if that is still the one in force.
+            if (hash == h) {
+                verified = new Verified(h, mac(password));
+            }
             return PasswordCheck.ACCEPT;
         }
         return PasswordCheck.REJECT;

@@ -72,6 +72,10 @@ class StartSettingsApiTest {
         put("{\"watchDir\":null}").statusCode(200).body("start.watchDir.next", nullValue());
         put("{\"watchAfterAdd\":\"move\"}").statusCode(400).body("field", equalTo("watchAfterAdd"));
         put("{\"trustedProxies\":[\"proxy.lan\"]}").statusCode(400).body("field", equalTo("trustedProxies"));
+        // What the next start's own parsers refuse is refused now, not found at the restart.
+        put("{\"trustedProxies\":[\"10.0.0.0/33\"]}").statusCode(400).body("field", equalTo("trustedProxies"));
+        put("{\"trustedProxies\":[\"300.1.1.1\"]}").statusCode(400).body("field", equalTo("trustedProxies"));
+        put("{\"dhtPort\":0}").statusCode(400).body("field", equalTo("dhtPort"));
     }
 
     @Test

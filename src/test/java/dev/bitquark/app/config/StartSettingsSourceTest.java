@@ -95,6 +95,7 @@ class StartSettingsSourceTest {
         assertThrows(IllegalArgumentException.class, () -> StartSetting.DOWNLOAD_DIR.text("a\0b"));
         assertThrows(IllegalArgumentException.class, () -> StartSetting.DOWNLOAD_DIR.text(" "));
         assertThrows(IllegalArgumentException.class, () -> StartSetting.DHT_BOOTSTRAP.text(List.of("x:99999")));
+        assertThrows(IllegalArgumentException.class, () -> StartSetting.DHT_BOOTSTRAP.text(List.of("x:0")));
         assertThrows(IllegalArgumentException.class, () -> StartSetting.DHT_BOOTSTRAP.text(List.of()));
         assertTrue(StartSetting.byKey("dataDir") == null, "the data folder is not a start setting");
         assertEquals("delete", StartSetting.WATCH_AFTER_ADD.text("delete"));
