@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { usePlot } from '../ui/usePlot';
 import { formatRate } from '../../format';
 import { dt } from './strings';
 import type { SpeedSamples } from './useSpeedSamples';
@@ -12,12 +13,8 @@ const HEIGHT = 220;
  * chunk), so uPlot stays out of the initial bundle. Upload is dashed: not told apart by colour alone.
  */
 export default function SpeedChart({ samples }: { samples: SpeedSamples }) {
-  const holder = useRef<HTMLDivElement>(null);
-  const plot = useRef<uPlot | null>(null);
-
-  useEffect(() => {
-    const el = holder.current;
-    if (el === null) return;
+  const data = useMemo<uPlot.AlignedData>(() => [[...samples.times], [...samples.down], [...samples.up]], [samples]);
+  const holder = usePlot((el) => {
     const css = getComputedStyle(el);
     const accent = css.getPropertyValue('--accent').trim() || '#0969da';
     const ok = css.getPropertyValue('--ok').trim() || '#1a7f37';
@@ -32,22 +29,8 @@ export default function SpeedChart({ samples }: { samples: SpeedSamples }) {
       axes: [{}, { values: (_u, ticks) => ticks.map((v) => formatRate(v)), size: 80 }],
       scales: { y: { range: (_u, _min, max) => [0, Math.max(1024, max)] } },
     };
-    plot.current = new uPlot(options, [[], [], []], el);
-    const observer =
-      typeof ResizeObserver === 'undefined'
-        ? null
-        : new ResizeObserver(() => plot.current?.setSize({ width: Math.max(200, el.clientWidth), height: HEIGHT }));
-    observer?.observe(el);
-    return () => {
-      observer?.disconnect();
-      plot.current?.destroy();
-      plot.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    plot.current?.setData([[...samples.times], [...samples.down], [...samples.up]]);
-  }, [samples]);
+    return options;
+  }, data, HEIGHT);
 
   return <div ref={holder} className="details-speed__chart" role="img" aria-label={dt('detailsPane.graph')} />;
 }

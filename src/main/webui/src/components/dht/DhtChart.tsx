@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { usePlot } from '../ui/usePlot';
 import { t } from '../../i18n';
 import { formatPerSecond } from './numbers';
 import { SAMPLE_WINDOW_S, type QuerySamples } from './samples';
@@ -13,12 +14,8 @@ const HEIGHT = 180;
  * not told apart by colour alone.
  */
 export default function DhtChart({ samples }: { samples: QuerySamples }) {
-  const holder = useRef<HTMLDivElement>(null);
-  const plot = useRef<uPlot | null>(null);
-
-  useEffect(() => {
-    const el = holder.current;
-    if (el === null) return;
+  const data = useMemo<uPlot.AlignedData>(() => [[...samples.times], [...samples.queriesIn], [...samples.queriesOut]], [samples]);
+  const holder = usePlot((el) => {
     const css = getComputedStyle(el);
     const accent = css.getPropertyValue('--accent').trim() || '#0969da';
     const ok = css.getPropertyValue('--ok').trim() || '#1a7f37';
@@ -45,22 +42,8 @@ export default function DhtChart({ samples }: { samples: QuerySamples }) {
         y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
       },
     };
-    plot.current = new uPlot(options, [[], [], []], el);
-    const observer =
-      typeof ResizeObserver === 'undefined'
-        ? null
-        : new ResizeObserver(() => plot.current?.setSize({ width: Math.max(200, el.clientWidth), height: HEIGHT }));
-    observer?.observe(el);
-    return () => {
-      observer?.disconnect();
-      plot.current?.destroy();
-      plot.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    plot.current?.setData([[...samples.times], [...samples.queriesIn], [...samples.queriesOut]]);
-  }, [samples]);
+    return options;
+  }, data, HEIGHT);
 
   return <div ref={holder} className="dht-chart" role="img" aria-label={t('dht.chart')} />;
 }

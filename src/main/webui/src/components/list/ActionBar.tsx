@@ -1,6 +1,7 @@
 import { Ellipsis, X } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { t } from '../../i18n';
+import { CommandItems } from './CommandItems';
 import { COMMANDS, MORE, TOOLBAR, type ListCommand } from './commands';
 
 export interface ActionBarProps {
@@ -37,21 +38,7 @@ export function ActionBar({ count, onCommand, onClear }: ActionBarProps) {
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content className="menu" align="start">
-            {MORE.map((id) => {
-              const command = COMMANDS[id];
-              const Icon = command.icon;
-              return (
-                <DropdownMenu.Item
-                  key={id}
-                  className="menu__item"
-                  disabled={command.single === true && count !== 1}
-                  onSelect={() => onCommand(id)}
-                >
-                  <Icon size={14} aria-hidden="true" />
-                  <span className="menu__label">{t(command.label)}</span>
-                </DropdownMenu.Item>
-              );
-            })}
+            <CommandItems ids={MORE} count={count} iconSize={14} onCommand={onCommand} />
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>

@@ -1,6 +1,7 @@
 import { Ellipsis, X } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { t } from '../../i18n';
+import { CommandItems } from '../list/CommandItems';
 import { COMMANDS, MORE, TOOLBAR, type ListCommand } from '../list/commands';
 import './phone.css';
 
@@ -59,21 +60,7 @@ export function PhoneActionBar({ count, total, onCommand, onSelectAll, onClear }
           </DropdownMenu.Trigger>
           <DropdownMenu.Portal>
             <DropdownMenu.Content className="menu phone-menu" side="top" align="end" collisionPadding={8}>
-              {PHONE_MORE.map((id) => {
-                const command = COMMANDS[id];
-                const Icon = command.icon;
-                return (
-                  <DropdownMenu.Item
-                    key={id}
-                    className="menu__item"
-                    disabled={command.single === true && count !== 1}
-                    onSelect={() => onCommand(id)}
-                  >
-                    <Icon size={16} aria-hidden="true" />
-                    <span className="menu__label">{t(command.label)}</span>
-                  </DropdownMenu.Item>
-                );
-              })}
+              <CommandItems ids={PHONE_MORE} count={count} iconSize={16} onCommand={onCommand} />
             </DropdownMenu.Content>
           </DropdownMenu.Portal>
         </DropdownMenu.Root>
