@@ -218,6 +218,9 @@ class WebUiSettingsE2EIT {
         assertThat(field("DHT")).not().isChecked();
         shot("settings-restart");
 
+        // Off the app first: a page left open would retry its socket with a session the restart ends
+        // (sessions live in memory), and log those refusals as console errors.
+        page.navigate("about:blank");
         server.terminate(Duration.ofSeconds(30));
         server.start();
         logIn();
