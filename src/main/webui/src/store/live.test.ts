@@ -38,14 +38,17 @@ describe('live store', () => {
     store.ingest(snapshot(1));
     const before = store.getState();
     const [a, b, c] = before.order;
+    const [oldA, oldB, oldC] = [a!, b!, c!].map((id) => before.torrents.get(id));
 
     store.ingest(update(2, { torrents: [{ id: b!, progress: 0.75, downloadRate: 5 }], session: { downloadRate: 7 } }));
 
     const after = store.getState();
     expect(after.torrents.get(b!)).toMatchObject({ progress: 0.75, downloadRate: 5, name: 'Torrent 00002' });
-    expect(after.torrents.get(b!)).not.toBe(before.torrents.get(b!));
-    expect(after.torrents.get(a!)).toBe(before.torrents.get(a!));
-    expect(after.torrents.get(c!)).toBe(before.torrents.get(c!));
+    expect(after.torrents.get(b!)).not.toBe(oldB);
+    expect(oldB).toMatchObject({ progress: torrent(2).progress }); // the old object is never written
+    expect(after.torrents.get(a!)).toBe(oldA);
+    expect(after.torrents.get(c!)).toBe(oldC);
+    expect(after.changes).toEqual([{ id: b!, before: oldB, after: after.torrents.get(b!) }]);
     expect(after.order).toBe(before.order); // same ids: same array
     expect(after.session).toMatchObject({ downloadRate: 7, uploadRate: 10 });
     expect(after.version).toBe(before.version + 1);

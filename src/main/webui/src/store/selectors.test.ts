@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { TorrentDto } from '../api/types';
 import { torrent } from '../test/fixtures';
 import { createRowSelector, parseSort, selectRows, type ListQuery } from './selectors';
-import { countByFilter, statusOf } from './status';
+import { countByFilter, initialLiveState, reduceFrames, type LiveState } from './reduce';
+import { statusOf } from './status';
+import type { ServerEvent } from '../api/types';
+import { session } from '../test/fixtures';
 
 /** 5,000 torrents with spread-out states, rates and names, deterministic. */
 function synthetic(n = 5000): { map: Map<string, TorrentDto>; order: string[] } {
@@ -104,28 +107,78 @@ describe('selectors', () => {
 describe('createRowSelector', () => {
   const byName: ListQuery = { filter: 'all', search: '', sort: [{ column: 'name', desc: false }] };
   const byDown: ListQuery = { filter: 'all', search: '', sort: [{ column: 'down', desc: true }] };
-  const map = (ts: TorrentDto[]) => new Map(ts.map((t) => [t.id, t]));
+  const ctx = { now: 0, requestResync: () => {} };
+  const start = (ts: TorrentDto[]): LiveState =>
+    reduceFrames(initialLiveState(), [{ type: 'snapshot', seq: 1, torrents: ts, session: session() }], ctx);
+  const change = (s: LiveState, torrents: Partial<TorrentDto>[], parts: Partial<Extract<ServerEvent, { type: 'update' }>> = {}) =>
+    reduceFrames(s, [{ type: 'update', seq: s.seq! + 1, torrents: torrents as never, added: [], removed: [], session: {}, ...parts }], ctx);
 
   it('keepsItsAnswerWhenOnlyValuesOutsideTheSortAndFilterChange', () => {
     const ts = [torrent(1, { name: 'b' }), torrent(2, { name: 'a' }), torrent(3, { name: 'c' })];
-    const order = ts.map((t) => t.id);
     const select = createRowSelector();
-    const first = select(map(ts), order, byName);
+    const s1 = start(ts);
+    const first = select(s1, byName);
     expect(first).toEqual([ts[1]!.id, ts[0]!.id, ts[2]!.id]);
-    const faster = map([{ ...ts[0]!, downloadRate: 9e6 }, ts[1]!, ts[2]!]);
-    expect(select(faster, order, byName)).toBe(first);
-    expect(select(faster, order, byDown)[0]).toBe(ts[0]!.id);
+    expect(select(s1, byName)).toBe(first);
+    const faster = change(s1, [{ id: ts[0]!.id, downloadRate: 9e6 }]);
+    expect(faster.version).toBe(s1.version + 1);
+    expect(select(faster, byName)).toBe(first);
+    expect(select(faster, byDown)[0]).toBe(ts[0]!.id);
   });
 
   it('sortsAgainWhenASortValueOrTheFilterMembershipChanges', () => {
     const ts = [torrent(1, { name: 'b' }), torrent(2, { name: 'a' })];
-    const order = ts.map((t) => t.id);
     const select = createRowSelector();
-    select(map(ts), order, byName);
-    expect(select(map([{ ...ts[0]!, name: '0' }, ts[1]!]), order, byName)).toEqual([ts[0]!.id, ts[1]!.id]);
+    const s1 = start(ts);
+    expect(select(s1, byName)).toEqual([ts[1]!.id, ts[0]!.id]);
+    const renamed = change(s1, [{ id: ts[0]!.id, name: '0' }]);
+    expect(select(renamed, byName)).toEqual([ts[0]!.id, ts[1]!.id]);
     const paused: ListQuery = { ...byName, filter: 'paused' };
-    const none = select(map(ts), order, paused);
-    expect(none).toEqual([]);
-    expect(select(map([{ ...ts[0]!, state: 'paused' }, ts[1]!]), order, paused)).toEqual([ts[0]!.id]);
+    expect(select(renamed, paused)).toEqual([]);
+    expect(select(change(renamed, [{ id: ts[0]!.id, state: 'paused' }]), paused)).toEqual([ts[0]!.id]);
+  });
+
+  it('computesAgainAfterACommitItDidNotSee', () => {
+    const ts = [torrent(1, { name: 'b' }), torrent(2, { name: 'a' })];
+    const select = createRowSelector();
+    const s1 = start(ts);
+    expect(select(s1, byName)).toEqual([ts[1]!.id, ts[0]!.id]);
+    // Two commits while nobody asked: the second alone moves nothing, the first renamed a torrent.
+    const s3 = change(change(s1, [{ id: ts[0]!.id, name: '0' }]), [{ id: ts[0]!.id, downloadRate: 1 }]);
+    expect(select(s3, byName)).toEqual([ts[0]!.id, ts[1]!.id]);
+  });
+
+  it('followsAddedAndRemovedTorrents', () => {
+    const ts = [torrent(1, { name: 'b' }), torrent(2, { name: 'a' })];
+    const select = createRowSelector();
+    const s1 = start(ts);
+    select(s1, byName);
+    const s2 = change(s1, [], { added: [torrent(3, { name: '0' })], removed: [ts[1]!.id] });
+    expect(select(s2, byName)).toEqual([torrent(3).id, ts[0]!.id]);
+  });
+});
+
+describe('filter counts', () => {
+  it('followEveryChangeAsAFullCountWould', () => {
+    const { map } = synthetic(600);
+    const ctx = { now: 0, requestResync: () => {} };
+    let s = reduceFrames(initialLiveState(), [{ type: 'snapshot', seq: 1, torrents: [...map.values()], session: session() }], ctx);
+    expect(s.counts).toEqual(countByFilter(s.torrents.values()));
+    const ids = [...map.keys()];
+    const states = ['live', 'paused', 'checking', 'metadata', 'error'] as const;
+    for (let round = 0; round < 30; round++) {
+      const changed = ids.filter((_, i) => (i * 7 + round * 13) % 5 === 0).map((id, i) => ({
+        id,
+        downloadRate: (i + round) % 3 === 0 ? 0 : 1000 * round,
+        uploadRate: (i + round) % 4 === 0 ? 0 : 5,
+        ...(i % 9 === round % 9 ? { state: states[(i + round) % states.length]!, finished: round % 2 === 0 } : {}),
+      }));
+      const added = round % 5 === 0 ? [torrent(10_000 + round, { state: 'live', finished: true })] : [];
+      const removed = round % 7 === 3 ? [ids[round]!] : [];
+      const before = s.counts;
+      s = reduceFrames(s, [{ type: 'update', seq: s.seq! + 1, torrents: changed as never, added, removed, session: {} }], ctx);
+      expect(s.counts).toEqual(countByFilter(s.torrents.values()));
+      if (changed.length === 0 && added.length === 0 && removed.length === 0) expect(s.counts).toBe(before);
+    }
   });
 });

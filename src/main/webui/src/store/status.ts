@@ -73,11 +73,23 @@ export function matchesFilter(t: TorrentDto, filter: FilterId): boolean {
   }
 }
 
-/** Live counts for the sidebar, one pass over all torrents. */
-export function countByFilter(torrents: Iterable<TorrentDto>): Record<FilterId, number> {
-  const counts = Object.fromEntries(FILTERS.map((f) => [f, 0])) as Record<FilterId, number>;
-  for (const t of torrents) {
-    for (const f of FILTERS) if (matchesFilter(t, f)) counts[f]++;
-  }
-  return counts;
+const BIT = Object.fromEntries(FILTERS.map((f, i) => [f, 1 << i])) as Record<FilterId, number>;
+
+/**
+ * Every filter `t` is under, as bits (bit i for `FILTERS[i]`), in one pass: what {@link matchesFilter}
+ * answers for each filter (status.test.ts holds them equal), for the sidebar counts, which follow
+ * 1,000 changed torrents a second.
+ */
+export function filterMask(t: TorrentDto): number {
+  let mask = BIT.all;
+  const live = t.state === 'live';
+  if ((live && !t.finished) || t.state === 'metadata') mask |= BIT.downloading;
+  if (live && t.finished) mask |= BIT.seeding;
+  if (t.finished) mask |= BIT.completed;
+  if (t.state === 'paused') mask |= BIT.paused;
+  mask |= active(t) ? BIT.active : BIT.inactive;
+  if (live && !t.finished && !(t.downloadRate > 0)) mask |= BIT.stalled;
+  if (t.state === 'checking') mask |= BIT.checking;
+  if (t.state === 'error') mask |= BIT.error;
+  return mask;
 }

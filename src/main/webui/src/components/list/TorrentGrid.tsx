@@ -28,7 +28,8 @@ export interface TorrentGridProps {
   readonly fillName?: boolean;
 }
 
-const OVERSCAN = 8;
+/** Rows rendered beyond each edge of the view: enough for a scroll frame, few enough that a commit changing every visible torrent stays short. */
+const OVERSCAN = 5;
 const rowOf = (target: EventTarget | null): string | null =>
   target instanceof Element ? (target.closest<HTMLElement>('[data-row-id]')?.dataset.rowId ?? null) : null;
 

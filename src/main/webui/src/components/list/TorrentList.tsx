@@ -65,9 +65,10 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: Torr
   const [dialog, setDialog] = useState<DialogState>(null);
 
   // Subscribed to the row order itself, not to every torrent: a commit that changes rates re-renders the
-  // changed rows only (they follow their own torrent), not the list and its grid.
+  // changed rows only (they follow their own torrent), not the list and its grid. One selector per
+  // list, as it remembers its last answer.
   const [selectRows] = useState(createRowSelector);
-  const computed = useLiveSelector((s) => selectRows(s.torrents, s.order, query));
+  const computed = useLiveSelector((s) => selectRows(s, query));
   const rows = useDisplayOrder(computed, hold.held, `${query.filter}|${query.search}|${formatSort(query.sort)}`);
   const exists = useCallback((id: string) => app.store.getState().torrents.has(id), [app]);
   const selection = useSelection(rows, exists, order);

@@ -1,10 +1,10 @@
-import { useMemo, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
 import './sidebar.css';
 import { t } from '../../i18n';
 import { buildUrl } from '../../router';
-import { useTorrentMap } from '../../store/live';
+import { useFilterCounts } from '../../store/live';
 import type { ListQuery } from '../../store/selectors';
-import { countByFilter, FILTERS, type FilterId } from '../../store/status';
+import { FILTERS, type FilterId } from '../../store/status';
 import { useViewport } from '../phone/useMediaQuery';
 
 export interface SidebarProps {
@@ -17,8 +17,8 @@ export interface SidebarProps {
  * sidebar's list, and the phone's filter sheet (which has no room for a sidebar).
  */
 export function StateFilters({ query, onFilter }: SidebarProps) {
-  const torrents = useTorrentMap();
-  const counts = useMemo(() => countByFilter(torrents.values()), [torrents]);
+  // Kept by the store from each commit's changes, not counted again over every torrent.
+  const counts = useFilterCounts();
   const click = (filter: FilterId) => (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return; // let the browser open a tab
     e.preventDefault();
