@@ -100,6 +100,23 @@ describe('App', () => {
     expect(factory.latest().sent).toContainEqual({ type: 'resync' });
   });
 
+  it('stepsToThePreviousAndNextTorrentOfTheListWithBrackets', async () => {
+    await renderApp();
+    serve();
+    const row = screen.getAllByRole('row').find((r) => r.textContent?.includes('Torrent 00002'))!;
+    fireEvent.doubleClick(row);
+    expect(window.location.pathname).toBe(`/t/${torrent(2).id}`);
+    await screen.findByRole('tab', { name: /Overview/ }); // the pane is loaded on demand
+    // The list is sorted by name: 00001, 00002, 00003.
+    await act(async () => fireEvent.keyDown(document.body, { key: ']' }));
+    expect(window.location.pathname).toBe(`/t/${torrent(3).id}`);
+    await act(async () => fireEvent.keyDown(document.body, { key: ']' })); // the last stays
+    expect(window.location.pathname).toBe(`/t/${torrent(3).id}`);
+    await act(async () => fireEvent.keyDown(document.body, { key: '[' }));
+    await act(async () => fireEvent.keyDown(document.body, { key: '[' }));
+    expect(window.location.pathname).toBe(`/t/${torrent(1).id}`);
+  });
+
   it('opensTheAddRouteOnAPastedMagnetButNotInsideTheSearchField', async () => {
     await renderApp();
     serve();

@@ -57,6 +57,7 @@ export const enPalette = {
   'shortcuts.recheck': 'Recheck',
   'shortcuts.resize': 'On a column’s resize handle: narrower or wider (Shift: bigger steps); Enter fits the content',
   'shortcuts.tabs': 'Switch tabs: Overview, Files, Peers, Trackers, Pieces, Speed',
+  'shortcuts.stepTorrent': 'Previous or next torrent in the list',
   'shortcuts.tabList': 'In the tab list: move between tabs; Enter or Space opens one',
   'shortcuts.closeDetails': 'Close the details',
   'shortcuts.key.ctrl': 'Ctrl',

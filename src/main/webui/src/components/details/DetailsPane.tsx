@@ -23,6 +23,8 @@ export interface DetailsPaneProps {
   readonly tab: string | null | undefined;
   readonly onTabChange: (tab: string) => void;
   readonly onClose: () => void;
+  /** Shows the torrent before (-1) or after (+1) this one in the list as it is filtered and sorted. */
+  readonly onStep?: (delta: -1 | 1) => void;
 }
 
 const isTab = (tab: unknown): tab is DetailTab => (DETAIL_TABS as readonly unknown[]).includes(tab);
@@ -37,10 +39,10 @@ function typingOrInDialog(target: EventTarget | null): boolean {
 /**
  * One torrent's details: six tabs over the live row from the store plus, for the open tab only,
  * the server's topic frames (each tab subscribes while mounted; Radix unmounts hidden tabs, so
- * switching or closing ends the subscription). Keys 1–6 switch tabs and Esc closes the pane, outside
- * fields and dialogs.
+ * switching or closing ends the subscription). Keys 1–6 switch tabs, [ and ] step to the previous or
+ * next torrent, and Esc closes the pane, outside fields and dialogs.
  */
-export function DetailsPane({ torrentId, tab, onTabChange, onClose }: DetailsPaneProps) {
+export function DetailsPane({ torrentId, tab, onTabChange, onClose, onStep }: DetailsPaneProps) {
   const torrent = useTorrent(torrentId);
   const samples = useSpeedSamples(torrentId);
   const current: DetailTab = isTab(tab) ? tab : 'overview';
@@ -55,6 +57,11 @@ export function DetailsPane({ torrentId, tab, onTabChange, onClose }: DetailsPan
       }
       // 1–6 are single-key shortcuts: off with the user's switch (WCAG 2.1.4); Esc is not one.
       if (e.defaultPrevented || !getPrefs().singleKeyShortcuts) return;
+      if ((e.key === '[' || e.key === ']') && onStep) {
+        e.preventDefault();
+        onStep(e.key === '[' ? -1 : 1);
+        return;
+      }
       const n = Number(e.key);
       if (!Number.isInteger(n) || n < 1 || n > DETAIL_TABS.length) return;
       e.preventDefault();
@@ -62,7 +69,7 @@ export function DetailsPane({ torrentId, tab, onTabChange, onClose }: DetailsPan
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [onTabChange, onClose]);
+  }, [onTabChange, onClose, onStep]);
 
   const name = torrent?.name ?? torrentId;
   return (

@@ -68,6 +68,7 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
     title: 'shortcuts.group.details',
     shortcuts: [
       { keys: one('1–6'), description: 'shortcuts.tabs', singleKey: true },
+      { keys: either('[', ']'), description: 'shortcuts.stepTorrent', singleKey: true },
       { keys: either('left', 'right'), description: 'shortcuts.tabList' },
       { keys: one('esc'), description: 'shortcuts.closeDetails' },
     ],

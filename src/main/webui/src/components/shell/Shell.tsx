@@ -5,7 +5,7 @@ import { useServerSettings } from '../../hooks/useServerSettings';
 import { useServerVersion, type VersionLoader } from '../../hooks/useServerVersion';
 import { t } from '../../i18n';
 import { buildUrl, navigate, useLocation, type Route } from '../../router';
-import type { ListQuery } from '../../store/selectors';
+import { selectRows, type ListQuery } from '../../store/selectors';
 import { Header } from '../Header';
 import { TorrentList } from '../list/TorrentList';
 import { LiveRegion, Toaster } from '../toast/Toaster';
@@ -155,6 +155,14 @@ export function Shell({ productName, loadVersion, onLogout }: ShellProps) {
                   tab={details.tab}
                   onTabChange={(tab) => go({ page: 'details', id: details.id, tab }, query, true)}
                   onClose={() => go({ page: 'list' })}
+                  onStep={(delta) => {
+                    // The list as shown: the same filter, search and sort, asked once per key press.
+                    const s = app.store.getState();
+                    const rows = selectRows(s.torrents, s.order, query);
+                    const at = rows.indexOf(details.id);
+                    const next = at < 0 ? rows[0] : rows[at + delta];
+                    if (next !== undefined) go({ page: 'details', id: next, tab: details.tab }, query, true);
+                  }}
                 />
               </Suspense>
             </section>
