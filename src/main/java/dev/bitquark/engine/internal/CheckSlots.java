@@ -29,6 +29,11 @@ public final class CheckSlots {
             return granted && !released;
         }
 
+        /** Still in the queue: neither granted nor given back. */
+        public boolean isWaiting() {
+            return !granted && !released;
+        }
+
         /** Gives the slot back (or leaves the queue). Idempotent. */
         public void release() {
             if (released) {

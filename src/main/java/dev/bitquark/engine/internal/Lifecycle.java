@@ -286,7 +286,16 @@ final class Lifecycle {
             }
             // Resume data that may do: a fast resume slot (many run at once); else a full check's (see EngineRuntime).
             boolean quick = resume != null && FastResume.unusable(resume, t.metainfo()) == null;
-            slot = (quick ? t.rt().quickChecks() : t.rt().checks()).acquire(ticket -> runCheck(e, ticket, resume, after, done));
+            // The grant may come inside acquire, and what follows may run on at once too (a Vert.x future
+            // completed before its listener is added calls it at once: a file's stamp read quickly): the
+            // ticket is the torrent's slot from the grant on, never assigned after a check already moved on.
+            CheckSlots.Ticket asked = (quick ? t.rt().quickChecks() : t.rt().checks()).acquire(ticket -> {
+                slot = ticket;
+                runCheck(e, ticket, resume, after, done);
+            });
+            if (asked.isWaiting()) {
+                slot = asked;
+            }
         });
     }
 
@@ -406,7 +415,13 @@ final class Lifecycle {
         }
         held.release();
         Promise<Bitfield> p = Promise.promise();
-        slot = t.rt().checks().acquire(ticket -> fullCheck(e).onComplete(p));
+        CheckSlots.Ticket asked = t.rt().checks().acquire(ticket -> {
+            slot = ticket;
+            fullCheck(e).onComplete(p);
+        });
+        if (asked.isWaiting()) {
+            slot = asked;
+        }
         return p.future();
     }
 
