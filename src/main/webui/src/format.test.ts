@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatEta, formatLimit, formatPercent, formatRate, formatRatio } from './format';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatBytes, formatDate, formatEta, formatLimit, formatPercent, formatRate, formatRatio, setUnits } from './format';
 import { t } from './i18n';
 
 describe('format', () => {
@@ -44,5 +44,23 @@ describe('format', () => {
     expect(t('list.count', { count: 1 })).toBe('1 torrent');
     expect(t('list.count', { count: 5000 })).toBe('5,000 torrents');
     expect(t('event.completed', { name: '<b>{count}</b>' })).toBe('Completed: <b>{count}</b>');
+  });
+});
+
+describe('units', () => {
+  afterEach(() => setUnits('binary', 'bytes'));
+
+  it('writesSizesInDecimalAndSpeedsInBitsWhenAsked', () => {
+    setUnits('decimal', 'bytes');
+    expect(formatBytes(1_500_000_000)).toBe('1.5 GB');
+    expect(formatBytes(999)).toBe('999 B');
+    expect(formatRate(2_000_000)).toBe('2 MB/s');
+    setUnits('decimal', 'bits');
+    expect(formatRate(3_125_000)).toBe('25 Mbit/s');
+    expect(formatBytes(1_500_000_000)).toBe('1.5 GB'); // sizes stay in bytes
+    setUnits('binary', 'bits');
+    expect(formatRate(1024 * 1024)).toBe('8 Mibit/s');
+    expect(formatLimit(0)).toBe('Unlimited');
+    expect(formatRate(-1)).toBe('–');
   });
 });

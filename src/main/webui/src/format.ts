@@ -1,6 +1,16 @@
 import { LOCALE, t } from './i18n';
 
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] as const;
+/** Sizes in powers of 1024 (KiB, MiB: what the OS shows for files) or of 1000 (kB, MB: what disks are sold in). */
+export type ByteUnits = 'binary' | 'decimal';
+/** Speeds in bytes per second (every torrent client's default) or bits per second (how networks are sold). */
+export type RateUnits = 'bytes' | 'bits';
+
+const UNIT_NAMES = {
+  binary: ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'],
+  decimal: ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'],
+  binaryBits: ['bit', 'Kibit', 'Mibit', 'Gibit', 'Tibit', 'Pibit', 'Eibit'],
+  decimalBits: ['bit', 'kbit', 'Mbit', 'Gbit', 'Tbit', 'Pbit', 'Ebit'],
+} as const;
 const numberFormats = new Map<number, Intl.NumberFormat>();
 
 function decimal(value: number, digits: number): string {
@@ -12,22 +22,44 @@ function decimal(value: number, digits: number): string {
   return format.format(value);
 }
 
-/** Bytes, 1024-based: "0 B", "512 B", "1.5 GiB", "120 MiB". */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '–';
-  let value = bytes;
+let byteUnits: ByteUnits = 'binary';
+let rateUnits: RateUnits = 'bytes';
+
+/**
+ * How sizes and speeds are written from now on: the user's preference (set by the app when it
+ * starts and whenever the preference changes; views showing sizes render again then).
+ */
+export function setUnits(bytes: ByteUnits, rates: RateUnits): void {
+  byteUnits = bytes;
+  rateUnits = rates;
+}
+
+function scaled(amount: number, names: readonly string[]): string {
+  if (!Number.isFinite(amount) || amount < 0) return '–';
+  const base = byteUnits === 'binary' ? 1024 : 1000;
+  let value = amount;
   let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
+  while (value >= base && unit < names.length - 1) {
+    value /= base;
     unit++;
   }
   // One decimal below 100 keeps three significant digits without jitter in the last place.
-  return `${decimal(value, unit === 0 || value >= 100 ? 0 : 1)} ${UNITS[unit]}`;
+  return `${decimal(value, unit === 0 || value >= 100 ? 0 : 1)} ${names[unit]}`;
 }
 
-/** A rate in bytes/s: "3.1 MiB/s", "0 B/s". */
+/** Bytes, 1024-based by default: "0 B", "512 B", "1.5 GiB", "120 MiB" (decimal: "1.6 GB"). */
+export function formatBytes(bytes: number): string {
+  return scaled(bytes, UNIT_NAMES[byteUnits]);
+}
+
+/** A rate in bytes/s: "3.1 MiB/s", "0 B/s" (in bits: "26 Mibit/s", decimal "26 Mbit/s"). */
 export function formatRate(bytesPerSecond: number): string {
-  return `${formatBytes(bytesPerSecond)}/s`;
+  if (rateUnits === 'bits') {
+    const text = scaled(bytesPerSecond * 8, UNIT_NAMES[byteUnits === 'binary' ? 'binaryBits' : 'decimalBits']);
+    return text === '–' ? text : `${text}/s`;
+  }
+  const text = formatBytes(bytesPerSecond);
+  return text === '–' ? text : `${text}/s`;
 }
 
 /** A limit in bytes/s where 0 means none: "1 MiB/s" or "Unlimited". */

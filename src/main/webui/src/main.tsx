@@ -6,9 +6,11 @@ import { createRest } from './api/rest';
 import { App, PRODUCT_NAME } from './App';
 import { AuthGate } from './components/AuthGate';
 import { applyTheme } from './prefs/theme';
+import { applyUnits } from './prefs/units';
 
 // Before the first render, so the page does not flash the other theme (no inline script: CSP).
 applyTheme();
+applyUnits();
 
 const root = document.getElementById('root');
 if (root === null) {

@@ -12,17 +12,18 @@ describe('prefs', () => {
       browserNotifications: false,
       speedInTitle: false,
       units: 'binary',
+      rateUnits: 'bytes',
     });
     expect(getPrefs()).toBe(PREF_DEFAULTS);
   });
 
   it('readsValidStoredValues', () => {
-    store({ theme: 'dark', singleKeyShortcuts: false, browserNotifications: true, speedInTitle: true, units: 'decimal' });
-    expect(getPrefs()).toEqual({ theme: 'dark', singleKeyShortcuts: false, browserNotifications: true, speedInTitle: true, units: 'decimal' });
+    store({ theme: 'dark', singleKeyShortcuts: false, browserNotifications: true, speedInTitle: true, units: 'decimal', rateUnits: 'bits' });
+    expect(getPrefs()).toEqual({ theme: 'dark', singleKeyShortcuts: false, browserNotifications: true, speedInTitle: true, units: 'decimal', rateUnits: 'bits' });
   });
 
   it('replacesEachBadFieldByItsDefaultAndKeepsTheGoodOnes', () => {
-    store({ theme: 'purple', singleKeyShortcuts: 'no', browserNotifications: 1, speedInTitle: true, units: 'decimal', extra: 42 });
+    store({ theme: 'purple', singleKeyShortcuts: 'no', browserNotifications: 1, speedInTitle: true, units: 'decimal', rateUnits: 'nibbles', extra: 42 });
     expect(getPrefs()).toEqual({ ...PREF_DEFAULTS, speedInTitle: true, units: 'decimal' });
   });
 

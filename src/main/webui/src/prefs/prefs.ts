@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import type { ByteUnits, RateUnits } from '../format';
 
 /**
  * Browser-side UI preferences: kept in this browser's localStorage, not on the server, because they
@@ -6,7 +7,8 @@ import { useSyncExternalStore } from 'react';
  * shortcuts), not the torrent session.
  */
 export type ThemePref = 'system' | 'light' | 'dark';
-export type UnitsPref = 'binary' | 'decimal';
+export type UnitsPref = ByteUnits;
+export type RateUnitsPref = RateUnits;
 
 export interface Prefs {
   /** `system` follows the device's light/dark setting. */
@@ -18,6 +20,8 @@ export interface Prefs {
   readonly speedInTitle: boolean;
   /** Sizes and speeds in KiB/MiB (binary) or kB/MB (decimal). */
   readonly units: UnitsPref;
+  /** Speeds in bytes or bits per second. */
+  readonly rateUnits: RateUnitsPref;
 }
 
 export const PREFS_KEY = 'bitquark.prefs';
@@ -28,10 +32,12 @@ export const PREF_DEFAULTS: Prefs = Object.freeze({
   browserNotifications: false,
   speedInTitle: false,
   units: 'binary',
+  rateUnits: 'bytes',
 });
 
 const THEMES: readonly unknown[] = ['system', 'light', 'dark'];
 const UNITS: readonly unknown[] = ['binary', 'decimal'];
+const RATE_UNITS: readonly unknown[] = ['bytes', 'bits'];
 
 /**
  * Keeps each known field whose value is valid and takes the default for the rest, so a value
@@ -47,6 +53,7 @@ export function sanitizePrefs(value: unknown): Prefs {
     browserNotifications: bool(v.browserNotifications, PREF_DEFAULTS.browserNotifications),
     speedInTitle: bool(v.speedInTitle, PREF_DEFAULTS.speedInTitle),
     units: UNITS.includes(v.units) ? (v.units as UnitsPref) : PREF_DEFAULTS.units,
+    rateUnits: RATE_UNITS.includes(v.rateUnits) ? (v.rateUnits as RateUnitsPref) : PREF_DEFAULTS.rateUnits,
   });
 }
 

@@ -2,6 +2,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { ContextMenu } from 'radix-ui';
 import { useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { t } from '../../i18n';
+import { useUnitsKey } from '../../prefs/units';
 import type { SortColumn, SortKey } from '../../store/selectors';
 import { CHECKBOX_WIDTH, MAX_WIDTH, MIN_WIDTH } from './columns';
 import type { ListCommand } from './commands';
@@ -39,6 +40,7 @@ const rowOf = (target: EventTarget | null): string | null =>
  */
 export function TorrentGrid({ rows, selection, layout, sort, onSort, hold, onOpen, onCommand, stale, fillName = false }: TorrentGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const units = useUnitsKey();
   const [focusRequest, setFocusRequest] = useState(0);
   const focusIndex = selection.focus === null ? -1 : rows.indexOf(selection.focus);
 
@@ -179,6 +181,7 @@ export function TorrentGrid({ rows, selection, layout, sort, onSort, hold, onOpe
                   focused={id === selection.focus || (selection.focus === null && item.index === 0)}
                   columns={layout.visible}
                   onToggle={selection.toggle}
+                  units={units}
                 />
               );
             })}

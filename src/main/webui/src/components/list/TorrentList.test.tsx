@@ -2,6 +2,8 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ListQuery } from '../../store/selectors';
 import { fakeViewport, loadSnapshot, mockRest, renderWithApp, testApi, torrent } from '../../test/fixtures';
+import { setPrefs } from '../../prefs/prefs';
+import { applyUnits } from '../../prefs/units';
 import { TorrentList } from './TorrentList';
 
 const byName: ListQuery = { filter: 'all', search: '', sort: [{ column: 'name', desc: false }] };
@@ -48,6 +50,21 @@ describe('TorrentList', () => {
     const bar = screen.getByRole('progressbar');
     expect(bar.getAttribute('aria-valuenow')).toBe('42');
     expect(screen.getByText('3 (40)')).toBeDefined();
+  });
+
+  it('writesSizesAndSpeedsAgainWhenTheUnitsChange', () => {
+    const stop = applyUnits();
+    try {
+      const { row } = setup(1, byName, (i) => torrent(i, { wantedBytes: 1_500_000_000, downloadRate: 2_000_000 }));
+      expect(row('Torrent 00001').textContent).toContain('1.4 GiB');
+      expect(row('Torrent 00001').textContent).toContain('1.9 MiB/s');
+      act(() => setPrefs({ units: 'decimal', rateUnits: 'bits' }));
+      expect(row('Torrent 00001').textContent).toContain('1.5 GB');
+      expect(row('Torrent 00001').textContent).toContain('16 Mbit/s');
+    } finally {
+      act(() => setPrefs({ units: 'binary', rateUnits: 'bytes' }));
+      stop();
+    }
   });
 
   it('selectsByClickCtrlClickShiftClickAndCtrlA', () => {

@@ -18,12 +18,16 @@ export interface TorrentRowProps {
   readonly focused: boolean;
   readonly columns: readonly SortColumn[];
   readonly onToggle: (id: string) => void;
+  /** The size and speed units (see useUnitsKey). */
+  readonly units: string;
 }
 
 interface CellProps {
   readonly def: ColumnDef;
   readonly colIndex: number;
   readonly torrent: TorrentDto;
+  /** The size and speed units: a change writes every cell again. */
+  readonly units: string;
 }
 
 /**
@@ -44,7 +48,8 @@ const Cell = memo(
       </div>
     );
   },
-  (a, b) => a.def === b.def && a.colIndex === b.colIndex && a.def.reads.every((field) => a.torrent[field] === b.torrent[field]),
+  (a, b) => a.def === b.def && a.colIndex === b.colIndex && a.units === b.units
+    && a.def.reads.every((field) => a.torrent[field] === b.torrent[field]),
 );
 
 const CheckCell = memo(function CheckCell({ id, name, selected, onToggle }: {
@@ -67,7 +72,7 @@ const CheckCell = memo(function CheckCell({ id, name, selected, onToggle }: {
  * One row, subscribed to its own torrent only: a tick that changes other torrents does not
  * re-render it. Clicks are handled once on the body (event delegation), not per row.
  */
-export const TorrentRow = memo(function TorrentRow({ id, index, top, selected, focused, columns, onToggle }: TorrentRowProps) {
+export const TorrentRow = memo(function TorrentRow({ id, index, top, selected, focused, columns, onToggle, units }: TorrentRowProps) {
   const torrent = useTorrent(id);
   if (torrent === undefined) return null;
   return (
@@ -84,7 +89,7 @@ export const TorrentRow = memo(function TorrentRow({ id, index, top, selected, f
       <CheckCell id={id} name={torrent.name} selected={selected} onToggle={onToggle} />
       {columns.map((column, i) => {
         const def = COLUMN_BY_ID.get(column);
-        return def === undefined ? null : <Cell key={column} def={def} colIndex={i + 2} torrent={torrent} />;
+        return def === undefined ? null : <Cell key={column} def={def} colIndex={i + 2} torrent={torrent} units={units} />;
       })}
     </div>
   );

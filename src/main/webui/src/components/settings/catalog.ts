@@ -81,6 +81,20 @@ export const SETTINGS: readonly SettingDef[] = [
   def('browser', 'webui', 'singleKeyShortcuts', 'bool', { keywords: 'keyboard keys hotkeys' }),
   def('browser', 'webui', 'browserNotifications', 'bool', { keywords: 'notify completion alert' }),
   def('browser', 'webui', 'speedInTitle', 'bool', { keywords: 'tab title' }),
+  def('browser', 'webui', 'units', 'select', {
+    options: [
+      { value: 'binary', label: 'settings.units.binary' },
+      { value: 'decimal', label: 'settings.units.decimal' },
+    ],
+    keywords: 'units kib mib kb mb size binary decimal si iec',
+  }),
+  def('browser', 'webui', 'rateUnits', 'select', {
+    options: [
+      { value: 'bytes', label: 'settings.rateUnits.bytes' },
+      { value: 'bits', label: 'settings.rateUnits.bits' },
+    ],
+    keywords: 'units speed bits bytes mbit mbps',
+  }),
   def('editable', 'webui', 'eventsIntervalMillis', 'int', { min: 100, max: 60_000, keywords: 'refresh update live' }),
   def('start', 'webui', 'eventsMaxClients', 'int', { min: 1, max: 1024, keywords: 'browsers sockets' }),
   def('start', 'webui', 'loginSessionMinutes', 'int', { min: 1, max: 527_040, keywords: 'session timeout login expiry' }),
