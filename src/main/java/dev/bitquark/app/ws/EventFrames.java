@@ -41,9 +41,14 @@ final class EventFrames {
      * by convention: its nodes are shared by every client and never modified.
      */
     /** {@code byHash}: this sample's stats by torrent; {@code order}: its torrents as listed (by name, then id). */
+    /**
+     * @param texts each torrent's node as JSON text, filled when a snapshot needs it and handed on to the next
+     *     sample for every node it keeps: a snapshot of 5,000 mostly idle torrents then writes only the ones that
+     *     changed. Mutable, used on the hub thread only.
+     */
     record Sample(long seq, Map<String, ObjectNode> torrents, ObjectNode session,
                   Map<String, EngineSnapshot.Details> details, EngineSnapshot engine,
-                  Map<InfoHash, TorrentStats> byHash, List<TorrentStats> order) {
+                  Map<InfoHash, TorrentStats> byHash, List<TorrentStats> order, Map<String, String> texts) {
     }
 
     Sample sample(long seq, EngineSnapshot snapshot) {
@@ -72,11 +77,18 @@ final class EventFrames {
             sorted.sort(Comparator.comparing(TorrentStats::name).thenComparing(t -> t.infoHash().toHex()));
         }
         Map<String, ObjectNode> torrents = new LinkedHashMap<>();
+        Map<String, String> texts = new HashMap<>();
         for (TorrentStats t : sorted) {
             String id = t.infoHash().toHex();
             TorrentStats old = before.get(t.infoHash());
             // The engine hands back the same stats object for a torrent that stayed quiet: no field-by-field test.
             ObjectNode node = t == old || t.equals(old) ? previous.torrents().get(id) : null;
+            if (node != null) {
+                String text = previous.texts().get(id);
+                if (text != null) {
+                    texts.put(id, text);
+                }
+            }
             torrents.put(id, node != null ? node : json.valueToTree(TorrentDto.of(t)));
         }
         Map<String, EngineSnapshot.Details> details = new LinkedHashMap<>();
@@ -84,7 +96,7 @@ final class EventFrames {
             details.put(e.getKey().toHex(), e.getValue());
         }
         return new Sample(seq, torrents, json.valueToTree(SessionStatsDto.of(snapshot.session())), details, snapshot,
-                now, sorted);
+                now, sorted, texts);
     }
 
     private static boolean sameTorrentsAndNames(Map<InfoHash, TorrentStats> before, Map<InfoHash, TorrentStats> now) {
@@ -104,13 +116,35 @@ final class EventFrames {
      * {@code {"type":"snapshot","torrents":[...],"session":{...},"history":{...},"events":[...]}}: the
      * sample with the session's speed history and the recent events.
      */
+    /** Writes the text of every torrent of {@code s} that has none yet (new, or changed since the last sample). */
+    void writeTexts(Sample s) {
+        s.torrents().forEach((id, node) -> text(s, id, node));
+    }
+
+    private String text(Sample s, String id, ObjectNode node) {
+        String text = s.texts().get(id);
+        if (text == null) {
+            text = write(node);
+            s.texts().put(id, text);
+        }
+        return text;
+    }
+
     String snapshot(Sample s, ObjectNode history, ArrayNode events) {
-        ObjectNode frame = json.createObjectNode().put("type", "snapshot").put("seq", 0);
-        frame.putArray("torrents").addAll(s.torrents().values());
-        frame.set("session", s.session());
-        frame.set("history", history);
-        frame.set("events", events);
-        return write(frame);
+        // Written by hand around each torrent's cached text: the same document as one tree written whole.
+        StringBuilder out = new StringBuilder(64 + 700 * s.torrents().size());
+        out.append("{\"type\":\"snapshot\",\"seq\":0,\"torrents\":[");
+        boolean first = true;
+        for (Map.Entry<String, ObjectNode> e : s.torrents().entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            out.append(text(s, e.getKey(), e.getValue()));
+        }
+        return out.append("],\"session\":").append(write(s.session()))
+                .append(",\"history\":").append(write(history))
+                .append(",\"events\":").append(write(events)).append('}').toString();
     }
 
     /**

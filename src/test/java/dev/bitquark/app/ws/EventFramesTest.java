@@ -259,6 +259,34 @@ class EventFramesTest {
                 torrent(2, "b", TorrentState.LIVE, 7)).torrents()), JSON.writeValueAsString(third.torrents()));
     }
 
+    /**
+     * A snapshot is joined from each torrent's text, kept across samples for the torrents that did not
+     * change: the same document as the whole tree written at once, and an unchanged torrent is not
+     * written again (its text is the same string).
+     */
+    @Test
+    void snapshotTextIsTheTreeWrittenWholeAndKeepsTheTextsOfUnchangedTorrents() throws Exception {
+        EventFrames.Sample first = sample(1, session(2, 0), torrent(1, "a \"quoted\" ☃", TorrentState.LIVE, 0),
+                torrent(2, "b", TorrentState.LIVE, 0));
+        frames.writeTexts(first);
+        EventFrames.Sample second = frames.sample(2, new EngineSnapshot(session(2, 3),
+                List.of(torrent(1, "a \"quoted\" ☃", TorrentState.LIVE, 0), torrent(2, "b", TorrentState.LIVE, 7)),
+                Map.of()), first);
+        org.junit.jupiter.api.Assertions.assertSame(first.texts().get(hash(1).toHex()), second.texts().get(hash(1).toHex()));
+        assertNull(second.texts().get(hash(2).toHex()), "a changed torrent is written again");
+        var history = new SpeedHistory().toJson(JSON);
+        var events = JSON.createArrayNode().add(JSON.createObjectNode().put("id", 1).put("kind", "torrent.added"));
+        String text = frames.snapshot(second, history, events);
+        com.fasterxml.jackson.databind.node.ObjectNode whole = JSON.createObjectNode().put("type", "snapshot").put("seq", 0);
+        whole.putArray("torrents").addAll(second.torrents().values());
+        whole.set("session", second.session());
+        whole.set("history", history);
+        whole.set("events", events);
+        assertEquals(JSON.writeValueAsString(whole), text);
+        assertEquals(7, JSON.readTree(text).get("torrents").get(1).get("downloadRate").asLong());
+        assertEquals(EventFrames.withSeq(text, 5), EventFrames.withSeq(JSON.writeValueAsString(whole), 5));
+    }
+
     /** The order is kept from the previous sample while nothing is added, removed or renamed, and redone then. */
     @Test
     void orderFollowsNamesWhenAMagnetGetsItsNameOrATorrentComes() {
