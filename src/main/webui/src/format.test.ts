@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatEta, formatLimit, formatPercent, formatRate, formatRatio, setUnits } from './format';
+import { formatBytes, formatDate, formatEta, formatLimit, formatPercent, formatRate, formatRatio, setDateFormat, setUnits } from './format';
 import { t } from './i18n';
 
 describe('format', () => {
@@ -62,5 +62,22 @@ describe('units', () => {
     expect(formatRate(1024 * 1024)).toBe('8 Mibit/s');
     expect(formatLimit(0)).toBe('Unlimited');
     expect(formatRate(-1)).toBe('–');
+  });
+});
+
+describe('date format', () => {
+  afterEach(() => setDateFormat('locale'));
+
+  it('writesIsoDatesInLocalTimeWhenAsked', () => {
+    const iso = '2026-12-07T10:05:00Z';
+    const local = new Date(iso);
+    const expected = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')} `
+      + `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`;
+    const before = formatDate(iso);
+    setDateFormat('iso');
+    expect(formatDate(iso)).toBe(expected); // not the cached text of the other format
+    setDateFormat('locale');
+    expect(formatDate(iso)).toBe(before);
+    expect(formatDate(null)).toBe('–');
   });
 });

@@ -87,13 +87,29 @@ const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeSt
 const dates = new Map<string, string>();
 const DATES_KEPT = 20_000;
 
+/** Dates as the locale writes them ("Dec 7, 2026, 10:00 AM") or as ISO 8601 does ("2026-12-07 10:00"), local time. */
+export type DateFormat = 'locale' | 'iso';
+let dateStyle: DateFormat = 'locale';
+
+/** How dates are written from now on (the user's preference; see {@link setUnits}). */
+export function setDateFormat(format: DateFormat): void {
+  if (format !== dateStyle) dates.clear();
+  dateStyle = format;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function isoLocal(time: number): string {
+  const d = new Date(time);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 /** An ISO date-time as local date and time; "–" for missing or unreadable values. */
 export function formatDate(iso: string | null | undefined): string {
   if (iso === null || iso === undefined || iso === '') return '–';
   let text = dates.get(iso);
   if (text === undefined) {
     const time = Date.parse(iso);
-    text = Number.isNaN(time) ? '–' : dateFormat.format(time);
+    text = Number.isNaN(time) ? '–' : dateStyle === 'iso' ? isoLocal(time) : dateFormat.format(time);
     if (dates.size >= DATES_KEPT) dates.clear();
     dates.set(iso, text);
   }

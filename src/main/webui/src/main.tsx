@@ -6,11 +6,11 @@ import { createRest } from './api/rest';
 import { App, PRODUCT_NAME } from './App';
 import { AuthGate } from './components/AuthGate';
 import { applyTheme } from './prefs/theme';
-import { applyUnits } from './prefs/units';
+import { applyFormats } from './prefs/formats';
 
 // Before the first render, so the page does not flash the other theme (no inline script: CSP).
 applyTheme();
-applyUnits();
+applyFormats();
 
 const root = document.getElementById('root');
 if (root === null) {

@@ -1,16 +1,17 @@
-import { setUnits } from '../format';
+import { setDateFormat, setUnits } from '../format';
 import { getPrefs, subscribePrefs, usePrefs } from './prefs';
 
 let stop: (() => void) | null = null;
 
 /**
- * Makes the formatters write sizes and speeds in the user's units, now and after every change of
- * the preference (from this tab or another). Call once before the first render; returns the stop.
+ * Makes the formatters write sizes, speeds and dates as the user prefers, now and after every change
+ * of the preferences (from this tab or another). Call once before the first render; returns the stop.
  */
-export function applyUnits(): () => void {
+export function applyFormats(): () => void {
   const apply = () => {
     const prefs = getPrefs();
     setUnits(prefs.units, prefs.rateUnits);
+    setDateFormat(prefs.dateFormat);
   };
   apply();
   if (stop !== null) return stop;
@@ -23,10 +24,10 @@ export function applyUnits(): () => void {
 }
 
 /**
- * The units as one value, for views that keep formatted text until their data changes (the list's
- * cells): passing it down makes them write it again when only the units changed.
+ * The formatting preferences as one value, for views that keep formatted text until their data
+ * changes (the list's cells): passing it down makes them write it again when only the format changed.
  */
-export function useUnitsKey(): string {
-  const { units, rateUnits } = usePrefs();
-  return `${units}/${rateUnits}`;
+export function useFormatKey(): string {
+  const { units, rateUnits, dateFormat } = usePrefs();
+  return `${units}/${rateUnits}/${dateFormat}`;
 }

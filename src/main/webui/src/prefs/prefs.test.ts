@@ -13,17 +13,21 @@ describe('prefs', () => {
       speedInTitle: false,
       units: 'binary',
       rateUnits: 'bytes',
+      dateFormat: 'locale',
+      density: 'comfortable',
     });
     expect(getPrefs()).toBe(PREF_DEFAULTS);
   });
 
   it('readsValidStoredValues', () => {
-    store({ theme: 'dark', singleKeyShortcuts: false, browserNotifications: true, speedInTitle: true, units: 'decimal', rateUnits: 'bits' });
-    expect(getPrefs()).toEqual({ theme: 'dark', singleKeyShortcuts: false, browserNotifications: true, speedInTitle: true, units: 'decimal', rateUnits: 'bits' });
+    const all = { theme: 'dark', singleKeyShortcuts: false, browserNotifications: true, speedInTitle: true, units: 'decimal',
+      rateUnits: 'bits', dateFormat: 'iso', density: 'compact' };
+    store(all);
+    expect(getPrefs()).toEqual(all);
   });
 
   it('replacesEachBadFieldByItsDefaultAndKeepsTheGoodOnes', () => {
-    store({ theme: 'purple', singleKeyShortcuts: 'no', browserNotifications: 1, speedInTitle: true, units: 'decimal', rateUnits: 'nibbles', extra: 42 });
+    store({ theme: 'purple', singleKeyShortcuts: 'no', browserNotifications: 1, speedInTitle: true, units: 'decimal', rateUnits: 'nibbles', dateFormat: 'roman', density: 0, extra: 42 });
     expect(getPrefs()).toEqual({ ...PREF_DEFAULTS, speedInTitle: true, units: 'decimal' });
   });
 

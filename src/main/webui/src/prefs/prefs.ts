@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { ByteUnits, RateUnits } from '../format';
+import type { ByteUnits, DateFormat, RateUnits } from '../format';
 
 /**
  * Browser-side UI preferences: kept in this browser's localStorage, not on the server, because they
@@ -9,6 +9,7 @@ import type { ByteUnits, RateUnits } from '../format';
 export type ThemePref = 'system' | 'light' | 'dark';
 export type UnitsPref = ByteUnits;
 export type RateUnitsPref = RateUnits;
+export type DensityPref = 'comfortable' | 'compact';
 
 export interface Prefs {
   /** `system` follows the device's light/dark setting. */
@@ -22,6 +23,10 @@ export interface Prefs {
   readonly units: UnitsPref;
   /** Speeds in bytes or bits per second. */
   readonly rateUnits: RateUnitsPref;
+  /** Dates as the locale writes them or as ISO 8601. */
+  readonly dateFormat: DateFormat;
+  /** The list's row height: comfortable (32 px) or compact (26 px). */
+  readonly density: DensityPref;
 }
 
 export const PREFS_KEY = 'bitquark.prefs';
@@ -33,11 +38,15 @@ export const PREF_DEFAULTS: Prefs = Object.freeze({
   speedInTitle: false,
   units: 'binary',
   rateUnits: 'bytes',
+  dateFormat: 'locale',
+  density: 'comfortable',
 });
 
 const THEMES: readonly unknown[] = ['system', 'light', 'dark'];
 const UNITS: readonly unknown[] = ['binary', 'decimal'];
 const RATE_UNITS: readonly unknown[] = ['bytes', 'bits'];
+const DATE_FORMATS: readonly unknown[] = ['locale', 'iso'];
+const DENSITIES: readonly unknown[] = ['comfortable', 'compact'];
 
 /**
  * Keeps each known field whose value is valid and takes the default for the rest, so a value
@@ -54,6 +63,8 @@ export function sanitizePrefs(value: unknown): Prefs {
     speedInTitle: bool(v.speedInTitle, PREF_DEFAULTS.speedInTitle),
     units: UNITS.includes(v.units) ? (v.units as UnitsPref) : PREF_DEFAULTS.units,
     rateUnits: RATE_UNITS.includes(v.rateUnits) ? (v.rateUnits as RateUnitsPref) : PREF_DEFAULTS.rateUnits,
+    dateFormat: DATE_FORMATS.includes(v.dateFormat) ? (v.dateFormat as DateFormat) : PREF_DEFAULTS.dateFormat,
+    density: DENSITIES.includes(v.density) ? (v.density as DensityPref) : PREF_DEFAULTS.density,
   });
 }
 

@@ -2,7 +2,8 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { ContextMenu } from 'radix-ui';
 import { useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { t } from '../../i18n';
-import { useUnitsKey } from '../../prefs/units';
+import { useFormatKey } from '../../prefs/formats';
+import { usePrefs } from '../../prefs/prefs';
 import type { SortColumn, SortKey } from '../../store/selectors';
 import { CHECKBOX_WIDTH, MAX_WIDTH, MIN_WIDTH } from './columns';
 import type { ListCommand } from './commands';
@@ -11,7 +12,7 @@ import { handleGridKey, type CommandOptions } from './keys';
 import type { ColumnLayoutApi } from './layout';
 import { RowMenu } from './RowMenu';
 import type { SelectionApi } from './selection';
-import { ROW_HEIGHT, TorrentRow } from './TorrentRow';
+import { ROW_HEIGHTS, TorrentRow } from './TorrentRow';
 import type { SortHold } from './useDisplayOrder';
 
 export interface TorrentGridProps {
@@ -40,7 +41,8 @@ const rowOf = (target: EventTarget | null): string | null =>
  */
 export function TorrentGrid({ rows, selection, layout, sort, onSort, hold, onOpen, onCommand, stale, fillName = false }: TorrentGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const units = useUnitsKey();
+  const units = useFormatKey();
+  const rowHeight = ROW_HEIGHTS[usePrefs().density];
   const [focusRequest, setFocusRequest] = useState(0);
   const focusIndex = selection.focus === null ? -1 : rows.indexOf(selection.focus);
 
@@ -55,13 +57,16 @@ export function TorrentGrid({ rows, selection, layout, sort, onSort, hold, onOpe
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: OVERSCAN,
-    scrollMargin: ROW_HEIGHT, // the sticky header row sits above the body in the same scroller
-    scrollPaddingStart: ROW_HEIGHT,
+    scrollMargin: rowHeight, // the sticky header row sits above the body in the same scroller
+    scrollPaddingStart: rowHeight,
     rangeExtractor,
     getItemKey: (index) => rows[index] ?? index,
   });
+
+  // A density change: every row's size and the header's margin are new (rows are never measured, only estimated).
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
 
   // After a keyboard move, put DOM focus on the row that now holds the tab stop.
   useEffect(() => {
@@ -86,7 +91,7 @@ export function TorrentGrid({ rows, selection, layout, sort, onSort, hold, onOpe
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     // Keys from portalled menus bubble here through React; only the grid's own elements count.
     if (!(e.target instanceof Node) || !scrollRef.current?.contains(e.target)) return;
-    const pageSize = Math.max(1, Math.floor((scrollRef.current.clientHeight - ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const pageSize = Math.max(1, Math.floor((scrollRef.current.clientHeight - rowHeight) / rowHeight) - 1);
     if (handleGridKey(e, { rows, selection, pageSize, focusRow, onOpen, onCommand })) {
       e.preventDefault();
       // Esc also closes an open details pane (it listens on the document), so it travels on.
@@ -123,6 +128,7 @@ export function TorrentGrid({ rows, selection, layout, sort, onSort, hold, onOpe
       .map((w, i) => (fillName && layout.visible[i] === 'name' ? `minmax(${w}px, 1fr)` : `${w}px`))
       .join(' ')}`,
     '--grid-width': `${CHECKBOX_WIDTH + widths.reduce((a, b) => a + b, 0)}px`,
+    '--row-height': `${rowHeight}px`,
   } as CSSProperties;
   const visibleSelected = rows.length > 0 && rows.every((id) => selection.selected.has(id));
 
@@ -176,7 +182,7 @@ export function TorrentGrid({ rows, selection, layout, sort, onSort, hold, onOpe
                   key={id}
                   id={id}
                   index={item.index}
-                  top={item.start - ROW_HEIGHT}
+                  top={item.start - rowHeight}
                   selected={selection.selected.has(id)}
                   focused={id === selection.focus || (selection.focus === null && item.index === 0)}
                   columns={layout.visible}

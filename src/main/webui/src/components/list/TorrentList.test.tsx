@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ListQuery } from '../../store/selectors';
 import { fakeViewport, loadSnapshot, mockRest, renderWithApp, testApi, torrent } from '../../test/fixtures';
 import { setPrefs } from '../../prefs/prefs';
-import { applyUnits } from '../../prefs/units';
+import { applyFormats } from '../../prefs/formats';
 import { TorrentList } from './TorrentList';
 
 const byName: ListQuery = { filter: 'all', search: '', sort: [{ column: 'name', desc: false }] };
@@ -53,7 +53,7 @@ describe('TorrentList', () => {
   });
 
   it('writesSizesAndSpeedsAgainWhenTheUnitsChange', () => {
-    const stop = applyUnits();
+    const stop = applyFormats();
     try {
       const { row } = setup(1, byName, (i) => torrent(i, { wantedBytes: 1_500_000_000, downloadRate: 2_000_000 }));
       expect(row('Torrent 00001').textContent).toContain('1.4 GiB');
@@ -64,6 +64,18 @@ describe('TorrentList', () => {
     } finally {
       act(() => setPrefs({ units: 'binary', rateUnits: 'bytes' }));
       stop();
+    }
+  });
+
+  it('placesRowsByTheDensityPreference', () => {
+    try {
+      const { rows } = setup(30);
+      expect(rows()[1]!.style.transform).toBe('translateY(32px)');
+      act(() => setPrefs({ density: 'compact' }));
+      expect(rows()[1]!.style.transform).toBe('translateY(26px)');
+      expect(screen.getByRole('grid').style.getPropertyValue('--row-height')).toBe('26px');
+    } finally {
+      act(() => setPrefs({ density: 'comfortable' }));
     }
   });
 

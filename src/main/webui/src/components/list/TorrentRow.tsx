@@ -6,6 +6,8 @@ import type { TorrentDto } from '../../api/types';
 import { COLUMN_BY_ID, type ColumnDef } from './columns';
 
 export const ROW_HEIGHT = 32;
+/** Row height by the density preference, px (the header row takes the same). */
+export const ROW_HEIGHTS = { comfortable: ROW_HEIGHT, compact: 26 } as const;
 
 export interface TorrentRowProps {
   readonly id: string;
@@ -18,7 +20,7 @@ export interface TorrentRowProps {
   readonly focused: boolean;
   readonly columns: readonly SortColumn[];
   readonly onToggle: (id: string) => void;
-  /** The size and speed units (see useUnitsKey). */
+  /** The size and speed units (see useFormatKey). */
   readonly units: string;
 }
 

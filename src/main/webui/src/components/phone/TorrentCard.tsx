@@ -2,7 +2,7 @@ import { CircleExclamationPoint } from 'lucide-react';
 import { memo, useId } from 'react';
 import type { TorrentDto } from '../../api/types';
 import { formatBytes, formatEta, formatRate } from '../../format';
-import { useUnitsKey } from '../../prefs/units';
+import { useFormatKey } from '../../prefs/formats';
 import { t } from '../../i18n';
 import { useTorrent } from '../../store/live';
 import { remainingBytes } from '../../store/selectors';
@@ -54,7 +54,7 @@ function Facts({ torrent }: { torrent: TorrentDto }) {
 export const TorrentCard = memo(function TorrentCard({ id, index, count, top, selected, href, onToggle }: TorrentCardProps) {
   const torrent = useTorrent(id);
   const nameId = useId();
-  useUnitsKey(); // written again when the units change, not only when the torrent does
+  useFormatKey(); // written again when the units change, not only when the torrent does
   if (torrent === undefined) return null;
   const error = torrent.error ?? (torrent.state === 'error' ? t('status.error') : null);
   const left = remainingBytes(torrent);

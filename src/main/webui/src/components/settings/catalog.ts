@@ -95,6 +95,20 @@ export const SETTINGS: readonly SettingDef[] = [
     ],
     keywords: 'units speed bits bytes mbit mbps',
   }),
+  def('browser', 'webui', 'dateFormat', 'select', {
+    options: [
+      { value: 'locale', label: 'settings.dateFormat.locale' },
+      { value: 'iso', label: 'settings.dateFormat.iso' },
+    ],
+    keywords: 'date time format iso 8601',
+  }),
+  def('browser', 'webui', 'density', 'select', {
+    options: [
+      { value: 'comfortable', label: 'settings.density.comfortable' },
+      { value: 'compact', label: 'settings.density.compact' },
+    ],
+    keywords: 'compact rows height list spacing',
+  }),
   def('editable', 'webui', 'eventsIntervalMillis', 'int', { min: 100, max: 60_000, keywords: 'refresh update live' }),
   def('start', 'webui', 'eventsMaxClients', 'int', { min: 1, max: 1024, keywords: 'browsers sockets' }),
   def('start', 'webui', 'loginSessionMinutes', 'int', { min: 1, max: 527_040, keywords: 'session timeout login expiry' }),
