@@ -128,6 +128,7 @@ public final class EventHub implements AutoCloseable {
     private boolean sampling;
     /** A change was made while a sample was outstanding: sample again as soon as it is in. */
     private boolean sampleAgain;
+    private int failedSamples;
     private long samplingSince;
     private long seq;
 
@@ -324,9 +325,18 @@ public final class EventHub implements AutoCloseable {
                             onHub.execute(this::sample);
                         }
                         if (err != null) {
-                            LOG.log(System.Logger.Level.DEBUG, "sampling the engine failed: {0}", err.toString());
+                            // One failure can be the engine stopping; a second in a row means clients get no
+                            // updates until it answers again, which is worth a warning with its cause.
+                            failedSamples++;
+                            if (failedSamples == 2) {
+                                LOG.log(System.Logger.Level.WARNING, "sampling the engine failed twice in a row; clients"
+                                        + " get heartbeats only until it answers", err);
+                            } else {
+                                LOG.log(System.Logger.Level.DEBUG, "sampling the engine failed: {0}", err.toString());
+                            }
                             housekeeping();
                         } else {
+                            failedSamples = 0;
                             publish(frames.sample(mine, snapshot, latest));
                         }
                     } catch (RuntimeException e) {
