@@ -89,23 +89,24 @@ describe('App', () => {
     expect(screen.getByText('3 torrents')).toBeDefined();
   });
 
-  it('opensDetailsOnDoubleClickAndResyncsOnAGap', async () => {
+  /** Serves the three torrents and opens the second one's details by double-clicking its row. */
+  async function openSecondTorrent() {
     await renderApp();
     serve();
     const row = screen.getAllByRole('row').find((r) => r.textContent?.includes('Torrent 00002'))!;
     fireEvent.doubleClick(row);
     expect(window.location.pathname).toBe(`/t/${torrent(2).id}`);
+  }
+
+  it('opensDetailsOnDoubleClickAndResyncsOnAGap', async () => {
+    await openSecondTorrent();
 
     act(() => factory.latest().receive(JSON.stringify({ type: 'update', seq: 5, torrents: [], added: [], removed: [], session: {} })));
     expect(factory.latest().sent).toContainEqual({ type: 'resync' });
   });
 
   it('stepsToThePreviousAndNextTorrentOfTheListWithBrackets', async () => {
-    await renderApp();
-    serve();
-    const row = screen.getAllByRole('row').find((r) => r.textContent?.includes('Torrent 00002'))!;
-    fireEvent.doubleClick(row);
-    expect(window.location.pathname).toBe(`/t/${torrent(2).id}`);
+    await openSecondTorrent();
     await screen.findByRole('tab', { name: /Overview/ }); // the pane is loaded on demand
     // The list is sorted by name: 00001, 00002, 00003.
     await act(async () => fireEvent.keyDown(document.body, { key: ']' }));

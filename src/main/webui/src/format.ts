@@ -54,11 +54,9 @@ export function formatBytes(bytes: number): string {
 
 /** A rate in bytes/s: "3.1 MiB/s", "0 B/s" (in bits: "26 Mibit/s", decimal "26 Mbit/s"). */
 export function formatRate(bytesPerSecond: number): string {
-  if (rateUnits === 'bits') {
-    const text = scaled(bytesPerSecond * 8, UNIT_NAMES[byteUnits === 'binary' ? 'binaryBits' : 'decimalBits']);
-    return text === '–' ? text : `${text}/s`;
-  }
-  const text = formatBytes(bytesPerSecond);
+  const text = rateUnits === 'bits'
+    ? scaled(bytesPerSecond * 8, UNIT_NAMES[byteUnits === 'binary' ? 'binaryBits' : 'decimalBits'])
+    : formatBytes(bytesPerSecond);
   return text === '–' ? text : `${text}/s`;
 }
 

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -286,17 +287,24 @@ final class Lifecycle {
             }
             // Resume data that may do: a fast resume slot (many run at once); else a full check's (see EngineRuntime).
             boolean quick = resume != null && FastResume.unusable(resume, t.metainfo()) == null;
-            // The grant may come inside acquire, and what follows may run on at once too (a Vert.x future
-            // completed before its listener is added calls it at once: a file's stamp read quickly): the
-            // ticket is the torrent's slot from the grant on, never assigned after a check already moved on.
-            CheckSlots.Ticket asked = (quick ? t.rt().quickChecks() : t.rt().checks()).acquire(ticket -> {
-                slot = ticket;
-                runCheck(e, ticket, resume, after, done);
-            });
-            if (asked.isWaiting()) {
-                slot = asked;
-            }
+            takeSlot(quick ? t.rt().quickChecks() : t.rt().checks(), ticket -> runCheck(e, ticket, resume, after, done));
         });
+    }
+
+    /**
+     * Queues for a slot of {@code slots}, kept in {@link #slot} from the grant on. The grant may come inside
+     * acquire, and what {@code onGranted} starts may run on at once too (a Vert.x future completed before its
+     * listener is added calls it at once: a file's stamp read quickly), so the slot is recorded in the grant,
+     * never after acquire returns, when the check may already have moved on to another slot.
+     */
+    private void takeSlot(CheckSlots slots, Consumer<CheckSlots.Ticket> onGranted) {
+        CheckSlots.Ticket asked = slots.acquire(ticket -> {
+            slot = ticket;
+            onGranted.accept(ticket);
+        });
+        if (asked.isWaiting()) {
+            slot = asked;
+        }
     }
 
     private void runCheck(int e, CheckSlots.Ticket ticket, ResumeData resume, TorrentState after,
@@ -415,13 +423,7 @@ final class Lifecycle {
         }
         held.release();
         Promise<Bitfield> p = Promise.promise();
-        CheckSlots.Ticket asked = t.rt().checks().acquire(ticket -> {
-            slot = ticket;
-            fullCheck(e).onComplete(p);
-        });
-        if (asked.isWaiting()) {
-            slot = asked;
-        }
+        takeSlot(t.rt().checks(), ticket -> fullCheck(e).onComplete(p));
         return p.future();
     }
 
