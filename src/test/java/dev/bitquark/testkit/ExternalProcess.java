@@ -22,6 +22,8 @@ public final class ExternalProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    /** The reader has reached the end of the output: every line the process wrote is in {@link #lines}. */
+    private volatile boolean drained;
 
     private ExternalProcess(String name, Process process, Path log) {
         this.name = name;
@@ -51,6 +53,8 @@ public final class ExternalProcess implements AutoCloseable {
             }
         } catch (IOException ignored) {
             // process ended
+        } finally {
+            drained = true;
         }
     }
 
@@ -66,7 +70,9 @@ public final class ExternalProcess implements AutoCloseable {
                 }
             }
             seen = snapshot.size();
-            if (!process.isAlive() && seen == lines.size()) {
+            // Exited, and its last lines read: a program that prints and exits at once is not taken for
+            // one that exited without printing while the reader is still behind.
+            if (!process.isAlive() && drained && seen == lines.size()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " before the expected line; output:\n" + output());
             }
             sleep(50);
