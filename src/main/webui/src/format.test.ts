@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatEta, formatLimit, formatPercent, formatRate, formatRatio, setDateFormat, setUnits } from './format';
+import { formatBytes, formatDate, formatEta, formatLimit, formatPercent, formatRate, formatRatio, limitUnit, setDateFormat, setUnits } from './format';
 import { t } from './i18n';
 
 describe('format', () => {
@@ -62,6 +62,16 @@ describe('units', () => {
     expect(formatRate(1024 * 1024)).toBe('8 Mibit/s');
     expect(formatLimit(0)).toBe('Unlimited');
     expect(formatRate(-1)).toBe('–');
+  });
+
+  it('typesLimitsInTheUnitOfThePreferencesAWholeNumberOfBytesEach', () => {
+    expect(limitUnit()).toEqual({ bytesPerUnit: 1024, label: 'KiB/s' });
+    setUnits('decimal', 'bytes');
+    expect(limitUnit()).toEqual({ bytesPerUnit: 1000, label: 'kB/s' });
+    setUnits('binary', 'bits');
+    expect(limitUnit()).toEqual({ bytesPerUnit: 128, label: 'Kibit/s' });
+    setUnits('decimal', 'bits');
+    expect(limitUnit()).toEqual({ bytesPerUnit: 125, label: 'kbit/s' });
   });
 });
 

@@ -60,6 +60,26 @@ export function formatRate(bytesPerSecond: number): string {
   return text === '–' ? text : `${text}/s`;
 }
 
+/**
+ * The unit speed limits are typed in, following the speed and size preferences: KiB/s, kB/s,
+ * Kibit/s or kbit/s. Each is a whole number of bytes/s (1024, 1000, 128, 125), so a whole number
+ * typed is a whole number of bytes/s, which is what the API takes.
+ */
+export interface LimitUnit {
+  readonly bytesPerUnit: number;
+  readonly label: string;
+}
+
+const LIMIT_UNITS: Record<RateUnits, Record<ByteUnits, LimitUnit>> = {
+  bytes: { binary: { bytesPerUnit: 1024, label: 'KiB/s' }, decimal: { bytesPerUnit: 1000, label: 'kB/s' } },
+  bits: { binary: { bytesPerUnit: 128, label: 'Kibit/s' }, decimal: { bytesPerUnit: 125, label: 'kbit/s' } },
+};
+
+/** The unit limits are typed in now (see {@link setUnits}). */
+export function limitUnit(): LimitUnit {
+  return LIMIT_UNITS[rateUnits][byteUnits];
+}
+
 /** A limit in bytes/s where 0 means none: "1 MiB/s" or "Unlimited". */
 export function formatLimit(bytesPerSecond: number): string {
   return bytesPerSecond > 0 ? formatRate(bytesPerSecond) : t('limit.none');

@@ -1,9 +1,9 @@
 /** English texts of the Add dialog and the file tree (merged into `en`, see en.ts). */
 export const enAdd = {
-  'addDialog.downloadLimit': 'Download limit (KiB/s)',
-  'addDialog.uploadLimit': 'Upload limit (KiB/s)',
-  'addDialog.limitHint': 'Whole KiB/s; empty or 0 is unlimited.',
-  'addDialog.badLimit': 'A limit must be a whole number of KiB/s (empty or 0: unlimited).',
+  'addDialog.downloadLimit': 'Download limit ({unit})',
+  'addDialog.uploadLimit': 'Upload limit ({unit})',
+  'addDialog.limitHint': 'Whole {unit}; empty or 0 is unlimited.',
+  'addDialog.badLimit': 'A limit must be a whole number of {unit} (empty or 0: unlimited).',
   'fileTree.label': 'Files',
   'fileTree.filter': 'Filter files',
   'fileTree.expandAll': 'Expand all',

@@ -26,7 +26,6 @@ export const enSettings = {
   'settings.badge.atStart': 'At start',
   'settings.badge.atStartHelp': 'Takes effect when the server starts',
   'settings.badge.locked': 'Locked',
-  'settings.unit.kibs': 'KiB/s',
   'settings.value.none': 'none',
   'settings.value.on': 'on',
   'settings.value.off': 'off',

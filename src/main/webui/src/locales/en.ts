@@ -189,8 +189,8 @@ export const en = {
 
   'limits.title_one': 'Speed limits',
   'limits.title_other': 'Speed limits of {count} torrents',
-  'limits.down': 'Download limit (KiB/s)',
-  'limits.up': 'Upload limit (KiB/s)',
+  'limits.down': 'Download limit ({unit})',
+  'limits.up': 'Upload limit ({unit})',
   'limits.hint': '0 means unlimited.',
   'limits.confirm': 'Apply',
 

@@ -1,4 +1,4 @@
-import { setDateFormat, setUnits } from '../format';
+import { limitUnit, setDateFormat, setUnits, type LimitUnit } from '../format';
 import { getPrefs, subscribePrefs, usePrefs } from './prefs';
 
 let stop: (() => void) | null = null;
@@ -30,4 +30,10 @@ export function applyFormats(): () => void {
 export function useFormatKey(): string {
   const { units, rateUnits, dateFormat } = usePrefs();
   return `${units}/${rateUnits}/${dateFormat}`;
+}
+
+/** The unit speed limits are typed in, as the preferences say; a change renders the caller again. */
+export function useLimitUnit(): LimitUnit {
+  useFormatKey();
+  return limitUnit();
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { EventEntry } from '../api/frames';
 import type { ServerEvent } from '../api/types';
 import { session, torrent } from '../test/fixtures';
-import { createLiveStore, EVENTS_CAP, HISTORY_CAP } from './live';
+import { createLiveStore, defaultScheduler, EVENTS_CAP, HISTORY_CAP } from './live';
 
 function setup() {
   const requestResync = vi.fn();
@@ -147,6 +147,21 @@ describe('live store', () => {
     expect(store.getState().torrents.get(torrent(1).id)?.downloadRate).toBe(50);
   });
 
+  it('commitsASnapshotWithoutWaitingForTheFrameAlreadyAskedFor', () => {
+    const asked: { commit: () => void; soon: boolean }[] = [];
+    const store = createLiveStore({ schedule: (commit, soon) => asked.push({ commit, soon: soon === true }) });
+    store.ingest({ type: 'heartbeat', seq: 0 } as ServerEvent);
+    store.ingest(snapshot(1));
+    store.ingest(update(2, { torrents: [{ id: torrent(1).id, downloadRate: 7 }] }));
+    expect(asked.map((a) => a.soon)).toEqual([false, true]);
+    asked[1]!.commit();
+    expect(store.getState().torrents.get(torrent(1).id)?.downloadRate).toBe(7);
+    asked[0]!.commit(); // the frame's commit finds nothing left to apply
+    expect(store.getState().torrents.get(torrent(1).id)?.downloadRate).toBe(7);
+    store.ingest(update(3, { torrents: [{ id: torrent(1).id, downloadRate: 8 }] }));
+    expect(asked.map((a) => a.soon)).toEqual([false, true, false]);
+  });
+
   it('feedsFromAnEventsClientAndResyncsThroughIt', () => {
     const { store } = setup();
     const listeners: ((e: ServerEvent) => void)[] = [];
@@ -156,5 +171,29 @@ describe('live store', () => {
     listeners[0]!(snapshot(1));
     listeners[0]!(update(5));
     expect(send).toHaveBeenCalledWith({ type: 'resync' });
+  });
+
+  it('commitsInATaskOfItsOwnAfterTheAnimationFrame', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    try {
+      const order: string[] = [];
+      defaultScheduler(() => order.push('first'));
+      defaultScheduler(() => order.push('second'));
+      expect(frames).toHaveLength(2);
+      frames[0]!(0);
+      frames[1]!(0);
+      order.push('frame done');
+      await Promise.resolve();
+      expect(order).toEqual(['frame done']); // not in the frame's task, nor in a microtask of it
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(order).toEqual(['frame done', 'first', 'second']);
+      defaultScheduler(() => order.push('snapshot'), true);
+      expect(frames).toHaveLength(2); // no frame waited for
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(order).toEqual(['frame done', 'first', 'second', 'snapshot']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { DialogShell } from '../ui/DialogShell';
 import type { MessageKey } from '../../i18n';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useApp } from '../../context';
+import { limitUnit } from '../../format';
 import { limitBytes } from './addApi';
 import { DEFAULT_OPTIONS, isAddable, type Entry } from './entries';
 import { EntryPanel } from './EntryPanel';
@@ -81,8 +82,8 @@ export function AddDialog({ open, initialInput, onClose, onAdded }: AddDialogPro
     event.preventDefault();
     if (busy || check.error !== null || !list.some(isAddable)) return;
     // A limit that is not a whole number is shown as invalid on its field; nothing is added with it.
-    if (list.some((e) => limitBytes(e.options.downloadKiB) === null || limitBytes(e.options.uploadKiB) === null)) {
-      app.toast(tr('addDialog.badLimit'), 'error');
+    if (list.some((e) => limitBytes(e.options.downloadLimitText) === null || limitBytes(e.options.uploadLimitText) === null)) {
+      app.toast(tr('addDialog.badLimit', { unit: limitUnit().label }), 'error');
       return;
     }
     setBusy(true);

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useLimitUnit } from '../../prefs/formats';
 import { limitBytes, type AddOptions } from './addApi';
 import { tr } from './strings';
 import type { FolderCheck } from './useSpace';
@@ -19,7 +20,8 @@ export function OptionsFields({ options, check, onChange, onApplyToAll }: Option
   const downId = useId();
   const upId = useId();
   const limitHintId = useId();
-  const badLimit = (kib: string) => limitBytes(kib) === null;
+  const unit = useLimitUnit();
+  const badLimit = (typed: string) => limitBytes(typed, unit.bytesPerUnit) === null;
   const { space, error } = check;
   const note = space === null ? null : !space.writable ? tr('addDialog.folderReadOnly') : !space.exists ? tr('addDialog.folderMissing') : null;
   return (
@@ -54,18 +56,18 @@ export function OptionsFields({ options, check, onChange, onApplyToAll }: Option
       </div>
       <div className="add-options__limits">
         <div className="field">
-          <label htmlFor={downId}>{tr('addDialog.downloadLimit')}</label>
+          <label htmlFor={downId}>{tr('addDialog.downloadLimit', { unit: unit.label })}</label>
           <input id={downId} className="input" type="text" inputMode="numeric" placeholder="0"
-            value={options.downloadKiB} aria-invalid={badLimit(options.downloadKiB)} aria-describedby={limitHintId}
-            onChange={(e) => onChange({ ...options, downloadKiB: e.target.value })} />
+            value={options.downloadLimitText} aria-invalid={badLimit(options.downloadLimitText)} aria-describedby={limitHintId}
+            onChange={(e) => onChange({ ...options, downloadLimitText: e.target.value })} />
         </div>
         <div className="field">
-          <label htmlFor={upId}>{tr('addDialog.uploadLimit')}</label>
+          <label htmlFor={upId}>{tr('addDialog.uploadLimit', { unit: unit.label })}</label>
           <input id={upId} className="input" type="text" inputMode="numeric" placeholder="0"
-            value={options.uploadKiB} aria-invalid={badLimit(options.uploadKiB)} aria-describedby={limitHintId}
-            onChange={(e) => onChange({ ...options, uploadKiB: e.target.value })} />
+            value={options.uploadLimitText} aria-invalid={badLimit(options.uploadLimitText)} aria-describedby={limitHintId}
+            onChange={(e) => onChange({ ...options, uploadLimitText: e.target.value })} />
         </div>
-        <p id={limitHintId} className="field__hint">{tr('addDialog.limitHint')}</p>
+        <p id={limitHintId} className="field__hint">{tr('addDialog.limitHint', { unit: unit.label })}</p>
       </div>
       <label className="add-options__check">
         <input type="checkbox" checked={options.paused} onChange={(e) => onChange({ ...options, paused: e.target.checked })} />

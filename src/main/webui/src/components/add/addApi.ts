@@ -1,4 +1,5 @@
 import type { components } from '../../api/schema';
+import { limitUnit } from '../../format';
 import type { PriorityChange } from './fileTree';
 
 type S = components['schemas'];
@@ -67,24 +68,27 @@ export interface AddOptions {
   readonly folder: string;
   readonly paused: boolean;
   readonly sequential: boolean;
-  /** Per-torrent limits in KiB/s as typed; empty or 0 = unlimited. */
-  readonly downloadKiB: string;
-  readonly uploadKiB: string;
+  /** Per-torrent limits as typed, in the limit unit (KiB/s unless the preferences say otherwise); empty or 0 = unlimited. */
+  readonly downloadLimitText: string;
+  readonly uploadLimitText: string;
 }
 
-/** A limit field in bytes/s: whole KiB/s, empty = 0 (unlimited); null when it is not a number. */
-export function limitBytes(kib: string): number | null {
-  const text = kib.trim();
+/**
+ * A limit field in bytes/s: a whole number of the limit unit (KiB/s, kB/s, Kibit/s or kbit/s, as
+ * the preferences say now), empty = 0 (unlimited); null when it is not a whole number.
+ */
+export function limitBytes(typed: string, bytesPerUnit = limitUnit().bytesPerUnit): number | null {
+  const text = typed.trim();
   if (text === '') return 0;
   if (!/^\d{1,9}$/.test(text)) return null;
-  return Number(text) * 1024;
+  return Number(text) * bytesPerUnit;
 }
 
 function optionFields(options: AddOptions): Record<string, string> {
   const out: Record<string, string> = { paused: String(options.paused), sequential: String(options.sequential) };
   if (options.folder.trim() !== '') out.outputFolder = options.folder.trim();
-  const down = limitBytes(options.downloadKiB) ?? 0;
-  const up = limitBytes(options.uploadKiB) ?? 0;
+  const down = limitBytes(options.downloadLimitText) ?? 0;
+  const up = limitBytes(options.uploadLimitText) ?? 0;
   if (down > 0) out.downloadLimit = String(down);
   if (up > 0) out.uploadLimit = String(up);
   return out;
@@ -129,8 +133,8 @@ export function addSource(
     source,
     paused: options.paused,
     ...(stopAfterMetadata ? { stopAfterMetadata: true } : {}),
-    ...((limitBytes(options.downloadKiB) ?? 0) > 0 ? { downloadLimit: limitBytes(options.downloadKiB) ?? 0 } : {}),
-    ...((limitBytes(options.uploadKiB) ?? 0) > 0 ? { uploadLimit: limitBytes(options.uploadKiB) ?? 0 } : {}),
+    ...((limitBytes(options.downloadLimitText) ?? 0) > 0 ? { downloadLimit: limitBytes(options.downloadLimitText) ?? 0 } : {}),
+    ...((limitBytes(options.uploadLimitText) ?? 0) > 0 ? { uploadLimit: limitBytes(options.uploadLimitText) ?? 0 } : {}),
     sequential: options.sequential,
     ...(options.folder.trim() === '' ? {} : { outputFolder: options.folder.trim() }),
     ...(files.length > 0 ? { files: files.map((f) => ({ index: f.index, priority: f.priority })) } : {}),

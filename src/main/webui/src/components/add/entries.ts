@@ -43,7 +43,7 @@ export interface Entry {
   readonly options: AddOptions;
 }
 
-export const DEFAULT_OPTIONS: AddOptions = { folder: '', paused: false, sequential: false, downloadKiB: '', uploadKiB: '' };
+export const DEFAULT_OPTIONS: AddOptions = { folder: '', paused: false, sequential: false, downloadLimitText: '', uploadLimitText: '' };
 
 let counter = 0;
 

@@ -167,8 +167,8 @@ export function useAddEntries(toast: (message: string, kind?: 'info' | 'error') 
     if (changes.length > 0) await api.setFilePriorities(id, changes);
     if (options.folder.trim() !== before.folder.trim()) await api.moveTorrent(id, options.folder.trim());
     if (options.sequential !== before.sequential) await api.changeTorrent(id, { sequential: options.sequential });
-    if (options.downloadKiB !== before.downloadKiB || options.uploadKiB !== before.uploadKiB) {
-      await api.setTorrentLimits(id, api.limitBytes(options.downloadKiB) ?? 0, api.limitBytes(options.uploadKiB) ?? 0);
+    if (options.downloadLimitText !== before.downloadLimitText || options.uploadLimitText !== before.uploadLimitText) {
+      await api.setTorrentLimits(id, api.limitBytes(options.downloadLimitText) ?? 0, api.limitBytes(options.uploadLimitText) ?? 0);
     }
     if (!options.paused) await api.resumeTorrent(id);
     return id;

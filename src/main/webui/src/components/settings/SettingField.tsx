@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type InputHTMLAttributes } from 'react';
-import { formatLimit } from '../../format';
+import { formatLimit, type LimitUnit } from '../../format';
+import { useLimitUnit } from '../../prefs/formats';
 import { t } from '../../i18n';
 import { helpKey, labelKey, type SettingDef } from './catalog';
 
@@ -14,8 +15,6 @@ export interface SettingFieldProps {
   readonly restartNeeded: boolean;
   readonly lockedBy: string | null;
 }
-
-const KIB = 1024;
 
 /** A value as the page shows it next to "Default:" and in read-only fields. */
 export function describeValue(s: SettingDef, value: unknown): string {
@@ -37,24 +36,26 @@ function parseNumber(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text);
 }
 
-const kibText = (bytes: unknown): string =>
-  typeof bytes === 'number' && !Number.isNaN(bytes) ? String(Math.round((bytes / KIB) * 1000) / 1000) : '';
+const unitText = (bytes: unknown, per: number): string =>
+  typeof bytes === 'number' && !Number.isNaN(bytes) ? String(Math.round((bytes / per) * 1000) / 1000) : '';
 
 /**
- * A rate typed in KiB/s, kept in bytes/s. The text typed stays as typed ("1.05" is not rewritten to
- * "1" on the way); it follows the value only when that changes from outside (Discard, a reload).
+ * A rate typed in the limit unit (KiB/s unless the preferences say otherwise), kept in bytes/s. The
+ * text typed stays as typed ("1.05" is not rewritten to "1" on the way); it follows the value only
+ * when that changes from outside (Discard, a reload) or the unit changes.
  */
-function RateInput({ value, onChange, ...rest }: { value: unknown; onChange: (bytes: number) => void }
+function RateInput({ value, onChange, unit, ...rest }: { value: unknown; onChange: (bytes: number) => void; unit: LimitUnit }
   & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
-  const [text, setText] = useState(() => kibText(value));
+  const per = unit.bytesPerUnit;
+  const [text, setText] = useState(() => unitText(value, per));
   useEffect(() => {
-    setText((current) => (Math.round(parseNumber(current) * KIB) === value ? current : kibText(value)));
-  }, [value]);
+    setText((current) => (Math.round(parseNumber(current) * per) === value ? current : unitText(value, per)));
+  }, [value, per]);
   return (
     <input type="number" inputMode="decimal" min={0} step="any" value={text} {...rest}
       onChange={(e) => {
         setText(e.target.value);
-        onChange(Math.round(parseNumber(e.target.value) * KIB));
+        onChange(Math.round(parseNumber(e.target.value) * per));
       }} />
   );
 }
@@ -66,6 +67,7 @@ function RateInput({ value, onChange, ...rest }: { value: unknown; onChange: (by
 export function SettingField(props: SettingFieldProps) {
   const { setting: s, value, defaultValue, onChange, error, dirty, restartNeeded, lockedBy } = props;
   const id = useId();
+  const unit = useLimitUnit();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
   const readOnly = s.source === 'info' || lockedBy !== null;
@@ -98,11 +100,11 @@ export function SettingField(props: SettingFieldProps) {
         onChange={(e) => onChange(parseNumber(e.target.value))} {...common} />
     );
   } else if (s.kind === 'rate') {
-    // Shown in KiB/s (what people type), kept in bytes/s (what the API takes).
+    // Shown in the limit unit (KiB/s: what people type), kept in bytes/s (what the API takes).
     control = (
       <span className="setting__rate">
-        <RateInput value={value} onChange={onChange} {...common} />
-        <span className="setting__unit">{t('settings.unit.kibs')}</span>
+        <RateInput value={value} onChange={onChange} unit={unit} {...common} />
+        <span className="setting__unit">{unit.label}</span>
       </span>
     );
   } else if (s.kind === 'list') {

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiRequestError } from '../../api/rest';
 import { en } from '../../locales/en';
 import { t } from '../../i18n';
-import { getPrefs, PREFS_KEY } from '../../prefs/prefs';
+import { applyFormats } from '../../prefs/formats';
+import { getPrefs, PREF_DEFAULTS, PREFS_KEY, setPrefs } from '../../prefs/prefs';
 import { mockRest, renderWithApp, testApi } from '../../test/fixtures';
 import { helpKey, labelKey, searchSettings, SECTIONS, sectionKey, SETTINGS, validate } from './catalog';
 import { FirstRunWizard } from './FirstRunWizard';
@@ -164,6 +165,22 @@ describe('SettingsPage', () => {
     expect(rate.value).toBe('1.05');
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })));
     expect(calls.filter(([m]) => m === 'PUT')).toEqual([['PUT', '/api/v1/settings', { uploadLimit: 1075 }]]);
+  });
+
+  it('typesRatesInBitsPerSecondWhenThePreferencesSaySo', async () => {
+    const stop = applyFormats();
+    try {
+      setPrefs({ rateUnits: 'bits' });
+      const { calls } = await renderPage(settingsDto(), 'speed');
+      const rate = field('Upload limit');
+      expect(rate.closest('.setting__rate')?.textContent).toContain('Kibit/s');
+      fireEvent.change(rate, { target: { value: '800' } });
+      await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })));
+      expect(calls.filter(([m]) => m === 'PUT')).toEqual([['PUT', '/api/v1/settings', { uploadLimit: 102400 }]]);
+    } finally {
+      setPrefs(PREF_DEFAULTS);
+      stop();
+    }
   });
 
   it('disablesASettingTheDeploymentLocksAndSaysWhy', async () => {

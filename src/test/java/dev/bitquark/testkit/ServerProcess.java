@@ -25,6 +25,8 @@ public final class ServerProcess implements AutoCloseable {
     private final int peerPort;
     private Process process;
     private int starts;
+    /** The JVM's heap option: small by default, since most tests hold a few torrents. */
+    private String heap = "-Xmx128m";
     /** Length of server.log when the current process started: {@link #logSinceStart()} begins there. */
     private long logMark;
 
@@ -45,6 +47,15 @@ public final class ServerProcess implements AutoCloseable {
         env.putIfAbsent("BITQUARK_LSD_ENABLED", "false");
     }
 
+    /**
+     * The heap option for the next start instead of {@code -Xmx128m}; a test holding thousands of
+     * torrents passes the launcher's own ({@code -XX:MaxRAMPercentage=25}), as users run it.
+     */
+    public ServerProcess heap(String option) {
+        this.heap = option;
+        return this;
+    }
+
     /** Starts the server and waits (bounded, 60 s) until {@code /q/health/ready} is UP. */
     public ServerProcess start() throws IOException, InterruptedException {
         return start(Duration.ofSeconds(60));
@@ -56,7 +67,7 @@ public final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: integration tests run after `package`");
         }
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString(), "server"));
+                heap, "-XX:+UseSerialGC", "-jar", jar.toString(), "server"));
         Files.createDirectories(work);
         Path log = work.resolve("server.log");
         logMark = Files.exists(log) ? Files.size(log) : 0;

@@ -130,10 +130,11 @@ final class EventFrames {
         return text;
     }
 
-    String snapshot(Sample s, ObjectNode history, ArrayNode events) {
+    /** The snapshot numbered {@code seq}. */
+    String snapshot(Sample s, long seq, ObjectNode history, ArrayNode events) {
         // Written by hand around each torrent's cached text: the same document as one tree written whole.
         StringBuilder out = new StringBuilder(64 + 700 * s.torrents().size());
-        out.append("{\"type\":\"snapshot\",\"seq\":0,\"torrents\":[");
+        out.append("{\"type\":\"snapshot\",\"seq\":").append(seq).append(",\"torrents\":[");
         boolean first = true;
         for (Map.Entry<String, ObjectNode> e : s.torrents().entrySet()) {
             if (!first) {

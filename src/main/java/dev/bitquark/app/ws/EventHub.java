@@ -124,7 +124,6 @@ public final class EventHub implements AutoCloseable {
     private final List<Consumer<EngineSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong samples = new AtomicLong();
     private volatile EventFrames.Sample latest;
-    private String latestSnapshotFrame;
     private boolean sampling;
     /** A change was made while a sample was outstanding: sample again as soon as it is in. */
     private boolean sampleAgain;
@@ -178,7 +177,7 @@ public final class EventHub implements AutoCloseable {
             send(c, hello);
             EventFrames.Sample s = latest;
             if (s != null) {
-                sendState(c, snapshotFrame(s));
+                sendSnapshot(c, s);
                 c.baseline = s;
             }
         });
@@ -225,7 +224,7 @@ public final class EventHub implements AutoCloseable {
         c.baseline = s;
         c.subscriptions.values().forEach(sub -> sub.lastSent.clear()); // whole part frames follow too
         if (s != null) {
-            sendState(c, snapshotFrame(s));
+            sendSnapshot(c, s);
         }
     }
 
@@ -365,7 +364,6 @@ public final class EventHub implements AutoCloseable {
             news.add(frames.event(event));
         }
         latest = s;
-        latestSnapshotFrame = null;
         // The texts of the torrents that changed, written now (the others are kept from the last sample): a page
         // that opens then gets its snapshot of 5,000 torrents joined from ready text, by code that is not cold.
         frames.writeTexts(s);
@@ -391,21 +389,23 @@ public final class EventHub implements AutoCloseable {
                 news.forEach(event -> send(c, event));
                 continue;
             }
-            String frame;
             if (c.baseline == null) {
-                frame = snapshotFrame(s);
-            } else if (updates.containsKey(c.baseline)) {
-                frame = updates.get(c.baseline);
+                sendSnapshot(c, s);
             } else {
-                frame = frames.update(c.baseline, s);
-                updates.put(c.baseline, frame);
+                String frame;
+                if (updates.containsKey(c.baseline)) {
+                    frame = updates.get(c.baseline);
+                } else {
+                    frame = frames.update(c.baseline, s);
+                    updates.put(c.baseline, frame);
+                }
+                if (frame != null) {
+                    sendState(c, frame);
+                } else if (now - c.lastSentNanos > HEARTBEAT_NANOS) {
+                    send(c, EventFrames.withSeq(frames.heartbeat(), c.seq));
+                }
             }
             c.baseline = s;
-            if (frame != null) {
-                sendState(c, frame);
-            } else if (now - c.lastSentNanos > HEARTBEAT_NANOS) {
-                send(c, EventFrames.withSeq(frames.heartbeat(), c.seq));
-            }
             news.forEach(event -> send(c, event));
             for (Map.Entry<InfoHash, Subscription> sub : new ArrayList<>(c.subscriptions.entrySet())) {
                 String hex = sub.getKey().toHex();
@@ -443,15 +443,12 @@ public final class EventHub implements AutoCloseable {
         }
     }
 
-    private String snapshotFrame(EventFrames.Sample s) {
-        if (latestSnapshotFrame == null || s != latest) {
-            String frame = frames.snapshot(s, history.toJson(json), events.recent());
-            if (s == latest) {
-                latestSnapshotFrame = frame;
-            }
-            return frame;
-        }
-        return latestSnapshotFrame;
+    /**
+     * A snapshot for this client, written with its number in place: with 5,000 torrents it is ~3 MB,
+     * and renumbering a shared copy ({@link EventFrames#withSeq}) copied it twice more.
+     */
+    private void sendSnapshot(Client c, EventFrames.Sample s) {
+        send(c, frames.snapshot(s, ++c.seq, history.toJson(json), events.recent()));
     }
 
     /** A snapshot or update: numbered for this client, one more than the last. */

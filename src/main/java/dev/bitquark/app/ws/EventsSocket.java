@@ -1,7 +1,5 @@
 package dev.bitquark.app.ws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -10,7 +8,6 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Live updates: WebSocket {@code /api/v1/events} (login and same-origin checked on the upgrade by
@@ -22,21 +19,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @WebSocket(path = "/api/v1/events")
 public class EventsSocket {
-    private final String version;
     private final EventsService events;
-    private final ObjectMapper json;
 
-    EventsSocket(@ConfigProperty(name = "quarkus.application.version") String version, EventsService events,
-                 ObjectMapper json) {
-        this.version = version;
+    EventsSocket(EventsService events) {
         this.events = events;
-        this.json = json;
     }
 
     @OnOpen
-    public Uni<Void> onOpen(WebSocketConnection connection) throws JsonProcessingException {
-        String hello = json.writeValueAsString(Frames.Hello.of(version));
-        if (!events.hub().connect(connection.id(), new ConnectionSink(connection), hello)) {
+    public Uni<Void> onOpen(WebSocketConnection connection) {
+        if (!events.hub().connect(connection.id(), new ConnectionSink(connection), events.hello())) {
             return connection.close(new CloseReason(SendQueue.SLOW_CLIENT, "too many event clients"));
         }
         return Uni.createFrom().voidItem();

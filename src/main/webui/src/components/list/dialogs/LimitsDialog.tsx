@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { LimitsChange } from '../../../api/rest';
 import { t } from '../../../i18n';
+import { useLimitUnit } from '../../../prefs/formats';
 import { Modal } from '../../ui/Modal';
 
 export interface LimitsDialogProps {
@@ -12,10 +13,9 @@ export interface LimitsDialogProps {
   readonly onClose: () => void;
 }
 
-const KIB = 1024;
-const toKib = (bytes: number) => String(Math.round(bytes / KIB));
-/** A whole, non-negative number of KiB/s, or null when the field does not hold one. */
-const parseKib = (text: string): number | null => {
+const toUnits = (bytes: number, per: number) => String(Math.round(bytes / per));
+/** A whole, non-negative number of the limit unit (KiB/s...), or null when the field does not hold one. */
+const parseUnits = (text: string): number | null => {
   const trimmed = text.trim();
   if (trimmed === '') return 0;
   if (!/^\d{1,9}$/.test(trimmed)) return null;
@@ -28,15 +28,17 @@ export function LimitsDialog({ open, count, initial, onConfirm, onClose }: Limit
   const downId = useId();
   const upId = useId();
   const hintId = useId();
+  const unit = useLimitUnit();
+  const per = unit.bytesPerUnit;
   useEffect(() => {
     if (!open) return;
-    setDown(toKib(initial.downloadLimit));
-    setUp(toKib(initial.uploadLimit));
-  }, [open, initial.downloadLimit, initial.uploadLimit]);
+    setDown(toUnits(initial.downloadLimit, per));
+    setUp(toUnits(initial.uploadLimit, per));
+  }, [open, initial.downloadLimit, initial.uploadLimit, per]);
 
-  const downKib = parseKib(down);
-  const upKib = parseKib(up);
-  const valid = downKib !== null && upKib !== null;
+  const downUnits = parseUnits(down);
+  const upUnits = parseUnits(up);
+  const valid = downUnits !== null && upUnits !== null;
 
   const field = (id: string, label: string, value: string, set: (v: string) => void, ok: boolean) => (
     <div className="field">
@@ -61,7 +63,7 @@ export function LimitsDialog({ open, count, initial, onConfirm, onClose }: Limit
       open={open}
       title={t('limits.title', { count })}
       onClose={onClose}
-      onSubmit={() => valid && onConfirm({ downloadLimit: downKib * KIB, uploadLimit: upKib * KIB })}
+      onSubmit={() => valid && onConfirm({ downloadLimit: downUnits * per, uploadLimit: upUnits * per })}
       footer={
         <>
           <button type="button" className="button" onClick={onClose}>
@@ -73,8 +75,8 @@ export function LimitsDialog({ open, count, initial, onConfirm, onClose }: Limit
         </>
       }
     >
-      {field(downId, t('limits.down'), down, setDown, downKib !== null)}
-      {field(upId, t('limits.up'), up, setUp, upKib !== null)}
+      {field(downId, t('limits.down', { unit: unit.label }), down, setDown, downUnits !== null)}
+      {field(upId, t('limits.up', { unit: unit.label }), up, setUp, upUnits !== null)}
       <p id={hintId} className="field__hint">
         {t('limits.hint')}
       </p>

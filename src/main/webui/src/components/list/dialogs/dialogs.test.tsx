@@ -1,5 +1,7 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { applyFormats } from '../../../prefs/formats';
+import { PREF_DEFAULTS, setPrefs } from '../../../prefs/prefs';
 import { LimitsDialog } from './LimitsDialog';
 import { MoveDialog } from './MoveDialog';
 import { RemoveDialog } from './RemoveDialog';
@@ -61,6 +63,24 @@ describe('LimitsDialog', () => {
     fireEvent.change(up, { target: { value: '100' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     expect(onConfirm).toHaveBeenCalledWith({ downloadLimit: 2048 * 1024, uploadLimit: 100 * 1024 });
+  });
+
+  it('showsTheLimitsInTheUnitThePreferencesName', () => {
+    const stop = applyFormats();
+    try {
+      setPrefs({ units: 'decimal', rateUnits: 'bits' });
+      const onConfirm = vi.fn();
+      render(<LimitsDialog open count={1} initial={{ downloadLimit: 125_000, uploadLimit: 0 }} onConfirm={onConfirm} onClose={vi.fn()} />);
+      expect((screen.getByLabelText('Download limit (kbit/s)') as HTMLInputElement).value).toBe('1000');
+      fireEvent.change(screen.getByLabelText('Upload limit (kbit/s)'), { target: { value: '800' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+      expect(onConfirm).toHaveBeenCalledWith({ downloadLimit: 125_000, uploadLimit: 100_000 });
+      act(() => setPrefs({ rateUnits: 'bytes' }));
+      expect((screen.getByLabelText('Download limit (kB/s)') as HTMLInputElement).value).toBe('125');
+    } finally {
+      setPrefs(PREF_DEFAULTS);
+      stop();
+    }
   });
 
   it('refusesANegativeOrFractionalLimit', () => {
