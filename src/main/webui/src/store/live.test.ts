@@ -3,6 +3,7 @@ import type { EventEntry } from '../api/frames';
 import type { ServerEvent } from '../api/types';
 import { session, torrent } from '../test/fixtures';
 import { createLiveStore, defaultScheduler, EVENTS_CAP, HISTORY_CAP } from './live';
+import { REHEARSAL_TORRENTS, rehearseUpdates } from './reduce';
 
 function setup() {
   const requestResync = vi.fn();
@@ -160,6 +161,26 @@ describe('live store', () => {
     expect(store.getState().torrents.get(torrent(1).id)?.downloadRate).toBe(7);
     store.ingest(update(3, { torrents: [{ id: torrent(1).id, downloadRate: 8 }] }));
     expect(asked.map((a) => a.soon)).toEqual([false, true, false]);
+  });
+
+  it('rehearsesAnUpdateWhenIdleAfterASnapshotWithoutTouchingTheState', () => {
+    const idle: (() => void)[] = [];
+    const store = createLiveStore({ schedule: (commit) => commit(), whenIdle: (work) => idle.push(work) });
+    const many = Array.from({ length: REHEARSAL_TORRENTS + 50 }, (_, i) => torrent(i + 1));
+    store.ingest(snapshot(1, many));
+    expect(idle).toHaveLength(1);
+    store.ingest(update(2, { torrents: [{ id: many[0]!.id, downloadRate: 5 }] }));
+    expect(idle).toHaveLength(1); // only after a snapshot
+    const before = store.getState();
+    const objects = [...before.torrents.values()];
+    idle[0]!();
+    const after = store.getState();
+    expect(after).toBe(before);
+    expect([...after.torrents.values()]).toEqual(objects);
+    expect([...after.torrents.values()].every((t, i) => t === objects[i])).toBe(true);
+    expect(after.torrents.get(many[1]!.id)?.downloadRate).toBe(many[1]!.downloadRate);
+    expect(rehearseUpdates(after, 2)).toBe(2 * REHEARSAL_TORRENTS);
+    expect(rehearseUpdates(createLiveStore().getState())).toBe(0); // nothing to rehearse before a snapshot
   });
 
   it('feedsFromAnEventsClientAndResyncsThroughIt', () => {

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventsClient } from '../api/EventsClient';
 import type { ServerEvent } from '../api/types';
-import { initialLiveState, reduceFrames, type LiveState } from './reduce';
+import { initialLiveState, reduceFrames, rehearseUpdates, type LiveState } from './reduce';
 
 export type { FilterCounts, LiveState, TorrentChange } from './reduce';
 export { countByFilter, EVENTS_CAP, HISTORY_CAP, initialLiveState, reduceFrames } from './reduce';
@@ -29,6 +29,11 @@ export interface LiveStoreOptions {
   readonly now?: () => number;
   /** How a commit is deferred; tests pass `(commit) => commit()` or collect and run by hand. */
   readonly schedule?: Scheduler;
+  /**
+   * Runs work when the page is idle; after a snapshot the store rehearses an update there
+   * ({@link rehearseUpdates}). Default `requestIdleCallback` (a timer without it); tests pass their own.
+   */
+  readonly whenIdle?: (work: () => void) => void;
 }
 
 /** The live data as a zustand vanilla store, plus the feed that fills it from server frames. */
@@ -91,6 +96,12 @@ export const defaultScheduler: Scheduler = (commit, soon) => {
   }
 };
 
+/** `requestIdleCallback` where the browser has it (bounded: it runs within 1 s even on a busy page). */
+export const defaultWhenIdle = (work: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout: 1000 });
+  else setTimeout(work, 200);
+};
+
 /** Name of the performance measure of one commit (frames applied and rendered); see {@link measuring}. */
 export const APPLY_MEASURE = 'bitquark:apply';
 /** The part of {@link APPLY_MEASURE} before rendering: the frames reduced and every subscriber's selector asked. */
@@ -108,6 +119,7 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
   const store = createStore<LiveState>()(() => initialLiveState());
   const now = options.now ?? Date.now;
   const schedule = options.schedule ?? defaultScheduler;
+  const whenIdle = options.whenIdle ?? defaultWhenIdle;
   let requestResync = options.requestResync ?? (() => {});
   let pending: ServerEvent[] = [];
   let scheduled = false;
@@ -123,6 +135,10 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
     const current = store.getState();
     const next = reduceFrames(current, frames, { now: now(), requestResync: () => requestResync() });
     if (next !== current) store.setState(next, true);
+    if (next.changes === null && next.version !== current.version) {
+      // A snapshot: the next update runs code that has not run yet; rehearse it while the page is idle.
+      whenIdle(() => rehearseUpdates(store.getState()));
+    }
     if (t0 >= 0) performance.measure(REDUCE_MEASURE, { start: t0 });
     // React renders what a store change asks for in a microtask queued by setState: one queued now runs
     // after it, so the measure covers applying the frames and rendering them (the scale test reads it).

@@ -231,3 +231,39 @@ export function reduceFrames(state: LiveState, frames: readonly ServerEvent[], c
   }
   return s;
 }
+
+/** Torrents {@link rehearseUpdates} takes from a snapshot. */
+export const REHEARSAL_TORRENTS = 200;
+
+/**
+ * Runs a few updates through {@link reduceFrames} on a throwaway state built from up to
+ * {@link REHEARSAL_TORRENTS} of `state`'s torrents, leaving `state` untouched. The first real update
+ * after a snapshot otherwise runs the update path for the first time (1,000 changes through code
+ * not yet compiled: 9–12 ms where a warm one takes 1 ms, measured in Chromium with 5,000 torrents);
+ * rehearsed while the page is idle after the snapshot, it runs compiled code. Returns the changes
+ * rehearsed.
+ */
+export function rehearseUpdates(state: LiveState, rounds = 3): number {
+  const sample: TorrentDto[] = [];
+  for (const id of state.order) {
+    const t = state.torrents.get(id);
+    if (t !== undefined) sample.push(t);
+    if (sample.length >= REHEARSAL_TORRENTS) break;
+  }
+  if (sample.length === 0 || state.session === null) return 0;
+  const ctx: ReduceContext = { now: 0, requestResync: () => {} };
+  let s = reduceFrames(initialLiveState(), [{ type: 'snapshot', seq: 0, torrents: sample, session: state.session }], ctx);
+  let rehearsed = 0;
+  for (let round = 1; round <= rounds; round++) {
+    const torrents = sample.map((t, i) => ({
+      id: t.id,
+      downloadRate: t.downloadRate + round,
+      uploadRate: t.uploadRate + round,
+      ...(i % 2 === 0 ? { progress: t.progress, etaSeconds: t.etaSeconds + round } : { peersConnected: t.peersConnected }),
+    }));
+    s = reduceFrames(s, [{ type: 'update', seq: round, torrents, added: [], removed: [], session: { downloadRate: round } }], ctx);
+    rehearsed += torrents.length;
+  }
+  return rehearsed;
+}
+

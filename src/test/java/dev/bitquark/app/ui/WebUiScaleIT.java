@@ -60,7 +60,11 @@ class WebUiScaleIT {
             (() => {
               window.__bitquarkMeasure = true;
               window.__bqLong = [];
-              new PerformanceObserver(list => list.getEntries().forEach(e => window.__bqLong.push(e.duration)))
+              window.__bqLongAt = [];
+              new PerformanceObserver(list => list.getEntries().forEach(e => {
+                window.__bqLong.push(e.duration);
+                window.__bqLongAt.push(Math.round(e.startTime) + ': ' + Math.round(e.duration) + ' ms');
+              }))
                   .observe({ type: 'longtask', buffered: true });
               // What a long frame was spent on (Long Animation Frames: the scripts that ran and for how long).
               window.__bqFrames = [];
@@ -231,7 +235,7 @@ class WebUiScaleIT {
             wizard.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Skip"))
                     .click();
             assertThat(wizard).isHidden();
-            page.evaluate("() => { performance.clearMeasures(); window.__bqLong = []; window.__bqFrames = []; }");
+            page.evaluate("() => { performance.clearMeasures(); window.__bqLong = []; window.__bqLongAt = []; window.__bqFrames = []; }");
             // -Dbitquark.uiScaleProfile=<file>: a DevTools CPU profile of the measured part, for finding what costs.
             String profile = System.getProperty("bitquark.uiScaleProfile");
             CDPSession profiler = profile == null ? null : context.newCDPSession(page);
@@ -325,6 +329,10 @@ class WebUiScaleIT {
                     .map(d -> String.format(Locale.ROOT, "%.1f", d.doubleValue())).toList() + "; before rendering: " + reduce.stream()
                     .map(d -> String.format(Locale.ROOT, "%.1f", d.doubleValue())).toList() + "; long tasks (ms): " + longTasks
                     + "; frames over 50 ms: " + page.evaluate("() => JSON.stringify(window.__bqFrames)"));
+            // When each long task and each commit started (ms since the page loaded), to tell which commit a long task was.
+            System.out.println("UI figure: long tasks at: " + page.evaluate("() => JSON.stringify(window.__bqLongAt)")
+                    + "; commits at: " + page.evaluate("() => JSON.stringify(performance.getEntriesByName('bitquark:apply')"
+                    + ".map(e => Math.round(e.startTime) + ': ' + e.duration.toFixed(1)))"));
             Files.writeString(Path.of("docs/ui-scale-figures.txt"), figures);
 
             assertEquals(List.of(), problems, "no page error");
