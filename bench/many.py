@@ -17,6 +17,7 @@ import base64
 import hashlib
 import http.client
 import json
+import math
 import os
 import random
 import socket
@@ -166,7 +167,8 @@ def lat(port, password, n):
         if r.status != 200:
             raise OSError('list: %d' % r.status)
     ms.sort()
-    p = lambda q: ms[min(len(ms) - 1, int(q * len(ms)))]
+    # Nearest rank: the value at rank ceil(q*n) (p95 of 200 is the 190th).
+    p = lambda q: ms[max(1, math.ceil(q * len(ms) - 1e-9)) - 1]
     print('%.1f %.1f %.1f %d %d' % (p(0.5), p(0.95), ms[-1], len(json.loads(body)), len(body)))
 
 
