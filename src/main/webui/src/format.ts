@@ -80,6 +80,17 @@ export function limitUnit(): LimitUnit {
   return LIMIT_UNITS[rateUnits][byteUnits];
 }
 
+/**
+ * A limit field in bytes/s: a whole number of the limit unit ({@link limitUnit} unless given),
+ * empty = 0 (unlimited); null when it is not a whole number.
+ */
+export function limitBytes(typed: string, bytesPerUnit = limitUnit().bytesPerUnit): number | null {
+  const text = typed.trim();
+  if (text === '') return 0;
+  if (!/^\d{1,9}$/.test(text)) return null;
+  return Number(text) * bytesPerUnit;
+}
+
 /** A limit in bytes/s where 0 means none: "1 MiB/s" or "Unlimited". */
 export function formatLimit(bytesPerSecond: number): string {
   return bytesPerSecond > 0 ? formatRate(bytesPerSecond) : t('limit.none');

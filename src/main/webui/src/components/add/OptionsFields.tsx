@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useLimitUnit } from '../../prefs/formats';
-import { limitBytes, type AddOptions } from './addApi';
+import { limitBytes } from '../../format';
+import type { AddOptions } from './addApi';
 import { tr } from './strings';
 import type { FolderCheck } from './useSpace';
 

@@ -1,5 +1,5 @@
 import type { components } from '../../api/schema';
-import { limitUnit } from '../../format';
+import { limitBytes } from '../../format';
 import type { PriorityChange } from './fileTree';
 
 type S = components['schemas'];
@@ -73,17 +73,6 @@ export interface AddOptions {
   readonly uploadLimitText: string;
 }
 
-/**
- * A limit field in bytes/s: a whole number of the limit unit (KiB/s, kB/s, Kibit/s or kbit/s, as
- * the preferences say now), empty = 0 (unlimited); null when it is not a whole number.
- */
-export function limitBytes(typed: string, bytesPerUnit = limitUnit().bytesPerUnit): number | null {
-  const text = typed.trim();
-  if (text === '') return 0;
-  if (!/^\d{1,9}$/.test(text)) return null;
-  return Number(text) * bytesPerUnit;
-}
-
 function optionFields(options: AddOptions): Record<string, string> {
   const out: Record<string, string> = { paused: String(options.paused), sequential: String(options.sequential) };
   if (options.folder.trim() !== '') out.outputFolder = options.folder.trim();
@@ -129,12 +118,14 @@ export function addSource(
   files: readonly PriorityChange[] = [],
   stopAfterMetadata = false,
 ) {
+  const down = limitBytes(options.downloadLimitText) ?? 0;
+  const up = limitBytes(options.uploadLimitText) ?? 0;
   const body: S['AddTorrentRequest'] = {
     source,
     paused: options.paused,
     ...(stopAfterMetadata ? { stopAfterMetadata: true } : {}),
-    ...((limitBytes(options.downloadLimitText) ?? 0) > 0 ? { downloadLimit: limitBytes(options.downloadLimitText) ?? 0 } : {}),
-    ...((limitBytes(options.uploadLimitText) ?? 0) > 0 ? { uploadLimit: limitBytes(options.uploadLimitText) ?? 0 } : {}),
+    ...(down > 0 ? { downloadLimit: down } : {}),
+    ...(up > 0 ? { uploadLimit: up } : {}),
     sequential: options.sequential,
     ...(options.folder.trim() === '' ? {} : { outputFolder: options.folder.trim() }),
     ...(files.length > 0 ? { files: files.map((f) => ({ index: f.index, priority: f.priority })) } : {}),

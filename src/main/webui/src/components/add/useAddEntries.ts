@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { limitBytes } from '../../format';
 import * as api from './addApi';
 import { errorText, type AddOptions } from './addApi';
 import { fromTorrent, infoOfPreview, isAddable, newEntry, treeOfPreview, type Entry, type EntryInput } from './entries';
@@ -168,7 +169,7 @@ export function useAddEntries(toast: (message: string, kind?: 'info' | 'error') 
     if (options.folder.trim() !== before.folder.trim()) await api.moveTorrent(id, options.folder.trim());
     if (options.sequential !== before.sequential) await api.changeTorrent(id, { sequential: options.sequential });
     if (options.downloadLimitText !== before.downloadLimitText || options.uploadLimitText !== before.uploadLimitText) {
-      await api.setTorrentLimits(id, api.limitBytes(options.downloadLimitText) ?? 0, api.limitBytes(options.uploadLimitText) ?? 0);
+      await api.setTorrentLimits(id, limitBytes(options.downloadLimitText) ?? 0, limitBytes(options.uploadLimitText) ?? 0);
     }
     if (!options.paused) await api.resumeTorrent(id);
     return id;

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { LimitsChange } from '../../../api/rest';
+import { limitBytes } from '../../../format';
 import { t } from '../../../i18n';
 import { useLimitUnit } from '../../../prefs/formats';
 import { Modal } from '../../ui/Modal';
@@ -14,13 +15,6 @@ export interface LimitsDialogProps {
 }
 
 const toUnits = (bytes: number, per: number) => String(Math.round(bytes / per));
-/** A whole, non-negative number of the limit unit (KiB/s...), or null when the field does not hold one. */
-const parseUnits = (text: string): number | null => {
-  const trimmed = text.trim();
-  if (trimmed === '') return 0;
-  if (!/^\d{1,9}$/.test(trimmed)) return null;
-  return Number(trimmed);
-};
 
 export function LimitsDialog({ open, count, initial, onConfirm, onClose }: LimitsDialogProps) {
   const [down, setDown] = useState('');
@@ -36,9 +30,9 @@ export function LimitsDialog({ open, count, initial, onConfirm, onClose }: Limit
     setUp(toUnits(initial.uploadLimit, per));
   }, [open, initial.downloadLimit, initial.uploadLimit, per]);
 
-  const downUnits = parseUnits(down);
-  const upUnits = parseUnits(up);
-  const valid = downUnits !== null && upUnits !== null;
+  const downBytes = limitBytes(down, per);
+  const upBytes = limitBytes(up, per);
+  const valid = downBytes !== null && upBytes !== null;
 
   const field = (id: string, label: string, value: string, set: (v: string) => void, ok: boolean) => (
     <div className="field">
@@ -63,7 +57,7 @@ export function LimitsDialog({ open, count, initial, onConfirm, onClose }: Limit
       open={open}
       title={t('limits.title', { count })}
       onClose={onClose}
-      onSubmit={() => valid && onConfirm({ downloadLimit: downUnits * per, uploadLimit: upUnits * per })}
+      onSubmit={() => valid && onConfirm({ downloadLimit: downBytes, uploadLimit: upBytes })}
       footer={
         <>
           <button type="button" className="button" onClick={onClose}>
@@ -75,8 +69,8 @@ export function LimitsDialog({ open, count, initial, onConfirm, onClose }: Limit
         </>
       }
     >
-      {field(downId, t('limits.down', { unit: unit.label }), down, setDown, downUnits !== null)}
-      {field(upId, t('limits.up', { unit: unit.label }), up, setUp, upUnits !== null)}
+      {field(downId, t('limits.down', { unit: unit.label }), down, setDown, downBytes !== null)}
+      {field(upId, t('limits.up', { unit: unit.label }), up, setUp, upBytes !== null)}
       <p id={hintId} className="field__hint">
         {t('limits.hint')}
       </p>
