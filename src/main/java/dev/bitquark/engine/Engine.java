@@ -10,6 +10,7 @@ import dev.bitquark.metainfo.Magnet;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.PeerId;
 import dev.bitquark.tracker.Scheduler;
+import dev.bitquark.engine.internal.TorrentQueue;
 import dev.bitquark.tracker.TrackerClient;
 import dev.bitquark.wire.WireException;
 import dev.bitquark.wire.mse.MseResponder;
@@ -58,6 +59,7 @@ public final class Engine {
     private final EngineRuntime runtime;
     private final TrackerClient trackers;
     private NetServer listener;
+    private final TorrentQueue queue;
     private int pendingHandshakes;
     /** Incoming connections whose handshake named a torrent of ours: one proves the peer port is reachable. */
     private long incomingPeers;
@@ -68,6 +70,8 @@ public final class Engine {
         this.context = vertx.getOrCreateContext();
         this.runtime = new EngineRuntime(vertx, context, config, peerId, Scheduler.of(vertx));
         this.trackers = new TrackerClient(vertx);
+        this.queue = new TorrentQueue(runtime, torrents::values);
+        runtime.setQueue(queue);
     }
 
     /** Creates an engine on a new event-loop context and binds the peer listener. */
@@ -79,6 +83,7 @@ public final class Engine {
             if (ar.succeeded()) {
                 engine.runtime.listenPort(engine.listener.actualPort());
                 engine.status.set(Status.RUNNING);
+                engine.queue.start();
                 started.complete(engine);
             } else {
                 engine.status.set(Status.STOPPED);
@@ -198,9 +203,13 @@ public final class Engine {
                 if (slot == null) {
                     Torrent t = new Torrent(runtime, metainfo, options, trackers, resume);
                     slot = TorrentSlot.of(t);
+                    TorrentPolicy policy = resume != null ? resume.policy() : options.policy();
+                    slot.restoreSessionParts(policy, queue.orderFor(resume != null ? resume.queueOrder() : 0),
+                            resume != null ? resume.times() : TorrentTimes.NONE);
                     torrents.put(metainfo.infoHash(), slot);
                     byReq2.put(ByteBuffer.wrap(MseResponder.req2(metainfo.infoHash())), metainfo.infoHash());
-                    t.begin(resume);
+                    t.begin(resume, queue.startsQueued(policy));
+                    queue.soon();
                 } else {
                     // A magnet still fetching its metadata takes it from here (the info-hash matches).
                     slot.supplyMetadata(metainfo);
@@ -228,15 +237,25 @@ public final class Engine {
 
     /** As {@link #addMagnet(Magnet, TorrentOptions)}; {@code paused}: stays paused until resumed (a restored magnet). */
     public Future<TorrentHandle> addMagnet(Magnet magnet, TorrentOptions options, boolean paused) {
+        return addMagnet(magnet, options, paused, 0);
+    }
+
+    /**
+     * As {@link #addMagnet(Magnet, TorrentOptions, boolean)}, restoring a stored link's place in the queue
+     * ({@code queueOrder}; 0: after every other torrent).
+     */
+    public Future<TorrentHandle> addMagnet(Magnet magnet, TorrentOptions options, boolean paused, long queueOrder) {
         Promise<TorrentHandle> p = Promise.promise();
         context.runOnContext(v -> {
             try {
                 TorrentSlot slot = torrents.get(magnet.infoHash());
                 if (slot == null) {
                     slot = TorrentSlot.magnet(runtime, magnet, options, trackers);
+                    slot.restoreSessionParts(options.policy(), queue.orderFor(queueOrder), TorrentTimes.NONE);
                     torrents.put(magnet.infoHash(), slot);
                     byReq2.put(ByteBuffer.wrap(MseResponder.req2(magnet.infoHash())), magnet.infoHash());
-                    slot.beginMagnet(paused);
+                    slot.beginMagnet(paused, queue.startsQueued(options.policy()));
+                    queue.soon();
                 }
                 p.complete(new TorrentHandle(context, slot));
             } catch (RuntimeException e) {
@@ -260,6 +279,7 @@ public final class Engine {
                 p.fail(new EngineException(EngineException.Kind.NOT_FOUND, "no torrent " + infoHash + " in the engine"));
                 return;
             }
+            queue.soon(); // a slot frees
             t.remove(deleteFiles).onComplete(p);
         });
         return p.future();
@@ -360,7 +380,7 @@ public final class Engine {
             try {
                 List<TorrentStats> stats = new ArrayList<>(torrents.size());
                 for (TorrentSlot t : torrents.values()) {
-                    stats.add(t.phase().stats());
+                    stats.add(t.stats());
                 }
                 Map<InfoHash, EngineSnapshot.Details> details = new HashMap<>();
                 wanted.forEach((h, want) -> {
@@ -384,7 +404,7 @@ public final class Engine {
     private SessionStats sessionStatsNow() {
         List<TorrentStats> stats = new ArrayList<>(torrents.size());
         for (TorrentSlot t : torrents.values()) {
-            stats.add(t.phase().stats());
+            stats.add(t.stats());
         }
         return sessionStats(stats);
     }
@@ -397,6 +417,7 @@ public final class Engine {
         int seeding = 0;
         int paused = 0;
         int error = 0;
+        int queued = 0;
         long down = 0;
         long up = 0;
         long downTotal = 0;
@@ -411,6 +432,7 @@ public final class Engine {
                     seeding += t.finished() ? 1 : 0;
                 }
                 case PAUSED -> paused++;
+                case QUEUED -> queued++;
                 case ERROR -> error++;
             }
             down += t.downloadRate();
@@ -422,7 +444,32 @@ public final class Engine {
         return new SessionStats(torrents.size(), checking, live, seeding, paused, error, down, up, downTotal,
                 upTotal, peers, runtime.downloadLimit(), runtime.uploadLimit(), runtime.connections(),
                 runtime.maxConnections(), runtime.checks().max(), runtime.checks().waiting(), runtime.hashFailures(),
-                runtime.diskJobs(), trackers.announcesSucceeded(), trackers.announcesFailed(), metadata, incomingPeers);
+                runtime.diskJobs(), trackers.announcesSucceeded(), trackers.announcesFailed(), metadata, incomingPeers,
+                queued, queue.settings().enabled());
+    }
+
+    /** The queue's limits (see {@link QueueSettings}); changeable at any time, applied at once. */
+    public Future<Void> setQueueSettings(QueueSettings settings) {
+        return onContext(() -> queue.setSettings(settings));
+    }
+
+    /** The session's seeding goals, for torrents without their own ({@link SeedGoals#SESSION}); applied at once. */
+    public Future<Void> setDefaultSeedGoals(SeedGoals goals) {
+        return onContext(() -> queue.setDefaultGoals(goals));
+    }
+
+    /** Moves torrents in the queue (unknown hashes are ignored), keeping their order among themselves. */
+    public Future<Void> queueMove(java.util.Collection<InfoHash> hashes, QueueMove move) {
+        return onContext(() -> {
+            java.util.Set<TorrentSlot> chosen = new java.util.HashSet<>();
+            for (InfoHash h : hashes) {
+                TorrentSlot s = torrents.get(h);
+                if (s != null) {
+                    chosen.add(s);
+                }
+            }
+            queue.move(chosen, TorrentQueue.Move.valueOf(move.name()));
+        });
     }
 
     /**
@@ -474,6 +521,7 @@ public final class Engine {
         }
         status.set(Status.STOPPING);
         context.runOnContext(v -> {
+            queue.stop();
             List<Future<Void>> all = new ArrayList<>();
             for (TorrentSlot t : torrents.values()) {
                 all.add(t.phase().close());

@@ -32,6 +32,9 @@ import java.util.Objects;
  * @param peers peers worth dialing at the next start (connected, or added by the user), at most
  *     {@value #MAX_PEERS}: a torrent whose peers came from a magnet link's {@code x.pe} or the user, not from a
  *     tracker, would otherwise find none after a restart
+ * @param policy category, tags, seeding goals, forced start
+ * @param queueOrder the torrent's place in the queue: lower runs first (not a position: moves change one or two)
+ * @param times time spent downloading and seeding, last activity
  */
 public record ResumeData(
         InfoHash infoHash,
@@ -53,7 +56,10 @@ public record ResumeData(
         byte[] unsynced,
         int maxConnections,
         List<List<String>> trackers,
-        List<InetSocketAddress> peers) {
+        List<InetSocketAddress> peers,
+        TorrentPolicy policy,
+        long queueOrder,
+        TorrentTimes times) {
     /** Most peers kept. */
     public static final int MAX_PEERS = 200;
 
@@ -88,6 +94,26 @@ public record ResumeData(
         if (peers.size() > MAX_PEERS) {
             throw new IllegalArgumentException(peers.size() + " peers; at most " + MAX_PEERS);
         }
+        policy = policy == null ? TorrentPolicy.DEFAULT : policy;
+        times = times == null ? TorrentTimes.NONE : times;
+    }
+
+    /** Resume data without a policy, queue order or times of its own (data saved before they were kept). */
+    public ResumeData(InfoHash infoHash, Path saveDir, int pieceCount, byte[] have, List<FilePriority> filePriorities,
+                      long[] fileSizes, long[] fileMtimes, long uploadedTotal, long downloadedTotal, long addedAtMillis,
+                      long completedAtMillis, boolean paused, boolean sequential, long downloadLimit, long uploadLimit,
+                      String error, byte[] unsynced, int maxConnections, List<List<String>> trackers,
+                      List<InetSocketAddress> peers) {
+        this(infoHash, saveDir, pieceCount, have, filePriorities, fileSizes, fileMtimes, uploadedTotal, downloadedTotal,
+                addedAtMillis, completedAtMillis, paused, sequential, downloadLimit, uploadLimit, error, unsynced,
+                maxConnections, trackers, peers, TorrentPolicy.DEFAULT, 0, TorrentTimes.NONE);
+    }
+
+    /** The same resume data with the queue's and session's parts replaced. */
+    public ResumeData withSessionParts(TorrentPolicy newPolicy, long newQueueOrder, TorrentTimes newTimes) {
+        return new ResumeData(infoHash, saveDir, pieceCount, have, filePriorities, fileSizes, fileMtimes,
+                uploadedTotal, downloadedTotal, addedAtMillis, completedAtMillis, paused, sequential, downloadLimit,
+                uploadLimit, error, unsynced, maxConnections, trackers, peers, newPolicy, newQueueOrder, newTimes);
     }
 
     /** Resume data without trackers of its own (the metainfo's) and without peers. */
@@ -104,7 +130,7 @@ public record ResumeData(
     public ResumeData withPieces(byte[] newHave, byte[] newUnsynced) {
         return new ResumeData(infoHash, saveDir, pieceCount, newHave, filePriorities, fileSizes, fileMtimes,
                 uploadedTotal, downloadedTotal, addedAtMillis, completedAtMillis, paused, sequential, downloadLimit,
-                uploadLimit, error, newUnsynced, maxConnections, trackers, peers);
+                uploadLimit, error, newUnsynced, maxConnections, trackers, peers, policy, queueOrder, times);
     }
 
     /** Resume data with the default connection limit. */

@@ -20,6 +20,8 @@ package dev.bitquark.engine;
  * @param metadata torrents added from magnet links that are fetching their metadata ({@link TorrentState#METADATA})
  * @param incomingPeers connections from outside whose handshake named one of our torrents, since the engine
  *     started: above 0, the peer port is reachable from somewhere (as qBittorrent's "connection status")
+ * @param queued torrents waiting in the queue ({@link TorrentState#QUEUED})
+ * @param queueing whether the queue is on
  */
 public record SessionStats(
         int torrents,
@@ -44,5 +46,7 @@ public record SessionStats(
         long announcesOk,
         long announcesFailed,
         int metadata,
-        long incomingPeers) {
+        long incomingPeers,
+        int queued,
+        boolean queueing) {
 }

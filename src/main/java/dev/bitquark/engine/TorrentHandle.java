@@ -69,7 +69,7 @@ public final class TorrentHandle {
     }
 
     public Future<TorrentStats> stats() {
-        return call(() -> phase().stats());
+        return call(() -> slot.stats());
     }
 
     /** Per file: size, bytes inside verified pieces, priority. */
@@ -135,7 +135,7 @@ public final class TorrentHandle {
      * After the engine closed: the snapshot taken at shutdown.
      */
     public Future<ResumeData> resumeData() {
-        return callAsync(() -> phase().resumeData());
+        return callAsync(() -> slot.resumeData());
     }
 
     /**
@@ -143,15 +143,20 @@ public final class TorrentHandle {
      * Kept in resume data: a paused torrent comes back paused.
      */
     public Future<Void> pause() {
-        return callAsync(() -> phase().pause());
+        return callAsync(() -> {
+            Future<Void> f = phase().pause();
+            slot.queueSoon(); // a slot frees
+            return f;
+        });
     }
 
     /**
-     * From PAUSED or ERROR ("start from error retries"): live again at once when the pieces on
+     * From PAUSED or ERROR ("start from error retries"), into the queue if the queue is on (the torrent is not
+     * forced); otherwise live again at once when the pieces on
      * disk are known, else after a check. Completes once the transition has begun.
      */
     public Future<Void> resume() {
-        return callAsync(() -> phase().resume());
+        return callAsync(() -> slot.resume());
     }
 
     /**
@@ -168,6 +173,24 @@ public final class TorrentHandle {
             phase().reannounce();
             return null;
         });
+    }
+
+    /**
+     * Changes the torrent's category, tags, seeding goals or forced start; kept in resume data. A forced torrent
+     * leaves the queue at once; one no longer forced may go back to it.
+     */
+    public Future<Void> setPolicy(TorrentPolicy policy) {
+        java.util.Objects.requireNonNull(policy, "policy");
+        return call(() -> {
+            slot.setPolicy(policy);
+            slot.queueSoon();
+            return null;
+        });
+    }
+
+    /** The torrent's category, tags, seeding goals and forced start. */
+    public Future<TorrentPolicy> policy() {
+        return call(slot::policy);
     }
 
     /** Sets every file's priority, one per file in metainfo order; changeable while live. */

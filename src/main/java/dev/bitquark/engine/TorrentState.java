@@ -10,6 +10,11 @@ public enum TorrentState {
     CHECKING,
     /** Connected to the swarm: downloading, or seeding once every wanted piece is had. */
     LIVE,
+    /**
+     * Waiting for a slot in the queue ({@link QueueSettings}): stopped like PAUSED, started by the queue in its
+     * order once fewer torrents run than the limits allow. Not checked until then.
+     */
+    QUEUED,
     /** Stopped by the user: no connections, no announces, files closed. */
     PAUSED,
     /** Stopped by a failure (e.g. disk full); the reason is in the stats; resume retries. */

@@ -23,6 +23,12 @@ import dev.bitquark.metainfo.InfoHash;
  * @param maxConnections this torrent's connection limit
  * @param peersBySource connected peers by where they were learned (tracker, DHT, PEX, LSD, incoming…); origins
  *     without a connection are left out
+ * @param policy category, tags, seeding goals (the torrent's own, see {@code effectiveGoals}), forced
+ * @param queuePosition place in the queue, 0 first, among all torrents
+ * @param queueOrder the key the queue sorts by (kept in resume data)
+ * @param times time downloading and seeding, last activity
+ * @param effectiveGoals the seeding goals in force (the torrent's, the session's where it has none)
+ * @param goalReached which seeding goal the torrent has reached (why it stopped, or will at the next pass), or null
  */
 public record TorrentStats(
         InfoHash infoHash,
@@ -55,10 +61,51 @@ public record TorrentStats(
         long addedAtMillis,
         long completedAtMillis,
         int maxConnections,
-        java.util.Map<PeerOrigin, Integer> peersBySource) {
+        java.util.Map<PeerOrigin, Integer> peersBySource,
+        TorrentPolicy policy,
+        int queuePosition,
+        long queueOrder,
+        TorrentTimes times,
+        SeedGoals effectiveGoals,
+        String goalReached) {
 
     public TorrentStats {
         peersBySource = peersBySource == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(peersBySource);
+        policy = policy == null ? TorrentPolicy.DEFAULT : policy;
+        times = times == null ? TorrentTimes.NONE : times;
+        effectiveGoals = effectiveGoals == null ? SeedGoals.UNLIMITED : effectiveGoals;
+    }
+
+    /** Stats as a phase of the torrent knows them, before the session's parts (policy, queue, times) are added. */
+    public TorrentStats(InfoHash infoHash, String name, TorrentState state, String error, boolean finished,
+                        long totalBytes, long wantedBytes, long verifiedBytes, long haveBytes, int pieceCount,
+                        int havePieces, double checkedFraction, long downloadRate, long uploadRate,
+                        long downloadedTotal, long uploadedTotal, long wastedTotal, int peersConnected, int peersKnown,
+                        int seedsConnected, long etaSeconds, boolean fastResumed, long checkedPieces, String saveDir,
+                        long downloadLimit, long uploadLimit, boolean sequential, long addedAtMillis,
+                        long completedAtMillis, int maxConnections, java.util.Map<PeerOrigin, Integer> peersBySource) {
+        this(infoHash, name, state, error, finished, totalBytes, wantedBytes, verifiedBytes, haveBytes, pieceCount,
+                havePieces, checkedFraction, downloadRate, uploadRate, downloadedTotal, uploadedTotal, wastedTotal,
+                peersConnected, peersKnown, seedsConnected, etaSeconds, fastResumed, checkedPieces, saveDir,
+                downloadLimit, uploadLimit, sequential, addedAtMillis, completedAtMillis, maxConnections, peersBySource,
+                TorrentPolicy.DEFAULT, 0, 0, TorrentTimes.NONE, SeedGoals.UNLIMITED, null);
+    }
+
+    /** These stats with the parts the engine keeps per info-hash, whatever the phase. */
+    public TorrentStats withSessionParts(TorrentPolicy newPolicy, int newQueuePosition, long newQueueOrder,
+                                         TorrentTimes newTimes,
+                                         SeedGoals newEffectiveGoals, String newGoalReached) {
+        return new TorrentStats(infoHash, name, state, error, finished, totalBytes, wantedBytes, verifiedBytes,
+                haveBytes, pieceCount, havePieces, checkedFraction, downloadRate, uploadRate, downloadedTotal,
+                uploadedTotal, wastedTotal, peersConnected, peersKnown, seedsConnected, etaSeconds, fastResumed,
+                checkedPieces, saveDir, downloadLimit, uploadLimit, sequential, addedAtMillis, completedAtMillis,
+                maxConnections, peersBySource, newPolicy, newQueuePosition, newQueueOrder, newTimes, newEffectiveGoals,
+                newGoalReached);
+    }
+
+    /** The share ratio seeding goals are measured by ({@link SeedGoals#ratioOf}). */
+    public double shareRatio() {
+        return SeedGoals.ratioOf(uploadedTotal, downloadedTotal, wantedBytes);
     }
 
     /**

@@ -19,7 +19,7 @@ public final class MagnetCodec {
     static final String FORMAT = "bitquark-magnet";
     private static final int MAX_PATH_BYTES = 4096;
     private static final BencodeLimits LIMITS = BencodeLimits.DEFAULT
-            .withMaxDepth(4).withMaxTokens(1_000).withMaxStringLength(Magnet.MAX_URI_LENGTH);
+            .withMaxDepth(5).withMaxTokens(2_000).withMaxStringLength(Magnet.MAX_URI_LENGTH);
 
     private MagnetCodec() {
     }
@@ -37,6 +37,7 @@ public final class MagnetCodec {
                 .put("upload-limit", m.uploadLimit())
                 .put("sequential", m.sequential() ? 1 : 0)
                 .put("max-connections", m.maxConnections())
+                .put("session", SessionPartsCodec.torrent(m.policy(), m.queueOrder(), dev.bitquark.engine.TorrentTimes.NONE))
                 .build());
     }
 
@@ -64,9 +65,10 @@ public final class MagnetCodec {
             throw f.error("save-dir", "is not a valid path here: " + e.getMessage());
         }
         // The settings below were added later: absent in older files, they mean "none".
+        SessionPartsCodec.TorrentParts parts = SessionPartsCodec.torrent(f, "session");
         return new StoredMagnet(hash, uri, saveDir, f.flag("paused"), f.integer("added-at", 0, Long.MAX_VALUE),
                 f.optionalInteger("download-limit", 0, Long.MAX_VALUE, 0), f.optionalInteger("upload-limit", 0, Long.MAX_VALUE, 0),
                 f.has("sequential") && f.flag("sequential"),
-                (int) f.optionalInteger("max-connections", 0, Integer.MAX_VALUE, 0));
+                (int) f.optionalInteger("max-connections", 0, Integer.MAX_VALUE, 0), parts.policy(), parts.queueOrder());
     }
 }

@@ -46,8 +46,8 @@ public final class PostgresSessionStore implements SessionStore {
             INSERT INTO resume (info_hash, save_dir, piece_count, have, file_priorities, file_sizes, file_mtimes,
                                 uploaded_total, downloaded_total, added_at_millis, completed_at_millis, paused,
                                 sequential, download_limit, upload_limit, error, unsynced, max_connections,
-                                trackers, peers)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                trackers, peers, session_parts)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (info_hash) DO UPDATE SET
                 save_dir = EXCLUDED.save_dir, piece_count = EXCLUDED.piece_count, have = EXCLUDED.have,
                 file_priorities = EXCLUDED.file_priorities, file_sizes = EXCLUDED.file_sizes,
@@ -57,14 +57,14 @@ public final class PostgresSessionStore implements SessionStore {
                 sequential = EXCLUDED.sequential, download_limit = EXCLUDED.download_limit,
                 upload_limit = EXCLUDED.upload_limit, error = EXCLUDED.error, unsynced = EXCLUDED.unsynced,
                 max_connections = EXCLUDED.max_connections, trackers = EXCLUDED.trackers,
-                peers = EXCLUDED.peers, updated_at = now()
+                peers = EXCLUDED.peers, session_parts = EXCLUDED.session_parts, updated_at = now()
             """;
 
     private static final String LOAD = """
             SELECT t.info_hash, t.torrent_file, r.info_hash IS NOT NULL, r.save_dir, r.piece_count, r.have,
                    r.file_priorities, r.file_sizes, r.file_mtimes, r.uploaded_total, r.downloaded_total,
                    r.added_at_millis, r.completed_at_millis, r.paused, r.sequential, r.download_limit,
-                   r.upload_limit, r.error, r.unsynced, r.max_connections, r.trackers, r.peers
+                   r.upload_limit, r.error, r.unsynced, r.max_connections, r.trackers, r.peers, r.session_parts
             FROM torrents t LEFT JOIN resume r ON r.info_hash = t.info_hash
             ORDER BY t.added_order
             """;
@@ -170,11 +170,14 @@ public final class PostgresSessionStore implements SessionStore {
         long[] sizes = longs(rs.getArray(8), "file_sizes");
         long[] mtimes = longs(rs.getArray(9), "file_mtimes");
         String error = rs.getString(18);
+        SessionPartsCodec.TorrentParts parts = trackersAndPeers(
+                () -> SessionPartsCodec.torrent(rs.getBytes(23), "session_parts"));
         return new ResumeData(hash, saveDir, pieceCount, have, priorities, sizes, mtimes,
                 rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getBoolean(14), rs.getBoolean(15),
                 rs.getLong(16), rs.getLong(17), error, rs.getBytes(19), rs.getInt(20),
                 trackersAndPeers(() -> TrackersAndPeers.decodeTrackers(rs.getBytes(21), "trackers")),
-                trackersAndPeers(() -> TrackersAndPeers.decodePeers(rs.getBytes(22), "peers")));
+                trackersAndPeers(() -> TrackersAndPeers.decodePeers(rs.getBytes(22), "peers")),
+                parts.policy(), parts.queueOrder(), parts.times());
     }
 
     private interface Column<T> {
@@ -304,6 +307,7 @@ public final class PostgresSessionStore implements SessionStore {
             ps.setInt(18, r.maxConnections());
             ps.setBytes(19, TrackersAndPeers.encodeTrackers(r.trackers()));
             ps.setBytes(20, TrackersAndPeers.encodePeers(r.peers()));
+            ps.setBytes(21, SessionPartsCodec.torrentBytes(r.policy(), r.queueOrder(), r.times()));
             ps.executeUpdate();
         }
     }
@@ -340,13 +344,13 @@ public final class PostgresSessionStore implements SessionStore {
         try (Connection c = connect(what);
              PreparedStatement ps = c.prepareStatement("""
                      INSERT INTO magnets (info_hash, magnet_uri, save_dir, paused, added_at_millis,
-                                          download_limit, upload_limit, sequential, max_connections)
-                     SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM torrents WHERE info_hash = ?)
+                                          download_limit, upload_limit, sequential, max_connections, session_parts)
+                     SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM torrents WHERE info_hash = ?)
                      ON CONFLICT (info_hash) DO UPDATE SET magnet_uri = EXCLUDED.magnet_uri,
                          save_dir = EXCLUDED.save_dir, paused = EXCLUDED.paused,
                          download_limit = EXCLUDED.download_limit, upload_limit = EXCLUDED.upload_limit,
                          sequential = EXCLUDED.sequential, max_connections = EXCLUDED.max_connections,
-                         updated_at = now()
+                         session_parts = EXCLUDED.session_parts, updated_at = now()
                      """)) {
             ps.setBytes(1, m.infoHash().toBytes());
             ps.setString(2, m.magnetUri());
@@ -357,7 +361,9 @@ public final class PostgresSessionStore implements SessionStore {
             ps.setLong(7, m.uploadLimit());
             ps.setBoolean(8, m.sequential());
             ps.setInt(9, m.maxConnections());
-            ps.setBytes(10, m.infoHash().toBytes());
+            ps.setBytes(10, SessionPartsCodec.torrentBytes(m.policy(), m.queueOrder(),
+                    dev.bitquark.engine.TorrentTimes.NONE));
+            ps.setBytes(11, m.infoHash().toBytes());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failure(what, e);
@@ -372,7 +378,8 @@ public final class PostgresSessionStore implements SessionStore {
         try (Connection c = connect(what);
              PreparedStatement ps = c.prepareStatement("""
                      SELECT m.info_hash, m.magnet_uri, m.save_dir, m.paused, m.added_at_millis,
-                            m.download_limit, m.upload_limit, m.sequential, m.max_connections FROM magnets m
+                            m.download_limit, m.upload_limit, m.sequential, m.max_connections, m.session_parts
+                     FROM magnets m
                      WHERE NOT EXISTS (SELECT 1 FROM torrents t WHERE t.info_hash = m.info_hash)
                      ORDER BY m.added_at_millis, m.added_order
                      """);
@@ -385,9 +392,11 @@ public final class PostgresSessionStore implements SessionStore {
                     if (!linked.equals(hash)) {
                         throw new IllegalArgumentException("the link names torrent " + linked);
                     }
+                    SessionPartsCodec.TorrentParts parts = SessionPartsCodec.torrent(rs.getBytes(10), "session_parts");
                     out.add(new StoredMagnet(hash, uri, Path.of(rs.getString(3)), rs.getBoolean(4), rs.getLong(5),
-                            rs.getLong(6), rs.getLong(7), rs.getBoolean(8), rs.getInt(9)));
-                } catch (IllegalArgumentException e) {
+                            rs.getLong(6), rs.getLong(7), rs.getBoolean(8), rs.getInt(9), parts.policy(),
+                            parts.queueOrder()));
+                } catch (IllegalArgumentException | PersistenceException e) {
                     // BadMagnetException and InvalidPathException are IllegalArgumentExceptions.
                     LOG.warnf("stored magnet %s cannot be restored: %s", hash.toHex(), e.getMessage());
                 }
@@ -405,7 +414,7 @@ public final class PostgresSessionStore implements SessionStore {
              PreparedStatement ps = c.prepareStatement("""
                      SELECT download_limit, upload_limit, max_connections, max_concurrent_checks,
                             default_output_folder, events_interval_millis, alt_download_limit, alt_upload_limit,
-                            alt_speed, log_to_file, setup_done
+                            alt_speed, log_to_file, setup_done, library
                      FROM settings WHERE id
                      """);
              ResultSet rs = ps.executeQuery()) {
@@ -413,9 +422,10 @@ public final class PostgresSessionStore implements SessionStore {
                 return SessionSettings.DEFAULTS;
             }
             try {
+                SessionPartsCodec.Library library = SessionPartsCodec.library(rs.getBytes(12), "settings.library");
                 return new SessionSettings(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9), rs.getBoolean(10),
-                        rs.getBoolean(11));
+                        rs.getBoolean(11), library.queue(), library.goals(), library.categories(), library.tags());
             } catch (IllegalArgumentException | NullPointerException e) {
                 // The CHECKs of V1/V3 make this unreachable unless the schema was altered.
                 throw new PersistenceException(what + ": the stored row is invalid: " + e.getMessage(), e);
@@ -432,8 +442,8 @@ public final class PostgresSessionStore implements SessionStore {
              PreparedStatement ps = c.prepareStatement("""
                      INSERT INTO settings (id, download_limit, upload_limit, max_connections, max_concurrent_checks,
                                            default_output_folder, events_interval_millis, alt_download_limit,
-                                           alt_upload_limit, alt_speed, log_to_file, setup_done)
-                     VALUES (true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                           alt_upload_limit, alt_speed, log_to_file, setup_done, library)
+                     VALUES (true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                      ON CONFLICT (id) DO UPDATE SET download_limit = EXCLUDED.download_limit,
                          upload_limit = EXCLUDED.upload_limit, max_connections = EXCLUDED.max_connections,
                          max_concurrent_checks = EXCLUDED.max_concurrent_checks,
@@ -441,7 +451,7 @@ public final class PostgresSessionStore implements SessionStore {
                          events_interval_millis = EXCLUDED.events_interval_millis,
                          alt_download_limit = EXCLUDED.alt_download_limit, alt_upload_limit = EXCLUDED.alt_upload_limit,
                          alt_speed = EXCLUDED.alt_speed, log_to_file = EXCLUDED.log_to_file,
-                         setup_done = EXCLUDED.setup_done, updated_at = now()
+                         setup_done = EXCLUDED.setup_done, library = EXCLUDED.library, updated_at = now()
                      """)) {
             ps.setLong(1, settings.downloadLimit());
             ps.setLong(2, settings.uploadLimit());
@@ -455,6 +465,7 @@ public final class PostgresSessionStore implements SessionStore {
             ps.setBoolean(9, settings.altSpeed());
             ps.setBoolean(10, settings.logToFile());
             ps.setBoolean(11, settings.setupDone());
+            ps.setBytes(12, SessionPartsCodec.libraryBytes(settings));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failure(what, e);

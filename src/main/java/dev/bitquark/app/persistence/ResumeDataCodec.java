@@ -34,9 +34,9 @@ public final class ResumeDataCodec {
     private static final int MAX_ERROR_BYTES = 4096;
     /** Per file: a priority byte and two integers; a little room for the scalar fields. */
     private static final BencodeLimits LIMITS = BencodeLimits.DEFAULT
-            .withMaxDepth(4)
+            .withMaxDepth(5)
             .withMaxTokens(2 * MAX_FILES + 4 * dev.bitquark.metainfo.TrackerUrls.MAX_TRACKERS
-                    + 2 * ResumeData.MAX_PEERS + 256)
+                    + 2 * ResumeData.MAX_PEERS + 2 * dev.bitquark.engine.TorrentPolicy.MAX_TAGS + 256)
             .withMaxStringLength(Math.max(MAX_FILES, TorrentGeometry.MAX_PIECES / 8));
 
     private ResumeDataCodec() {
@@ -69,6 +69,7 @@ public final class ResumeDataCodec {
                 .put("upload-limit", r.uploadLimit())
                 .put("max-connections", r.maxConnections())
                 .put("peers", TrackersAndPeers.peers(r.peers()))
+                .put("session", SessionPartsCodec.torrent(r.policy(), r.queueOrder(), r.times()))
                 .putIfNotNull("error", r.error());
         if (r.trackers() != null) {
             b.put("trackers", TrackersAndPeers.trackers(r.trackers()));
@@ -117,6 +118,8 @@ public final class ResumeDataCodec {
         long[] sizes = f.longs("file-sizes", prio.length, -1, Long.MAX_VALUE);
         // Any mtime is possible (files from before 1970 exist); -1 marks a missing file.
         long[] mtimes = f.longs("file-mtimes", prio.length, Long.MIN_VALUE, Long.MAX_VALUE);
+        // Added later: absent, no category or tags, the session's goals, at the bottom of the queue.
+        SessionPartsCodec.TorrentParts parts = SessionPartsCodec.torrent(f, "session");
         return new ResumeData(hash, saveDir, pieceCount, have, priorities, sizes, mtimes,
                 f.integer("uploaded", 0, Long.MAX_VALUE),
                 f.integer("downloaded", 0, Long.MAX_VALUE),
@@ -133,7 +136,8 @@ public final class ResumeDataCodec {
                 // Added later: absent, the metainfo's trackers and no peers.
                 f.has("trackers") ? TrackersAndPeers.trackers(f.value("trackers"), "resume data: field \"trackers\"")
                         : null,
-                f.has("peers") ? TrackersAndPeers.peers(f.value("peers"), "resume data: field \"peers\"") : List.of());
+                f.has("peers") ? TrackersAndPeers.peers(f.value("peers"), "resume data: field \"peers\"") : List.of(),
+                parts.policy(), parts.queueOrder(), parts.times());
     }
 
     private static Path path(StateFields f, String key) throws PersistenceException {

@@ -16,7 +16,7 @@ public final class SettingsCodec {
     public static final int VERSION = 1;
     static final String FORMAT = "bitquark-settings";
     private static final BencodeLimits LIMITS = BencodeLimits.DEFAULT
-            .withMaxDepth(4).withMaxTokens(10_000).withMaxStringLength(64 * 1024);
+            .withMaxDepth(5).withMaxTokens(10_000 + 4 * (SessionSettings.MAX_CATEGORIES + SessionSettings.MAX_TAGS)).withMaxStringLength(64 * 1024);
 
     private SettingsCodec() {
     }
@@ -36,6 +36,7 @@ public final class SettingsCodec {
                 .put("alt-speed", s.altSpeed() ? 1 : 0)
                 .put("log-to-file", s.logToFile() ? 1 : 0)
                 .put("setup-done", s.setupDone() ? 1 : 0)
+                .put("library", SessionPartsCodec.library(s.queue(), s.seedGoals(), s.categories(), s.tags()))
                 .build());
     }
 
@@ -56,7 +57,9 @@ public final class SettingsCodec {
         boolean altSpeed = f.optionalInteger("alt-speed", 0, 1, 0) == 1;
         boolean logToFile = f.optionalInteger("log-to-file", 0, 1, 0) == 1;
         boolean setupDone = f.optionalInteger("setup-done", 0, 1, 0) == 1;
+        SessionPartsCodec.Library library = SessionPartsCodec.library(f, "library");
         return new SessionSettings(down, up, connections, checks, folder == null ? "" : folder, interval, altDown, altUp,
-                altSpeed, logToFile, setupDone);
+                altSpeed, logToFile, setupDone, library.queue(), library.goals(), library.categories(),
+                library.tags());
     }
 }

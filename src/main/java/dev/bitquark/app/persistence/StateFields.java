@@ -56,6 +56,28 @@ final class StateFields {
         return f;
     }
 
+    /** Fields of a dictionary that is not a document of its own (a column, a nested part). */
+    static StateFields plain(BDict dict, String what) {
+        return new StateFields(dict, what);
+    }
+
+    /** The dictionary under {@code key}, as fields named after it in messages. */
+    StateFields dict(String key) throws PersistenceException {
+        BValue v = require(key);
+        if (!(v instanceof BDict d)) {
+            throw error(key, "expected a dictionary, got " + v.typeName());
+        }
+        return new StateFields(d, what + ": field \"" + key + "\"");
+    }
+
+    /** The keys, if there are at most {@code max}. */
+    java.util.List<String> keys(int max) throws PersistenceException {
+        if (dict.size() > max) {
+            throw new PersistenceException(what + ": has " + dict.size() + " entries, more than " + max);
+        }
+        return dict.keys();
+    }
+
     PersistenceException error(String key, String problem) {
         return new PersistenceException(what + ": field \"" + key + "\" " + problem);
     }
@@ -136,7 +158,7 @@ final class StateFields {
         return v == null ? null : textValue(key, v, maxBytes);
     }
 
-    private String textValue(String key, BValue v, int maxBytes) throws PersistenceException {
+    String textValue(String key, BValue v, int maxBytes) throws PersistenceException {
         if (!(v instanceof BBytes b)) {
             throw error(key, "expected a byte string, got " + v.typeName());
         }

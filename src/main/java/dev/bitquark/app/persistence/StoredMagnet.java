@@ -1,5 +1,7 @@
 package dev.bitquark.app.persistence;
 
+import dev.bitquark.engine.TorrentPolicy;
+
 import dev.bitquark.metainfo.InfoHash;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -19,10 +21,14 @@ import java.util.Objects;
  * @param uploadLimit the torrent's upload limit in bytes/s, 0 = unlimited
  * @param sequential pieces to be downloaded in order once the metadata is there
  * @param maxConnections the torrent's connection limit, 0 = the default
+ * @param policy category, tags, seeding goals, forced start
+ * @param queueOrder its place in the queue (0: after the others)
  */
 public record StoredMagnet(InfoHash infoHash, String magnetUri, Path saveDir, boolean paused, long addedAtMillis,
-                           long downloadLimit, long uploadLimit, boolean sequential, int maxConnections) {
+                           long downloadLimit, long uploadLimit, boolean sequential, int maxConnections,
+                           TorrentPolicy policy, long queueOrder) {
     public StoredMagnet {
+        policy = policy == null ? TorrentPolicy.DEFAULT : policy;
         Objects.requireNonNull(infoHash, "infoHash");
         Objects.requireNonNull(magnetUri, "magnetUri");
         Objects.requireNonNull(saveDir, "saveDir");
@@ -36,14 +42,28 @@ public record StoredMagnet(InfoHash infoHash, String magnetUri, Path saveDir, bo
         this(infoHash, magnetUri, saveDir, paused, addedAtMillis, 0, 0, false, 0);
     }
 
+    /** Without a policy or queue order (as stored before those were kept). */
+    public StoredMagnet(InfoHash infoHash, String magnetUri, Path saveDir, boolean paused, long addedAtMillis,
+                        long downloadLimit, long uploadLimit, boolean sequential, int maxConnections) {
+        this(infoHash, magnetUri, saveDir, paused, addedAtMillis, downloadLimit, uploadLimit, sequential,
+                maxConnections, TorrentPolicy.DEFAULT, 0);
+    }
+
     /** The link as it stands now (its trackers in force, the peers worth dialing as {@code x.pe}). */
     public StoredMagnet withLink(String uri) {
         return new StoredMagnet(infoHash, uri, saveDir, paused, addedAtMillis, downloadLimit, uploadLimit, sequential,
-                maxConnections);
+                maxConnections, policy, queueOrder);
     }
 
     /** The same link with the settings the torrent has now. */
     public StoredMagnet withSettings(Path dir, boolean p, long down, long up, boolean inOrder, int connections) {
-        return new StoredMagnet(infoHash, magnetUri, dir, p, addedAtMillis, down, up, inOrder, connections);
+        return new StoredMagnet(infoHash, magnetUri, dir, p, addedAtMillis, down, up, inOrder, connections, policy,
+                queueOrder);
+    }
+
+    /** The same link with the policy and queue order the torrent has now. */
+    public StoredMagnet withSessionParts(TorrentPolicy newPolicy, long newQueueOrder) {
+        return new StoredMagnet(infoHash, magnetUri, saveDir, paused, addedAtMillis, downloadLimit, uploadLimit,
+                sequential, maxConnections, newPolicy, newQueueOrder);
     }
 }

@@ -75,6 +75,7 @@ public final class Session implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong savePasses = new java.util.concurrent.atomic.AtomicLong();
     /** Settings in force; written only on the store thread, after the engine took them. */
     private volatile SessionSettings settings = SessionSettings.DEFAULTS;
+    private final Library library = new Library(this);
 
     private record Written(InfoHash torrent, int piece) {
     }
@@ -215,11 +216,13 @@ public final class Session implements AutoCloseable {
                     try {
                         Magnet magnet = Magnet.parse(m.magnetUri());
                         TorrentOptions options = TorrentOptions.defaults(m.saveDir())
-                                .withRateLimits(m.downloadLimit(), m.uploadLimit()).withSequential(m.sequential());
+                                .withRateLimits(m.downloadLimit(), m.uploadLimit()).withSequential(m.sequential())
+                                .withPolicy(m.policy());
                         if (m.maxConnections() > 0) {
                             options = options.withMaxConnections(m.maxConnections());
                         }
-                        handles.put(m.infoHash(), await(engine.addMagnet(magnet, confined(options), m.paused())));
+                        handles.put(m.infoHash(), await(engine.addMagnet(magnet, confined(options), m.paused(),
+                                m.queueOrder())));
                         magnets.put(m.infoHash(), m);
                         fetching++;
                     } catch (BadMagnetException | SessionException e) {
@@ -295,7 +298,7 @@ public final class Session implements AutoCloseable {
             }
             StoredMagnet stored = new StoredMagnet(h, magnetUri, options.saveDir(), options.startPaused(),
                     System.currentTimeMillis(), options.downloadLimit(), options.uploadLimit(), options.sequential(),
-                    options.maxConnections());
+                    options.maxConnections(), options.policy(), 0);
             if (!handle.hasMetadata()) {
                 try {
                     store.saveMagnet(stored);
@@ -393,6 +396,18 @@ public final class Session implements AutoCloseable {
         await(engine.setMaxConnections(s.maxConnections() > 0 ? s.maxConnections() : engine.config().maxConnections()));
         await(engine.setMaxConcurrentChecks(s.maxConcurrentChecks() > 0 ? s.maxConcurrentChecks()
                 : engine.config().maxConcurrentChecks()));
+        await(engine.setQueueSettings(s.queue()));
+        await(engine.setDefaultSeedGoals(s.seedGoals()));
+    }
+
+    /** The session's categories and tags, and the torrents filed under them. */
+    public Library library() {
+        return library;
+    }
+
+    /** Moves torrents in the queue (see {@code Engine.queueMove}); saved with their resume data. */
+    public CompletionStage<Void> queueMove(java.util.Collection<InfoHash> hashes, dev.bitquark.engine.QueueMove move) {
+        return engine.queueMove(hashes, move).toCompletionStage();
     }
 
     public TorrentHandle handle(InfoHash infoHash) {
@@ -449,7 +464,8 @@ public final class Session implements AutoCloseable {
             SnapshotOrder.Numbered<Future<StoredMagnet>> now = order.take(() -> handle.metadataProgress()
                     .flatMap(p -> handle.stats().flatMap(st -> handle.currentLink().map(link -> {
                         StoredMagnet m = magnet.withSettings(Path.of(st.saveDir()), p.paused(), st.downloadLimit(),
-                                st.uploadLimit(), st.sequential(), st.maxConnections());
+                                st.uploadLimit(), st.sequential(), st.maxConnections())
+                                .withSessionParts(st.policy(), st.queueOrder());
                         return link == null ? m : m.withLink(link.toUri());
                     }))));
             long seq = now.seq();

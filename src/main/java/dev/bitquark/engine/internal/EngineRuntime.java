@@ -244,6 +244,18 @@ public final class EngineRuntime {
         return connections;
     }
 
+    /** Until the engine sets its own: a queue over no torrents (off, no goals), for parts used on their own. */
+    private TorrentQueue queue = new TorrentQueue(this, java.util.List::of);
+
+    /** The queue and seeding goals (set once by the engine). */
+    public TorrentQueue queue() {
+        return queue;
+    }
+
+    public void setQueue(TorrentQueue q) {
+        this.queue = q;
+    }
+
     public EngineListener listener() {
         return listener;
     }

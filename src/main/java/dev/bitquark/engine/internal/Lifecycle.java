@@ -68,36 +68,66 @@ final class Lifecycle {
 
     /**
      * Right after the torrent was added: restore a paused or failed torrent as such, keep one added
-     * paused ({@code TorrentOptions.startPaused}) paused, else check.
+     * paused ({@code TorrentOptions.startPaused}) paused, put one in the queue if {@code queued} (it is checked
+     * once the queue starts it), else check.
      */
-    void begin(ResumeData resume) {
+    void begin(ResumeData resume, boolean queued) {
         pendingResume = resume;
         if (resume != null ? resume.paused() : t.options().startPaused()) {
             userPaused = true;
             t.notifier().stateChanged(TorrentState.PAUSED, null);
         } else if (resume != null && resume.error() != null) {
             enter(TorrentState.ERROR, resume.error());
+        } else if (queued) {
+            enter(TorrentState.QUEUED, null);
         } else {
             startCheck(TorrentState.LIVE, null);
         }
     }
 
-    /** From PAUSED or ERROR: live again at once if the have set is known, otherwise after a check. */
-    Future<Void> resume() {
+    /**
+     * From PAUSED or ERROR: into the queue if {@code toQueue}, else live again at once if the have set is known,
+     * otherwise after a check.
+     */
+    Future<Void> resume(boolean toQueue) {
         boolean changed = userPaused;
         userPaused = false;
         if (state == TorrentState.PAUSED || state == TorrentState.ERROR) {
             changed = true;
-            if (checked) {
-                goLive();
+            if (toQueue) {
+                enter(TorrentState.QUEUED, null);
             } else {
-                startCheck(TorrentState.LIVE, null);
+                start();
             }
         }
         if (changed) {
             t.notifier().resumeDataChanged();
         }
         return Future.succeededFuture();
+    }
+
+    /** The queue stops a running torrent (LIVE only: a check finishes first); it is not paused by the user. */
+    Future<Void> queue() {
+        if (state != TorrentState.LIVE) {
+            return quiesced;
+        }
+        enter(TorrentState.QUEUED, null);
+        return halt("queued");
+    }
+
+    /** The queue starts a waiting torrent: live at once if the have set is known, otherwise after a check. */
+    void dequeue() {
+        if (state == TorrentState.QUEUED) {
+            start();
+        }
+    }
+
+    private void start() {
+        if (checked) {
+            goLive();
+        } else {
+            startCheck(TorrentState.LIVE, null);
+        }
     }
 
     /** Stops everything; completes once connections, announces, writes and the flush are done. */
@@ -133,13 +163,13 @@ final class Lifecycle {
 
     /**
      * Checks every piece again, also while live (connections close meanwhile); the result replaces
-     * the have set. Afterwards the torrent is LIVE if it was live or checking, PAUSED otherwise.
+     * the have set. Afterwards the torrent is LIVE if it was live or checking, QUEUED if it was queued, PAUSED otherwise.
      * Completes when the check is done; fails if something else (pause, removal) interrupts it.
      */
     Future<Void> recheck() {
         TorrentState after = state == TorrentState.LIVE
                 || (state == TorrentState.CHECKING && afterCheck == TorrentState.LIVE)
-                ? TorrentState.LIVE : TorrentState.PAUSED;
+                ? TorrentState.LIVE : state == TorrentState.QUEUED ? TorrentState.QUEUED : TorrentState.PAUSED;
         Promise<Void> done = Promise.promise();
         enter(TorrentState.CHECKING, null);
         halt("rechecking");
@@ -342,7 +372,7 @@ final class Lifecycle {
             if (after == TorrentState.LIVE) {
                 goLive();
             } else {
-                enter(TorrentState.PAUSED, null);
+                enter(after == TorrentState.QUEUED ? TorrentState.QUEUED : TorrentState.PAUSED, null);
             }
             t.notifier().resumeDataChanged();
             if (done != null) {

@@ -105,11 +105,13 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
         swarm.use(this);
     }
 
-    /** Starts fetching, or stays paused (a magnet restored paused). */
-    void begin(boolean paused) {
+    /** Starts fetching, or stays paused (a magnet restored paused), or waits in the queue. */
+    void begin(boolean paused, boolean queued) {
         if (paused) {
             userPaused = true;
             notifier.stateChanged(TorrentState.PAUSED, null);
+        } else if (queued) {
+            enter(TorrentState.QUEUED, null);
         } else {
             start();
         }
@@ -238,17 +240,42 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
     }
 
     @Override
-    public Future<Void> resume() {
+    public Future<Void> resume(boolean toQueue) {
         boolean changed = userPaused;
         userPaused = false;
         if (state == TorrentState.PAUSED || state == TorrentState.ERROR) {
             changed = true;
-            start();
+            if (toQueue) {
+                enter(TorrentState.QUEUED, null);
+            } else {
+                start();
+            }
         }
         if (changed) {
             notifier.resumeDataChanged();
         }
         return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> queue() {
+        if (state != TorrentState.METADATA) {
+            return Future.succeededFuture();
+        }
+        enter(TorrentState.QUEUED, null);
+        return halt("queued");
+    }
+
+    @Override
+    public void dequeue() {
+        if (state == TorrentState.QUEUED) {
+            start();
+        }
+    }
+
+    @Override
+    public boolean userPaused() {
+        return userPaused;
     }
 
     /** Removal: stops everything; nothing was written to disk yet. */

@@ -161,15 +161,30 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
 
     // ---- lifecycle (see Lifecycle) ----------------------------------------------------------------
 
-    /** Starts the torrent after it was added: checks (or restores it paused) and goes live. */
-    public void begin(ResumeData resume) {
+    /** Starts the torrent after it was added: checks (or restores it paused, or queues it) and goes live. */
+    public void begin(ResumeData resume, boolean queued) {
         rt.assertOnContext();
-        lifecycle.begin(resume);
+        lifecycle.begin(resume, queued);
     }
 
     @Override
-    public Future<Void> resume() {
-        return lifecycle.resume();
+    public Future<Void> resume(boolean toQueue) {
+        return lifecycle.resume(toQueue);
+    }
+
+    @Override
+    public Future<Void> queue() {
+        return lifecycle.queue();
+    }
+
+    @Override
+    public void dequeue() {
+        lifecycle.dequeue();
+    }
+
+    @Override
+    public boolean userPaused() {
+        return lifecycle.userPaused;
     }
 
     @Override
@@ -554,6 +569,31 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
     @Override
     public boolean isFinished() {
         return downloads.isFinished();
+    }
+
+    /** What the resume data claims before the first check: computed once (the queue asks every second). */
+    private Boolean claimedFinished;
+
+    /**
+     * Finished; before its first check, what its resume data claims: a seed restored into the queue waits as a
+     * seed, not as a download.
+     */
+    @Override
+    public boolean looksFinished() {
+        if (lifecycle.checked) {
+            return downloads.isFinished();
+        }
+        if (claimedFinished == null) {
+            Bitfield claimed = lifecycle.claimedUnchecked();
+            claimedFinished = claimed != null && TorrentViews.finishedIn(this, claimed);
+        }
+        return claimedFinished;
+    }
+
+    /** Bytes of the selected files: what a share ratio is measured against when nothing was downloaded. */
+    @Override
+    public long wantedBytes() {
+        return downloads.wantedBytes();
     }
 
     @Override

@@ -37,7 +37,17 @@ public sealed interface TorrentPhase permits MetadataFetch, Torrent {
 
     Future<Void> pause();
 
-    Future<Void> resume();
+    /** From PAUSED or ERROR: into the queue ({@link TorrentState#QUEUED}) if {@code toQueue}, else running. */
+    Future<Void> resume(boolean toQueue);
+
+    /** The queue stops a running torrent (not one checking); it is not paused by the user. */
+    Future<Void> queue();
+
+    /** The queue starts a QUEUED torrent. */
+    void dequeue();
+
+    /** Paused by the user (kept across restarts), rather than stopped by the queue or by a failure. */
+    boolean userPaused();
 
     /** Stops for good; the torrent's own files go too if {@code deleteFiles} (there are none before the metadata). */
     Future<Void> remove(boolean deleteFiles);
@@ -102,6 +112,16 @@ public sealed interface TorrentPhase permits MetadataFetch, Torrent {
     int connectionCount();
 
     boolean isFinished();
+
+    /** {@link #isFinished}, or before the first check what the resume data claims. */
+    default boolean looksFinished() {
+        return isFinished();
+    }
+
+    /** Bytes of the selected files; 0 before the metadata. */
+    default long wantedBytes() {
+        return 0;
+    }
 
     /** Disk jobs queued or running; none before the metadata. */
     int diskJobsInFlight();

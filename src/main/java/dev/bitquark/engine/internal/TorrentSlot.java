@@ -9,6 +9,10 @@ import dev.bitquark.engine.ResumeData;
 import dev.bitquark.engine.TorrentOptions;
 import dev.bitquark.engine.TorrentState;
 import dev.bitquark.engine.TorrentStats;
+import dev.bitquark.engine.QueueSettings;
+import dev.bitquark.engine.SeedGoals;
+import dev.bitquark.engine.TorrentPolicy;
+import dev.bitquark.engine.TorrentTimes;
 import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.metainfo.Magnet;
 import dev.bitquark.metainfo.Metainfo;
@@ -44,6 +48,18 @@ public final class TorrentSlot {
     private final Magnet magnet;
     private final Promise<Torrent> ready = Promise.promise();
     private volatile TorrentPhase phase;
+    /** The session's parts, kept here because they outlive a magnet's fetch (see {@link #stats()}). */
+    private TorrentPolicy policy = TorrentPolicy.DEFAULT;
+    private long queueOrder;
+    private int queuePosition;
+    private long downloadingMillis;
+    private long seedingMillis;
+    private long lastActivityMillis;
+    /** Monotonic ms: when the pass last counted time for it, when it last ran at a speed that counts. */
+    private long accountedAt = -1;
+    private long lastFastAt;
+    /** Wall ms when it last started running: idle seeding is counted from here at the earliest. */
+    private long runningSinceWall;
 
     private TorrentSlot(InfoHash infoHash, EngineRuntime rt, TrackerClient trackers, Magnet magnet, Swarm swarm) {
         this.infoHash = infoHash;
@@ -61,6 +77,143 @@ public final class TorrentSlot {
         return s;
     }
 
+    // ---- the session's parts: policy, queue order, times ------------------------------------------
+
+    /** At add time: what the resume data (or stored link) kept, or the options' policy for a new torrent. */
+    public void restoreSessionParts(TorrentPolicy p, long order, TorrentTimes times) {
+        policy = p;
+        queueOrder = order;
+        downloadingMillis = times.downloadingSeconds() * 1000;
+        seedingMillis = times.seedingSeconds() * 1000;
+        lastActivityMillis = times.lastActivityMillis();
+    }
+
+    public TorrentPolicy policy() {
+        return policy;
+    }
+
+    /** The user changed the category, tags, goals or forced start; saved with the next resume data. */
+    public void setPolicy(TorrentPolicy p) {
+        rt.assertOnContext();
+        if (!p.equals(policy)) {
+            policy = p;
+            notifier().resumeDataChanged();
+        }
+    }
+
+    long queueOrder() {
+        return queueOrder;
+    }
+
+    void setQueueOrder(long order) {
+        if (order != queueOrder) {
+            queueOrder = order;
+            notifier().resumeDataChanged();
+        }
+    }
+
+    void setQueuePosition(int position) {
+        queuePosition = position;
+    }
+
+    public TorrentTimes times() {
+        return new TorrentTimes(downloadingMillis / 1000, seedingMillis / 1000, lastActivityMillis);
+    }
+
+    /**
+     * The queue's pass, every second: counts the time since the last pass as downloading or seeding (if it ran
+     * all along), notes whether data moved and whether it ran at a speed that counts (see {@link #isSlow}).
+     */
+    void account(long now, long wallNow, QueueSettings q) {
+        TorrentPhase p = phase;
+        TorrentState st = p.state();
+        boolean running = st == TorrentState.LIVE || st == TorrentState.METADATA;
+        if (!running) {
+            accountedAt = -1;
+            return;
+        }
+        if (accountedAt < 0) {
+            lastFastAt = now;
+            runningSinceWall = wallNow;
+        } else {
+            long dt = Math.max(0, now - accountedAt);
+            if (st == TorrentState.LIVE && p.isFinished()) {
+                seedingMillis += dt;
+            } else {
+                downloadingMillis += dt;
+            }
+        }
+        accountedAt = now;
+        long down = p.downloadRate();
+        long up = p.uploadRate();
+        if (down > 0 || up > 0) {
+            lastActivityMillis = wallNow;
+        }
+        if (down >= q.slowDownload() || up >= q.slowUpload()) {
+            lastFastAt = now;
+        }
+    }
+
+    /** Running, but slower than the queue's thresholds for longer than its timer (not counted against limits). */
+    boolean isSlow(long now, QueueSettings q) {
+        return accountedAt >= 0 && now - lastFastAt > q.slowAfterSeconds() * 1000L;
+    }
+
+    /** The seeding goal a finished torrent has reached, or null. */
+    String goalReached(SeedGoals effective, long wallNow) {
+        TorrentPhase p = phase;
+        if (!p.looksFinished() || !effective.any()) {
+            return null;
+        }
+        double ratio = SeedGoals.ratioOf(p.uploadedTotal(), p.downloadedTotal(), p.wantedBytes());
+        long idleFrom = Math.max(lastActivityMillis, runningSinceWall);
+        long idle = p.state() == TorrentState.LIVE && idleFrom > 0 ? Math.max(0, wallNow - idleFrom) / 1000 : 0;
+        return effective.reached(ratio, seedingMillis / 1000, idle);
+    }
+
+    /** The stats of the current phase with the session's parts. */
+    public TorrentStats stats() {
+        SeedGoals effective = policy.goals().over(rt.queue().defaultGoals());
+        return phase.stats().withSessionParts(policy, queuePosition, queueOrder, times(), effective,
+                goalReached(effective, System.currentTimeMillis()));
+    }
+
+    /**
+     * The user resumes the torrent: into the queue if it has one, else running. A torrent stopped by its seeding
+     * goal and started again by hand seeds on without goals (as Transmission does: "restarted manually --
+     * disabling its seed ratio"), or it would stop again at the next pass.
+     */
+    public Future<Void> resume() {
+        rt.assertOnContext();
+        TorrentQueue q = rt.queue();
+        if (phase.state() == dev.bitquark.engine.TorrentState.PAUSED
+                && goalReached(policy.goals().over(q.defaultGoals()), System.currentTimeMillis()) != null) {
+            java.util.logging.Logger.getLogger(TorrentSlot.class.getName()).info(() -> phase.name()
+                    + ": started by hand after reaching its seeding goal; seeding on without one");
+            setPolicy(policy.withGoals(SeedGoals.UNLIMITED));
+        }
+        Future<Void> f = phase.resume(q.startsQueued(policy));
+        q.soon();
+        return f;
+    }
+
+    /** The current phase's resume data with the session's parts. */
+    public Future<ResumeData> resumeData() {
+        return phase.resumeData().map(r -> r.withSessionParts(policy, queueOrder, times()));
+    }
+
+    /** Asks the queue for a pass soon (after a pause, a new policy). */
+    public void queueSoon() {
+        rt.queue().soon();
+    }
+
+    private Notifier notifier() {
+        return switch (phase) {
+            case Torrent t -> t.notifier();
+            case MetadataFetch f -> f.notifier;
+        };
+    }
+
     /** A slot for a magnet link: fetches the metadata once {@link #beginMagnet} is called. */
     public static TorrentSlot magnet(EngineRuntime rt, Magnet magnet, TorrentOptions options, TrackerClient trackers) {
         Swarm swarm = new Swarm(rt, magnet.infoHash(), options.maxKnownPeers(), rt.config().peerSources());
@@ -69,10 +222,10 @@ public final class TorrentSlot {
         return s;
     }
 
-    public void beginMagnet(boolean paused) {
+    public void beginMagnet(boolean paused, boolean queued) {
         rt.assertOnContext();
         if (phase instanceof MetadataFetch f) {
-            f.begin(paused);
+            f.begin(paused, queued);
         }
     }
 
@@ -126,7 +279,7 @@ public final class TorrentSlot {
         t.limits().set(from.downloadLimit, from.uploadLimit);
         phase = t;
         t.notifier().metadataReceived(meta);
-        t.begin(null);
+        t.begin(null, false);
         if (from.userPaused) {
             t.pause();
         }

@@ -81,6 +81,12 @@ final class TorrentViews {
         return verified;
     }
 
+    /** Whether the pieces of {@code have} hold every selected byte (and something is selected). */
+    static boolean finishedIn(Torrent t, Bitfield have) {
+        long wanted = t.downloads().wantedBytes();
+        return wanted > 0 && selectedBytesIn(t, have) >= wanted;
+    }
+
     /** Bytes of the selected files inside the pieces of {@code have}. */
     private static long selectedBytesIn(Torrent t, Bitfield have) {
         long sum = 0;

@@ -37,7 +37,7 @@ class EventFramesTest {
     }
 
     static SessionStats session(int torrents, long downloadRate) {
-        return new SessionStats(torrents, 0, torrents, 0, 0, 0, downloadRate, 0, 0, 0, 0, 0, 0, 0, 200, 2, 0, 0, 0, 0, 0, 0, 0);
+        return new SessionStats(torrents, 0, torrents, 0, 0, 0, downloadRate, 0, 0, 0, 0, 0, 0, 0, 200, 2, 0, 0, 0, 0, 0, 0, 0, 0, false);
     }
 
     EventFrames.Sample sample(long seq, SessionStats s, TorrentStats... torrents) {

@@ -61,7 +61,7 @@ class LifecycleTest {
         assertTrue(peer.closed(), "pausing closes the connections");
         assertEquals(0, on.call(t::connectionCount));
 
-        on.call(t::resume);
+        on.call(() -> t.resume(false));
         on.waitUntil("live again", () -> t.state() == TorrentState.LIVE);
         assertEquals(List.of("CHECKING", "LIVE", "PAUSED", "LIVE"), states, "no check: the pieces are known");
     }
@@ -97,7 +97,7 @@ class LifecycleTest {
         assertTrue(states.get(states.size() - 1).contains("no space"), states.toString());
         assertTrue(peer.closed(), "an error closes the connections");
 
-        on.call(t::resume);
+        on.call(() -> t.resume(false));
         on.waitUntil("resume retries: checking, then live", () -> t.state() == TorrentState.LIVE);
         assertEquals("LIVE", states.get(states.size() - 1));
     }

@@ -49,7 +49,7 @@ class MetadataFetchTest {
         Magnet link = Magnet.parse("magnet:?xt=urn:btih:" + meta.infoHash().toHex());
         slot = on.call(() -> {
             TorrentSlot s = TorrentSlot.magnet(on.rt, link, TorrentOptions.defaults(OnContext.DIR), null);
-            s.beginMagnet(false);
+            s.beginMagnet(false, false);
             return s;
         });
     }

@@ -67,7 +67,7 @@ final class OnContext implements AutoCloseable {
     Torrent torrent(Metainfo meta) throws Exception {
         return call(() -> {
             Torrent t = new Torrent(rt, meta, TorrentOptions.defaults(DIR), null, null);
-            t.begin(null);
+            t.begin(null, false);
             return t;
         });
     }

@@ -1,0 +1,116 @@
+package dev.bitquark.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the user files a torrent under and how it runs, beside its data: its category and tags (carried for the
+ * session and its APIs, not read by the engine), its seeding goals and whether it is forced (started whatever the
+ * queue says). Immutable; kept in resume data and in a stored magnet link.
+ *
+ * @param category the torrent's category, or null; a category names a folder (the session's), the engine only
+ *     carries the name
+ * @param tags the torrent's tags, each once, in the order given
+ * @param goals when it stops seeding
+ * @param forced runs whatever the queue's limits, and is not counted by them
+ */
+public record TorrentPolicy(String category, List<String> tags, SeedGoals goals, boolean forced) {
+    /** No category, no tags, the session's seeding goals, queued like any other. */
+    public static final TorrentPolicy DEFAULT = new TorrentPolicy(null, List.of(), SeedGoals.FROM_SESSION, false);
+    /** Longest category or tag name, in characters. */
+    public static final int MAX_NAME = 200;
+    /** Most tags on one torrent. */
+    public static final int MAX_TAGS = 100;
+
+    public TorrentPolicy {
+        if (category != null) {
+            category = checkCategory(category);
+            if (category.isEmpty()) {
+                category = null;
+            }
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw new IllegalArgumentException(tags.size() + " tags; at most " + MAX_TAGS);
+        }
+        List<String> unique = new ArrayList<>(tags.size());
+        for (String t : tags) {
+            String name = checkTag(t);
+            if (!unique.contains(name)) {
+                unique.add(name);
+            }
+        }
+        tags = List.copyOf(unique);
+        java.util.Objects.requireNonNull(goals, "goals");
+    }
+
+    /**
+     * A category name as kept: trimmed, at most {@value #MAX_NAME} characters, no control character and no
+     * backslash; it may nest ("tv/anime", as in qBittorrent) but has no empty, {@code .} or {@code ..} part, since
+     * the session makes a folder of it. Empty means no category.
+     */
+    public static String checkCategory(String raw) {
+        String name = checkName("category", raw);
+        if (name.isEmpty()) {
+            return name;
+        }
+        for (String part : name.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                throw new IllegalArgumentException("category name \"" + name + "\" has an empty, . or .. part");
+            }
+        }
+        return name;
+    }
+
+    /** A tag as kept: trimmed, not empty, at most {@value #MAX_NAME} characters, no control character, no comma. */
+    public static String checkTag(String raw) {
+        String name = checkName("tag", raw);
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("a tag cannot be empty");
+        }
+        if (name.contains(",")) {
+            // qBittorrent's API joins tags with commas.
+            throw new IllegalArgumentException("tag \"" + name + "\" contains a comma");
+        }
+        return name;
+    }
+
+    private static String checkName(String what, String raw) {
+        String name = raw == null ? "" : raw.strip();
+        if (name.length() > MAX_NAME) {
+            throw new IllegalArgumentException(what + " name longer than " + MAX_NAME + " characters");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c) || c == '\\') {
+                throw new IllegalArgumentException(what + " name \"" + printable(name) + "\" contains "
+                        + (c == '\\' ? "a backslash" : "a control character"));
+            }
+        }
+        return name;
+    }
+
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            b.append(Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
+    }
+
+    public TorrentPolicy withCategory(String name) {
+        return new TorrentPolicy(name, tags, goals, forced);
+    }
+
+    public TorrentPolicy withTags(List<String> newTags) {
+        return new TorrentPolicy(category, newTags, goals, forced);
+    }
+
+    public TorrentPolicy withGoals(SeedGoals newGoals) {
+        return new TorrentPolicy(category, tags, newGoals, forced);
+    }
+
+    public TorrentPolicy withForced(boolean on) {
+        return new TorrentPolicy(category, tags, goals, on);
+    }
+}
