@@ -172,4 +172,52 @@ abstract class SessionStoreContract {
             assertEquals(List.of(), s.loadMagnets());
         }
     }
+
+    @Test
+    void categoriesTagsGoalsQueueAndTimesComeBackWithTheirTorrentsMagnetsAndSettings() throws Exception {
+        dev.bitquark.engine.TorrentPolicy policy = new dev.bitquark.engine.TorrentPolicy("tv/anime",
+                List.of("sonarr", "4k"), new dev.bitquark.engine.SeedGoals(1.5, dev.bitquark.engine.SeedGoals.NONE,
+                        dev.bitquark.engine.SeedGoals.SESSION), true);
+        ResumeData a = A.resume(1).withSessionParts(policy, -7,
+                new dev.bitquark.engine.TorrentTimes(120, 3600, 1_700_000_000_000L));
+        StoredMagnet m = new StoredMagnet(B.hash(), "magnet:?xt=urn:btih:" + B.hash().toHex(), Path.of("/downloads/b"),
+                false, 100).withSessionParts(policy.withForced(false), 42);
+        java.util.SortedMap<String, String> categories = new java.util.TreeMap<>(java.util.Map.of("tv/anime", "",
+                "movies", "films/radarr"));
+        SessionSettings settings = SessionSettings.DEFAULTS
+                .withQueue(new dev.bitquark.engine.QueueSettings(true, 2, -1, 10, true, 1000, 500, 30))
+                .withSeedGoals(new dev.bitquark.engine.SeedGoals(2, 1440, dev.bitquark.engine.SeedGoals.NONE))
+                .withCategories(categories)
+                .withTags(new java.util.TreeSet<>(List.of("sonarr", "4k", "keep")));
+        try (SessionStore s = fresh()) {
+            s.load();
+            s.add(A.hash(), A.bytes(), a);
+            s.saveMagnet(m);
+            s.saveSettings(settings);
+        }
+        try (SessionStore s = reopened()) {
+            ResumeData back = s.load().getFirst().resume();
+            assertEquals(policy, back.policy());
+            assertEquals(-7, back.queueOrder());
+            assertEquals(a.times(), back.times());
+            assertEquals(List.of(m), s.loadMagnets());
+            SessionSettings loaded = s.loadSettings();
+            assertEquals(settings, loaded);
+            assertEquals(List.of("movies", "tv/anime"), List.copyOf(loaded.categories().keySet()));
+        }
+    }
+
+    @Test
+    void resumeDataWithoutSessionPartsLoadsWithTheDefaults() throws Exception {
+        try (SessionStore s = fresh()) {
+            s.load();
+            s.add(A.hash(), A.bytes(), A.resume(1));
+        }
+        try (SessionStore s = reopened()) {
+            ResumeData back = s.load().getFirst().resume();
+            assertEquals(dev.bitquark.engine.TorrentPolicy.DEFAULT, back.policy());
+            assertEquals(0, back.queueOrder());
+            assertEquals(SessionSettings.DEFAULTS, s.loadSettings());
+        }
+    }
 }
