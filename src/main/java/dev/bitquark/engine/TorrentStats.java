@@ -26,7 +26,7 @@ import dev.bitquark.metainfo.InfoHash;
  * @param policy category, tags, seeding goals (the torrent's own, see {@code effectiveGoals}), forced
  * @param queuePosition place in the queue, 0 first, among all torrents
  * @param queueOrder the key the queue sorts by (kept in resume data)
- * @param times time downloading and seeding, last activity
+ * @param times time downloading and seeding (in whole minutes, counted in seconds), last activity
  * @param effectiveGoals the seeding goals in force (the torrent's, the session's where it has none)
  * @param goalReached which seeding goal the torrent has reached (why it stopped, or will at the next pass), or null
  */

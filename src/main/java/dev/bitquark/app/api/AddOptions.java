@@ -1,5 +1,8 @@
 package dev.bitquark.app.api;
 
+import dev.bitquark.engine.SeedGoals;
+import dev.bitquark.engine.TorrentPolicy;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +23,8 @@ final class AddOptions {
     static final int MAX_CONNECTIONS = 10_000;
     /** The option names, as query parameters and form fields. */
     static final List<String> NAMES = List.of("outputFolder", "paused", "sequential", "downloadLimit", "uploadLimit",
-            "maxConnections", "files", "listOnly", "stopAfterMetadata");
+            "maxConnections", "files", "listOnly", "stopAfterMetadata", "category", "tags", "ratioLimit",
+            "seedingMinutes", "idleMinutes", "forced");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Entries of {@code files} in the short form (a query string has a few KiB at most anyway). */
     static final int MAX_SHORT_ENTRIES = 10_000;
@@ -36,6 +40,8 @@ final class AddOptions {
     boolean listOnly;
     /** A magnet link fetches its metadata, then stays paused (so files can be chosen before any is written). */
     boolean stopAfterMetadata;
+    /** Category, tags, seeding goals and forced start. */
+    TorrentPolicy policy = TorrentPolicy.DEFAULT;
 
     /** The options given as query parameters (absent ones keep their defaults). */
     static AddOptions fromQuery(Map<String, List<String>> query) {
@@ -61,6 +67,15 @@ final class AddOptions {
             case "uploadLimit" -> uploadLimit = rate(name, value);
             case "maxConnections" -> maxConnections = connections(name, value);
             case "files" -> files = filesJson(value);
+            case "category" -> policy = policy.withCategory(category(value));
+            case "tags" -> policy = policy.withTags(tags(value));
+            case "ratioLimit" -> policy = policy.withGoals(new SeedGoals(goal(name, value), policy.goals().seedingMinutes(),
+                    policy.goals().idleMinutes()));
+            case "seedingMinutes" -> policy = policy.withGoals(new SeedGoals(policy.goals().ratio(),
+                    (long) goal(name, value), policy.goals().idleMinutes()));
+            case "idleMinutes" -> policy = policy.withGoals(new SeedGoals(policy.goals().ratio(),
+                    policy.goals().seedingMinutes(), (long) goal(name, value)));
+            case "forced" -> policy = policy.withForced(bool(name, value));
             default -> {
                 // Other fields (e.g. a qBittorrent client's category) are not options of ours.
             }
@@ -96,6 +111,74 @@ final class AddOptions {
         if (r.files() != null) {
             files = r.files();
         }
+        if (r.category() != null) {
+            policy = policy.withCategory(category(r.category()));
+        }
+        if (r.tags() != null) {
+            policy = policy.withTags(r.tags().stream().map(AddOptions::tag).toList());
+        }
+        if (r.seedGoals() != null) {
+            try {
+                policy = policy.withGoals(new SeedGoals(r.seedGoals().ratio(), r.seedGoals().seedingMinutes(),
+                        r.seedGoals().idleMinutes()));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badField("bad_option", "seedGoals", e.getMessage());
+            }
+        }
+        if (r.forced() != null) {
+            policy = policy.withForced(r.forced());
+        }
+    }
+
+    private static String category(String value) {
+        try {
+            return TorrentPolicy.checkCategory(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("bad_category", "category", e.getMessage());
+        }
+    }
+
+    private static String tag(String value) {
+        try {
+            return TorrentPolicy.checkTag(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("bad_tags", "tags", e.getMessage());
+        }
+    }
+
+    /** Comma-separated tags (qBittorrent's form); empty: none. */
+    private static List<String> tags(String value) {
+        List<String> out = new ArrayList<>();
+        for (String t : (value == null ? "" : value).split(",")) {
+            if (!t.isBlank()) {
+                out.add(tag(t));
+            }
+        }
+        if (out.size() > TorrentPolicy.MAX_TAGS) {
+            throw ApiException.badField("bad_tags", "tags", out.size() + " tags; at most " + TorrentPolicy.MAX_TAGS);
+        }
+        return out;
+    }
+
+    /** A seeding goal in text: -2 (the session's), -1 (none) or a value in its range. */
+    private static double goal(String name, String value) {
+        double v;
+        try {
+            v = Double.parseDouble(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badField("bad_option", name, name + " must be a number, got '"
+                    + FilePriorityChange.clip(String.valueOf(value)) + "'");
+        }
+        boolean minutes = !name.equals("ratioLimit");
+        if (minutes && v != Math.rint(v)) {
+            throw ApiException.badField("bad_option", name, name + " must be a whole number of minutes");
+        }
+        double max = minutes ? SeedGoals.MAX_MINUTES : SeedGoals.MAX_RATIO;
+        if (!(v == SeedGoals.SESSION || v == SeedGoals.NONE || v >= 0 && v <= max)) {
+            throw ApiException.badField("bad_option", name, name + " must be -2 (the session's), -1 (none) or 0.."
+                    + (long) max + ", got " + value);
+        }
+        return v;
     }
 
     /**

@@ -15,6 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param listOnly parse and describe the torrent, add nothing
  * @param stopAfterMetadata for a magnet link: fetch the metadata, then stay paused before checking or
  *     writing anything, so files can be chosen first (qBittorrent's stop condition "metadata received")
+ * @param category the category to file it under; without an output folder it is saved in the category's folder (an
+ *     unknown category is created, as qBittorrent does)
+ * @param tags its tags
+ * @param seedGoals its own seeding goals ({ratio, seedingMinutes, idleMinutes}; -2 the session's, -1 none)
+ * @param forced runs whatever the queue's limits
  */
 @Schema(description = "Add a torrent by URL or magnet link", example = "{\"source\":\"https://…\"}")
 public record AddTorrentRequest(
@@ -27,5 +32,9 @@ public record AddTorrentRequest(
         Long uploadLimit,
         Integer maxConnections,
         Boolean listOnly,
-        Boolean stopAfterMetadata) implements JsonRequest {
+        Boolean stopAfterMetadata,
+        String category,
+        List<String> tags,
+        SeedGoalsDto seedGoals,
+        Boolean forced) implements JsonRequest {
 }

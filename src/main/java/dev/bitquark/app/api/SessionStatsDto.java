@@ -31,12 +31,15 @@ public record SessionStatsDto(
         int diskQueue,
         long announcesOk,
         long announcesFailed,
-        long incomingPeers) {
+        long incomingPeers,
+        int queued,
+        boolean queueing) {
 
     public static SessionStatsDto of(SessionStats s) {
         return new SessionStatsDto(s.torrents(), s.metadata(), s.checking(), s.live(), s.seeding(), s.paused(), s.error(),
                 s.downloadRate(), s.uploadRate(), s.downloadedTotal(), s.uploadedTotal(), s.peersConnected(),
                 s.connections(), s.downloadLimit(), s.uploadLimit(), s.maxConnections(), s.maxConcurrentChecks(),
-                s.checksWaiting(), s.hashFailures(), s.diskQueue(), s.announcesOk(), s.announcesFailed(), s.incomingPeers());
+                s.checksWaiting(), s.hashFailures(), s.diskQueue(), s.announcesOk(), s.announcesFailed(), s.incomingPeers(),
+                s.queued(), s.queueing());
     }
 }

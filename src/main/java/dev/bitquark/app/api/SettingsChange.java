@@ -1,5 +1,8 @@
 package dev.bitquark.app.api;
 
+import dev.bitquark.engine.QueueSettings;
+import dev.bitquark.engine.SeedGoals;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +37,18 @@ public record SettingsChange(
         @Schema(minimum = "0", maximum = "" + AddOptions.MAX_RATE) Long altUploadLimit,
         Boolean altSpeed,
         Boolean logToFile,
-        Boolean setupDone)
+        Boolean setupDone,
+        Boolean queueing,
+        @Schema(minimum = "-1", maximum = "" + QueueSettings.MAX_LIMIT) Integer maxActiveDownloads,
+        @Schema(minimum = "-1", maximum = "" + QueueSettings.MAX_LIMIT) Integer maxActiveSeeds,
+        @Schema(minimum = "-1", maximum = "" + QueueSettings.MAX_LIMIT) Integer maxActiveTorrents,
+        Boolean ignoreSlowTorrents,
+        @Schema(minimum = "0", maximum = "" + AddOptions.MAX_RATE) Long slowDownloadRate,
+        @Schema(minimum = "0", maximum = "" + AddOptions.MAX_RATE) Long slowUploadRate,
+        @Schema(minimum = "0", maximum = "86400") Integer slowTorrentSeconds,
+        @Schema(minimum = "-1", maximum = "1000000") Double seedRatioLimit,
+        @Schema(minimum = "-1", maximum = "" + SeedGoals.MAX_MINUTES) Long seedTimeLimitMinutes,
+        @Schema(minimum = "-1", maximum = "" + SeedGoals.MAX_MINUTES) Long seedIdleLimitMinutes)
         implements JsonRequest {
 
     /** Reads the body; values are in range, and null (server default) is 0 or {@code ""}. */
@@ -51,7 +65,20 @@ public record SettingsChange(
                 o.has("eventsIntervalMillis") ? orZero(o, "eventsIntervalMillis",
                         SettingsResource.MIN_EVENTS_INTERVAL_MS, SettingsResource.MAX_EVENTS_INTERVAL_MS) : null,
                 LimitsChange.rate(o, "altDownloadLimit"), LimitsChange.rate(o, "altUploadLimit"),
-                flag(o, "altSpeed"), flag(o, "logToFile"), flag(o, "setupDone"));
+                flag(o, "altSpeed"), flag(o, "logToFile"), flag(o, "setupDone"), flag(o, "queueing"),
+                limit(o, "maxActiveDownloads"), limit(o, "maxActiveSeeds"), limit(o, "maxActiveTorrents"),
+                flag(o, "ignoreSlowTorrents"), LimitsChange.rate(o, "slowDownloadRate"),
+                LimitsChange.rate(o, "slowUploadRate"),
+                o.has("slowTorrentSeconds") ? (Integer) (int) JsonBodies.integer(o, "slowTorrentSeconds", 0, 86_400)
+                        : null,
+                o.has("seedRatioLimit") ? SeedGoalsDto.ratio(o, "seedRatioLimit", false) : null,
+                o.has("seedTimeLimitMinutes") ? SeedGoalsDto.minutes(o, "seedTimeLimitMinutes", false) : null,
+                o.has("seedIdleLimitMinutes") ? SeedGoalsDto.minutes(o, "seedIdleLimitMinutes", false) : null);
+    }
+
+    /** A queue limit: -1 (none) or a count. */
+    private static Integer limit(ObjectNode o, String key) {
+        return o.has(key) ? (Integer) (int) JsonBodies.integer(o, key, -1, QueueSettings.MAX_LIMIT) : null;
     }
 
     /** A switch: true or false; null puts it back to its default (off). */

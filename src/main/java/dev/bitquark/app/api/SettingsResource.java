@@ -1,5 +1,8 @@
 package dev.bitquark.app.api;
 
+import dev.bitquark.engine.QueueSettings;
+import dev.bitquark.engine.SeedGoals;
+
 import dev.bitquark.app.EngineService;
 import dev.bitquark.app.config.BitquarkConfig;
 import dev.bitquark.app.persistence.SessionSettings;
@@ -36,7 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SettingsResource {
     static final Set<String> EDITABLE = Set.of("downloadLimit", "uploadLimit", "maxConnections",
             "maxConcurrentChecks", "defaultOutputFolder", "eventsIntervalMillis", "altDownloadLimit", "altUploadLimit",
-            "altSpeed", "logToFile", "setupDone");
+            "altSpeed", "logToFile", "setupDone", "queueing", "maxActiveDownloads", "maxActiveSeeds",
+            "maxActiveTorrents", "ignoreSlowTorrents", "slowDownloadRate", "slowUploadRate", "slowTorrentSeconds",
+            "seedRatioLimit", "seedTimeLimitMinutes", "seedIdleLimitMinutes");
     static final Set<String> READ_ONLY = Set.of("httpPort", "httpHost", "peerPort", "peerBind", "downloadDir",
             "dataDir", "persistence", "sessionSaveIntervalMillis", "eventsMaxClients", "dht", "dhtPort", "dhtBootstrap",
             "pex", "lsd", "logFile", "watchDir", "watchIntervalMillis", "watchAfterAdd", "streamReadAheadBytes", "logJson",
@@ -76,10 +81,35 @@ public class SettingsResource {
      * @param altSpeed the alternative limits are in force instead of {@code downloadLimit}/{@code uploadLimit}
      * @param logToFile the log is also written to {@code readOnly.logFile}, rotated
      * @param setupDone the web UI's first-run wizard was completed or dismissed
+     * @param queueing the queue is on: at most {@code maxActive*} torrents run, the others wait in order
+     * @param maxActiveDownloads torrents downloading at once (-1: no limit)
+     * @param maxActiveSeeds torrents seeding at once (-1: no limit)
+     * @param maxActiveTorrents torrents running at once, both kinds (-1: no limit)
+     * @param ignoreSlowTorrents torrents slower than both thresholds for {@code slowTorrentSeconds} are not counted
+     * @param slowDownloadRate bytes/s below which a download is slow
+     * @param slowUploadRate bytes/s below which an upload is slow
+     * @param slowTorrentSeconds how long a torrent must be slow before it stops counting
+     * @param seedRatioLimit a seed stops at this share ratio unless it has its own goal (-1: none)
+     * @param seedTimeLimitMinutes a seed stops after seeding this long (-1: none)
+     * @param seedIdleLimitMinutes a seed stops after this long without uploading (-1: none)
      */
     public record EditableSettings(long downloadLimit, long uploadLimit, int maxConnections, int maxConcurrentChecks,
                                    String defaultOutputFolder, long eventsIntervalMillis, long altDownloadLimit,
-                                   long altUploadLimit, boolean altSpeed, boolean logToFile, boolean setupDone) {
+                                   long altUploadLimit, boolean altSpeed, boolean logToFile, boolean setupDone,
+                                   boolean queueing, int maxActiveDownloads, int maxActiveSeeds, int maxActiveTorrents,
+                                   boolean ignoreSlowTorrents, long slowDownloadRate, long slowUploadRate,
+                                   int slowTorrentSeconds, double seedRatioLimit, long seedTimeLimitMinutes,
+                                   long seedIdleLimitMinutes) {
+        static EditableSettings of(long downloadLimit, long uploadLimit, int maxConnections, int maxConcurrentChecks,
+                                   String defaultOutputFolder, long eventsIntervalMillis, long altDownloadLimit,
+                                   long altUploadLimit, boolean altSpeed, boolean logToFile, boolean setupDone,
+                                   QueueSettings q, SeedGoals g) {
+            return new EditableSettings(downloadLimit, uploadLimit, maxConnections, maxConcurrentChecks,
+                    defaultOutputFolder, eventsIntervalMillis, altDownloadLimit, altUploadLimit, altSpeed, logToFile,
+                    setupDone, q.enabled(), q.maxDownloads(), q.maxSeeds(), q.maxActive(), q.ignoreSlow(),
+                    q.slowDownload(), q.slowUpload(), q.slowAfterSeconds(), g.ratio(), g.seedingMinutes(),
+                    g.idleMinutes());
+        }
     }
 
     /**
@@ -119,7 +149,8 @@ public class SettingsResource {
                 or(body.altUploadLimit(), s.altUploadLimit()),
                 body.altSpeed() != null ? body.altSpeed() : s.altSpeed(),
                 body.logToFile() != null ? body.logToFile() : s.logToFile(),
-                body.setupDone() != null ? body.setupDone() : s.setupDone());
+                body.setupDone() != null ? body.setupDone() : s.setupDone(),
+                queue(body, s.queue()), goals(body, s.seedGoals()), s.categories(), s.tags());
         if (Boolean.TRUE.equals(body.logToFile())) {
             // Opened before anything changes, so a folder that cannot take the file is an error on that field.
             try {
@@ -137,6 +168,21 @@ public class SettingsResource {
                 logFile.stop();
             }
         }).map(this::document);
+    }
+
+    private static QueueSettings queue(SettingsChange b, QueueSettings q) {
+        return new QueueSettings(b.queueing() != null ? b.queueing() : q.enabled(),
+                b.maxActiveDownloads() != null ? b.maxActiveDownloads() : q.maxDownloads(),
+                b.maxActiveSeeds() != null ? b.maxActiveSeeds() : q.maxSeeds(),
+                b.maxActiveTorrents() != null ? b.maxActiveTorrents() : q.maxActive(),
+                b.ignoreSlowTorrents() != null ? b.ignoreSlowTorrents() : q.ignoreSlow(),
+                or(b.slowDownloadRate(), q.slowDownload()), or(b.slowUploadRate(), q.slowUpload()),
+                b.slowTorrentSeconds() != null ? b.slowTorrentSeconds() : q.slowAfterSeconds());
+    }
+
+    private static SeedGoals goals(SettingsChange b, SeedGoals g) {
+        return new SeedGoals(b.seedRatioLimit() != null ? b.seedRatioLimit() : g.ratio(),
+                or(b.seedTimeLimitMinutes(), g.seedingMinutes()), or(b.seedIdleLimitMinutes(), g.idleMinutes()));
     }
 
     private static long or(Long value, long otherwise) {
@@ -160,13 +206,14 @@ public class SettingsResource {
             throw new ApiException(503, "starting", "the engine is not running yet");
         }
         Discovery d = engines.discovery();
-        EditableSettings editable = new EditableSettings(s.downloadLimit(), s.uploadLimit(),
+        EditableSettings editable = EditableSettings.of(s.downloadLimit(), s.uploadLimit(),
                 s.maxConnections() > 0 ? s.maxConnections() : e.config().maxConnections(),
                 s.maxConcurrentChecks() > 0 ? s.maxConcurrentChecks() : e.config().maxConcurrentChecks(),
                 s.defaultOutputFolder(), sessions.eventsIntervalMillis(), s.altDownloadLimit(), s.altUploadLimit(),
-                s.altSpeed(), s.logToFile(), s.setupDone());
-        EditableSettings defaults = new EditableSettings(0, 0, e.config().maxConnections(),
-                e.config().maxConcurrentChecks(), "", config.events().interval().toMillis(), 0, 0, false, false, false);
+                s.altSpeed(), s.logToFile(), s.setupDone(), s.queue(), s.seedGoals());
+        EditableSettings defaults = EditableSettings.of(0, 0, e.config().maxConnections(),
+                e.config().maxConcurrentChecks(), "", config.events().interval().toMillis(), 0, 0, false, false, false,
+                QueueSettings.OFF, SeedGoals.UNLIMITED);
         ReadOnlySettings readOnly = ReadOnlySettings.of(config, logConfig, auth, e.peerPort(),
                 sessions.downloadRoot().toString(), d, logFile.path().toString());
         return new SettingsDto(editable, defaults, readOnly, StartSettingsView.of(start, readOnly));

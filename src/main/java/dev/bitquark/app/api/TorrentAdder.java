@@ -94,7 +94,8 @@ public class TorrentAdder {
         if (session.handle(hash) != null || !adding.add(hash)) {
             throw ApiException.duplicate(hash.toHex(), "torrent " + hash.toHex() + " is already in the session");
         }
-        return Uni.createFrom().completionStage(() -> session.addMagnet(uri, options, o.stopAfterMetadata))
+        return Uni.createFrom().completionStage(() -> session.library().prepareAdd(options.policy())
+                        .thenCompose(v -> session.addMagnet(uri, options, o.stopAfterMetadata)))
                 .onTermination().invoke(() -> adding.remove(hash))
                 .onFailure(t -> !(t instanceof ApiException)).transform(t -> new ApiException(500, "add_failed",
                         "the magnet link could not be added: " + TorrentLookup.unwrap(t).getMessage()))
@@ -105,10 +106,15 @@ public class TorrentAdder {
 
     private TorrentOptions baseOptions(AddOptions o) {
         try {
-            TorrentOptions options = TorrentOptions.defaults(torrents.sessions().downloadDir(o.outputFolder))
+            // An explicit folder wins; else the category's (qBittorrent's automatic mode, Sonarr's category path).
+            String category = o.policy.category();
+            java.nio.file.Path dir = (o.outputFolder == null || o.outputFolder.isBlank()) && category != null
+                    ? torrents.sessions().categoryDir(category) : torrents.sessions().downloadDir(o.outputFolder);
+            TorrentOptions options = TorrentOptions.defaults(dir)
                     .withSequential(o.sequential)
                     .withRateLimits(o.downloadLimit, o.uploadLimit)
-                    .withStartPaused(o.paused);
+                    .withStartPaused(o.paused)
+                    .withPolicy(o.policy);
             return o.maxConnections > 0 ? options.withMaxConnections(o.maxConnections) : options;
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("bad_folder", e.getMessage());
@@ -140,7 +146,8 @@ public class TorrentAdder {
             throw ApiException.duplicate(hash.toHex(), "torrent " + meta.name() + " (" + hash.toHex()
                     + ") is already in the session");
         }
-        return Uni.createFrom().completionStage(() -> session.add(bytes, options))
+        return Uni.createFrom().completionStage(() -> session.library().prepareAdd(options.policy())
+                        .thenCompose(v -> session.add(bytes, options)))
                 .onTermination().invoke(() -> adding.remove(hash))
                 .onFailure(t -> !(t instanceof ApiException)).transform(t -> new ApiException(500, "add_failed",
                         "the torrent could not be added: " + TorrentLookup.unwrap(t).getMessage()))

@@ -26,7 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TorrentBulkResource {
     /** Most ids in one request: far more torrents than a session holds, few enough to answer at once. */
     public static final int MAX_IDS = 10_000;
-    static final List<String> ACTIONS = List.of("pause", "resume", "recheck", "reannounce", "remove");
+    static final List<String> ACTIONS = List.of("pause", "resume", "recheck", "reannounce", "remove", "forceStart",
+            "queueTop", "queueUp", "queueDown", "queueBottom", "setCategory", "addTags", "removeTags");
 
     private final TorrentLookup torrents;
 
@@ -34,13 +35,23 @@ public class TorrentBulkResource {
         this.torrents = torrents;
     }
 
-    /** {@code deleteFiles} applies to {@code remove} only. */
+    /**
+     * {@code deleteFiles} applies to {@code remove} only; {@code category} to {@code setCategory} (null or "":
+     * none; it must exist); {@code tags} to {@code addTags} and {@code removeTags}. {@code forceStart} starts the
+     * torrents whatever the queue (false: back under the queue); the {@code queue*} actions move them in the queue,
+     * keeping their order among themselves.
+     */
     @Schema(description = "One action on many torrents",
             example = "{\"action\":\"pause\",\"ids\":[\"0123456789abcdef0123456789abcdef01234567\"]}")
     public record BulkRequest(
-            @Schema(required = true, enumeration = {"pause", "resume", "recheck", "reannounce", "remove"}) String action,
+            @Schema(required = true, enumeration = {"pause", "resume", "recheck", "reannounce", "remove", "forceStart",
+                    "queueTop", "queueUp", "queueDown", "queueBottom", "setCategory", "addTags", "removeTags"})
+            String action,
             @Schema(required = true, maxItems = MAX_IDS) List<String> ids,
-            Boolean deleteFiles) implements JsonRequest {
+            Boolean deleteFiles,
+            @Schema(nullable = true) String category,
+            List<String> tags,
+            Boolean value) implements JsonRequest {
     }
 
     /** {@code error} (a code) and {@code message} only when {@code ok} is false. */
@@ -56,14 +67,16 @@ public class TorrentBulkResource {
     }
 
     @POST
-    @Operation(summary = "One action on many torrents: {\"action\":\"pause|resume|recheck|reannounce|remove\","
-            + "\"ids\":[…],\"deleteFiles\":false} → a result per id")
+    @Operation(summary = "One action on many torrents: {\"action\":\"pause|resume|recheck|reannounce|remove|"
+            + "forceStart|queueTop|queueUp|queueDown|queueBottom|setCategory|addTags|removeTags\",\"ids\":[…],"
+            + "\"deleteFiles\":false,\"category\":\"tv\",\"tags\":[\"a\"],\"value\":true} → a result per id")
     public Uni<BulkResponse> act(BulkRequest body) {
         if (body.action() == null) {
             throw ApiException.badRequest("bad_action", "action is missing; one of " + String.join(", ", ACTIONS));
         }
-        String action = body.action().strip().toLowerCase(Locale.ROOT);
-        if (!ACTIONS.contains(action)) {
+        String action = ACTIONS.stream().filter(a -> a.equalsIgnoreCase(body.action().strip())).findFirst()
+                .orElse(null);
+        if (action == null) {
             throw ApiException.badRequest("bad_action", "unknown action '" + FilePriorityChange.clip(body.action())
                     + "'; one of " + String.join(", ", ACTIONS));
         }
@@ -74,6 +87,16 @@ public class TorrentBulkResource {
             throw ApiException.badRequest("bad_ids", body.ids().size() + " ids; at most " + MAX_IDS + " per request");
         }
         boolean deleteFiles = Boolean.TRUE.equals(body.deleteFiles());
+        if (action.startsWith("queue")) {
+            return queueMove(body.ids(), dev.bitquark.engine.QueueMove.valueOf(
+                    action.substring(5).toUpperCase(Locale.ROOT)));
+        }
+        java.util.function.UnaryOperator<dev.bitquark.engine.TorrentPolicy> policy = policyChange(action, body);
+        if (policy != null) {
+            // Forcing a start also starts a paused torrent, as qBittorrent's force start and Transmission's
+            // torrent-start-now do.
+            return changePolicies(body.ids(), policy, action.equals("forceStart") && !Boolean.FALSE.equals(body.value()));
+        }
         List<Uni<Result>> all = new ArrayList<>(body.ids().size());
         for (String id : body.ids()) {
             all.add(one(action, id, deleteFiles));
@@ -82,6 +105,78 @@ public class TorrentBulkResource {
             return Uni.createFrom().item(new BulkResponse(List.of()));
         }
         return Uni.join().all(all).andFailFast().map(BulkResponse::new);
+    }
+
+    /** The policy change of a category, tag or force action, or null for another action. */
+    private static java.util.function.UnaryOperator<dev.bitquark.engine.TorrentPolicy> policyChange(String action,
+                                                                                             BulkRequest body) {
+        return switch (action) {
+            case "forceStart" -> {
+                boolean on = body.value() == null || body.value();
+                yield p -> p.withForced(on);
+            }
+            case "setCategory" -> {
+                String c;
+                try {
+                    c = body.category() == null ? "" : dev.bitquark.engine.TorrentPolicy.checkCategory(body.category());
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.badField("bad_category", "category", e.getMessage());
+                }
+                yield p -> p.withCategory(c.isEmpty() ? null : c);
+            }
+            case "addTags", "removeTags" -> {
+                if (body.tags() == null || body.tags().isEmpty()) {
+                    throw ApiException.badField("bad_tags", "tags", action + " needs tags: a list of names");
+                }
+                List<String> tags = TorrentChange.tags(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .valueToTree(body.tags()), "tags");
+                yield action.equals("addTags")
+                        ? p -> p.withTags(java.util.stream.Stream.concat(p.tags().stream(), tags.stream()).toList())
+                        : p -> p.withTags(p.tags().stream().filter(t -> !tags.contains(t)).toList());
+            }
+            default -> null;
+        };
+    }
+
+    private Uni<BulkResponse> changePolicies(List<String> ids,
+                                             java.util.function.UnaryOperator<dev.bitquark.engine.TorrentPolicy> change,
+                                             boolean start) {
+        List<dev.bitquark.engine.TorrentHandle> found = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        for (String id : ids) {
+            dev.bitquark.engine.TorrentHandle h = torrents.find(id);
+            if (h == null) {
+                results.add(new Result(id, false, "not_found", "no torrent " + id));
+            } else {
+                found.add(h);
+                results.add(Result.ok(id));
+            }
+        }
+        return Uni.createFrom().completionStage(() -> torrents.session().library().change(found, change))
+                .onFailure().transform(TorrentLimitsResource::conflict)
+                .invoke(() -> found.forEach(h -> {
+                    torrents.session().markDirty(h.infoHash());
+                    if (start) {
+                        h.resume();
+                    }
+                }))
+                .map(v -> new BulkResponse(results));
+    }
+
+    private Uni<BulkResponse> queueMove(List<String> ids, dev.bitquark.engine.QueueMove move) {
+        List<dev.bitquark.metainfo.InfoHash> found = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        for (String id : ids) {
+            dev.bitquark.engine.TorrentHandle h = torrents.find(id);
+            if (h == null) {
+                results.add(new Result(id, false, "not_found", "no torrent " + id));
+            } else {
+                found.add(h.infoHash());
+                results.add(Result.ok(id));
+            }
+        }
+        return Uni.createFrom().completionStage(() -> torrents.session().queueMove(found, move))
+                .map(v -> new BulkResponse(results));
     }
 
     private Uni<Result> one(String action, String id, boolean deleteFiles) {

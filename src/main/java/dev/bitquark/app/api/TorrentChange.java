@@ -1,5 +1,9 @@
 package dev.bitquark.app.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bitquark.engine.SeedGoals;
+import dev.bitquark.engine.TorrentPolicy;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +19,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param uploadLimit bytes/s, 0 = unlimited
  * @param maxConnections this torrent's connection limit; a lower one closes the least useful connections at once
  * @param sequential true: pieces in order (streaming); false: rarest first
+ * @param category the category to file it under ({@code ""} or null: none); it must exist
+ * @param tags its tags, replacing those it has (new ones join the session's)
+ * @param seedGoals its own seeding goals (keys left out: the session's)
+ * @param forced runs whatever the queue's limits
  */
 @Schema(description = "A torrent's settings to change; keys left out stay",
         example = "{\"sequential\": true, \"maxConnections\": 20}")
@@ -24,8 +32,36 @@ public record TorrentChange(
         @Schema(minimum = "0", maximum = "" + AddOptions.MAX_RATE) Long downloadLimit,
         @Schema(minimum = "0", maximum = "" + AddOptions.MAX_RATE) Long uploadLimit,
         @Schema(minimum = "1", maximum = "" + AddOptions.MAX_CONNECTIONS) Integer maxConnections,
-        Boolean sequential) implements JsonRequest {
-    static final Set<String> KEYS = Set.of("downloadLimit", "uploadLimit", "maxConnections", "sequential");
+        Boolean sequential,
+        @Schema(nullable = true) String category,
+        java.util.List<String> tags,
+        SeedGoalsDto seedGoals,
+        Boolean forced) implements JsonRequest {
+    static final Set<String> KEYS = Set.of("downloadLimit", "uploadLimit", "maxConnections", "sequential", "category",
+            "tags", "seedGoals", "forced");
+
+    /** Whether the change touches the policy (category, tags, goals, forced). */
+    boolean changesPolicy() {
+        return category != null || tags != null || seedGoals != null || forced != null;
+    }
+
+    /** {@code p} with this change's policy parts. */
+    TorrentPolicy apply(TorrentPolicy p) {
+        TorrentPolicy next = p;
+        if (category != null) {
+            next = next.withCategory(category.isEmpty() ? null : category);
+        }
+        if (tags != null) {
+            next = next.withTags(tags);
+        }
+        if (seedGoals != null) {
+            next = next.withGoals(new SeedGoals(seedGoals.ratio(), seedGoals.seedingMinutes(), seedGoals.idleMinutes()));
+        }
+        if (forced != null) {
+            next = next.withForced(forced);
+        }
+        return next;
+    }
 
     /** Reads the body: known keys only, at least one, each of its type and in range (400 naming the key). */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -39,10 +75,50 @@ public record TorrentChange(
         return new TorrentChange(LimitsChange.rate(o, "downloadLimit"), LimitsChange.rate(o, "uploadLimit"),
                 o.has("maxConnections")
                         ? (Integer) (int) JsonBodies.integer(o, "maxConnections", 1, AddOptions.MAX_CONNECTIONS) : null,
-                o.has("sequential") ? JsonBodies.bool(o, "sequential") : null);
+                o.has("sequential") ? JsonBodies.bool(o, "sequential") : null,
+                o.has("category") ? category(o) : null,
+                o.has("tags") ? tags(o.get("tags"), "tags") : null,
+                o.has("seedGoals") ? SeedGoalsDto.of(SeedGoalsDto.read(o.get("seedGoals"), "seedGoals")) : null,
+                o.has("forced") ? JsonBodies.bool(o, "forced") : null);
     }
 
     static TorrentChange of(LimitsChange limits) {
-        return new TorrentChange(limits.downloadLimit(), limits.uploadLimit(), null, null);
+        return new TorrentChange(limits.downloadLimit(), limits.uploadLimit(), null, null, null, null, null, null);
+    }
+
+    /** A category name as kept ({@code ""} for JSON null: none); a bad one is a 400 naming why. */
+    private static String category(ObjectNode o) {
+        JsonNode v = o.get("category");
+        if (v.isNull()) {
+            return "";
+        }
+        if (!v.isTextual()) {
+            throw ApiException.badField("bad_setting", "category", "\"category\" must be a string or null");
+        }
+        try {
+            return TorrentPolicy.checkCategory(v.textValue());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("bad_category", "category", e.getMessage());
+        }
+    }
+
+    /** A list of tags, each checked; a bad one is a 400 naming why. */
+    static java.util.List<String> tags(JsonNode v, String field) {
+        if (!v.isArray() || v.size() > TorrentPolicy.MAX_TAGS) {
+            throw ApiException.badField("bad_tags", field, "\"" + field + "\" must be a list of at most "
+                    + TorrentPolicy.MAX_TAGS + " strings");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode t : v) {
+            if (!t.isTextual()) {
+                throw ApiException.badField("bad_tags", field, "\"" + field + "\" must hold strings only");
+            }
+            try {
+                out.add(TorrentPolicy.checkTag(t.textValue()));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badField("bad_tags", field, e.getMessage());
+            }
+        }
+        return out;
     }
 }

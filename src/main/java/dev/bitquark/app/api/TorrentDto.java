@@ -9,7 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A torrent with its live stats, as the API shows it (camelCase keys; id = 40-hex info-hash; times
  * ISO-8601 UTC; rate limits in bytes/s, 0 = unlimited; {@code maxConnections}: this torrent's
  * connection limit; {@code peersBySource}: connected peers by where they were learned — tracker, dht, pex, lsd, user,
- * saved, incoming — with only the sources that have some).
+ * saved, incoming — with only the sources that have some; {@code category} and {@code tags}: what it is filed
+ * under; {@code seedGoals}: its own (-2 = the session's, -1 = none), {@code effectiveSeedGoals}: those in force;
+ * {@code goalReached}: the seeding goal it reached (why it stopped), or null; {@code forced}: runs whatever the
+ * queue; {@code queuePosition}: 0 first; {@code downloadingSeconds}/{@code seedingSeconds}: time running, in whole
+ * minutes; {@code lastActivityAt}: when data last moved, or null).
  */
 public record TorrentDto(
         String id,
@@ -42,7 +46,17 @@ public record TorrentDto(
         int maxConnections,
         String addedAt,
         @Schema(nullable = true) String completedAt,
-        java.util.Map<String, Integer> peersBySource) {
+        java.util.Map<String, Integer> peersBySource,
+        @Schema(nullable = true) String category,
+        java.util.List<String> tags,
+        SeedGoalsDto seedGoals,
+        SeedGoalsDto effectiveSeedGoals,
+        @Schema(nullable = true) String goalReached,
+        boolean forced,
+        int queuePosition,
+        long downloadingSeconds,
+        long seedingSeconds,
+        @Schema(nullable = true) String lastActivityAt) {
 
     public static TorrentDto of(TorrentStats s) {
         return new TorrentDto(s.infoHash().toHex(), s.name(), s.state().name().toLowerCase(Locale.ROOT), s.finished(),
@@ -53,7 +67,11 @@ public record TorrentDto(
                 s.checkedPieces(), s.saveDir(), s.downloadLimit(), s.uploadLimit(), s.sequential(), s.maxConnections(),
                 Instant.ofEpochMilli(s.addedAtMillis()).toString(),
                 s.completedAtMillis() > 0 ? Instant.ofEpochMilli(s.completedAtMillis()).toString() : null,
-                sources(s.peersBySource()));
+                sources(s.peersBySource()), s.policy().category(), s.policy().tags(),
+                SeedGoalsDto.of(s.policy().goals()), SeedGoalsDto.of(s.effectiveGoals()), s.goalReached(),
+                s.policy().forced(), s.queuePosition(), s.times().downloadingSeconds(), s.times().seedingSeconds(),
+                s.times().lastActivityMillis() > 0 ? Instant.ofEpochMilli(s.times().lastActivityMillis()).toString()
+                        : null);
     }
 
     private static java.util.Map<String, Integer> sources(java.util.Map<dev.bitquark.engine.PeerOrigin, Integer> m) {

@@ -42,10 +42,19 @@ public class TorrentLimitsResource {
     @Path("/{id}")
     @Operation(summary = "Change this torrent's settings: downloadLimit/uploadLimit (bytes/s, 0 = unlimited), "
             + "maxConnections (1..10000; a lower one closes the least useful connections at once), sequential "
-            + "(true: pieces in order); keys left out stay; all are checked before any applies and kept across "
-            + "restarts; answers the torrent")
+            + "(true: pieces in order), category (must exist; \"\" or null: none), tags (replace its tags), "
+            + "seedGoals ({ratio, seedingMinutes, idleMinutes}: -2 the session's, -1 none), forced (runs whatever "
+            + "the queue); keys left out stay; all are checked before any applies and kept across restarts; answers "
+            + "the torrent")
     public Uni<TorrentDto> patch(@PathParam("id") String id, TorrentChange body) {
         return apply(torrents.handle(id), body);
+    }
+
+    /** A category that does not exist is a 409 naming it. */
+    static Throwable conflict(Throwable t) {
+        Throwable c = TorrentLookup.unwrap(t);
+        return c instanceof dev.bitquark.app.session.Library.Conflict
+                ? new ApiException(409, "no_category", c.getMessage()) : t;
     }
 
     private Uni<TorrentDto> apply(TorrentHandle h, TorrentChange c) {
@@ -59,6 +68,10 @@ public class TorrentLimitsResource {
         }
         if (c.sequential() != null) {
             done = done.flatMap(v -> TorrentLookup.uni(h.setSequential(c.sequential())));
+        }
+        if (c.changesPolicy()) {
+            done = done.flatMap(v -> Uni.createFrom().completionStage(() -> torrents.session().library()
+                    .change(java.util.List.of(h), c::apply))).onFailure().transform(TorrentLimitsResource::conflict);
         }
         return done.invoke(() -> torrents.session().markDirty(h.infoHash()))
                 .flatMap(v -> TorrentLookup.uni(h.stats()))

@@ -121,6 +121,23 @@ public class SessionService {
     }
 
     /**
+     * The folder of a category: its own (relative to the download folder), or for a category without one a folder
+     * named after it in the default output folder (as qBittorrent places a category's torrents). Unknown categories
+     * get the latter too (an add creates them so).
+     *
+     * @throws IllegalArgumentException if that folder leaves the download folder
+     */
+    public Path categoryDir(String category) {
+        Session s = session;
+        String own = s == null ? null : s.settings().categories().get(category);
+        if (own != null && !own.isEmpty()) {
+            return insideRoot(own, "the folder of category " + category);
+        }
+        Path base = downloadDir(null);
+        return insideRoot(downloadRoot().relativize(base.resolve(category)).toString(), "category " + category);
+    }
+
+    /**
      * {@code folder} (relative to the download folder, or absolute) as an absolute path inside the
      * download folder, also once symbolic links are resolved: the deepest part of it that exists must resolve
      * inside the download folder's real path. (The storage checks again whenever it writes, moves or deletes,

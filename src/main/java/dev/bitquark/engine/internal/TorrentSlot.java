@@ -171,11 +171,31 @@ public final class TorrentSlot {
         return effective.reached(ratio, seedingMillis / 1000, idle);
     }
 
-    /** The stats of the current phase with the session's parts. */
+    /** The last stats handed out, and the phase's stats they were made from (see {@link #stats()}). */
+    private TorrentStats lastBase;
+    private TorrentStats lastStats;
+
+    /**
+     * The stats of the current phase with the session's parts. Times are whole minutes here (the goals count
+     * seconds), so that a torrent that stays quiet keeps handing out the same stats object, as its phase does
+     * (see {@code QuietStats}): the live updates skip such torrents without comparing them field by field.
+     */
     public TorrentStats stats() {
+        TorrentStats base = phase.stats();
         SeedGoals effective = policy.goals().over(rt.queue().defaultGoals());
-        return phase.stats().withSessionParts(policy, queuePosition, queueOrder, times(), effective,
-                goalReached(effective, System.currentTimeMillis()));
+        String reached = goalReached(effective, System.currentTimeMillis());
+        TorrentTimes times = new TorrentTimes(downloadingMillis / 60_000 * 60, seedingMillis / 60_000 * 60,
+                lastActivityMillis);
+        TorrentStats last = lastStats;
+        if (base == lastBase && last != null && last.policy().equals(policy) && last.queuePosition() == queuePosition
+                && last.queueOrder() == queueOrder && last.times().equals(times)
+                && last.effectiveGoals().equals(effective) && java.util.Objects.equals(last.goalReached(), reached)) {
+            return last;
+        }
+        TorrentStats next = base.withSessionParts(policy, queuePosition, queueOrder, times, effective, reached);
+        lastBase = base;
+        lastStats = next;
+        return next;
     }
 
     /**
