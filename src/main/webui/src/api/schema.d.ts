@@ -336,6 +336,180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The categories, by name, with their folders */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CategoryDto"][];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a category: name (may nest: "tv/anime") and folder (relative to the download folder; "" or absent: one named after it); 409 if it exists */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CategoryRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a category's folder (torrents filed under it stay where they are); 409 if unknown */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CategoryRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CategoryDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a category and take it off its torrents (their data stays); unknown: 404 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dht/stats": {
         parameters: {
             query?: never;
@@ -786,6 +960,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session's tags, sorted */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string[];
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create tags ({"names": [...]}); those that exist are left as they are; answers all tags */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TagsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string[];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a tag from the session and from every torrent; unknown: 404 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/torrents": {
         parameters: {
             query?: never;
@@ -905,7 +1211,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** One action on many torrents: {"action":"pause|resume|recheck|reannounce|remove","ids":[…],"deleteFiles":false} → a result per id */
+        /** One action on many torrents: {"action":"pause|resume|recheck|reannounce|remove|forceStart|queueTop|queueUp|queueDown|queueBottom|setCategory|addTags|removeTags","ids":[…],"deleteFiles":false,"category":"tv","tags":["a"],"value":true} → a result per id */
         post: {
             parameters: {
                 query?: never;
@@ -1027,7 +1333,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change this torrent's settings: downloadLimit/uploadLimit (bytes/s, 0 = unlimited), maxConnections (1..10000; a lower one closes the least useful connections at once), sequential (true: pieces in order); keys left out stay; all are checked before any applies and kept across restarts; answers the torrent */
+        /** Change this torrent's settings: downloadLimit/uploadLimit (bytes/s, 0 = unlimited), maxConnections (1..10000; a lower one closes the least useful connections at once), sequential (true: pieces in order), category (must exist; "" or null: none), tags (replace its tags), seedGoals ({ratio, seedingMinutes, idleMinutes}: -2 the session's, -1 none), forced (runs whatever the queue); keys left out stay; all are checked before any applies and kept across restarts; answers the torrent */
         patch: {
             parameters: {
                 query?: never;
@@ -1981,6 +2287,10 @@ export interface components {
             maxConnections?: number;
             listOnly?: boolean;
             stopAfterMetadata?: boolean;
+            category?: string;
+            tags?: string[];
+            seedGoals?: components["schemas"]["SeedGoalsDto"];
+            forced?: boolean;
         };
         /**
          * @description One action on many torrents
@@ -1993,12 +2303,30 @@ export interface components {
          */
         BulkRequest: {
             /** @enum {string} */
-            action: "pause" | "resume" | "recheck" | "reannounce" | "remove";
+            action: "pause" | "resume" | "recheck" | "reannounce" | "remove" | "forceStart" | "queueTop" | "queueUp" | "queueDown" | "queueBottom" | "setCategory" | "addTags" | "removeTags";
             ids: string[];
             deleteFiles?: boolean;
+            category?: string | null;
+            tags?: string[];
+            value?: boolean;
         };
         BulkResponse: {
             results: components["schemas"]["Result"][];
+        };
+        CategoryDto: {
+            name: string;
+            folder: string;
+            path: string;
+        };
+        /**
+         * @example {
+         *       "name": "tv-sonarr",
+         *       "folder": ""
+         *     }
+         */
+        CategoryRequest: {
+            name?: string;
+            folder?: string;
         };
         /** @description A message a client sends on /api/v1/events */
         ClientFrame: components["schemas"]["SubscribeFrame"] | components["schemas"]["UnsubscribeFrame"] | components["schemas"]["ResyncFrame"] | components["schemas"]["VisibilityFrame"];
@@ -2066,6 +2394,26 @@ export interface components {
             altSpeed: boolean;
             logToFile: boolean;
             setupDone: boolean;
+            queueing: boolean;
+            /** Format: int32 */
+            maxActiveDownloads: number;
+            /** Format: int32 */
+            maxActiveSeeds: number;
+            /** Format: int32 */
+            maxActiveTorrents: number;
+            ignoreSlowTorrents: boolean;
+            /** Format: int64 */
+            slowDownloadRate: number;
+            /** Format: int64 */
+            slowUploadRate: number;
+            /** Format: int32 */
+            slowTorrentSeconds: number;
+            /** Format: double */
+            seedRatioLimit: number;
+            /** Format: int64 */
+            seedTimeLimitMinutes: number;
+            /** Format: int64 */
+            seedIdleLimitMinutes: number;
         };
         /** @description A client message was refused; the connection stays open */
         ErrorFrame: {
@@ -2357,6 +2705,15 @@ export interface components {
              */
             type: "resync";
         };
+        /** @description Seeding goals: -2 = the session's, -1 = none, else the limit */
+        SeedGoalsDto: {
+            /** Format: double */
+            ratio?: number;
+            /** Format: int64 */
+            seedingMinutes?: number;
+            /** Format: int64 */
+            idleMinutes?: number;
+        };
         /** @description A frame the server sends on /api/v1/events */
         ServerFrame: components["schemas"]["HelloFrame"] | components["schemas"]["SnapshotFrame"] | components["schemas"]["UpdateFrame"] | components["schemas"]["PeersFrame"] | components["schemas"]["FilesFrame"] | components["schemas"]["TrackersFrame"] | components["schemas"]["PiecesFrame"] | components["schemas"]["EventFrame"] | components["schemas"]["HeartbeatFrame"] | components["schemas"]["ErrorFrame"];
         /** @description The fields of SessionStatsDto that changed with their new values */
@@ -2415,6 +2772,9 @@ export interface components {
             announcesFailed: number;
             /** Format: int64 */
             incomingPeers: number;
+            /** Format: int32 */
+            queued: number;
+            queueing: boolean;
         };
         /**
          * @description Editable settings to change; keys left out stay, null restores the default
@@ -2444,6 +2804,26 @@ export interface components {
             altSpeed?: boolean;
             logToFile?: boolean;
             setupDone?: boolean;
+            queueing?: boolean;
+            /** Format: int32 */
+            maxActiveDownloads?: number;
+            /** Format: int32 */
+            maxActiveSeeds?: number;
+            /** Format: int32 */
+            maxActiveTorrents?: number;
+            ignoreSlowTorrents?: boolean;
+            /** Format: int64 */
+            slowDownloadRate?: number;
+            /** Format: int64 */
+            slowUploadRate?: number;
+            /** Format: int32 */
+            slowTorrentSeconds?: number;
+            /** Format: double */
+            seedRatioLimit?: number;
+            /** Format: int64 */
+            seedTimeLimitMinutes?: number;
+            /** Format: int64 */
+            seedIdleLimitMinutes?: number;
         };
         SettingsDto: {
             editable: components["schemas"]["EditableSettings"];
@@ -2513,6 +2893,17 @@ export interface components {
             /** @description Older form, used when topics is absent: true (the default) follows the peers only, false ends the subscription */
             peers: boolean;
         };
+        /**
+         * @example {
+         *       "names": [
+         *         "4k",
+         *         "keep"
+         *       ]
+         *     }
+         */
+        TagsRequest: {
+            names?: string[];
+        };
         TokenInfo: {
             id: string;
             label?: string | null;
@@ -2538,6 +2929,10 @@ export interface components {
             /** Format: int32 */
             maxConnections?: number;
             sequential?: boolean;
+            category?: string | null;
+            tags?: string[];
+            seedGoals?: components["schemas"]["SeedGoalsDto"];
+            forced?: boolean;
         };
         /** @description id, and the fields of TorrentDto that changed with their new values */
         TorrentChangeFrame: {
@@ -2599,6 +2994,19 @@ export interface components {
             peersBySource: {
                 [key: string]: number;
             };
+            category?: string | null;
+            tags: string[];
+            seedGoals: components["schemas"]["SeedGoalsDto"];
+            effectiveSeedGoals: components["schemas"]["SeedGoalsDto"];
+            goalReached?: string | null;
+            forced: boolean;
+            /** Format: int32 */
+            queuePosition: number;
+            /** Format: int64 */
+            downloadingSeconds: number;
+            /** Format: int64 */
+            seedingSeconds: number;
+            lastActivityAt?: string | null;
         };
         /** @description What a torrent holds, before it is added (listOnly) */
         TorrentPreview: {

@@ -52,6 +52,8 @@ class OpenApiCompletenessTest {
     static String join(String base, String sub) {
         String p = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
                 + (sub.isEmpty() || sub.startsWith("/") ? sub : "/" + sub);
+        // A template with a pattern ({name: .+}) is documented as its bare parameter ({name}).
+        p = p.replaceAll("\\{([A-Za-z0-9_]+)\\s*:[^}]*}", "{$1}");
         return p.isEmpty() ? "/" : p;
     }
 

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Thread-safe; one shared JDK {@link HttpClient}.
  */
-final class TorrentFetcher {
+public final class TorrentFetcher {
     static final int MAX_REDIRECTS = 5;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
@@ -44,12 +44,12 @@ final class TorrentFetcher {
             .build();
     private final String userAgent;
 
-    TorrentFetcher(String userAgent) {
+    public TorrentFetcher(String userAgent) {
         this.userAgent = userAgent;
     }
 
     /** An http(s) URL with a host, or a 400 naming what is wrong. */
-    static URI parseUrl(String source) {
+    public static URI parseUrl(String source) {
         URI uri;
         try {
             uri = new URI(source.strip());
@@ -72,7 +72,7 @@ final class TorrentFetcher {
      * The body of a 200 answer, following redirects; fails with {@link ApiException}: 413 over
      * {@code maxBytes}, 422 for any other status, a failed connection, a timeout or a bad redirect.
      */
-    CompletionStage<byte[]> fetch(URI uri, int maxBytes) {
+    public CompletionStage<byte[]> fetch(URI uri, int maxBytes) {
         return fetch(uri, maxBytes, 0).toCompletableFuture()
                 .orTimeout(TOTAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(describe(uri, TorrentLookup.unwrap(e))));

@@ -185,4 +185,23 @@ public interface BitquarkConfig {
         @WithDefault("true")
         boolean enabled();
     }
+
+    /** The compatibility APIs: each can be switched off. */
+    Compat compat();
+
+    interface Compat {
+        /**
+         * Transmission's RPC at {@code /transmission/rpc} and {@code /rpc}, for Sonarr, Radarr, transmission-remote
+         * and Transmission remotes ({@code BITQUARK_COMPAT_TRANSMISSION=false} turns it off).
+         */
+        @WithDefault("true")
+        boolean transmission();
+
+        /**
+         * qBittorrent's WebUI API v2 at {@code /api/v2}, for Sonarr, Radarr, Prowlarr and qBittorrent clients
+         * ({@code BITQUARK_COMPAT_QBITTORRENT=false} turns it off).
+         */
+        @WithDefault("true")
+        boolean qbittorrent();
+    }
 }

@@ -17,8 +17,27 @@ public final class PathRules {
     /** The query parameter that may carry an API token on {@link #acceptsQueryToken} paths. */
     public static final String TOKEN_PARAMETER = "token";
 
+    /** qBittorrent WebUI API v2's login: the compatibility API checks the password itself. */
+    public static final String QBITTORRENT_LOGIN = "/api/v2/auth/login";
+
     /** Open or protected. */
     public enum Access { OPEN, PROTECTED }
+
+    /**
+     * Which API a path belongs to, for how an unauthenticated request is answered: Transmission's RPC (401 with a
+     * Basic challenge of realm "Transmission", which transmission-remote waits for before it sends credentials),
+     * qBittorrent's WebUI API v2 (403, which Sonarr and the other clients take as "log in"), or ours.
+     */
+    public enum Surface { OWN, TRANSMISSION, QBITTORRENT }
+
+    /** The surface of a path (after canonicalisation). */
+    public static Surface surface(String path) {
+        String p = canonical(path);
+        if (p.equals("/transmission/rpc") || p.equals("/transmission/rpc/") || p.equals("/rpc") || p.equals("/rpc/")) {
+            return Surface.TRANSMISSION;
+        }
+        return under(p, "/api/v2") ? Surface.QBITTORRENT : Surface.OWN;
+    }
 
     /** A file stream or a torrent's playlist, in canonical (lower-case) form. */
     private static final Pattern MEDIA = Pattern.compile(
@@ -39,8 +58,11 @@ public final class PathRules {
         if (under(p, "/q/openapi") || under(p, "/q/swagger-ui")) {
             return Access.OPEN; // documentation only; every call it makes needs a login
         }
-        if (p.equals(LOGIN) || p.equals(LOGOUT)) {
+        if (p.equals(LOGIN) || p.equals(LOGOUT) || p.equals(QBITTORRENT_LOGIN)) {
             return Access.OPEN;
+        }
+        if (surface(p) == Surface.TRANSMISSION) {
+            return Access.PROTECTED; // also GET: Sonarr's handshake is a GET that must meet the 401/409 dance
         }
         if (under(p, "/api") || under(p, "/q")) {
             return Access.PROTECTED;

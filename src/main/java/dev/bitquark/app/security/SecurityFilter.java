@@ -96,7 +96,123 @@ public class SecurityFilter {
             fail(rc, 503, "starting", "bitquark is starting; try again in a few seconds");
             return;
         }
+        PathRules.Surface surface = PathRules.surface(path);
+        if (surface != PathRules.Surface.OWN) {
+            compatible(rc, facts, surface);
+            return;
+        }
         authenticate(rc, facts, guarded && origin == null, PathRules.acceptsQueryToken(method, path));
+    }
+
+    /**
+     * The compatibility APIs (Transmission RPC, qBittorrent API v2): the same password and API tokens as ours, and
+     * qBittorrent's {@code SID} cookie (a login session of ours). Script clients send neither {@code Origin} nor
+     * {@code Referer}, so a cookie state change without them is allowed here, as qBittorrent allows it: its cookie
+     * is {@code SameSite=Strict} (never sent cross-site) and cross-site requests are refused above. A
+     * {@code Referer} naming another host is refused, as qBittorrent does. With the loopback bypass on, a direct
+     * loopback client passes whatever credentials it sends (Sonarr sends Basic even with an empty password).
+     */
+    private void compatible(RoutingContext rc, RequestFacts facts, PathRules.Surface surface) {
+        HttpServerRequest req = rc.request();
+        Runnable refuse = surface == PathRules.Surface.TRANSMISSION
+                ? () -> {
+                    rc.response().headers().add("WWW-Authenticate", "Basic realm=\"Transmission\"");
+                    plain(rc, 401, "<h1>401: Unauthorized</h1>Unauthorized User");
+                }
+                : () -> plain(rc, 403, "Forbidden");
+        String referer = req.getHeader("Referer");
+        if (surface == PathRules.Surface.QBITTORRENT && referer != null && req.getHeader("Origin") == null
+                && !OriginPolicy.sameOrigin(originOf(referer), facts.scheme(), facts.host(), facts.port())) {
+            plain(rc, 401, "Unauthorized");
+            return;
+        }
+        if (auth.config().localhostBypass() && facts.directFromLoopback()) {
+            pass(rc, facts, AuthMethod.LOCALHOST);
+            return;
+        }
+        String authorization = req.getHeader("Authorization");
+        if (authorization != null) {
+            int sp = authorization.indexOf(' ');
+            String scheme = sp < 0 ? authorization : authorization.substring(0, sp);
+            String credentials = sp < 0 ? "" : authorization.substring(sp + 1).strip();
+            if ("Basic".equalsIgnoreCase(scheme)) {
+                String password = basicPassword(credentials);
+                if (password == null) {
+                    refuse.run();
+                    return;
+                }
+                PasswordCheck quick = auth.checkQuickly(facts.clientKey(), password);
+                if (quick.result() != Authenticator.Result.NEEDS_HASHING) {
+                    compatPassword(rc, facts, quick, refuse);
+                    return;
+                }
+                rc.vertx().executeBlocking(() -> auth.checkSlowly(facts.clientKey(), password), false)
+                        .onComplete(ar -> {
+                            if (ar.succeeded()) {
+                                compatPassword(rc, facts, ar.result(), refuse);
+                            } else {
+                                LOG.errorf(ar.cause(), "password check failed");
+                                plain(rc, 500, "the password could not be checked");
+                            }
+                        });
+                return;
+            }
+            if ("Bearer".equalsIgnoreCase(scheme) && auth.tokens().verify(credentials)) {
+                pass(rc, facts, AuthMethod.BEARER);
+                return;
+            }
+            if (!"Bearer".equalsIgnoreCase(scheme) || surface == PathRules.Surface.TRANSMISSION) {
+                refuse.run();
+                return;
+            }
+        }
+        for (String name : List.of(QBITTORRENT_COOKIE, SessionCookies.NAME)) {
+            for (Cookie c : req.cookies(name)) {
+                if (auth.sessions().touch(c.getValue()) != LoginSessions.Touch.INVALID) {
+                    pass(rc, facts, AuthMethod.COOKIE);
+                    return;
+                }
+            }
+        }
+        refuse.run();
+    }
+
+    /** {@code scheme://host[:port]} of a Referer URL, or null if it is not one. */
+    static String originOf(String url) {
+        try {
+            java.net.URI u = new java.net.URI(url.length() > 2048 ? url.substring(0, 2048) : url);
+            if (u.getScheme() == null || u.getHost() == null) {
+                return null;
+            }
+            return u.getScheme() + "://" + (u.getHost().contains(":") && !u.getHost().startsWith("[")
+                    ? "[" + u.getHost() + "]" : u.getHost()) + (u.getPort() < 0 ? "" : ":" + u.getPort());
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** The cookie qBittorrent's login sets (4.x–5.1), which its clients send back. */
+    public static final String QBITTORRENT_COOKIE = "SID";
+
+    private static void compatPassword(RoutingContext rc, RequestFacts facts, PasswordCheck check, Runnable refuse) {
+        switch (check.result()) {
+            case ACCEPTED -> pass(rc, facts, AuthMethod.BASIC);
+            case REJECTED -> refuse.run();
+            default -> {
+                rc.response().putHeader("Retry-After", Long.toString(check.retryAfterSeconds()));
+                plain(rc, check.result() == Authenticator.Result.BUSY ? 503 : 429, "too many failed logins; retry in "
+                        + check.retryAfterSeconds() + " s");
+            }
+        }
+    }
+
+    private static void plain(RoutingContext rc, int status, String body) {
+        HttpServerResponse r = rc.response();
+        if (r.ended() || r.closed()) {
+            return;
+        }
+        r.setStatusCode(status).putHeader("Content-Type", body.startsWith("<") ? "text/html; charset=UTF-8"
+                : "text/plain; charset=UTF-8").end(body);
     }
 
     private void authenticate(RoutingContext rc, RequestFacts facts, boolean noOrigin, boolean media) {

@@ -181,6 +181,18 @@ public class SessionService {
         return p;
     }
 
+    public boolean dhtEnabled() {
+        return config.dht().enabled();
+    }
+
+    public boolean pexEnabled() {
+        return config.pex().enabled();
+    }
+
+    public boolean lsdEnabled() {
+        return config.lsd().enabled();
+    }
+
     /** The configured download folder, absolute and normalized. */
     public Path downloadRoot() {
         return config.downloadDir().toAbsolutePath().normalize();

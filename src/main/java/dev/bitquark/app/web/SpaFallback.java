@@ -7,7 +7,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * Single-page app routing: a browser that reloads {@code /torrents/abc} must get the UI's
  * {@code index.html}, so GET requests for paths outside {@code /api} and {@code /q} that do not
- * name a file (no dot in the last segment) are rerouted to {@code /}.
+ * name a file (no dot in the last segment) are rerouted to {@code /}. Transmission's RPC paths are not UI routes:
+ * a GET there is Sonarr's handshake, answered by the RPC.
  */
 @ApplicationScoped
 public class SpaFallback {
@@ -28,6 +29,9 @@ public class SpaFallback {
             return false;
         }
         if (path.equals("/api") || path.startsWith("/api/") || path.equals("/q") || path.startsWith("/q/")) {
+            return false;
+        }
+        if (dev.bitquark.app.security.PathRules.surface(path) != dev.bitquark.app.security.PathRules.Surface.OWN) {
             return false;
         }
         String last = path.substring(path.lastIndexOf('/') + 1);
