@@ -108,6 +108,12 @@ public class CompatTorrents {
         return e;
     }
 
+    /** Good nodes in the DHT's routing table (0 without a DHT). */
+    public int dhtNodes() {
+        dev.bitquark.dht.DhtStats d = engines.dhtStats();
+        return d == null ? 0 : d.goodNodes();
+    }
+
     public TorrentIds ids() {
         return ids;
     }

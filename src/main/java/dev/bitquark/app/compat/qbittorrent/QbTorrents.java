@@ -1,0 +1,639 @@
+package dev.bitquark.app.compat.qbittorrent;
+
+import dev.bitquark.app.compat.CompatTorrents;
+import dev.bitquark.app.compat.CompatTorrents.Refused;
+import dev.bitquark.app.session.Library;
+import dev.bitquark.engine.EngineSnapshot;
+import dev.bitquark.engine.FilePriority;
+import dev.bitquark.engine.FileStats;
+import dev.bitquark.engine.QueueMove;
+import dev.bitquark.engine.SeedGoals;
+import dev.bitquark.engine.TorrentHandle;
+import dev.bitquark.engine.TorrentPolicy;
+import dev.bitquark.engine.TorrentState;
+import dev.bitquark.engine.TorrentStats;
+import dev.bitquark.metainfo.InfoHash;
+import dev.bitquark.metainfo.Metainfo;
+import dev.bitquark.tracker.TrackerStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
+
+/**
+ * qBittorrent's {@code torrents/*} actions onto the session: lists (filters, sort, paging), one torrent's
+ * properties, files and trackers, adds, removal, start and stop (both 5.x's names and 4.x's pause/resume),
+ * recheck, reannounce, categories and tags, share limits, the queue, force start, location and file priorities.
+ * Hashes match in either case and are written lower-case; {@code hashes=all} names every torrent.
+ */
+final class QbTorrents {
+    private final CompatTorrents torrents;
+
+    QbTorrents(CompatTorrents torrents) {
+        this.torrents = torrents;
+    }
+
+    CompletionStage<QbReply> call(String name, QbRequest r) {
+        return switch (name) {
+            case "info" -> info(r);
+            case "properties" -> properties(r);
+            case "files" -> files(r);
+            case "trackers" -> trackers(r);
+            case "pieceStates" -> pieceStates(r);
+            case "add" -> QbAdd.add(torrents, r);
+            case "delete" -> each(r, h -> torrents.session().remove(h, r.flag("deleteFiles", false)));
+            case "stop", "pause" -> each(r, h -> torrents.handle(h).pause().toCompletionStage());
+            case "start", "resume" -> each(r, h -> torrents.handle(h).resume().toCompletionStage());
+            case "recheck" -> each(r, h -> {
+                torrents.handle(h).recheck();
+                return CompletableFuture.completedFuture(null);
+            });
+            case "reannounce" -> each(r, h -> torrents.handle(h).reannounce().toCompletionStage());
+            case "setForceStart" -> force(r);
+            case "topPrio" -> queue(r, QueueMove.TOP);
+            case "bottomPrio" -> queue(r, QueueMove.BOTTOM);
+            case "increasePrio" -> queue(r, QueueMove.UP);
+            case "decreasePrio" -> queue(r, QueueMove.DOWN);
+            case "setShareLimits" -> shareLimits(r);
+            case "categories" -> categories();
+            case "createCategory" -> createCategory(r, false);
+            case "editCategory" -> createCategory(r, true);
+            case "removeCategories" -> removeCategories(r);
+            case "setCategory" -> setCategory(r);
+            case "tags" -> CompletableFuture.completedFuture(QbReply.json(List.copyOf(library().tags())));
+            case "createTags" -> library().createTags(TorrentInfo.tags(r.param("tags", ""))).thenApply(s -> QbReply.EMPTY);
+            case "deleteTags" -> library().deleteTags(TorrentInfo.tags(r.param("tags", ""))).thenApply(v -> QbReply.EMPTY);
+            case "addTags" -> policies(r, tagsChange(r, true));
+            case "removeTags" -> policies(r, tagsChange(r, false));
+            case "setLocation" -> setLocation(r);
+            case "filePrio" -> filePrio(r);
+            case "setDownloadLimit", "setUploadLimit" -> limits(r, name.equals("setDownloadLimit"));
+            case "toggleSequentialDownload" -> each(r, h -> torrents.handle(h).stats().toCompletionStage()
+                    .thenCompose(s -> torrents.handle(h).setSequential(!s.sequential()).toCompletionStage()));
+            case "setSuperSeeding", "toggleFirstLastPiecePrio", "setAutoManagement" -> each(r,
+                    h -> CompletableFuture.completedFuture(null));
+            case "rename", "renameFile", "renameFolder" -> CompletableFuture.failedFuture(
+                    QbReply.error(409, "renaming is not supported"));
+            default -> CompletableFuture.failedFuture(QbReply.error(404, "Not Found"));
+        };
+    }
+
+    private Library library() {
+        return torrents.session().library();
+    }
+
+    // ---- reads -----------------------------------------------------------------------------------
+
+    /** Every torrent's info object, in add order (the order qBittorrent lists when not sorted). */
+    CompletionStage<List<Map<String, Object>>> all(Map<InfoHash, Set<EngineSnapshot.Part>> parts) {
+        return torrents.snapshot(parts).thenApply(s -> {
+            boolean queueing = torrents.session().settings().queue().enabled();
+            List<TorrentStats> list = new ArrayList<>(s.torrents());
+            list.sort(Comparator.comparingLong(TorrentStats::addedAtMillis).thenComparing(t -> t.infoHash().toHex()));
+            List<TorrentStats> unfinished = list.stream().filter(t -> !t.finished())
+                    .sorted(Comparator.comparingInt(TorrentStats::queuePosition)).toList();
+            Map<InfoHash, Integer> rank = new HashMap<>();
+            for (int i = 0; i < unfinished.size(); i++) {
+                rank.put(unfinished.get(i).infoHash(), i);
+            }
+            List<Map<String, Object>> out = new ArrayList<>(list.size());
+            for (TorrentStats t : list) {
+                out.add(TorrentInfo.of(t, context(t, s.details().get(t.infoHash()), rank.getOrDefault(t.infoHash(), 0),
+                        queueing)));
+            }
+            return out;
+        });
+    }
+
+    private TorrentInfo.Context context(TorrentStats t, EngineSnapshot.Details d, int rank, boolean queueing) {
+        TorrentHandle h = torrents.handle(t.infoHash());
+        Metainfo meta = h == null ? null : h.metainfo();
+        String magnet = meta != null ? meta.toMagnet().toUri() : h != null && h.magnet() != null ? h.magnet().toUri()
+                : "magnet:?xt=urn:btih:" + t.infoHash().toHex();
+        String tracker = "";
+        int count = meta == null ? 0 : (int) meta.announceTiers().stream().mapToLong(List::size).sum();
+        if (d != null && d.trackers() != null) {
+            count = d.trackers().size();
+            for (TrackerStatus tr : d.trackers()) {
+                if (tr.lastResult() == TrackerStatus.Result.OK) {
+                    tracker = tr.url();
+                    break;
+                }
+            }
+        }
+        return new TorrentInfo.Context(magnet, tracker, count, meta != null && meta.isPrivate(), rank, queueing,
+                meta == null ? "" : meta.comment().orElse(""));
+    }
+
+    private CompletionStage<QbReply> info(QbRequest r) {
+        String filter = r.param("filter", "all").toLowerCase(Locale.ROOT);
+        String category = r.param("category");
+        String tag = r.param("tag");
+        Set<String> hashes = hashSet(r.param("hashes"));
+        // The first working tracker is part of every object: ask for the trackers of every torrent.
+        Map<InfoHash, Set<EngineSnapshot.Part>> parts = new HashMap<>();
+        for (TorrentHandle h : torrents.session().handles()) {
+            parts.put(h.infoHash(), EnumSet.of(EngineSnapshot.Part.TRACKERS));
+        }
+        return all(parts).thenApply(list -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Map<String, Object> t : list) {
+                if (hashes != null && !hashes.contains((String) t.get("hash"))) {
+                    continue;
+                }
+                if (category != null && !category.equals(t.get("category"))) {
+                    continue;
+                }
+                if (tag != null && !(tag.isEmpty() ? t.get("tags").equals("")
+                        : List.of(((String) t.get("tags")).split(", ")).contains(tag))) {
+                    continue;
+                }
+                if (r.params().containsKey("private") && r.flag("private", false) != (Boolean) t.get("private")) {
+                    continue;
+                }
+                if (!matches(filter, t)) {
+                    continue;
+                }
+                out.add(t);
+            }
+            String sort = r.param("sort");
+            if (sort != null && !sort.isBlank()) {
+                Comparator<Map<String, Object>> by = (a, b) -> compare(a.get(sort), b.get(sort));
+                out.sort(r.flag("reverse", false) ? by.reversed() : by);
+            } else if (r.flag("reverse", false)) {
+                java.util.Collections.reverse(out);
+            }
+            int offset = (int) Math.max(0, Math.min(Integer.MAX_VALUE, r.number("offset", 0)));
+            if (r.number("offset", 0) < 0) {
+                offset = Math.max(0, out.size() + (int) r.number("offset", 0));
+            }
+            long limit = r.number("limit", 0);
+            List<Map<String, Object>> page = out.subList(Math.min(offset, out.size()), limit > 0
+                    ? (int) Math.min(out.size(), (long) offset + limit) : out.size());
+            return QbReply.json(List.copyOf(page));
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            return Double.compare(x.doubleValue(), y.doubleValue());
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareToIgnoreCase(y);
+        }
+        if (a instanceof Comparable c && a.getClass() == b.getClass()) {
+            return c.compareTo(b);
+        }
+        return String.valueOf(a).compareTo(String.valueOf(b));
+    }
+
+    /** qBittorrent's filters (4.x's names too: paused, resumed). */
+    static boolean matches(String filter, Map<String, Object> t) {
+        String state = (String) t.get("state");
+        boolean up = state.endsWith("UP") || state.equals("uploading");
+        boolean stopped = state.startsWith("stopped");
+        boolean active = ((Number) t.get("dlspeed")).longValue() > 0 || ((Number) t.get("upspeed")).longValue() > 0;
+        return switch (filter) {
+            case "downloading" -> !up && !state.equals("error") && !state.equals("missingFiles");
+            case "seeding" -> up && !stopped && !state.equals("checkingUP");
+            case "completed" -> up;
+            case "stopped", "paused" -> stopped;
+            case "running", "resumed" -> !stopped;
+            case "active" -> active;
+            case "inactive" -> !active;
+            case "stalled" -> state.startsWith("stalled");
+            case "stalled_uploading" -> state.equals("stalledUP");
+            case "stalled_downloading" -> state.equals("stalledDL");
+            case "checking" -> state.startsWith("checking");
+            case "moving" -> state.equals("moving");
+            case "errored" -> state.equals("error") || state.equals("missingFiles");
+            default -> true;
+        };
+    }
+
+    private TorrentHandle one(QbRequest r) {
+        InfoHash h = CompatTorrents.parseHash(r.param("hash"));
+        TorrentHandle t = h == null ? null : torrents.handle(h);
+        if (t == null) {
+            throw QbReply.error(404, "Torrent hash was not found");
+        }
+        return t;
+    }
+
+    private CompletionStage<QbReply> properties(QbRequest r) {
+        TorrentHandle h = one(r);
+        Map<InfoHash, Set<EngineSnapshot.Part>> parts = Map.of(h.infoHash(),
+                EnumSet.of(EngineSnapshot.Part.PEERS, EngineSnapshot.Part.TRACKERS));
+        return torrents.snapshot(parts).thenApply(s -> {
+            TorrentStats t = s.torrents().stream().filter(x -> x.infoHash().equals(h.infoHash())).findFirst()
+                    .orElseThrow(() -> QbReply.error(404, "Torrent hash was not found"));
+            Metainfo meta = h.metainfo();
+            long now = System.currentTimeMillis() / 1000;
+            long active = t.times().downloadingSeconds() + t.times().seedingSeconds();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("addition_date", t.addedAtMillis() / 1000);
+            m.put("comment", meta == null ? "" : meta.comment().orElse(""));
+            m.put("completion_date", t.completedAtMillis() > 0 ? t.completedAtMillis() / 1000 : -1);
+            m.put("created_by", meta == null ? "" : meta.createdBy().orElse(""));
+            m.put("creation_date", meta == null ? -1 : meta.creationDate().map(java.time.Instant::getEpochSecond)
+                    .orElse(-1L));
+            m.put("dl_limit", t.downloadLimit() > 0 ? t.downloadLimit() : -1);
+            m.put("dl_speed", t.downloadRate());
+            m.put("dl_speed_avg", t.times().downloadingSeconds() > 0
+                    ? t.downloadedTotal() / t.times().downloadingSeconds() : 0);
+            m.put("download_path", "");
+            m.put("eta", TorrentInfo.eta(t));
+            m.put("hash", t.infoHash().toHex());
+            m.put("infohash_v1", t.infoHash().toHex());
+            m.put("infohash_v2", "");
+            m.put("is_private", meta != null && meta.isPrivate());
+            m.put("isPrivate", meta != null && meta.isPrivate());
+            m.put("last_seen", t.completedAtMillis() > 0 ? now : -1);
+            m.put("name", t.name());
+            m.put("nb_connections", t.peersConnected());
+            m.put("nb_connections_limit", t.maxConnections());
+            m.put("peers", Math.max(0, t.peersConnected() - t.seedsConnected()));
+            m.put("peers_total", Math.max(0, t.peersKnown() - t.seedsConnected()));
+            m.put("piece_size", meta == null ? -1 : meta.pieceLength());
+            m.put("pieces_have", t.havePieces());
+            m.put("pieces_num", meta == null ? -1 : t.pieceCount());
+            m.put("reannounce", 0);
+            m.put("save_path", t.saveDir());
+            m.put("seeding_time", t.times().seedingSeconds());
+            m.put("seeds", t.seedsConnected());
+            m.put("seeds_total", t.seedsConnected());
+            m.put("share_ratio", TorrentInfo.ratio(t));
+            m.put("time_elapsed", active);
+            m.put("total_downloaded", t.downloadedTotal());
+            m.put("total_downloaded_session", t.downloadedTotal());
+            m.put("total_size", t.totalBytes());
+            m.put("total_uploaded", t.uploadedTotal());
+            m.put("total_uploaded_session", t.uploadedTotal());
+            m.put("total_wasted", t.wastedTotal());
+            m.put("up_limit", t.uploadLimit() > 0 ? t.uploadLimit() : -1);
+            m.put("up_speed", t.uploadRate());
+            m.put("up_speed_avg", active > 0 ? t.uploadedTotal() / active : 0);
+            return QbReply.json(m);
+        });
+    }
+
+    /** qBittorrent's file priorities: 0 skip, 1 normal, 6 high, 7 maximum (low shows as normal). */
+    static int priority(FilePriority p) {
+        return switch (p) {
+            case SKIP -> 0;
+            case LOW, NORMAL -> 1;
+            case HIGH -> 6;
+        };
+    }
+
+    private CompletionStage<QbReply> files(QbRequest r) {
+        TorrentHandle h = one(r);
+        if (!h.hasMetadata()) {
+            return CompletableFuture.completedFuture(QbReply.json(List.of()));
+        }
+        Metainfo meta = h.metainfo();
+        Set<Integer> only = null;
+        if (r.param("indexes") != null) {
+            only = new java.util.HashSet<>();
+            for (String i : r.param("indexes").split("\\|")) {
+                try {
+                    only.add(Integer.parseInt(i.strip()));
+                } catch (NumberFormatException e) {
+                    throw QbReply.error(400, "indexes must be numbers separated by |");
+                }
+            }
+        }
+        Set<Integer> chosen = only;
+        return h.fileStats().toCompletionStage().thenApply(list -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            long pieceLength = meta.pieceLength();
+            for (FileStats f : list) {
+                if (chosen != null && !chosen.contains(f.index())) {
+                    continue;
+                }
+                var entry = meta.files().get(f.index());
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("availability", f.progress());
+                m.put("index", f.index());
+                m.put("is_seed", f.progress() >= 1.0);
+                m.put("name", meta.isMultiFile() ? meta.name() + "/" + f.path() : f.path());
+                long first = entry.offset() / pieceLength;
+                long last = f.size() == 0 ? first : (entry.offset() + f.size() - 1) / pieceLength;
+                m.put("piece_range", List.of(first, last));
+                m.put("priority", priority(f.priority()));
+                m.put("progress", f.progress());
+                m.put("size", f.size());
+                out.add(m);
+            }
+            return QbReply.json(out);
+        });
+    }
+
+    private CompletionStage<QbReply> trackers(QbRequest r) {
+        TorrentHandle h = one(r);
+        return h.trackers().toCompletionStage().thenCompose(list -> h.stats().toCompletionStage().thenApply(s -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            int dht = s.peersBySource().getOrDefault(dev.bitquark.engine.PeerOrigin.DHT, 0);
+            int pex = s.peersBySource().getOrDefault(dev.bitquark.engine.PeerOrigin.PEX, 0);
+            int lsd = s.peersBySource().getOrDefault(dev.bitquark.engine.PeerOrigin.LSD, 0);
+            boolean priv = h.metainfo() != null && h.metainfo().isPrivate();
+            out.add(pseudo("** [DHT] **", torrents.sessions().dhtEnabled() && !priv, dht));
+            out.add(pseudo("** [PeX] **", torrents.sessions().pexEnabled() && !priv, pex));
+            out.add(pseudo("** [LSD] **", torrents.sessions().lsdEnabled() && !priv, lsd));
+            for (TrackerStatus t : list) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("msg", t.message() == null ? "" : t.message());
+                m.put("num_downloaded", -1);
+                m.put("num_leeches", t.leechers());
+                m.put("num_peers", t.peers());
+                m.put("num_seeds", t.seeders());
+                m.put("status", switch (t.lastResult()) {
+                    case NOT_CONTACTED -> 1;
+                    case UPDATING -> 3;
+                    case OK -> 2;
+                    case ERROR -> 4;
+                    case UNSUPPORTED -> 0;
+                });
+                m.put("tier", t.tier());
+                m.put("url", t.url());
+                out.add(m);
+            }
+            return QbReply.json(out);
+        }));
+    }
+
+    private static Map<String, Object> pseudo(String url, boolean on, int peers) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("msg", on ? "" : "This torrent is private");
+        m.put("num_downloaded", 0);
+        m.put("num_leeches", 0);
+        m.put("num_peers", peers);
+        m.put("num_seeds", 0);
+        m.put("status", on ? 2 : 0);
+        m.put("tier", "");
+        m.put("url", url);
+        return m;
+    }
+
+    private CompletionStage<QbReply> pieceStates(QbRequest r) {
+        TorrentHandle h = one(r);
+        return h.pieces().toCompletionStage().thenApply(b -> {
+            List<Integer> out = new ArrayList<>(b.size());
+            for (int i = 0; i < b.size(); i++) {
+                out.add(b.get(i) ? 2 : 0);
+            }
+            return QbReply.json(out);
+        });
+    }
+
+    // ---- changes ---------------------------------------------------------------------------------
+
+    /** {@code hashes}: {@code all} or hashes separated by {@code |}; null set = all. */
+    static Set<String> hashSet(String hashes) {
+        if (hashes == null || hashes.strip().equalsIgnoreCase("all")) {
+            return null;
+        }
+        Set<String> out = new java.util.HashSet<>();
+        for (String h : hashes.split("\\|")) {
+            InfoHash parsed = CompatTorrents.parseHash(h);
+            if (parsed != null) {
+                out.add(parsed.toHex());
+            }
+        }
+        return out;
+    }
+
+    private List<InfoHash> chosen(QbRequest r) {
+        String hashes = r.param("hashes", r.param("hash"));
+        if (hashes == null) {
+            throw QbReply.error(400, "hashes is missing");
+        }
+        Set<String> set = hashSet(hashes);
+        List<InfoHash> out = new ArrayList<>();
+        for (TorrentHandle h : torrents.session().handles()) {
+            if (set == null || set.contains(h.infoHash().toHex())) {
+                out.add(h.infoHash());
+            }
+        }
+        return out;
+    }
+
+    private CompletionStage<QbReply> each(QbRequest r, java.util.function.Function<InfoHash, CompletionStage<?>> a) {
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        for (InfoHash h : chosen(r)) {
+            if (torrents.handle(h) != null) {
+                all.add(a.apply(h).toCompletableFuture());
+            }
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> QbReply.EMPTY);
+    }
+
+    private List<TorrentHandle> handles(QbRequest r) {
+        List<TorrentHandle> out = new ArrayList<>();
+        for (InfoHash h : chosen(r)) {
+            TorrentHandle t = torrents.handle(h);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private CompletionStage<QbReply> policies(QbRequest r, UnaryOperator<TorrentPolicy> change) {
+        List<TorrentHandle> hs = handles(r);
+        return library().change(hs, change).thenApply(v -> {
+            hs.forEach(h -> torrents.session().markDirty(h.infoHash()));
+            return QbReply.EMPTY;
+        });
+    }
+
+    private static UnaryOperator<TorrentPolicy> tagsChange(QbRequest r, boolean add) {
+        List<String> tags;
+        try {
+            tags = TorrentInfo.tags(r.param("tags", ""));
+        } catch (IllegalArgumentException e) {
+            throw QbReply.error(400, e.getMessage());
+        }
+        return add ? p -> p.withTags(java.util.stream.Stream.concat(p.tags().stream(), tags.stream()).toList())
+                : p -> p.withTags(p.tags().stream().filter(t -> !tags.contains(t)).toList());
+    }
+
+    private CompletionStage<QbReply> force(QbRequest r) {
+        boolean on = r.flag("value", false);
+        List<TorrentHandle> hs = handles(r);
+        return library().change(hs, p -> p.withForced(on)).thenCompose(v -> {
+            List<CompletableFuture<?>> all = new ArrayList<>();
+            if (on) {
+                hs.forEach(h -> all.add(h.resume().toCompletionStage().toCompletableFuture()));
+            }
+            return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+        }).thenApply(v -> QbReply.EMPTY);
+    }
+
+    /** 409 when the queue is off, as qBittorrent answers (Sonarr expects and ignores it). */
+    private CompletionStage<QbReply> queue(QbRequest r, QueueMove move) {
+        if (!torrents.session().settings().queue().enabled()) {
+            throw QbReply.error(409, "Torrent queueing must be enabled");
+        }
+        return torrents.session().queueMove(chosen(r), move).thenApply(v -> QbReply.EMPTY);
+    }
+
+    /** Missing parameters default to -2 (the session's); Sonarr sends only the first three. */
+    private CompletionStage<QbReply> shareLimits(QbRequest r) {
+        double ratio = r.decimal("ratioLimit", SeedGoals.SESSION);
+        long seeding = r.number("seedingTimeLimit", SeedGoals.SESSION);
+        long idle = r.number("inactiveSeedingTimeLimit", SeedGoals.SESSION);
+        SeedGoals goals;
+        try {
+            goals = new SeedGoals(ratio < 0 && ratio != SeedGoals.SESSION ? SeedGoals.NONE : ratio,
+                    seeding < 0 && seeding != SeedGoals.SESSION ? SeedGoals.NONE : seeding,
+                    idle < 0 && idle != SeedGoals.SESSION ? SeedGoals.NONE : idle);
+        } catch (IllegalArgumentException e) {
+            throw QbReply.error(400, e.getMessage());
+        }
+        return policies(r, p -> p.withGoals(goals));
+    }
+
+    private CompletionStage<QbReply> categories() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> c : library().categories().entrySet()) {
+            out.put(c.getKey(), category(c.getKey(), c.getValue()));
+        }
+        return CompletableFuture.completedFuture(QbReply.json(out));
+    }
+
+    Map<String, Object> category(String name, String folder) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("savePath", folder.isEmpty() ? "" : torrents.sessions().downloadRoot().resolve(folder).toString());
+        return m;
+    }
+
+    /** {@code savePath}: absolute inside the download folder, or relative to it; kept relative. */
+    private String folder(QbRequest r) {
+        String raw = r.param("savePath", "");
+        if (raw.isBlank()) {
+            return "";
+        }
+        try {
+            Path p = torrents.insideDownloads(raw.strip(), "savePath");
+            return torrents.sessions().downloadRoot().relativize(p).toString().replace('\\', '/');
+        } catch (Refused e) {
+            throw QbReply.error(400, e.getMessage());
+        }
+    }
+
+    private CompletionStage<QbReply> createCategory(QbRequest r, boolean edit) {
+        String name;
+        try {
+            name = TorrentPolicy.checkCategory(r.param("category", ""));
+        } catch (IllegalArgumentException e) {
+            throw QbReply.error(409, "Invalid category name");
+        }
+        if (name.isEmpty()) {
+            throw QbReply.error(409, "Invalid category name");
+        }
+        String folder = folder(r);
+        CompletionStage<?> done = edit ? library().editCategory(name, folder) : library().createCategory(name, folder);
+        return done.handle((v, e) -> {
+            if (e != null) {
+                Throwable c = e.getCause() != null ? e.getCause() : e;
+                if (c instanceof Library.Conflict) {
+                    throw QbReply.error(409, edit ? "Category does not exist" : "Category already exists");
+                }
+                throw new java.util.concurrent.CompletionException(c);
+            }
+            return QbReply.EMPTY;
+        });
+    }
+
+    private CompletionStage<QbReply> removeCategories(QbRequest r) {
+        List<String> names = new ArrayList<>();
+        for (String n : r.param("categories", "").split("\n")) {
+            if (!n.isBlank()) {
+                names.add(n.strip());
+            }
+        }
+        return library().removeCategories(names).thenApply(v -> QbReply.EMPTY);
+    }
+
+    /** An unknown category is a 409 ("Incorrect category name"); "" clears it. */
+    private CompletionStage<QbReply> setCategory(QbRequest r) {
+        String name = r.param("category", "").strip();
+        if (!name.isEmpty() && !library().categories().containsKey(name)) {
+            throw QbReply.error(409, "Incorrect category name");
+        }
+        return policies(r, p -> p.withCategory(name.isEmpty() ? null : name));
+    }
+
+    private CompletionStage<QbReply> setLocation(QbRequest r) {
+        String location = r.param("location");
+        if (location == null || location.isBlank()) {
+            throw QbReply.error(400, "Save path cannot be empty");
+        }
+        Path dir;
+        try {
+            dir = torrents.insideDownloads(location.strip(), "location");
+        } catch (Refused e) {
+            throw QbReply.error(400, e.getMessage());
+        }
+        return each(r, h -> torrents.handle(h).moveStorage(dir).toCompletionStage()
+                .thenCompose(v -> torrents.session().saveNow(h)));
+    }
+
+    private CompletionStage<QbReply> filePrio(QbRequest r) {
+        TorrentHandle h = one(r);
+        if (!h.hasMetadata()) {
+            throw QbReply.error(409, "torrent's metadata has not downloaded yet");
+        }
+        int count = h.metainfo().files().size();
+        FilePriority p = switch ((int) r.number("priority", -1)) {
+            case 0 -> FilePriority.SKIP;
+            case 1 -> FilePriority.NORMAL;
+            case 6, 7 -> FilePriority.HIGH;
+            default -> throw QbReply.error(400, "priority is not valid");
+        };
+        Map<Integer, FilePriority> changes = new HashMap<>();
+        for (String i : r.param("id", "").split("\\|")) {
+            int index;
+            try {
+                index = Integer.parseInt(i.strip());
+            } catch (NumberFormatException e) {
+                throw QbReply.error(400, "id must be file indexes separated by |");
+            }
+            if (index < 0 || index >= count) {
+                throw QbReply.error(409, "file index out of range");
+            }
+            changes.put(index, p);
+        }
+        return h.changeFilePriorities(changes).toCompletionStage().thenApply(v -> {
+            torrents.session().markDirty(h.infoHash());
+            return QbReply.EMPTY;
+        });
+    }
+
+    private CompletionStage<QbReply> limits(QbRequest r, boolean download) {
+        long limit = Math.max(0, r.number("limit", 0));
+        return each(r, h -> torrents.handle(h).stats().toCompletionStage().thenCompose(s -> torrents.handle(h)
+                .setRateLimits(download ? limit : s.downloadLimit(), download ? s.uploadLimit() : limit)
+                .toCompletionStage()));
+    }
+
+    /** The state a stopped torrent would show, for tests of the mapping. */
+    static boolean stopped(TorrentStats s) {
+        return s.state() == TorrentState.PAUSED;
+    }
+}
