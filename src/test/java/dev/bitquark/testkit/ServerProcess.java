@@ -117,6 +117,10 @@ public final class ServerProcess implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - t0);
     }
 
+    public int httpPort() {
+        return httpPort;
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + httpPort + path;
     }
