@@ -75,6 +75,8 @@ final class QbTorrents {
             case "addTags" -> policies(r, tagsChange(r, true));
             case "removeTags" -> policies(r, tagsChange(r, false));
             case "setLocation" -> setLocation(r);
+            case "addTrackers" -> trackerChange(r, true);
+            case "removeTrackers" -> trackerChange(r, false);
             case "filePrio" -> filePrio(r);
             case "setDownloadLimit", "setUploadLimit" -> limits(r, name.equals("setDownloadLimit"));
             case "toggleSequentialDownload" -> each(r, h -> torrents.handle(h).stats().toCompletionStage()
@@ -592,6 +594,24 @@ final class QbTorrents {
         }
         return each(r, h -> torrents.handle(h).moveStorage(dir).toCompletionStage()
                 .thenCompose(v -> torrents.session().saveNow(h)));
+    }
+
+    /** {@code urls}: newline-separated to add, {@code |}-separated to remove (qBittorrent's forms). */
+    private CompletionStage<QbReply> trackerChange(QbRequest r, boolean add) {
+        TorrentHandle h = one(r);
+        List<String> urls = new ArrayList<>();
+        for (String u : r.param("urls", "").split(add ? "\n" : "\\|")) {
+            if (!u.isBlank()) {
+                urls.add(u.strip());
+            }
+        }
+        return (add ? h.addTrackers(urls) : h.removeTrackers(urls)).toCompletionStage().handle((v, e) -> {
+            if (e != null) {
+                throw QbReply.error(409, String.valueOf((e.getCause() != null ? e.getCause() : e).getMessage()));
+            }
+            torrents.session().markDirty(h.infoHash());
+            return QbReply.EMPTY;
+        });
     }
 
     private CompletionStage<QbReply> filePrio(QbRequest r) {
