@@ -137,7 +137,8 @@ public final class Library {
                 for (TorrentHandle h : torrents) {
                     TorrentPolicy[] pair = reads.get(i++).join();
                     if (!pair[0].equals(pair[1])) {
-                        sets.add(h.setPolicy(pair[1]).toCompletionStage().toCompletableFuture());
+                        sets.add(h.setPolicy(pair[1]).toCompletionStage()
+                                .thenCompose(done -> session.saveNow(h.infoHash())).toCompletableFuture());
                     }
                 }
                 return CompletableFuture.allOf(sets.toArray(CompletableFuture[]::new));
@@ -170,7 +171,7 @@ public final class Library {
             all.add(h.policy().compose(p -> {
                 TorrentPolicy next = change.apply(p);
                 return next.equals(p) ? Future.<Void>succeededFuture() : h.setPolicy(next);
-            }).toCompletionStage().toCompletableFuture());
+            }).toCompletionStage().thenCompose(x -> session.saveNow(h.infoHash())).toCompletableFuture());
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }

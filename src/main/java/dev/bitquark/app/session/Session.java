@@ -405,9 +405,12 @@ public final class Session implements AutoCloseable {
         return library;
     }
 
-    /** Moves torrents in the queue (see {@code Engine.queueMove}); saved with their resume data. */
+    /**
+     * Moves torrents in the queue (see {@code Engine.queueMove}); completes once the torrents whose place changed
+     * are stored (the engine reports them changed before the move completes).
+     */
     public CompletionStage<Void> queueMove(java.util.Collection<InfoHash> hashes, dev.bitquark.engine.QueueMove move) {
-        return engine.queueMove(hashes, move).toCompletionStage();
+        return engine.queueMove(hashes, move).toCompletionStage().thenCompose(v -> saveDirty());
     }
 
     public TorrentHandle handle(InfoHash infoHash) {
