@@ -152,21 +152,15 @@ public class QbRoutes {
             parts.put(h.infoHash(), java.util.EnumSet.of(dev.bitquark.engine.EngineSnapshot.Part.TRACKERS));
         }
         long rid = r.number("rid", 0);
-        return actions.all(parts).thenCompose(list -> torrents.engine().sessionStats().toCompletionStage()
+        return actions.listing(parts).thenCompose(listing -> torrents.engine().sessionStats().toCompletionStage()
                 .thenApply(stats -> {
                     Map<String, Map<String, Object>> byHash = new LinkedHashMap<>();
-                    Map<String, Object> trackers = new LinkedHashMap<>();
-                    for (Map<String, Object> t : list) {
+                    for (Map<String, Object> t : listing.infos()) {
                         Map<String, Object> copy = new LinkedHashMap<>(t);
                         String hash = (String) copy.remove("hash");
                         byHash.put(hash, copy);
-                        String tracker = (String) t.get("tracker");
-                        if (!tracker.isEmpty()) {
-                            @SuppressWarnings("unchecked")
-                            List<String> hs = (List<String>) trackers.computeIfAbsent(tracker, k -> new ArrayList<>());
-                            hs.add(hash);
-                        }
                     }
+                    Map<String, Object> trackers = listing.trackers();
                     Map<String, Object> categories = new LinkedHashMap<>();
                     torrents.session().library().categories().forEach((n, f) -> categories.put(n,
                             actions.category(n, f)));
@@ -180,6 +174,15 @@ public class QbRoutes {
                     server.put("refresh_interval", 1500);
                     server.put("total_peer_connections", stats.peersConnected());
                     server.put("use_alt_speed_limits", torrents.session().settings().altSpeed());
+                    // libtorrent's disk cache figures, which qBittorrent reports and bitquark has no cache for.
+                    server.put("average_time_queue", 0);
+                    server.put("queued_io_jobs", stats.diskQueue());
+                    server.put("read_cache_hits", "0");
+                    server.put("read_cache_overload", "0");
+                    server.put("total_buffers_size", 0);
+                    server.put("total_queued_size", 0);
+                    server.put("total_wasted_session", 0);
+                    server.put("write_cache_overload", "0");
                     return QbReply.json(sync.answer(r.sessionKey(), rid, byHash, categories,
                             List.copyOf(torrents.session().library().tags()), trackers, server));
                 }));

@@ -97,6 +97,14 @@ final class QbTorrents {
 
     /** Every torrent's info object, in add order (the order qBittorrent lists when not sorted). */
     CompletionStage<List<Map<String, Object>>> all(Map<InfoHash, Set<EngineSnapshot.Part>> parts) {
+        return listing(parts).thenApply(Listing::infos);
+    }
+
+    /** The info objects and, for {@code sync/maindata}, every tracker URL with the torrents that have it. */
+    record Listing(List<Map<String, Object>> infos, Map<String, Object> trackers) {
+    }
+
+    CompletionStage<Listing> listing(Map<InfoHash, Set<EngineSnapshot.Part>> parts) {
         return torrents.snapshot(parts).thenApply(s -> {
             boolean queueing = torrents.session().settings().queue().enabled();
             List<TorrentStats> list = new ArrayList<>(s.torrents());
@@ -108,11 +116,19 @@ final class QbTorrents {
                 rank.put(unfinished.get(i).infoHash(), i);
             }
             List<Map<String, Object>> out = new ArrayList<>(list.size());
+            Map<String, Object> trackers = new LinkedHashMap<>();
             for (TorrentStats t : list) {
-                out.add(TorrentInfo.of(t, context(t, s.details().get(t.infoHash()), rank.getOrDefault(t.infoHash(), 0),
-                        queueing)));
+                EngineSnapshot.Details d = s.details().get(t.infoHash());
+                out.add(TorrentInfo.of(t, context(t, d, rank.getOrDefault(t.infoHash(), 0), queueing)));
+                if (d != null && d.trackers() != null) {
+                    for (TrackerStatus tr : d.trackers()) {
+                        @SuppressWarnings("unchecked")
+                        List<String> hs = (List<String>) trackers.computeIfAbsent(tr.url(), k -> new ArrayList<>());
+                        hs.add(t.infoHash().toHex());
+                    }
+                }
             }
-            return out;
+            return new Listing(out, trackers);
         });
     }
 

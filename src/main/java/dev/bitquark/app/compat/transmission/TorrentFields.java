@@ -272,7 +272,7 @@ final class TorrentFields {
                 m.put("lastScrapeStartTime", 0);
                 m.put("lastScrapeSucceeded", false);
                 m.put("lastScrapeTime", 0);
-                m.put("lastScrapeTimedOut", 0);
+                m.put("lastScrapeTimedOut", false);
                 m.put("leecherCount", tr.leechers());
                 m.put("nextAnnounceTime", tr.nextAnnounce() == null ? 0 : tr.nextAnnounce().getEpochSecond());
                 m.put("nextScrapeTime", 0);
