@@ -37,6 +37,29 @@ public class AddQuery {
     @Parameter(description = "true: only parse and describe the torrent (files, trackers); nothing is added")
     String listOnly;
 
+    @QueryParam("stopAfterMetadata")
+    @Parameter(description = "true: a magnet link fetches its metadata, then stays paused (files can be chosen first)")
+    String stopAfterMetadata;
+    @QueryParam("category")
+    @Parameter(description = "The category to file it under; without outputFolder it is saved in the category's "
+            + "folder (a new category is created)")
+    String category;
+    @QueryParam("tags")
+    @Parameter(description = "Its tags, comma-separated")
+    String tags;
+    @QueryParam("ratioLimit")
+    @Parameter(description = "Seeding goal: stop at this share ratio (-2 the session's, -1 none)")
+    String ratioLimit;
+    @QueryParam("seedingMinutes")
+    @Parameter(description = "Seeding goal: stop after seeding this many minutes (-2 the session's, -1 none)")
+    String seedingMinutes;
+    @QueryParam("idleMinutes")
+    @Parameter(description = "Seeding goal: stop after this many minutes without upload (-2 the session's, -1 none)")
+    String idleMinutes;
+    @QueryParam("forced")
+    @Parameter(description = "true: runs whatever the queue's limits")
+    String forced;
+
     AddOptions options() {
         Map<String, List<String>> q = new LinkedHashMap<>();
         put(q, "outputFolder", outputFolder);
@@ -47,6 +70,13 @@ public class AddQuery {
         put(q, "maxConnections", maxConnections);
         put(q, "files", files);
         put(q, "listOnly", listOnly);
+        put(q, "stopAfterMetadata", stopAfterMetadata);
+        put(q, "category", category);
+        put(q, "tags", tags);
+        put(q, "ratioLimit", ratioLimit);
+        put(q, "seedingMinutes", seedingMinutes);
+        put(q, "idleMinutes", idleMinutes);
+        put(q, "forced", forced);
         return AddOptions.fromQuery(q);
     }
 
