@@ -1136,10 +1136,16 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
+                    /** @description The category to file it under; without outputFolder it is saved in the category's folder (a new category is created) */
+                    category?: string;
                     /** @description This torrent's download limit in bytes/s (0 = unlimited) */
                     downloadLimit?: string;
                     /** @description File priorities: 0:skip,3:high (index:priority, comma-separated) or a JSON list [{"index":0,"priority":"skip"}]; priorities are skip, low, normal, high */
                     files?: string;
+                    /** @description true: runs whatever the queue's limits */
+                    forced?: string;
+                    /** @description Seeding goal: stop after this many minutes without upload (-2 the session's, -1 none) */
+                    idleMinutes?: string;
                     /** @description true: only parse and describe the torrent (files, trackers); nothing is added */
                     listOnly?: string;
                     /** @description This torrent's connection limit (1 to 10000; default 50) */
@@ -1148,8 +1154,16 @@ export interface paths {
                     outputFolder?: string;
                     /** @description true: add paused (nothing is checked or downloaded until resumed) */
                     paused?: string;
+                    /** @description Seeding goal: stop at this share ratio (-2 the session's, -1 none) */
+                    ratioLimit?: string;
+                    /** @description Seeding goal: stop after seeding this many minutes (-2 the session's, -1 none) */
+                    seedingMinutes?: string;
                     /** @description true: download pieces in order */
                     sequential?: string;
+                    /** @description true: a magnet link fetches its metadata, then stays paused (files can be chosen first) */
+                    stopAfterMetadata?: string;
+                    /** @description Its tags, comma-separated */
+                    tags?: string;
                     /** @description This torrent's upload limit in bytes/s (0 = unlimited) */
                     uploadLimit?: string;
                 };
