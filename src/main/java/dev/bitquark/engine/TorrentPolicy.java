@@ -14,10 +14,14 @@ import java.util.Locale;
  * @param tags the torrent's tags, each once, in the order given
  * @param goals when it stops seeding
  * @param forced runs whatever the queue's limits, and is not counted by them
+ * @param firstLastPieces the first and the last piece of each wanted file come first (high priority), so that a
+ *     player can read a file's header and index before the rest (qBittorrent's "first and last piece priority")
  */
-public record TorrentPolicy(String category, List<String> tags, SeedGoals goals, boolean forced) {
+public record TorrentPolicy(String category, List<String> tags, SeedGoals goals, boolean forced,
+                            boolean firstLastPieces) {
     /** No category, no tags, the session's seeding goals, queued like any other. */
-    public static final TorrentPolicy DEFAULT = new TorrentPolicy(null, List.of(), SeedGoals.FROM_SESSION, false);
+    public static final TorrentPolicy DEFAULT = new TorrentPolicy(null, List.of(), SeedGoals.FROM_SESSION, false,
+            false);
     /** Longest category or tag name, in characters. */
     public static final int MAX_NAME = 200;
     /** Most tags on one torrent. */
@@ -98,19 +102,28 @@ public record TorrentPolicy(String category, List<String> tags, SeedGoals goals,
         return b.toString();
     }
 
+    /** Without first and last piece priority. */
+    public TorrentPolicy(String category, List<String> tags, SeedGoals goals, boolean forced) {
+        this(category, tags, goals, forced, false);
+    }
+
     public TorrentPolicy withCategory(String name) {
-        return new TorrentPolicy(name, tags, goals, forced);
+        return new TorrentPolicy(name, tags, goals, forced, firstLastPieces);
     }
 
     public TorrentPolicy withTags(List<String> newTags) {
-        return new TorrentPolicy(category, newTags, goals, forced);
+        return new TorrentPolicy(category, newTags, goals, forced, firstLastPieces);
     }
 
     public TorrentPolicy withGoals(SeedGoals newGoals) {
-        return new TorrentPolicy(category, tags, newGoals, forced);
+        return new TorrentPolicy(category, tags, newGoals, forced, firstLastPieces);
     }
 
     public TorrentPolicy withForced(boolean on) {
-        return new TorrentPolicy(category, tags, goals, on);
+        return new TorrentPolicy(category, tags, goals, on, firstLastPieces);
+    }
+
+    public TorrentPolicy withFirstLastPieces(boolean on) {
+        return new TorrentPolicy(category, tags, goals, forced, on);
     }
 }

@@ -24,7 +24,7 @@ final class AddOptions {
     /** The option names, as query parameters and form fields. */
     static final List<String> NAMES = List.of("outputFolder", "paused", "sequential", "downloadLimit", "uploadLimit",
             "maxConnections", "files", "listOnly", "stopAfterMetadata", "category", "tags", "ratioLimit",
-            "seedingMinutes", "idleMinutes", "forced");
+            "seedingMinutes", "idleMinutes", "forced", "firstLastPiecePriority");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Entries of {@code files} in the short form (a query string has a few KiB at most anyway). */
     static final int MAX_SHORT_ENTRIES = 10_000;
@@ -76,6 +76,7 @@ final class AddOptions {
             case "idleMinutes" -> policy = policy.withGoals(new SeedGoals(policy.goals().ratio(),
                     policy.goals().seedingMinutes(), (long) goal(name, value)));
             case "forced" -> policy = policy.withForced(bool(name, value));
+            case "firstLastPiecePriority" -> policy = policy.withFirstLastPieces(bool(name, value));
             default -> {
                 // Other fields (e.g. a qBittorrent client's category) are not options of ours.
             }
@@ -127,6 +128,9 @@ final class AddOptions {
         }
         if (r.forced() != null) {
             policy = policy.withForced(r.forced());
+        }
+        if (r.firstLastPiecePriority() != null) {
+            policy = policy.withFirstLastPieces(r.firstLastPiecePriority());
         }
     }
 

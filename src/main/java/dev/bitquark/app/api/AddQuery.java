@@ -60,6 +60,10 @@ public class AddQuery {
     @Parameter(description = "true: runs whatever the queue's limits")
     String forced;
 
+    @QueryParam("firstLastPiecePriority")
+    @Parameter(description = "true: the first and last piece of each wanted file first")
+    String firstLastPiecePriority;
+
     AddOptions options() {
         Map<String, List<String>> q = new LinkedHashMap<>();
         put(q, "outputFolder", outputFolder);
@@ -77,6 +81,7 @@ public class AddQuery {
         put(q, "seedingMinutes", seedingMinutes);
         put(q, "idleMinutes", idleMinutes);
         put(q, "forced", forced);
+        put(q, "firstLastPiecePriority", firstLastPiecePriority);
         return AddOptions.fromQuery(q);
     }
 

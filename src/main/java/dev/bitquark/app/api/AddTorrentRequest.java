@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param tags its tags
  * @param seedGoals its own seeding goals ({ratio, seedingMinutes, idleMinutes}; -2 the session's, -1 none)
  * @param forced runs whatever the queue's limits
+ * @param firstLastPiecePriority the first and last piece of each wanted file first
  */
 @Schema(description = "Add a torrent by URL or magnet link", example = "{\"source\":\"https://…\"}")
 public record AddTorrentRequest(
@@ -36,5 +37,6 @@ public record AddTorrentRequest(
         String category,
         List<String> tags,
         SeedGoalsDto seedGoals,
-        Boolean forced) implements JsonRequest {
+        Boolean forced,
+        Boolean firstLastPiecePriority) implements JsonRequest {
 }

@@ -23,6 +23,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param tags its tags, replacing those it has (new ones join the session's)
  * @param seedGoals its own seeding goals (keys left out: the session's)
  * @param forced runs whatever the queue's limits
+ * @param firstLastPiecePriority the first and last piece of each wanted file first
  */
 @Schema(description = "A torrent's settings to change; keys left out stay",
         example = "{\"sequential\": true, \"maxConnections\": 20}")
@@ -36,13 +37,15 @@ public record TorrentChange(
         @Schema(nullable = true) String category,
         java.util.List<String> tags,
         SeedGoalsDto seedGoals,
-        Boolean forced) implements JsonRequest {
+        Boolean forced,
+        Boolean firstLastPiecePriority) implements JsonRequest {
     static final Set<String> KEYS = Set.of("downloadLimit", "uploadLimit", "maxConnections", "sequential", "category",
-            "tags", "seedGoals", "forced");
+            "tags", "seedGoals", "forced", "firstLastPiecePriority");
 
     /** Whether the change touches the policy (category, tags, goals, forced). */
     boolean changesPolicy() {
-        return category != null || tags != null || seedGoals != null || forced != null;
+        return category != null || tags != null || seedGoals != null || forced != null
+                || firstLastPiecePriority != null;
     }
 
     /** {@code p} with this change's policy parts. */
@@ -59,6 +62,9 @@ public record TorrentChange(
         }
         if (forced != null) {
             next = next.withForced(forced);
+        }
+        if (firstLastPiecePriority != null) {
+            next = next.withFirstLastPieces(firstLastPiecePriority);
         }
         return next;
     }
@@ -79,11 +85,13 @@ public record TorrentChange(
                 o.has("category") ? category(o) : null,
                 o.has("tags") ? tags(o.get("tags"), "tags") : null,
                 o.has("seedGoals") ? SeedGoalsDto.of(SeedGoalsDto.read(o.get("seedGoals"), "seedGoals")) : null,
-                o.has("forced") ? JsonBodies.bool(o, "forced") : null);
+                o.has("forced") ? JsonBodies.bool(o, "forced") : null,
+                o.has("firstLastPiecePriority") ? JsonBodies.bool(o, "firstLastPiecePriority") : null);
     }
 
     static TorrentChange of(LimitsChange limits) {
-        return new TorrentChange(limits.downloadLimit(), limits.uploadLimit(), null, null, null, null, null, null);
+        return new TorrentChange(limits.downloadLimit(), limits.uploadLimit(), null, null, null, null, null, null,
+                null);
     }
 
     /** A category name as kept ({@code ""} for JSON null: none); a bad one is a 400 naming why. */

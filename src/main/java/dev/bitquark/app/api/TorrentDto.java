@@ -13,7 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * under; {@code seedGoals}: its own (-2 = the session's, -1 = none), {@code effectiveSeedGoals}: those in force;
  * {@code goalReached}: the seeding goal it reached (why it stopped), or null; {@code forced}: runs whatever the
  * queue; {@code queuePosition}: 0 first; {@code downloadingSeconds}/{@code seedingSeconds}: time running, in whole
- * minutes; {@code lastActivityAt}: when data last moved, or null).
+ * minutes; {@code lastActivityAt}: when data last moved, or null; {@code firstLastPiecePriority}: the first and
+ * last piece of each wanted file come first).
  */
 public record TorrentDto(
         String id,
@@ -56,7 +57,8 @@ public record TorrentDto(
         int queuePosition,
         long downloadingSeconds,
         long seedingSeconds,
-        @Schema(nullable = true) String lastActivityAt) {
+        @Schema(nullable = true) String lastActivityAt,
+        boolean firstLastPiecePriority) {
 
     public static TorrentDto of(TorrentStats s) {
         return new TorrentDto(s.infoHash().toHex(), s.name(), s.state().name().toLowerCase(Locale.ROOT), s.finished(),
@@ -71,7 +73,7 @@ public record TorrentDto(
                 SeedGoalsDto.of(s.policy().goals()), SeedGoalsDto.of(s.effectiveGoals()), s.goalReached(),
                 s.policy().forced(), s.queuePosition(), s.times().downloadingSeconds(), s.times().seedingSeconds(),
                 s.times().lastActivityMillis() > 0 ? Instant.ofEpochMilli(s.times().lastActivityMillis()).toString()
-                        : null);
+                        : null, s.policy().firstLastPieces());
     }
 
     private static java.util.Map<String, Integer> sources(java.util.Map<dev.bitquark.engine.PeerOrigin, Integer> m) {

@@ -59,6 +59,7 @@ public final class SessionPartsCodec {
                 .put("seeding-minutes", p.goals().seedingMinutes())
                 .put("idle-minutes", p.goals().idleMinutes())
                 .put("forced", p.forced() ? 1 : 0)
+                .put("first-last", p.firstLastPieces() ? 1 : 0)
                 .put("queue-order", queueOrder)
                 .put("downloading-s", t.downloadingSeconds())
                 .put("seeding-s", t.seedingSeconds())
@@ -88,7 +89,7 @@ public final class SessionPartsCodec {
                     d.optionalInteger("seeding-minutes", SeedGoals.SESSION, SeedGoals.MAX_MINUTES, SeedGoals.SESSION),
                     d.optionalInteger("idle-minutes", SeedGoals.SESSION, SeedGoals.MAX_MINUTES, SeedGoals.SESSION));
             TorrentPolicy policy = new TorrentPolicy(d.optionalText("category", MAX_NAME_BYTES), tags, goals,
-                    d.optionalInteger("forced", 0, 1, 0) == 1);
+                    d.optionalInteger("forced", 0, 1, 0) == 1, d.optionalInteger("first-last", 0, 1, 0) == 1);
             return new TorrentParts(policy, d.optionalInteger("queue-order", Long.MIN_VALUE, Long.MAX_VALUE, 0),
                     new TorrentTimes(d.optionalInteger("downloading-s", 0, Long.MAX_VALUE, 0),
                             d.optionalInteger("seeding-s", 0, Long.MAX_VALUE, 0),

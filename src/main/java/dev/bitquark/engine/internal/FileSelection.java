@@ -191,11 +191,31 @@ final class FileSelection {
         return all;
     }
 
+    /** The first and last piece of each wanted file first (see {@code TorrentPolicy.firstLastPieces}). */
+    private boolean firstLast;
+
+    void setFirstLast(boolean on) {
+        if (on != firstLast) {
+            firstLast = on;
+            applyToPicker();
+        }
+    }
+
     private void applyToPicker() {
         Priority[] levels = new Priority[priorities.length];
         for (FileEntry f : meta.files()) {
             levels[f.index()] = f.padding() ? Priority.SKIP : Priority.values()[priorities[f.index()].ordinal()];
         }
         picker.setFilePriorities(lengths, levels);
+        if (firstLast) {
+            long pieceLength = meta.pieceLength();
+            for (FileEntry f : meta.files()) {
+                if (f.length() == 0 || levels[f.index()] == Priority.SKIP) {
+                    continue;
+                }
+                picker.setPiecePriority((int) (f.offset() / pieceLength), Priority.HIGH);
+                picker.setPiecePriority((int) ((f.offset() + f.length() - 1) / pieceLength), Priority.HIGH);
+            }
+        }
     }
 }

@@ -82,6 +82,9 @@ public final class TorrentSlot {
     /** At add time: what the resume data (or stored link) kept, or the options' policy for a new torrent. */
     public void restoreSessionParts(TorrentPolicy p, long order, TorrentTimes times) {
         policy = p;
+        if (phase instanceof Torrent t) {
+            t.selection().setFirstLast(p.firstLastPieces());
+        }
         queueOrder = order;
         downloadingMillis = times.downloadingSeconds() * 1000;
         seedingMillis = times.seedingSeconds() * 1000;
@@ -97,6 +100,9 @@ public final class TorrentSlot {
         rt.assertOnContext();
         if (!p.equals(policy)) {
             policy = p;
+            if (phase instanceof Torrent t) {
+                t.selection().setFirstLast(p.firstLastPieces());
+            }
             notifier().resumeDataChanged();
         }
     }
@@ -297,6 +303,7 @@ public final class TorrentSlot {
             t.selection().restore(priorities);
         }
         t.limits().set(from.downloadLimit, from.uploadLimit);
+        t.selection().setFirstLast(policy.firstLastPieces());
         phase = t;
         t.notifier().metadataReceived(meta);
         t.begin(null, false);

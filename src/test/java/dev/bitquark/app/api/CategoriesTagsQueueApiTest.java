@@ -82,10 +82,12 @@ class CategoriesTagsQueueApiTest {
         api().contentType("application/json").body("{\"name\":\"tv\"}").when().post("/api/v1/categories").then()
                 .statusCode(201);
         api().contentType("application/json").body("{\"category\":\"tv\",\"tags\":[\"x\"],\"seedGoals\":"
-                + "{\"ratio\":2,\"idleMinutes\":-1},\"forced\":true}").when().patch("/api/v1/torrents/" + id).then()
+                + "{\"ratio\":2,\"idleMinutes\":-1},\"forced\":true,\"firstLastPiecePriority\":true}").when()
+                .patch("/api/v1/torrents/" + id).then()
                 .statusCode(200).body("category", equalTo("tv")).body("tags", equalTo(List.of("x")))
                 .body("seedGoals.ratio", equalTo(2.0f)).body("seedGoals.seedingMinutes", equalTo(-2))
-                .body("seedGoals.idleMinutes", equalTo(-1)).body("forced", equalTo(true));
+                .body("seedGoals.idleMinutes", equalTo(-1)).body("forced", equalTo(true))
+                .body("firstLastPiecePriority", equalTo(true));
         api().contentType("application/json").body("{\"seedGoals\":{\"ratio\":-7}}").when()
                 .patch("/api/v1/torrents/" + id).then().statusCode(400);
         api().contentType("application/json").body("{\"action\":\"addTags\",\"ids\":[\"" + id + "\"],\"tags\":"

@@ -17,10 +17,11 @@ import java.util.concurrent.CompletionStage;
  * {@code savepath}, {@code category} (created if new, as qBittorrent does; its folder when no savepath is given),
  * {@code tags}, {@code stopped} (4.x: {@code paused}), {@code ratioLimit}, {@code seedingTimeLimit},
  * {@code inactiveSeedingTimeLimit}, {@code sequentialDownload}, {@code upLimit}, {@code dlLimit}, {@code forced},
+ * {@code firstLastPiecePrio},
  * {@code addToTopOfQueue}. The answer is qBittorrent 5.1's: "Ok." if at least one torrent was added, else
  * "Fails." (a torrent already there counts as a failure, as there); a file that is not a torrent is a 415.
  * Options it has no counterpart for ({@code autoTMM}, {@code contentLayout}, {@code skip_checking},
- * {@code firstLastPiecePrio}, {@code rename}) are ignored.
+ * {@code rename}) are ignored; {@code firstLastPiecePrio} is the torrent's first and last piece priority.
  */
 final class QbAdd {
     private QbAdd() {
@@ -46,7 +47,7 @@ final class QbAdd {
                     new SeedGoals(ratio < 0 && ratio != SeedGoals.SESSION ? SeedGoals.NONE : ratio,
                             seeding < 0 && seeding != SeedGoals.SESSION ? SeedGoals.NONE : seeding,
                             idle < 0 && idle != SeedGoals.SESSION ? SeedGoals.NONE : idle),
-                    r.flag("forced", false));
+                    r.flag("forced", false), r.flag("firstLastPiecePrio", false));
         } catch (IllegalArgumentException e) {
             throw QbReply.error(400, e.getMessage());
         }

@@ -81,7 +81,8 @@ final class QbTorrents {
             case "setDownloadLimit", "setUploadLimit" -> limits(r, name.equals("setDownloadLimit"));
             case "toggleSequentialDownload" -> each(r, h -> torrents.handle(h).stats().toCompletionStage()
                     .thenCompose(s -> torrents.handle(h).setSequential(!s.sequential()).toCompletionStage()));
-            case "setSuperSeeding", "toggleFirstLastPiecePrio", "setAutoManagement" -> each(r,
+            case "toggleFirstLastPiecePrio" -> policies(r, p -> p.withFirstLastPieces(!p.firstLastPieces()));
+            case "setSuperSeeding", "setAutoManagement" -> each(r,
                     h -> CompletableFuture.completedFuture(null));
             case "rename", "renameFile", "renameFolder" -> CompletableFuture.failedFuture(
                     QbReply.error(409, "renaming is not supported"));

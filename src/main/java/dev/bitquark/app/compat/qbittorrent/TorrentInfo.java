@@ -73,7 +73,7 @@ final class TorrentInfo {
         m.put("downloaded", s.downloadedTotal());
         m.put("downloaded_session", s.downloadedTotal());
         m.put("eta", eta(s));
-        m.put("f_l_piece_prio", false);
+        m.put("f_l_piece_prio", s.policy().firstLastPieces());
         m.put("force_start", s.policy().forced());
         m.put("has_metadata", s.pieceCount() > 0);
         m.put("hash", s.infoHash().toHex());
