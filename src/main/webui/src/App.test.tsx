@@ -24,9 +24,9 @@ describe('App', () => {
     vi.useRealTimers();
   });
 
-  async function renderApp(loadVersion = version) {
+  async function renderApp(loadVersion = version, rest = mockRest()) {
     const store = createLiveStore({ schedule: (commit) => commit() });
-    const view = render(<App events={events} loadVersion={loadVersion} rest={mockRest()} store={store} onLogout={vi.fn()} />);
+    const view = render(<App events={events} loadVersion={loadVersion} rest={rest} store={store} onLogout={vi.fn()} />);
     await act(async () => {});
     return { ...view, store };
   }
@@ -155,6 +155,28 @@ describe('App', () => {
     expect(document.activeElement).toBe(screen.getByRole('searchbox'));
     fireEvent.keyDown(document.body, { key: 'o', ctrlKey: true });
     expect(window.location.pathname).toBe('/add');
+  });
+
+  it('offersTheSelectionsCommandsInThePalette', async () => {
+    const rest = mockRest();
+    await renderApp(version, rest);
+    serve();
+    // Nothing selected: the palette has no torrent commands.
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true });
+    const palette = await screen.findByRole('combobox', { name: 'Search commands' });
+    fireEvent.change(palette, { target: { value: 'force start' } });
+    expect(screen.queryByRole('option', { name: /Force start/ })).toBeNull();
+    fireEvent.keyDown(palette, { key: 'Escape' });
+
+    const row = (n: number) => screen.getAllByRole('row').find((r) => r.textContent?.includes(`Torrent 0000${n}`))!;
+    fireEvent.click(row(1));
+    fireEvent.click(row(3), { ctrlKey: true });
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true });
+    const input = await screen.findByRole('combobox', { name: 'Search commands' });
+    expect(screen.getByRole('group', { name: '2 selected torrents' })).toBeDefined();
+    fireEvent.change(input, { target: { value: 'top of queue' } });
+    await act(async () => fireEvent.keyDown(input, { key: 'Enter' }));
+    expect(rest.bulk).toHaveBeenCalledWith({ action: 'queueTop', ids: [torrent(1).id, torrent(3).id] });
   });
 
   it('toastsACompletionOnceAndAnnouncesIt', async () => {

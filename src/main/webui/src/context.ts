@@ -3,6 +3,7 @@ import type { EventsClient } from './api/EventsClient';
 import type { Rest } from './api/rest';
 import { createAnnouncer, type Announcer } from './components/toast/announcer';
 import { createToastStore, type ToastKind, type ToastStore } from './components/toast/toasts';
+import { createLabelsStore, type LabelsStore } from './store/labels';
 import type { LiveStore } from './store/live';
 
 export type { ToastKind } from './components/toast/toasts';
@@ -15,6 +16,8 @@ export interface AppApi {
   readonly events: EventsClient;
   readonly store: LiveStore;
   readonly rest: Rest;
+  /** The session's categories and tags, loaded on first use and refreshed after changes made here. */
+  readonly labels: LabelsStore;
   /** Shows a toast and announces it in the polite live region. */
   toast(message: string, kind?: ToastKind, details?: readonly string[]): void;
   /** Announces to screen readers only (throttled). */
@@ -29,6 +32,7 @@ export function createAppApi(parts: { events: EventsClient; store: LiveStore; re
   const announcer = createAnnouncer();
   return {
     ...parts,
+    labels: createLabelsStore(parts.rest),
     toasts,
     announcer,
     toast(message, kind = 'info', details = []) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatEta, formatLimit, formatPercent, formatRate, formatRatio, limitUnit, setDateFormat, setUnits } from './format';
+import { formatBytes, formatDate, formatDuration, formatEta, formatLimit, formatPercent, formatRate, formatRatio, limitUnit, setDateFormat, setUnits } from './format';
 import { t } from './i18n';
 
 describe('format', () => {
@@ -89,5 +89,18 @@ describe('date format', () => {
     setDateFormat('locale');
     expect(formatDate(iso)).toBe(before);
     expect(formatDate(null)).toBe('–');
+  });
+});
+
+describe('formatDuration', () => {
+  it('writesWholeMinutesHoursAndDaysWithoutCap', () => {
+    expect(formatDuration(0)).toBe('0m');
+    expect(formatDuration(59)).toBe('0m');
+    expect(formatDuration(45 * 60)).toBe('45m');
+    expect(formatDuration(3 * 3600 + 20 * 60)).toBe('3h 20m');
+    expect(formatDuration(2 * 3600)).toBe('2h');
+    expect(formatDuration(4 * 86_400 + 3 * 3600 + 59)).toBe('4d 3h');
+    expect(formatDuration(400 * 86_400)).toBe('400d'); // an old seed: no "∞" as a time left has
+    expect(formatDuration(-1)).toBe('–');
   });
 });

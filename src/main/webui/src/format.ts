@@ -110,6 +110,21 @@ export function formatEta(seconds: number): string {
   return `${rest}s`;
 }
 
+/**
+ * A time run up, counted in whole minutes (as the server keeps times seeding and downloading): "0m",
+ * "45m", "3h 20m", "4d 3h", "400d 2h"; "–" for a negative or unreadable one.
+ */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  const minutes = Math.floor(seconds / 60);
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  if (d > 0) return h > 0 ? `${d}d ${h}h` : `${d}d`;
+  if (h > 0) return m > 0 ? `${h}h ${m}m` : `${h}h`;
+  return `${m}m`;
+}
+
 const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
 // Formatting a date costs tens of microseconds and a list shows the same few thousand over and
 // over (added, completed): remembered by their text, bounded so a long session cannot grow it.

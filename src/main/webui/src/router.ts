@@ -1,4 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react';
+import { readLabelQuery, writeLabelQuery } from './store/labelFilter';
 import { formatSort, parseSort, type ListQuery, type SortKey } from './store/selectors';
 import { isFilterId } from './store/status';
 
@@ -32,6 +33,7 @@ export function parseLocation(pathname: string, search: string): AppLocation {
     filter: isFilterId(filter) ? filter : 'all',
     search: params.get('q') ?? '',
     sort: sort.length > 0 ? sort : DEFAULT_SORT,
+    ...readLabelQuery(params),
   };
   const parts = pathname.split('/').filter((p) => p !== '').map((p) => safeDecode(p));
   let route: Route = { page: 'list' };
@@ -64,6 +66,7 @@ export function buildUrl(route: Route, query: ListQuery): string {
   else if (route.page === 'dht') path = '/dht';
   const params = new URLSearchParams();
   if (query.filter !== 'all') params.set('state', query.filter);
+  writeLabelQuery(query, params);
   if (query.search !== '') params.set('q', query.search);
   const sort = formatSort(query.sort);
   if (sort !== formatSort(DEFAULT_SORT)) params.set('sort', sort);

@@ -8,6 +8,8 @@ import { enLogs } from './en-logs';
 import { enPalette } from './en-palette';
 import { enDetails } from './en-details';
 import { enSettings } from './en-settings';
+import { enLabels } from './en-labels';
+import { enSettingsQueue } from './en-settings-queue';
 
 export const en = {
   ...enAdd,
@@ -16,6 +18,8 @@ export const en = {
   ...enPalette,
   ...enDetails,
   ...enSettings,
+  ...enLabels,
+  ...enSettingsQueue,
   'shell.skip': 'Skip to the torrent list',
   'login.password': 'Password',
   'login.submit': 'Log in',

@@ -4,11 +4,13 @@ import type { ServerEvent } from '../api/types';
 import { initialLiveState, reduceFrames, rehearseUpdates, type LiveState } from './reduce';
 
 export type { FilterCounts, LiveState, TorrentChange } from './reduce';
+export type { LabelCounts } from './labelCounts';
 export { countByFilter, EVENTS_CAP, HISTORY_CAP, initialLiveState, reduceFrames } from './reduce';
 export {
   useHistory,
   useLiveEvents,
   useFilterCounts,
+  useLabelCounts,
   useLiveSelector,
   useLiveVersion,
   useSession,

@@ -1,5 +1,6 @@
 import type { EventEntry, SpeedHistory } from '../api/frames';
 import type { ServerEvent, SessionStatsDto, TorrentDto } from '../api/types';
+import { applyLabelCounts, countLabels, type LabelCounts } from './labelCounts';
 import { FILTERS, filterMask, type FilterId } from './status';
 
 /** Points kept in `history`: 10 minutes at 1 Hz, as the server keeps. */
@@ -36,6 +37,8 @@ export interface LiveState {
   readonly changes: readonly TorrentChange[] | null;
   /** Torrents under each sidebar filter, kept up to date from the changes (a new object only when one moved). */
   readonly counts: FilterCounts;
+  /** Torrents per category and per tag ('' for none), kept the same way (a new object only when one moved). */
+  readonly labelCounts: LabelCounts;
   readonly session: SessionStatsDto | null;
   readonly history: SpeedHistory;
   /** Clock time of the last snapshot, update, heartbeat or event applied; `null` before the first. */
@@ -54,6 +57,7 @@ export const initialLiveState = (): LiveState => ({
   version: 0,
   changes: null,
   counts: countByFilter([]),
+  labelCounts: countLabels([]),
   session: null,
   history: { times: [], download: [], upload: [] },
   lastFrameAt: null,
@@ -225,9 +229,15 @@ export function reduceFrames(state: LiveState, frames: readonly ServerEvent[], c
   }
   if (snapshot) {
     // Frames after the snapshot in the same batch changed the new map already; count it whole.
-    s = { ...s, version: s.version + 1, changes: null, counts: countByFilter(s.torrents.values()) };
+    s = {
+      ...s, version: s.version + 1, changes: null, counts: countByFilter(s.torrents.values()),
+      labelCounts: countLabels(s.torrents.values()),
+    };
   } else if (changes.length > 0) {
-    s = { ...s, version: s.version + 1, changes, counts: applyCounts(s.counts, changes) };
+    s = {
+      ...s, version: s.version + 1, changes, counts: applyCounts(s.counts, changes),
+      labelCounts: applyLabelCounts(s.labelCounts, changes),
+    };
   }
   return s;
 }

@@ -85,15 +85,19 @@ describe('selectors', () => {
     expect(statusOf(torrent(1, { state: 'live', finished: true }))).toBe('seeding');
     expect(statusOf(torrent(1, { state: 'live', downloadRate: 0 }))).toBe('stalled');
     expect(statusOf(torrent(1, { state: 'metadata' }))).toBe('metadata');
+    expect(statusOf(torrent(1, { state: 'queued' }))).toBe('queued');
     const counts = countByFilter([
       torrent(1, { state: 'live', finished: true, uploadRate: 0, downloadRate: 0 }),
       torrent(2, { state: 'live', downloadRate: 5 }),
       torrent(3, { state: 'paused', finished: true, downloadRate: 0, uploadRate: 0 }),
       torrent(4, { state: 'error', downloadRate: 0, uploadRate: 0 }),
       torrent(5, { state: 'checking', downloadRate: 0, uploadRate: 0 }),
+      torrent(6, { state: 'queued', downloadRate: 0, uploadRate: 0 }),
     ]);
+    // A queued download waits to download: it is under Downloading too, as qBittorrent's queuedDL is.
     expect(counts).toEqual({
-      all: 5, downloading: 1, seeding: 1, completed: 2, paused: 1, active: 1, inactive: 4, stalled: 0, checking: 1, error: 1,
+      all: 6, downloading: 2, seeding: 1, completed: 2, paused: 1, queued: 1, active: 1, inactive: 5, stalled: 0, checking: 1,
+      error: 1,
     });
   });
 

@@ -1,13 +1,16 @@
 import { parseSearch, type SearchTerm } from './search';
 import type { TorrentDto } from '../api/types';
 import type { LiveState, TorrentChange } from './reduce';
+import { effectiveGoals } from './goals';
+import { labelKey, matchesLabels, type LabelQuery } from './labelFilter';
 import { matchesFilter, statusOf, type FilterId, type StatusKind } from './status';
 
 /** Columns the list can sort by (every column but the checkbox). */
 export const SORTABLE = [
   'name', 'size', 'progress', 'state', 'down', 'up', 'eta', 'peers', 'seeds', 'ratio', 'added',
   'downloaded', 'uploaded', 'remaining', 'completed', 'savePath', 'infoHash', 'downLimit', 'upLimit',
-  'pieces', 'maxConnections', 'sequential',
+  'pieces', 'maxConnections', 'sequential', 'category', 'tags', 'queue', 'seedingTime', 'downloadingTime',
+  'lastActivity', 'ratioLimit',
 ] as const;
 export type SortColumn = (typeof SORTABLE)[number];
 export interface SortKey {
@@ -15,14 +18,18 @@ export interface SortKey {
   readonly desc: boolean;
 }
 
-export interface ListQuery {
+/** What the list shows: a state filter, category and tag filters (LabelQuery), a search and a sort. */
+export interface ListQuery extends LabelQuery {
   readonly filter: FilterId;
   readonly search: string;
   readonly sort: readonly SortKey[];
 }
 
+/** Everything but the sort, as one string: the rows shown change when it does. */
+export const filterKey = (q: ListQuery): string => `${q.filter}|${labelKey(q)}|${q.search}`;
+
 const STATUS_RANK: Record<StatusKind, number> = {
-  error: 0, downloading: 1, stalled: 2, metadata: 3, checking: 4, seeding: 5, paused: 6, unknown: 7,
+  error: 0, downloading: 1, stalled: 2, metadata: 3, checking: 4, seeding: 5, queued: 6, paused: 7, unknown: 8,
 };
 const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) || 0 : -1);
 /** 0 means "no limit", which sorts as the largest. */
@@ -49,12 +56,26 @@ const NUMERIC: Partial<Record<SortColumn, (t: TorrentDto) => number>> = {
   pieces: (t) => t.pieceCount,
   maxConnections: (t) => t.maxConnections,
   sequential: (t) => (t.sequential ? 1 : 0),
+  queue: (t) => (t.queuePosition >= 0 ? t.queuePosition : Number.POSITIVE_INFINITY),
+  seedingTime: (t) => t.seedingSeconds,
+  downloadingTime: (t) => t.downloadingSeconds,
+  lastActivity: (t) => time(t.lastActivityAt),
+  // -1 (none) sorts as the largest, like an unlimited speed.
+  ratioLimit: (t) => {
+    const ratio = effectiveGoals(t).ratio;
+    return ratio >= 0 ? ratio : Number.POSITIVE_INFINITY;
+  },
 };
 const TEXT: Partial<Record<SortColumn, (t: TorrentDto) => string>> = {
   name: (t) => t.name,
   savePath: (t) => t.saveDir,
   infoHash: (t) => t.id,
+  category: (t) => t.category ?? '',
+  tags: (t) => tagText(t),
 };
+
+/** A torrent's tags as one sortable text ("4k, keep"). */
+export const tagText = (t: TorrentDto): string => (t.tags ?? []).join(', ');
 
 export const remainingBytes = (t: TorrentDto): number => Math.max(0, Math.round(t.wantedBytes * (1 - t.progress)));
 
@@ -98,9 +119,11 @@ export function selectRows(
   const search = query.search.trim();
   const terms = search === '' ? [] : parseSearch(search);
   const now = Date.now();
+  const labels = labelKey(query) !== '';
   for (const id of order) {
     const t = torrents.get(id);
-    if (t !== undefined && matchesFilter(t, query.filter) && (search === '' || matchesSearch(t, search, terms, now))) {
+    if (t !== undefined && matchesFilter(t, query.filter) && (!labels || matchesLabels(t, query))
+      && (search === '' || matchesSearch(t, search, terms, now))) {
       rows.push(t);
     }
   }
@@ -166,13 +189,15 @@ export function createRowSelector(): RowSelector {
 }
 
 function sameQuery(a: ListQuery, b: ListQuery): boolean {
-  return a === b || (a.filter === b.filter && a.search === b.search && formatSort(a.sort) === formatSort(b.sort));
+  return a === b || (filterKey(a) === filterKey(b) && formatSort(a.sort) === formatSort(b.sort));
 }
 
 function changesMayMove(changes: readonly TorrentChange[], query: ListQuery): boolean {
+  const labels = labelKey(query) !== '';
   for (const { before: a, after: b } of changes) {
     if (a === undefined || b === undefined) return true;
     if (matchesFilter(a, query.filter) !== matchesFilter(b, query.filter)) return true;
+    if (labels && matchesLabels(a, query) !== matchesLabels(b, query)) return true;
     for (const key of query.sort) {
       const numeric = NUMERIC[key.column];
       if (numeric !== undefined && numeric(a) !== numeric(b)) return true;

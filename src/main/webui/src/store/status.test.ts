@@ -17,6 +17,9 @@ describe('filters', () => {
       [{ state: 'checking', finished: false, downloadRate: 0, uploadRate: 0 }, ['all', 'inactive', 'checking']],
       [{ state: 'error', finished: false, downloadRate: 0, uploadRate: 0 }, ['all', 'inactive', 'error']],
       [{ state: 'someday', finished: false, downloadRate: 0, uploadRate: 0 }, ['all', 'inactive']],
+      // Waiting for a slot: under Queued, and under Downloading or Seeding as what it waits to do; never stalled.
+      [{ state: 'queued', finished: false, downloadRate: 0, uploadRate: 0 }, ['all', 'downloading', 'queued', 'inactive']],
+      [{ state: 'queued', finished: true, downloadRate: 0, uploadRate: 0 }, ['all', 'seeding', 'completed', 'queued', 'inactive']],
     ];
     cases.forEach(([fields, expected], i) => {
       const t = torrent(i + 1, fields);

@@ -1,10 +1,20 @@
 import type { TorrentDto } from '../api/types';
 
 /** What the State column and the sidebar say about a torrent, derived from its DTO. */
-export type StatusKind = 'downloading' | 'seeding' | 'paused' | 'checking' | 'metadata' | 'error' | 'stalled' | 'unknown';
+export type StatusKind =
+  | 'downloading'
+  | 'seeding'
+  | 'paused'
+  | 'queued'
+  | 'checking'
+  | 'metadata'
+  | 'error'
+  | 'stalled'
+  | 'unknown';
 
 /**
- * The engine's states are metadata, checking, live, paused and error; "live" is split here by
+ * The engine's states are metadata, checking, live, queued (waiting for a slot in the queue), paused
+ * and error; "live" is split here by
  * `finished` into seeding and downloading, and a downloading torrent that receives nothing is
  * stalled (qBittorrent's stalledDL), so users see why nothing moves.
  */
@@ -14,6 +24,8 @@ export function statusOf(t: TorrentDto): StatusKind {
       return 'error';
     case 'paused':
       return 'paused';
+    case 'queued':
+      return 'queued';
     case 'checking':
       return 'checking';
     case 'metadata':
@@ -33,6 +45,7 @@ export const FILTERS = [
   'seeding',
   'completed',
   'paused',
+  'queued',
   'active',
   'inactive',
   'stalled',
@@ -54,12 +67,15 @@ const BIT = Object.fromEntries(FILTERS.map((f, i) => [f, 1 << i])) as Record<Fil
  */
 export function filterMask(t: TorrentDto): number {
   let mask = BIT.all;
-  const live = t.state === 'live';
+  // A queued torrent waits to download or to seed, and counts there too (qBittorrent's queuedDL/queuedUP,
+  // Transmission's download/seed wait).
+  const live = t.state === 'live' || t.state === 'queued';
   // Fetching metadata is the first step of a download (a magnet), so it counts as downloading too.
   if ((live && !t.finished) || t.state === 'metadata') mask |= BIT.downloading;
   if (live && t.finished) mask |= BIT.seeding;
   if (t.finished) mask |= BIT.completed;
   if (t.state === 'paused') mask |= BIT.paused;
+  if (t.state === 'queued') mask |= BIT.queued;
   mask |= active(t) ? BIT.active : BIT.inactive;
   if (statusOf(t) === 'stalled') mask |= BIT.stalled;
   if (t.state === 'checking') mask |= BIT.checking;

@@ -42,6 +42,16 @@ export function torrent(i: number, overrides: Partial<TorrentDto> = {}): Torrent
     addedAt: '2026-01-01T00:00:00Z',
     completedAt: null,
     peersBySource: {},
+    category: null,
+    tags: [],
+    seedGoals: { ratio: -2, seedingMinutes: -2, idleMinutes: -2 },
+    effectiveSeedGoals: { ratio: -1, seedingMinutes: -1, idleMinutes: -1 },
+    goalReached: null,
+    forced: false,
+    queuePosition: 0,
+    downloadingSeconds: 0,
+    seedingSeconds: 0,
+    lastActivityAt: null,
     ...overrides,
   };
 }
@@ -52,6 +62,7 @@ export function session(overrides: Partial<SessionStatsDto> = {}): SessionStatsD
     downloadRate: 0, uploadRate: 0, downloadedTotal: 0, uploadedTotal: 0, peersConnected: 0,
     connections: 0, downloadLimit: 0, uploadLimit: 0, maxConnections: 0, maxConcurrentChecks: 0,
     checksWaiting: 0, hashFailures: 0, diskQueue: 0, announcesOk: 0, announcesFailed: 0, incomingPeers: 0,
+    queued: 0, queueing: false,
     ...overrides,
   };
 }

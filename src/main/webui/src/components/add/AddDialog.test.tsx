@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppContext } from '../../context';
-import { loadSnapshot, testApi, torrent } from '../../test/fixtures';
+import { loadSnapshot, mockRest, testApi, torrent } from '../../test/fixtures';
 import { AddDialog } from './AddDialog';
 
 const HASH = 'ab'.repeat(20);
@@ -174,6 +174,111 @@ describe('AddDialog', () => {
     await waitFor(() => expect(onAdded).toHaveBeenCalledWith([HASH]));
     expect(calls).toContain(`PATCH /api/v1/torrents/${HASH}/files`);
     expect(calls.at(-1)).toBe(`POST /api/v1/torrents/${HASH}/resume`);
+  });
+
+  it('sendsTheCategoryAndTagsChosenWithTheAdd', async () => {
+    let added: FormData | null = null;
+    mockFetch((method, url, init) => {
+      if (url.startsWith('/api/v1/session/space')) return SPACE;
+      if (method === 'POST' && url === '/api/v1/torrents') {
+        const form = init.body as FormData;
+        if (form.get('listOnly') === 'true') return preview;
+        added = form;
+        return json(torrent(1, { id: HASH }), 201);
+      }
+      return undefined;
+    });
+    // The session's categories and tags come through the app's REST helper.
+    const request = vi.fn((_method: string, path: string) =>
+      Promise.resolve(path === '/api/v1/categories' ? [{ name: 'music', folder: 'audio', path: '/data/audio' }]
+        : path === '/api/v1/tags' ? ['flac', 'keep'] : undefined));
+    const api = testApi(mockRest({ request: request as never }));
+    const refresh = vi.spyOn(api.labels, 'refresh');
+    const onAdded = vi.fn();
+    render(
+      <AppContext.Provider value={api}>
+        <AddDialog open onClose={() => {}} onAdded={onAdded} initialInput={{ files: [new File(['x'], 'album.torrent')] }} />
+      </AppContext.Provider>,
+    );
+    const user = userEvent.setup();
+    const dialog = await screen.findByRole('dialog', { name: 'Add torrents' });
+    await within(dialog).findByRole('treegrid', { name: 'Files' });
+
+    const category = within(dialog).getByRole('combobox', { name: 'Category' });
+    await user.type(category, 'music');
+    expect(within(dialog).getByText('Saved in /data/audio unless an output folder is given.')).toBeTruthy();
+    await user.type(within(dialog).getByRole('textbox', { name: 'Tags' }), 'new one, ');
+    const keep = within(within(dialog).getByRole('group', { name: 'Existing tags' })).getByRole('button', { name: 'keep' });
+    await user.click(keep);
+    expect(keep.getAttribute('aria-pressed')).toBe('true');
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(onAdded).toHaveBeenCalledWith([HASH]));
+    const form = added as FormData | null;
+    expect(form?.get('category')).toBe('music');
+    expect(form?.get('tags')).toBe('new one,keep');
+    expect(refresh).toHaveBeenCalled();
+  });
+
+  it('sendsAUrlsCategoryAndTagsAsJson', async () => {
+    let body: Record<string, unknown> | null = null;
+    mockFetch((method, url, init) => {
+      if (url.startsWith('/api/v1/session/space')) return SPACE;
+      if (method === 'POST' && url === '/api/v1/torrents') {
+        const sent = JSON.parse(String(init.body)) as Record<string, unknown>;
+        if (sent.listOnly) return preview; // with metadata: added in one request
+        body = sent;
+        return json(torrent(1, { id: HASH }), 201);
+      }
+      return undefined;
+    });
+    const { onAdded } = renderDialog({ initialInput: { text: 'https://example.org/album.torrent' } });
+    const user = userEvent.setup();
+    const dialog = await screen.findByRole('dialog', { name: 'Add torrents' });
+    await within(dialog).findByRole('treegrid', { name: 'Files' });
+    await user.type(within(dialog).getByRole('combobox', { name: 'Category' }), 'brand new');
+    expect(within(dialog).getByText(/A new category “brand new”/)).toBeTruthy();
+    await user.type(within(dialog).getByRole('textbox', { name: 'Tags' }), 'a,b');
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(onAdded).toHaveBeenCalledWith([HASH]));
+    expect(body).toMatchObject({ source: 'https://example.org/album.torrent', category: 'brand new', tags: ['a', 'b'] });
+  });
+
+  it('filesAMagnetFetchedBeforehandUnderANewCategoryAndItsFolder', async () => {
+    const calls: string[] = [];
+    const bodies: Record<string, unknown> = {};
+    mockFetch((method, url, init) => {
+      calls.push(`${method} ${url}`);
+      if (init.body !== undefined && typeof init.body === 'string') bodies[`${method} ${url}`] = JSON.parse(init.body);
+      if (url.startsWith('/api/v1/session/space')) return SPACE;
+      if (method === 'POST' && url === '/api/v1/torrents') {
+        const body = JSON.parse(String(init.body)) as { listOnly?: boolean };
+        if (body.listOnly) return { ...preview, metadata: false, name: 'Thing', files: [], totalSize: 0, pieceCount: 0, pieceLength: 0 };
+        return json(torrent(1, { id: HASH, state: 'metadata' }), 201);
+      }
+      if (method === 'GET' && url === `/api/v1/torrents/${HASH}`) return torrent(1, { id: HASH, state: 'paused', totalBytes: 650 });
+      if (url.endsWith('/files') && method === 'GET')
+        return preview.files.map((f) => ({ ...f, verifiedBytes: 0, progress: 0, priority: 'NORMAL', padding: false }));
+      if (url.endsWith('/pieces')) return { pieceCount: 1, pieceLength: 16384, havePieces: 0, have: 'AA==' };
+      if (method === 'GET' && url === '/api/v1/categories') return [];
+      if (method === 'POST' && url === '/api/v1/categories') return json({ name: 'tv', folder: '', path: '/data/tv' }, 201);
+      if (method === 'PATCH' || url.endsWith('/move')) return torrent(1, { id: HASH });
+      if (url.endsWith('/resume')) return new Response(null, { status: 204 });
+      return undefined;
+    });
+    const { onAdded } = renderDialog({ initialInput: { text: `magnet:?xt=urn:btih:${HASH}&dn=Thing` } });
+    const user = userEvent.setup();
+    await screen.findByRole('treegrid', { name: 'Files' }, { timeout: 3000 });
+    await user.type(screen.getByRole('combobox', { name: 'Category' }), 'tv');
+    await user.type(screen.getByRole('textbox', { name: 'Tags' }), 'x');
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(onAdded).toHaveBeenCalledWith([HASH]));
+    // A PATCH takes existing categories only: created first; the data goes to its folder as an add would.
+    const torrentUrl = `/api/v1/torrents/${HASH}`;
+    expect(calls).toEqual(expect.arrayContaining(['POST /api/v1/categories', `PATCH ${torrentUrl}`, `POST ${torrentUrl}/move`]));
+    expect(calls.indexOf('POST /api/v1/categories')).toBeLessThan(calls.indexOf(`PATCH ${torrentUrl}`));
+    expect(bodies['POST /api/v1/categories']).toEqual({ name: 'tv', folder: '' });
+    expect(bodies[`POST ${torrentUrl}/move`]).toEqual({ outputFolder: 'tv' });
+    expect(calls.at(-1)).toBe(`POST ${torrentUrl}/resume`);
   });
 
   it('showsTheServersMessageOnABadFolder', async () => {

@@ -86,11 +86,14 @@ export function AddDialog({ open, initialInput, onClose, onAdded }: AddDialogPro
       return;
     }
     setBusy(true);
+    // A category or tags new to the session are created with the torrent: the sidebar lists them then.
+    const labelled = list.some((e) => isAddable(e) && (e.options.category.trim() !== '' || e.options.tags.trim() !== ''));
     try {
       const { ids, remaining } = await entries.commitAll();
       if (ids.length > 0) {
         app.toast(tr('addDialog.added', { count: ids.length }));
         onAdded?.(ids);
+        if (labelled) void app.labels.refresh();
       }
       if (remaining === 0) close();
     } finally {

@@ -4,6 +4,7 @@ import { limitBytes } from '../../format';
 import type { AddOptions } from './addApi';
 import { tr } from './strings';
 import type { FolderCheck } from './useSpace';
+import { LabelFields } from './LabelFields';
 
 export interface OptionsFieldsProps {
   readonly options: AddOptions;
@@ -13,7 +14,7 @@ export interface OptionsFieldsProps {
   readonly onApplyToAll?: () => void;
 }
 
-/** Output folder (checked by the server as it is typed), ↓/↑ limits, start paused and sequential. */
+/** Output folder (checked by the server as it is typed), ↓/↑ limits, category and tags, start paused and sequential. */
 export function OptionsFields({ options, check, onChange, onApplyToAll }: OptionsFieldsProps) {
   const folderId = useId();
   const hintId = useId();
@@ -70,6 +71,7 @@ export function OptionsFields({ options, check, onChange, onApplyToAll }: Option
         </div>
         <p id={limitHintId} className="field__hint">{tr('addDialog.limitHint', { unit: unit.label })}</p>
       </div>
+      <LabelFields options={options} onChange={onChange} />
       <label className="add-options__check">
         <input type="checkbox" checked={options.paused} onChange={(e) => onChange({ ...options, paused: e.target.checked })} />
         {tr('addDialog.paused')}

@@ -1,4 +1,5 @@
 import type { components } from '../../api/schema';
+import { parseTags } from '../../api/labels';
 import { limitBytes } from '../../format';
 import type { PriorityChange } from './fileTree';
 
@@ -71,11 +72,18 @@ export interface AddOptions {
   /** Per-torrent limits as typed, in the limit unit (KiB/s unless the preferences say otherwise); empty or 0 = unlimited. */
   readonly downloadLimitText: string;
   readonly uploadLimitText: string;
+  /** A category's name ('' none); one the server does not know is created, and without a folder the torrent is saved in its folder. */
+  readonly category: string;
+  /** Tags as typed, separated by commas (see parseTags). */
+  readonly tags: string;
 }
 
 function optionFields(options: AddOptions): Record<string, string> {
   const out: Record<string, string> = { paused: String(options.paused), sequential: String(options.sequential) };
   if (options.folder.trim() !== '') out.outputFolder = options.folder.trim();
+  if (options.category.trim() !== '') out.category = options.category.trim();
+  const tags = parseTags(options.tags);
+  if (tags.length > 0) out.tags = tags.join(',');
   const down = limitBytes(options.downloadLimitText) ?? 0;
   const up = limitBytes(options.uploadLimitText) ?? 0;
   if (down > 0) out.downloadLimit = String(down);
@@ -120,6 +128,7 @@ export function addSource(
 ) {
   const down = limitBytes(options.downloadLimitText) ?? 0;
   const up = limitBytes(options.uploadLimitText) ?? 0;
+  const tags = parseTags(options.tags);
   const body: S['AddTorrentRequest'] = {
     source,
     paused: options.paused,
@@ -128,6 +137,8 @@ export function addSource(
     ...(up > 0 ? { uploadLimit: up } : {}),
     sequential: options.sequential,
     ...(options.folder.trim() === '' ? {} : { outputFolder: options.folder.trim() }),
+    ...(options.category.trim() === '' ? {} : { category: options.category.trim() }),
+    ...(tags.length > 0 ? { tags } : {}),
     ...(files.length > 0 ? { files: files.map((f) => ({ index: f.index, priority: f.priority })) } : {}),
   };
   return call<TorrentDto>('POST', TORRENTS, { json: body });
@@ -149,6 +160,18 @@ export const setTorrentLimits = (id: string, downloadLimit: number, uploadLimit:
   call<TorrentDto>('PUT', `${torrentUrl(id)}/limits`, { json: { downloadLimit, uploadLimit } });
 export const moveTorrent = (id: string, outputFolder: string) =>
   call<TorrentDto>('POST', `${torrentUrl(id)}/move`, { json: { outputFolder } });
+/** Creates a category unless it exists (a 409 means it does); answers its folder relative to the download folder. */
+export async function ensureCategory(name: string): Promise<string> {
+  const known = (await call<S['CategoryDto'][] | undefined>('GET', '/api/v1/categories')) ?? [];
+  const found = known.find((c) => c.name === name);
+  if (found !== undefined) return found.folder || name;
+  try {
+    await call('POST', '/api/v1/categories', { json: { name, folder: '' } });
+  } catch (error) {
+    if (!(error instanceof ApiFailure && error.status === 409)) throw error;
+  }
+  return name; // "" as its folder: one named after it
+}
 export const changeTorrent = (id: string, change: S['TorrentChange']) =>
   call<TorrentDto>('PATCH', torrentUrl(id), { json: change });
 export const getPieces = (id: string) =>

@@ -43,7 +43,9 @@ export interface Entry {
   readonly options: AddOptions;
 }
 
-export const DEFAULT_OPTIONS: AddOptions = { folder: '', paused: false, sequential: false, downloadLimitText: '', uploadLimitText: '' };
+export const DEFAULT_OPTIONS: AddOptions = {
+  folder: '', paused: false, sequential: false, downloadLimitText: '', uploadLimitText: '', category: '', tags: '',
+};
 
 let counter = 0;
 

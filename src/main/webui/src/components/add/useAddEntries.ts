@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { parseTags } from '../../api/labels';
 import { limitBytes } from '../../format';
 import * as api from './addApi';
 import { errorText, type AddOptions } from './addApi';
@@ -166,8 +167,19 @@ export function useAddEntries(toast: (message: string, kind?: 'info' | 'error') 
     const id = entry.torrentId;
     const before = entry.addedWith ?? options;
     if (changes.length > 0) await api.setFilePriorities(id, changes);
-    if (options.folder.trim() !== before.folder.trim()) await api.moveTorrent(id, options.folder.trim());
+    const category = options.category.trim();
+    let folder = options.folder.trim();
+    if (category !== before.category.trim()) {
+      // A PATCH takes existing categories only; an add would have created it, and saved in its folder.
+      const categoryFolder = category === '' ? '' : await api.ensureCategory(category);
+      await api.changeTorrent(id, { category: category === '' ? null : category });
+      if (folder === '' && categoryFolder !== '') folder = categoryFolder;
+    }
+    if (folder !== before.folder.trim()) await api.moveTorrent(id, folder);
     if (options.sequential !== before.sequential) await api.changeTorrent(id, { sequential: options.sequential });
+    if (parseTags(options.tags).join(',') !== parseTags(before.tags).join(',')) {
+      await api.changeTorrent(id, { tags: parseTags(options.tags) });
+    }
     if (options.downloadLimitText !== before.downloadLimitText || options.uploadLimitText !== before.uploadLimitText) {
       await api.setTorrentLimits(id, limitBytes(options.downloadLimitText) ?? 0, limitBytes(options.uploadLimitText) ?? 0);
     }

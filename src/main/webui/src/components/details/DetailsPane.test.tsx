@@ -1,5 +1,5 @@
 import axe from 'axe-core';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -82,6 +82,39 @@ describe('DetailsPane', () => {
     expect(screen.getByText('Stalled: no seeds')).toBeTruthy();
     expect(screen.getByRole('progressbar', { name: 'Progress' }).getAttribute('aria-valuenow')).toBe('50');
     expect(screen.getByRole('button', { name: 'Copy Info hash' })).toBeTruthy();
+  });
+
+  it('showsHowTheTorrentIsFiledQueuedAndSeeded', () => {
+    setup('overview', {
+      state: 'paused', finished: true, category: 'tv', tags: ['4k', 'keep'], queuePosition: 4, forced: false,
+      seedGoals: { ratio: 3, seedingMinutes: -2, idleMinutes: -1 },
+      effectiveSeedGoals: { ratio: 3, seedingMinutes: 1500, idleMinutes: -1 },
+      goalReached: 'seeding goal reached: ratio 3.00 of 3.00', downloadingSeconds: 3_720, seedingSeconds: 90_000,
+      lastActivityAt: '2026-03-04T05:06:00Z',
+    });
+    const fact = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
+    expect(screen.getByText('Paused: seeding goal reached: ratio 3.00 of 3.00')).toBeTruthy();
+    expect(fact('Category')).toBe('tv');
+    expect(fact('Tags')).toBe('4k, keep');
+    expect(fact('Queue position')).toBe('5'); // shown from 1
+    expect(fact('Forced start')).toBe('No');
+    expect(fact('Ratio limit')).toBe('3.00');
+    expect(fact('Seeding time limit')).toBe('1d 1h (default)');
+    expect(fact('Idle time limit')).toBe('None');
+    expect(fact('Goal reached')).toBe('seeding goal reached: ratio 3.00 of 3.00');
+    expect(fact('Time downloading')).toBe('1h 2m');
+    expect(fact('Time seeding')).toBe('1d 1h');
+    expect(fact('Last activity')).not.toBe('–');
+  });
+
+  it('saysWhyAQueuedTorrentWaitsAndMarksAForcedOne', () => {
+    setup('overview', { state: 'queued' });
+    expect(screen.getByText('Queued: waiting for a free slot')).toBeTruthy();
+    api.events.stop();
+    cleanup();
+    setup('overview', { state: 'live', forced: true, finished: true, category: null, tags: [] });
+    expect(screen.getByText('Seeding (forced start)')).toBeTruthy();
+    expect(screen.getByText('Category', { selector: 'dt' }).nextElementSibling!.textContent).toBe('None');
   });
 
   it('offersStartAgainOnError', async () => {

@@ -4,6 +4,7 @@ import type { TorrentDto } from '../../api/types';
 import { useApp } from '../../context';
 import { formatBytes, formatDate, formatEta, formatPercent, formatRate, formatRatio } from '../../format';
 import { statusOf } from '../../store/status';
+import { GoalFacts } from './GoalFacts';
 import { errorText } from '../add/addApi';
 import { resumeTorrent } from './detailsApi';
 import { dt } from './strings';
@@ -11,6 +12,13 @@ import type { SpeedSamples } from './useSpeedSamples';
 
 /** The state in words, with why when the engine says (an error) or it can be told (stalled). */
 export function stateText(t: TorrentDto): string {
+  const kind = statusOf(t);
+  if (kind === 'paused' && t.goalReached) return dt('detailsPane.state.goalReached', { goal: t.goalReached });
+  const text = kindText(t);
+  return t.forced && kind !== 'paused' && kind !== 'error' ? dt('detailsPane.state.forced', { state: text }) : text;
+}
+
+function kindText(t: TorrentDto): string {
   const kind = statusOf(t);
   switch (kind) {
     case 'checking':
@@ -84,13 +92,21 @@ export function OverviewTab({ torrent, samples }: { torrent: TorrentDto; samples
         <Fact label={dt('detailsPane.completed')} value={formatDate(torrent.completedAt)} />
         <Fact label={dt('detailsPane.infoHash')} value={torrent.id} copy mono />
         <Fact label={dt('detailsPane.savePath')} value={torrent.saveDir} copy />
+        <GoalFacts torrent={torrent} Fact={Fact} />
       </dl>
       <Sparkline samples={samples} />
     </div>
   );
 }
 
-function Fact({ label, value, copy = false, mono = false }: { label: string; value: string; copy?: boolean; mono?: boolean }) {
+export interface FactProps {
+  readonly label: string;
+  readonly value: string;
+  readonly copy?: boolean;
+  readonly mono?: boolean;
+}
+
+function Fact({ label, value, copy = false, mono = false }: FactProps) {
   const { toast } = useApp();
   const doCopy = () => {
     // Clipboard needs a secure context; without it the value stays selectable on screen.

@@ -7,6 +7,7 @@ import { usePrefs } from '../../prefs/prefs';
 import type { SortColumn, SortKey } from '../../store/selectors';
 import { CHECKBOX_WIDTH, MAX_WIDTH, MIN_WIDTH } from './columns';
 import type { ListCommand } from './commands';
+import type { LabelChange } from './menuState';
 import { GridHeader } from './GridHeader';
 import { handleGridKey, type CommandOptions } from './keys';
 import type { ColumnLayoutApi } from './layout';
@@ -24,6 +25,8 @@ export interface TorrentGridProps {
   readonly hold: SortHold;
   readonly onOpen: (id: string) => void;
   readonly onCommand: (command: ListCommand, options?: CommandOptions) => void;
+  /** A category or tag chosen in the context menu (for the selection). */
+  readonly onLabel: (change: LabelChange) => void;
   /** Rows kept on screen after the connection dropped are dimmed. */
   readonly stale: boolean;
   /** The Name column takes the width no other column uses (tablets: few columns, names cut short). */
@@ -39,7 +42,7 @@ const rowOf = (target: EventTarget | null): string | null =>
  * The torrent list as an ARIA grid, virtualised: only the rows in view (plus a few) are in the DOM,
  * always including the row holding the tab stop so keyboard focus never lands on nothing.
  */
-export function TorrentGrid({ rows, selection, layout, sort, onSort, hold, onOpen, onCommand, stale, fillName = false }: TorrentGridProps) {
+export function TorrentGrid({ rows, selection, layout, sort, onSort, hold, onOpen, onCommand, onLabel, stale, fillName = false }: TorrentGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const units = useFormatKey();
   const rowHeight = ROW_HEIGHTS[usePrefs().density];
@@ -193,7 +196,7 @@ export function TorrentGrid({ rows, selection, layout, sort, onSort, hold, onOpe
             })}
           </div>
         </ContextMenu.Trigger>
-        <RowMenu count={selection.selected.size} onCommand={(c) => onCommand(c)} />
+        <RowMenu count={selection.selected.size} selected={selection.selected} onCommand={(c) => onCommand(c)} onLabel={onLabel} />
       </ContextMenu.Root>
     </div>
   );

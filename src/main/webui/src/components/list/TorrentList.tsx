@@ -1,10 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState, type MutableRefObject } from 'react';
 import './list.css';
 import { useApp } from '../../context';
 import { t } from '../../i18n';
 import { DEFAULT_SORT } from '../../router';
 import { useLiveSelector, useTorrentIds } from '../../store/live';
-import { createRowSelector, formatSort, type ListQuery, type SortColumn, type SortKey } from '../../store/selectors';
+import { createRowSelector, filterKey, formatSort, type ListQuery, type SortColumn, type SortKey } from '../../store/selectors';
 import { AddFab } from '../phone/AddFab';
 import { CardList } from '../phone/CardList';
 import { FilterSortButton } from '../phone/FilterSheet';
@@ -15,12 +15,11 @@ import { useTorrentActions } from './actions';
 import { ColumnChooser } from './ColumnChooser';
 import { COLUMN_BY_ID } from './columns';
 import type { ListCommand } from './commands';
-import { LimitsDialog } from './dialogs/LimitsDialog';
-import { MoveDialog } from './dialogs/MoveDialog';
-import { RemoveDialog } from './dialogs/RemoveDialog';
 import { Loading, NoMatch, NoTorrents } from './EmptyState';
 import type { CommandOptions } from './keys';
 import { useColumnLayout } from './layout';
+import { ListDialogs, type DialogState } from './ListDialogs';
+import type { LabelChange } from './menuState';
 import { useSelection } from './selection';
 import { TorrentGrid } from './TorrentGrid';
 import { useDisplayOrder, useSortHold } from './useDisplayOrder';
@@ -33,12 +32,15 @@ export interface TorrentListProps {
   readonly onAdd: () => void;
   /** The connection is down: the rows shown are the last data, dimmed. */
   readonly stale: boolean;
+  /** Filled with the list's commands on its selection, for the command palette. */
+  readonly commandsRef?: MutableRefObject<ListCommandTarget | null>;
 }
 
-type DialogState =
-  | { readonly kind: 'remove'; readonly ids: readonly string[]; readonly withFiles: boolean }
-  | { readonly kind: 'move' | 'limits'; readonly ids: readonly string[] }
-  | null;
+/** What the command palette reaches of the list: how many torrents its commands would act on, and the commands. */
+export interface ListCommandTarget {
+  count(): number;
+  run(command: ListCommand): void;
+}
 
 /** Next sort after a header click: same column flips, another replaces, Shift adds a secondary key. */
 export function nextSort(current: readonly SortKey[], column: SortColumn, add: boolean): SortKey[] {
@@ -52,7 +54,7 @@ export function nextSort(current: readonly SortKey[], column: SortColumn, add: b
   return [{ column, desc: firstDesc }];
 }
 
-export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: TorrentListProps) {
+export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale, commandsRef }: TorrentListProps) {
   const app = useApp();
   const actions = useTorrentActions();
   const order = useTorrentIds();
@@ -69,7 +71,7 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: Torr
   // list, as it remembers its last answer.
   const [selectRows] = useState(createRowSelector);
   const computed = useLiveSelector((s) => selectRows(s, query));
-  const rows = useDisplayOrder(computed, hold.held, `${query.filter}|${query.search}|${formatSort(query.sort)}`);
+  const rows = useDisplayOrder(computed, hold.held, `${filterKey(query)}|${formatSort(query.sort)}`);
   const exists = useCallback((id: string) => app.store.getState().torrents.has(id), [app]);
   const selection = useSelection(rows, exists, order);
 
@@ -93,7 +95,21 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: Torr
         break;
       case 'move':
       case 'limits':
+      case 'seedGoals':
         setDialog({ kind: command, ids });
+        break;
+      case 'category':
+      case 'tags':
+        setDialog({ kind: command, ids, create: false });
+        break;
+      case 'forceStart':
+        void actions.toggleForceStart(ids);
+        break;
+      case 'queueTop':
+      case 'queueUp':
+      case 'queueDown':
+      case 'queueBottom':
+        void actions.queue(command, ids);
         break;
       case 'sequential':
         void actions.toggleSequential(ids);
@@ -115,10 +131,22 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: Torr
     }
   };
 
-  const close = () => setDialog(null);
-  const torrentNow = (id: string) => app.store.getState().torrents.get(id);
-  const first = dialog ? torrentNow(dialog.ids[0] ?? '') : undefined;
-  const count = dialog?.ids.length ?? 0;
+  const onLabel = (change: LabelChange) => {
+    const ids = targets();
+    if (ids.length === 0) return;
+    if (change.kind === 'new') setDialog({ kind: change.what, ids, create: true });
+    else if (change.kind === 'category') void actions.setCategory(ids, change.category);
+    else void actions.changeTags(ids, change.add ? [change.tag] : [], change.add ? [] : [change.tag]);
+  };
+
+  // The palette asks while it is open (the list stays as it was behind it), so the latest closure is enough.
+  useEffect(() => {
+    if (commandsRef === undefined) return undefined;
+    commandsRef.current = { count: () => targets().length, run: (command) => onCommand(command) };
+    return () => {
+      commandsRef.current = null;
+    };
+  });
 
   let body;
   if (!loaded && order.length === 0) body = <Loading />;
@@ -138,6 +166,7 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: Torr
         hold={hold}
         onOpen={onOpen}
         onCommand={onCommand}
+        onLabel={onLabel}
         stale={stale}
         fillName={viewport === 'tablet'}
       />
@@ -179,35 +208,7 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale }: Torr
         ) : (
           <AddFab onAdd={onAdd} />
         ))}
-      <RemoveDialog
-        open={dialog?.kind === 'remove'}
-        names={dialog?.kind === 'remove' ? dialog.ids.map((id) => torrentNow(id)?.name ?? id) : []}
-        deleteFilesInitially={dialog?.kind === 'remove' && dialog.withFiles}
-        onClose={close}
-        onConfirm={(deleteFiles) => {
-          if (dialog) void actions.bulk('remove', dialog.ids, deleteFiles);
-          close();
-        }}
-      />
-      <MoveDialog
-        open={dialog?.kind === 'move'}
-        count={count}
-        onClose={close}
-        onConfirm={(folder) => {
-          if (dialog) void actions.move(dialog.ids, folder);
-          close();
-        }}
-      />
-      <LimitsDialog
-        open={dialog?.kind === 'limits'}
-        count={count}
-        initial={{ downloadLimit: first?.downloadLimit ?? 0, uploadLimit: first?.uploadLimit ?? 0 }}
-        onClose={close}
-        onConfirm={(limits) => {
-          if (dialog) void actions.setLimits(dialog.ids, limits);
-          close();
-        }}
-      />
+      <ListDialogs dialog={dialog} actions={actions} onClose={() => setDialog(null)} />
     </section>
   );
 }

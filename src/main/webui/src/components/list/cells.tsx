@@ -1,12 +1,16 @@
 import {
   ArrowDown,
   ArrowUp,
+  CircleCheckBig,
   CircleDashed,
   CircleExclamationPoint,
+  Clock,
+  Folder,
   CircleQuestionMark,
   Magnet,
   Pause,
   RefreshCw,
+  Tag,
   type LucideIcon,
 } from 'lucide-react';
 import type { TorrentDto } from '../../api/types';
@@ -18,6 +22,7 @@ const STATUS_ICONS: Record<StatusKind, LucideIcon> = {
   downloading: ArrowDown,
   seeding: ArrowUp,
   paused: Pause,
+  queued: Clock,
   checking: RefreshCw,
   metadata: Magnet,
   error: CircleExclamationPoint,
@@ -25,19 +30,28 @@ const STATUS_ICONS: Record<StatusKind, LucideIcon> = {
   unknown: CircleQuestionMark,
 };
 
+/** A paused torrent stopped by its seeding goal: the server's sentence saying which, else null. */
+export const goalReachedText = (torrent: TorrentDto): string | null =>
+  torrent.state === 'paused' && torrent.goalReached ? torrent.goalReached : null;
+
 /** The State column's words; the icon only repeats them, so meaning never rests on colour or shape. */
 export function statusText(torrent: TorrentDto): string {
   const kind = statusOf(torrent);
-  if (kind === 'checking') return t('status.checkingPct', { pct: formatPercent(torrent.checkedFraction) });
-  if (kind === 'unknown') return torrent.state;
-  return t(`status.${kind}`);
+  if (goalReachedText(torrent) !== null) return t('status.goalReached');
+  let text: string;
+  if (kind === 'checking') text = t('status.checkingPct', { pct: formatPercent(torrent.checkedFraction) });
+  else if (kind === 'unknown') text = torrent.state;
+  else text = t(`status.${kind}`);
+  // Forced (qBittorrent's "[F]"): runs whatever the queue; only said while it runs or waits to.
+  return torrent.forced && kind !== 'paused' && kind !== 'error' ? t('status.forced', { state: text }) : text;
 }
 
 export function StateCell({ torrent }: { torrent: TorrentDto }) {
   const kind = statusOf(torrent);
-  const Icon = STATUS_ICONS[kind];
+  const goal = goalReachedText(torrent);
+  const Icon = goal !== null ? CircleCheckBig : STATUS_ICONS[kind];
   return (
-    <span className={`status status--${kind}`}>
+    <span className={`status status--${kind}${goal !== null ? ' status--goal' : ''}`} title={goal ?? undefined}>
       <Icon className="status__icon" size={14} aria-hidden="true" />
       <span className="status__text">{statusText(torrent)}</span>
     </span>
@@ -80,6 +94,31 @@ export function NameCell({ torrent }: { torrent: TorrentDto }) {
           <span>{t('badge.error')}</span>
         </span>
       )}
+      <LabelChips torrent={torrent} />
+    </span>
+  );
+}
+
+/** The category and tag chips after a name (UI spec 1.2); an icon tells them apart, not the colour. */
+export function LabelChips({ torrent }: { torrent: TorrentDto }) {
+  const tags = torrent.tags ?? [];
+  if (!torrent.category && tags.length === 0) return null;
+  return (
+    <span className="chips">
+      {torrent.category && (
+        <span className="chip chip--category" title={t('chip.category', { name: torrent.category })}>
+          <Folder size={11} aria-hidden="true" />
+          <span className="sr-only">{t('chip.categoryPrefix')} </span>
+          <bdi dir="auto">{torrent.category}</bdi>
+        </span>
+      )}
+      {tags.map((tag, i) => (
+        <span key={`${i}:${tag}`} className="chip chip--tag" title={t('chip.tag', { name: tag })}>
+          <Tag size={11} aria-hidden="true" />
+          <span className="sr-only">{t('chip.tagPrefix')} </span>
+          <bdi dir="auto">{tag}</bdi>
+        </span>
+      ))}
     </span>
   );
 }

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { TorrentDto } from '../../api/types';
-import { formatBytes, formatDate, formatEta, formatLimit, formatRate, formatRatio } from '../../format';
+import { formatBytes, formatDate, formatDuration, formatEta, formatLimit, formatRate, formatRatio } from '../../format';
 import { t, type MessageKey } from '../../i18n';
-import { remainingBytes, type SortColumn } from '../../store/selectors';
+import { effectiveGoals } from '../../store/goals';
+import { remainingBytes, tagText, type SortColumn } from '../../store/selectors';
 import { NameCell, ProgressCell, StateCell } from './cells';
 
 /** A data column of the list; the checkbox column is fixed in front of them and not listed here. */
@@ -27,13 +28,14 @@ export interface ColumnDef {
 }
 
 const num = new Intl.NumberFormat('en');
+const ratioLimit = (ratio: number) => (ratio >= 0 ? formatRatio(ratio) : t('goal.none'));
 const dash = (value: number, show: (n: number) => string) => (value > 0 ? show(value) : '–');
 
 export const COLUMNS: readonly ColumnDef[] = [
-  { id: 'name', label: 'column.name', width: 320, visible: true, required: true, reads: ['name', 'error', 'state'], render: (x) => <NameCell torrent={x} /> },
+  { id: 'name', label: 'column.name', width: 320, visible: true, required: true, reads: ['name', 'error', 'state', 'category', 'tags'], render: (x) => <NameCell torrent={x} /> },
   { id: 'size', label: 'column.size', width: 90, align: 'end', visible: true, descFirst: true, reads: ['wantedBytes'], render: (x) => formatBytes(x.wantedBytes) },
   { id: 'progress', label: 'column.progress', width: 150, visible: true, descFirst: true, reads: ['state', 'checkedFraction', 'progress', 'finished', 'downloadRate'], render: (x) => <ProgressCell torrent={x} /> },
-  { id: 'state', label: 'column.state', width: 150, visible: true, reads: ['state', 'finished', 'downloadRate', 'checkedFraction'], render: (x) => <StateCell torrent={x} /> },
+  { id: 'state', label: 'column.state', width: 150, visible: true, reads: ['state', 'finished', 'downloadRate', 'checkedFraction', 'goalReached', 'forced'], render: (x) => <StateCell torrent={x} /> },
   { id: 'down', label: 'column.down', width: 95, align: 'end', visible: true, descFirst: true, reads: ['downloadRate'], render: (x) => dash(x.downloadRate, formatRate) },
   { id: 'up', label: 'column.up', width: 95, align: 'end', visible: true, descFirst: true, reads: ['uploadRate'], render: (x) => dash(x.uploadRate, formatRate) },
   { id: 'eta', label: 'column.eta', width: 80, align: 'end', visible: true, reads: ['finished', 'etaSeconds'], render: (x) => (x.finished ? '–' : formatEta(x.etaSeconds)) },
@@ -52,6 +54,14 @@ export const COLUMNS: readonly ColumnDef[] = [
   { id: 'pieces', label: 'column.pieces', width: 110, align: 'end', visible: false, descFirst: true, reads: ['havePieces', 'pieceCount'], render: (x) => t('cell.pieces', { have: x.havePieces, total: x.pieceCount }) },
   { id: 'maxConnections', label: 'column.maxConnections', width: 110, align: 'end', visible: false, descFirst: true, reads: ['maxConnections'], render: (x) => num.format(x.maxConnections) },
   { id: 'sequential', label: 'column.sequential', width: 100, visible: false, reads: ['sequential'], render: (x) => (x.sequential ? t('common.yes') : t('common.no')) },
+  { id: 'category', label: 'column.category', width: 120, visible: false, reads: ['category'], render: (x) => <bdi dir="auto">{x.category ?? ''}</bdi> },
+  { id: 'tags', label: 'column.tags', width: 140, visible: false, reads: ['tags'], render: (x) => <bdi dir="auto">{tagText(x)}</bdi> },
+  // Shown from 1, as qBittorrent's "#"; the API counts from 0.
+  { id: 'queue', label: 'column.queue', width: 70, align: 'end', visible: false, reads: ['queuePosition'], render: (x) => (x.queuePosition >= 0 ? num.format(x.queuePosition + 1) : '–') },
+  { id: 'seedingTime', label: 'column.seedingTime', width: 110, align: 'end', visible: false, descFirst: true, reads: ['seedingSeconds'], render: (x) => formatDuration(x.seedingSeconds) },
+  { id: 'downloadingTime', label: 'column.downloadingTime', width: 110, align: 'end', visible: false, descFirst: true, reads: ['downloadingSeconds'], render: (x) => formatDuration(x.downloadingSeconds) },
+  { id: 'lastActivity', label: 'column.lastActivity', width: 150, visible: false, descFirst: true, reads: ['lastActivityAt'], render: (x) => formatDate(x.lastActivityAt) },
+  { id: 'ratioLimit', label: 'column.ratioLimit', width: 90, align: 'end', visible: false, reads: ['effectiveSeedGoals'], render: (x) => ratioLimit(effectiveGoals(x).ratio) },
 ];
 
 export const COLUMN_BY_ID: ReadonlyMap<SortColumn, ColumnDef> = new Map(COLUMNS.map((c) => [c.id, c]));

@@ -1,5 +1,11 @@
 import {
+  ArrowDownToLine,
+  ArrowUpToLine,
+  ChevronDown,
+  ChevronUp,
   Copy,
+  FastForward,
+  Folder,
   FileDown,
   FolderInput,
   Gauge,
@@ -12,6 +18,8 @@ import {
   Pause,
   Play,
   RefreshCw,
+  Tags,
+  Target,
   Trash,
   type LucideIcon,
 } from 'lucide-react';
@@ -26,6 +34,14 @@ export type ListCommand =
   | 'move'
   | 'limits'
   | 'sequential'
+  | 'forceStart'
+  | 'queueTop'
+  | 'queueUp'
+  | 'queueDown'
+  | 'queueBottom'
+  | 'category'
+  | 'tags'
+  | 'seedGoals'
   | 'copyMagnet'
   | 'copyHash'
   | 'copyName'
@@ -59,6 +75,14 @@ export const COMMANDS: Readonly<Record<ListCommand, CommandDef>> = {
   move: def('move', FolderInput),
   limits: def('limits', Gauge),
   sequential: def('sequential', ListOrdered),
+  forceStart: def('forceStart', FastForward),
+  queueTop: def('queueTop', ArrowUpToLine),
+  queueUp: def('queueUp', ChevronUp),
+  queueDown: def('queueDown', ChevronDown),
+  queueBottom: def('queueBottom', ArrowDownToLine),
+  category: def('category', Folder),
+  tags: def('tags', Tags),
+  seedGoals: def('seedGoals', Target),
   copyMagnet: def('copyMagnet', Link),
   copyHash: def('copyHash', Hash),
   copyName: def('copyName', Copy),
@@ -70,12 +94,27 @@ export const COMMANDS: Readonly<Record<ListCommand, CommandDef>> = {
 
 /** Toolbar buttons; the rest sit in its "More" menu. */
 export const TOOLBAR: readonly ListCommand[] = ['resume', 'pause', 'recheck', 'reannounce', 'move', 'limits', 'remove'];
-export const MORE: readonly ListCommand[] = ['sequential', 'copyMagnet', 'copyHash', 'copyName', 'metainfo', 'playlist', 'details'];
+export const MORE: readonly ListCommand[] = [
+  'forceStart', 'category', 'tags', 'seedGoals', 'queueTop', 'queueUp', 'queueDown', 'queueBottom',
+  'sequential', 'copyMagnet', 'copyHash', 'copyName', 'metainfo', 'playlist', 'details',
+];
+/** Moves in the queue, in menu order. */
+export const QUEUE_MOVES = ['queueTop', 'queueUp', 'queueDown', 'queueBottom'] as const;
+export type QueueMove = (typeof QUEUE_MOVES)[number];
+
+/** A context-menu entry: a command, or a submenu (categories, tags, queue moves) built from the torrents. */
+export type MenuEntry = ListCommand | { readonly sub: 'category' | 'tags' | 'queue' };
 /** Context menu, in groups. */
-export const MENU_GROUPS: readonly (readonly ListCommand[])[] = [
+export const MENU_GROUPS: readonly (readonly MenuEntry[])[] = [
   ['details'],
-  ['resume', 'pause', 'recheck', 'reannounce'],
-  ['move', 'limits', 'sequential'],
+  ['resume', 'pause', 'forceStart', 'recheck', 'reannounce'],
+  [{ sub: 'category' }, { sub: 'tags' }, { sub: 'queue' }],
+  ['move', 'limits', 'seedGoals', 'sequential'],
   ['copyMagnet', 'copyHash', 'copyName', 'metainfo', 'playlist'],
   ['remove'],
+];
+/** Commands the command palette offers for the selected torrents (the rest need a pointer: details, playlist). */
+export const PALETTE_COMMANDS: readonly ListCommand[] = [
+  'resume', 'pause', 'forceStart', 'recheck', 'reannounce', 'category', 'tags', 'seedGoals', 'queueTop', 'queueUp',
+  'queueDown', 'queueBottom', 'move', 'limits', 'sequential', 'copyMagnet', 'copyHash', 'copyName', 'metainfo', 'remove',
 ];

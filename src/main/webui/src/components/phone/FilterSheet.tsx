@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { DEFAULT_SORT } from '../../router';
 import type { ListQuery, SortColumn } from '../../store/selectors';
 import { COLUMN_BY_ID } from '../list/columns';
+import { LabelFilters } from '../shell/LabelFilters';
 import { StateFilters } from '../shell/Sidebar';
 import { BottomSheet } from './BottomSheet';
 
@@ -57,6 +58,17 @@ export function FilterSheet({ open, query, shown, onQueryChange, onClose }: Filt
           <StateFilters query={query} onFilter={(filter) => onQueryChange({ ...query, filter })} />
         </div>
       </section>
+      {(['category', 'tag'] as const).map((kind) => (
+        <section key={kind} className="sheet__section" aria-labelledby={`${name}-${kind}`}>
+          <h3 id={`${name}-${kind}`} className="sheet__heading">
+            {kind === 'category' ? t('sidebar.categories') : t('sidebar.tags')}
+          </h3>
+          <div className="sheet__filters">
+            {/* No Ctrl or Alt on a phone: a tap shows only that one. */}
+            <LabelFilters kind={kind} query={query} onQuery={onQueryChange} modifiers={false} />
+          </div>
+        </section>
+      ))}
       <fieldset className="sheet__section sheet__group">
         <legend className="sheet__heading">{t('phone.sortBy')}</legend>
         {columns.map((column) => (

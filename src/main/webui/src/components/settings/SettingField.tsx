@@ -2,7 +2,8 @@ import { useEffect, useId, useState, type InputHTMLAttributes } from 'react';
 import { formatLimit, type LimitUnit } from '../../format';
 import { useLimitUnit } from '../../prefs/formats';
 import { t } from '../../i18n';
-import { helpKey, labelKey, type SettingDef } from './catalog';
+import { helpKey, labelKey, NO_LIMIT, type SettingDef } from './catalog';
+import { LimitInput } from './LimitInput';
 
 export interface SettingFieldProps {
   readonly setting: SettingDef;
@@ -22,6 +23,7 @@ export function describeValue(s: SettingDef, value: unknown): string {
     return s.key === 'defaultOutputFolder' ? t('settings.value.downloadFolder') : t('settings.value.none');
   }
   if (s.kind === 'rate' && typeof value === 'number') return formatLimit(value);
+  if (s.kind === 'limit' && value === NO_LIMIT) return t('settings.value.noLimit');
   if (s.kind === 'bool') return value ? t('settings.value.on') : t('settings.value.off');
   if (s.kind === 'select') {
     const option = s.options?.find((o) => o.value === value);
@@ -107,6 +109,8 @@ export function SettingField(props: SettingFieldProps) {
         <span className="setting__unit">{unit.label}</span>
       </span>
     );
+  } else if (s.kind === 'limit') {
+    control = <LimitInput setting={s} value={value} defaultValue={defaultValue} onChange={onChange} label={t(labelKey(s))} common={common} />;
   } else if (s.kind === 'list') {
     control = (
       // Lines kept as typed (an empty one too, or Enter could not start the next entry); saving drops empty ones.

@@ -4,6 +4,8 @@ import { t } from '../../i18n';
 import { PREF_DEFAULTS } from '../../prefs/prefs';
 import { SECTIONS, searchSettings, sectionKey, settingId, type SectionId, type SettingDef } from './catalog';
 import { AboutSection } from './AboutSection';
+import { CategoriesPanel } from './CategoriesPanel';
+import { TagsPanel } from './TagsPanel';
 import { PasswordPanel } from './PasswordPanel';
 import { SettingField } from './SettingField';
 import { defaultOf, startState, type SettingsDto } from './settingsApi';
@@ -147,6 +149,13 @@ export function SettingsPage({ section, onSection, onShowWizard, version, onSave
           )}
         </form>
         {dto !== null && found === null && current === 'webui' && <PasswordPanel />}
+        {/* Outside the form too: each change applies at once, through the categories and tags API. */}
+        {dto !== null && found === null && current === 'categories' && (
+          <>
+            <CategoriesPanel />
+            <TagsPanel />
+          </>
+        )}
         {dto !== null && found === null && current === 'logging' && (
           // Outside the form: the panel has its own (forms do not nest), and applies each change at once.
           <Suspense fallback={<p>{t('empty.loading')}</p>}>

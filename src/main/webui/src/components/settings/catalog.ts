@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../i18n';
+import { MAX_MINUTES, MAX_RATIO } from '../../store/goals';
 
 /**
  * Every setting the settings pages show, in page order. Where a value lives decides how it is saved:
@@ -7,9 +8,10 @@ import type { MessageKey } from '../../i18n';
  * browser's preferences (localStorage), and `info` ones are only shown (the configuration sets them).
  */
 export type SettingSource = 'editable' | 'start' | 'browser' | 'info';
-export type SettingKind = 'rate' | 'int' | 'bool' | 'text' | 'select' | 'list';
+/** `limit`: a number with a box that turns it on; off is -1 (no limit), as the API keeps it. */
+export type SettingKind = 'rate' | 'int' | 'bool' | 'text' | 'select' | 'list' | 'limit';
 
-export const SECTIONS = ['general', 'connection', 'speed', 'bittorrent', 'webui', 'logging', 'about'] as const;
+export const SECTIONS = ['general', 'connection', 'speed', 'bittorrent', 'queue', 'seeding', 'categories', 'webui', 'logging', 'about'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export interface SettingDef {
@@ -25,7 +27,16 @@ export interface SettingDef {
   readonly keywords?: string;
   /** May be left empty: an empty start setting is sent as null (back to the configuration, e.g. no watch folder). */
   readonly optional?: boolean;
+  /** For `limit`: fractions allowed (a ratio). */
+  readonly decimal?: boolean;
+  /** For `limit`: the value a box turned on starts with when neither the setting nor its default has one. */
+  readonly onValue?: number;
 }
+
+/** The server's bound of a queue limit (QueueSettings.MAX_LIMIT). */
+const MAX_ACTIVE = 1_000_000;
+/** The value of a `limit` setting that is off. */
+export const NO_LIMIT = -1;
 
 const RATE_MAX = 1024 * 1024 * 1024 * 1024; // AddOptions.MAX_RATE on the server: 1 TiB/s
 
@@ -69,6 +80,19 @@ export const SETTINGS: readonly SettingDef[] = [
   def('start', 'bittorrent', 'dhtBootstrap', 'list', { keywords: 'router nodes' }),
   def('start', 'bittorrent', 'pex', 'bool', { keywords: 'peer exchange bep 11' }),
   def('start', 'bittorrent', 'lsd', 'bool', { keywords: 'local service discovery multicast lan bep 14' }),
+
+  def('editable', 'queue', 'queueing', 'bool', { keywords: 'queue queued active slots waiting' }),
+  def('editable', 'queue', 'maxActiveDownloads', 'limit', { min: 0, max: MAX_ACTIVE, onValue: 3, keywords: 'queue active downloading slots' }),
+  def('editable', 'queue', 'maxActiveSeeds', 'limit', { min: 0, max: MAX_ACTIVE, onValue: 3, keywords: 'queue active seeding uploads slots' }),
+  def('editable', 'queue', 'maxActiveTorrents', 'limit', { min: 0, max: MAX_ACTIVE, onValue: 5, keywords: 'queue active total slots' }),
+  def('editable', 'queue', 'ignoreSlowTorrents', 'bool', { keywords: 'queue slow inactive count' }),
+  def('editable', 'queue', 'slowDownloadRate', 'rate', { min: 0, max: RATE_MAX, keywords: 'queue slow threshold' }),
+  def('editable', 'queue', 'slowUploadRate', 'rate', { min: 0, max: RATE_MAX, keywords: 'queue slow threshold' }),
+  def('editable', 'queue', 'slowTorrentSeconds', 'int', { min: 0, max: 86_400, keywords: 'queue slow timer' }),
+
+  def('editable', 'seeding', 'seedRatioLimit', 'limit', { min: 0, max: MAX_RATIO, decimal: true, onValue: 2, keywords: 'share ratio limit goal stop seeding' }),
+  def('editable', 'seeding', 'seedTimeLimitMinutes', 'limit', { min: 0, max: MAX_MINUTES, onValue: 1440, keywords: 'share time limit goal stop seeding' }),
+  def('editable', 'seeding', 'seedIdleLimitMinutes', 'limit', { min: 0, max: MAX_MINUTES, onValue: 30, keywords: 'share inactive idle limit goal stop seeding' }),
 
   def('browser', 'webui', 'theme', 'select', {
     options: [
@@ -156,6 +180,14 @@ export function searchSettings(query: string, text: (key: MessageKey) => string)
 
 /** A draft value checked as the server will; a message key when it is refused, else null. */
 export function validate(s: SettingDef, value: unknown): { key: MessageKey; vars?: Record<string, number> } | null {
+  if (s.kind === 'limit') {
+    if (value === NO_LIMIT) return null;
+    if (typeof value !== 'number' || !Number.isFinite(value)) return { key: 'settings.error.number' };
+    if (!s.decimal && !Number.isInteger(value)) return { key: 'settings.error.integer' };
+    const min = s.min ?? 0;
+    const max = s.max ?? Number.MAX_SAFE_INTEGER;
+    return value < min || value > max ? { key: 'settings.error.range', vars: { min, max } } : null;
+  }
   if (s.kind === 'int' || s.kind === 'rate') {
     if (typeof value !== 'number' || !Number.isFinite(value)) return { key: 'settings.error.number' };
     if (!Number.isInteger(value)) return { key: 'settings.error.integer' };

@@ -6,7 +6,9 @@ export function settingsDto(overrides: { editable?: Partial<SettingsDto['editabl
   const editable = {
     downloadLimit: 0, uploadLimit: 0, maxConnections: 200, maxConcurrentChecks: 1, defaultOutputFolder: '',
     eventsIntervalMillis: 1000, altDownloadLimit: 0, altUploadLimit: 0, altSpeed: false, logToFile: false,
-    setupDone: true,
+    setupDone: true, queueing: false, maxActiveDownloads: 3, maxActiveSeeds: 5, maxActiveTorrents: 5,
+    ignoreSlowTorrents: false, slowDownloadRate: 2048, slowUploadRate: 2048, slowTorrentSeconds: 60,
+    seedRatioLimit: -1, seedTimeLimitMinutes: -1, seedIdleLimitMinutes: -1,
   };
   const start = (property: string, env: string) => ({ property, environmentVariable: env, next: null as never,
     restartNeeded: false, lockedBy: null });

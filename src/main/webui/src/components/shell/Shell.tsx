@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApp, type AddInput } from '../../context';
 import { useConnection } from '../../hooks/useConnection';
 import { useServerSettings } from '../../hooks/useServerSettings';
@@ -7,7 +7,8 @@ import { t } from '../../i18n';
 import { buildUrl, navigate, useLocation, type Route } from '../../router';
 import { selectRows, type ListQuery } from '../../store/selectors';
 import { Header } from '../Header';
-import { TorrentList } from '../list/TorrentList';
+import { TorrentList, type ListCommandTarget } from '../list/TorrentList';
+import { selectionCommands } from '../palette/selectionCommands';
 import { LiveRegion, Toaster } from '../toast/Toaster';
 import { isSectionId } from '../settings/catalog';
 import type { MenuTarget } from './AppMenu';
@@ -48,6 +49,7 @@ export function Shell({ productName, loadVersion, onLogout }: ShellProps) {
   const connection = useConnection(app.events);
   const version = useServerVersion(loadVersion, app.events);
   const searchRef = useRef<HTMLInputElement>(null);
+  const listCommands = useRef<ListCommandTarget | null>(null);
   const [addInput, setAddInput] = useState<AddInput>({});
   const [addOpened, setAddOpened] = useState(route.page === 'add');
 
@@ -70,6 +72,12 @@ export function Shell({ productName, loadVersion, onLogout }: ShellProps) {
   const goPage = useCallback((to: Route) => go(to), [go]);
   const openAddEmpty = useCallback(() => openAdd(), [openAdd]);
   const commands = useShellCommands({ go: goPage, openAdd: openAddEmpty, onShortcuts: showShortcuts, onLogout, settings });
+  // The selection's commands first: with torrents selected they are what the palette is opened for. Read
+  // as it opens; the list behind it cannot change its selection while it is open.
+  const paletteCommands = useMemo(
+    () => (paletteOpen ? [...selectionCommands(listCommands.current), ...commands] : commands),
+    [paletteOpen, commands],
+  );
   // The shell's settings load once; a server still restoring its session answers 503, so they are
   // asked for again whenever the socket (re)connects until they arrive.
   const refreshSettings = settings.refresh;
@@ -77,6 +85,10 @@ export function Shell({ productName, loadVersion, onLogout }: ShellProps) {
   useEffect(() => {
     if (connection.state === 'connected' && !haveSettings) refreshSettings();
   }, [connection.state, haveSettings, refreshSettings]);
+  // Categories and tags may have changed while the socket was down (another browser, a script).
+  useEffect(() => {
+    if (connection.state === 'connected') void app.labels.refresh();
+  }, [connection.state, app.labels]);
   const onMenu = (target: MenuTarget) => {
     if (target === 'settings') go({ page: 'settings', section: null });
     else if (target === 'about') go({ page: 'settings', section: 'about' });
@@ -120,7 +132,8 @@ export function Shell({ productName, loadVersion, onLogout }: ShellProps) {
       />
       <div className="app__body">
         {!otherPage && (
-          <Sidebar query={query} onFilter={(filter) => go(route.page === 'details' ? route : { page: 'list' }, { ...query, filter })} />
+          <Sidebar query={query} onFilter={(filter) => go(route.page === 'details' ? route : { page: 'list' }, { ...query, filter })}
+            onQuery={(q) => go(route.page === 'details' ? route : { page: 'list' }, q)} />
         )}
         {otherPage && (
           <main id="main" className="main main--page" tabIndex={-1}>
@@ -145,6 +158,7 @@ export function Shell({ productName, loadVersion, onLogout }: ShellProps) {
               onOpen={(id) => go({ page: 'details', id, tab: null })}
               onAdd={() => openAdd()}
               stale={stale}
+              commandsRef={listCommands}
             />
           </div>
           {details && (
@@ -190,7 +204,7 @@ export function Shell({ productName, loadVersion, onLogout }: ShellProps) {
       )}
       {paletteOpen && (
         <Suspense fallback={null}>
-          <CommandPalette open onClose={() => setPaletteOpen(false)} commands={commands} />
+          <CommandPalette open onClose={() => setPaletteOpen(false)} commands={paletteCommands} />
         </Suspense>
       )}
       {shortcutsOpen && (

@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { useId, type MouseEvent } from 'react';
 import './sidebar.css';
 import { t } from '../../i18n';
 import { buildUrl } from '../../router';
@@ -6,6 +6,7 @@ import { useFilterCounts } from '../../store/live';
 import type { ListQuery } from '../../store/selectors';
 import { FILTERS, type FilterId } from '../../store/status';
 import { useViewport } from '../phone/useMediaQuery';
+import { LabelFilters, LabelHeading } from './LabelFilters';
 
 export interface SidebarProps {
   readonly query: ListQuery;
@@ -46,14 +47,26 @@ export function StateFilters({ query, onFilter }: SidebarProps) {
   );
 }
 
-export function Sidebar({ query, onFilter }: SidebarProps) {
+export interface FullSidebarProps extends SidebarProps {
+  /** A category or tag filter changed (the whole query, as the URL will hold it). */
+  readonly onQuery: (query: ListQuery) => void;
+}
+
+export function Sidebar({ query, onFilter, onQuery }: FullSidebarProps) {
   // On a phone the filters live in the list's bottom sheet (components/phone/FilterSheet.tsx).
   const phone = useViewport() === 'phone';
+  const id = useId();
   if (phone) return null;
   return (
     <nav className="sidebar" aria-label={t('sidebar.label')}>
       <h2 className="sidebar__heading">{t('sidebar.state')}</h2>
       <StateFilters query={query} onFilter={onFilter} />
+      {(['category', 'tag'] as const).map((kind) => (
+        <section key={kind} className="sidebar__section" aria-labelledby={`${id}-${kind}`}>
+          <LabelHeading id={`${id}-${kind}`} kind={kind} query={query} onQuery={onQuery} />
+          <LabelFilters kind={kind} query={query} onQuery={onQuery} />
+        </section>
+      ))}
     </nav>
   );
 }

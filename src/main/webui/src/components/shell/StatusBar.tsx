@@ -43,7 +43,8 @@ function usePolled<T>(rest: Rest, path: string | null, ms: number): T | null {
 
 /**
  * The bottom line (UI spec 1.1): free space where new torrents go, DHT nodes, connected peers, the
- * session's ratio and whether any peer has reached our port. Text, never colour alone.
+ * session's ratio, the torrents waiting in the queue (while it is on) and whether any peer has reached
+ * our port. Text, never colour alone.
  */
 export function StatusBar({ rest, folder }: { readonly rest: Rest; readonly folder: string | null }) {
   const session = useSession();
@@ -60,6 +61,8 @@ export function StatusBar({ rest, folder }: { readonly rest: Rest; readonly fold
       <span>{dht === null ? t('status.dht', { nodes: '…' }) : dht.enabled ? t('status.dht', { nodes: dht.nodes }) : t('status.dhtOff')}</span>
       <span>{t('status.peers', { count: session?.peersConnected ?? 0 })}</span>
       <span>{t('status.ratio', { ratio: down > 0 ? formatRatio(up / down) : '–' })}</span>
+      {/* Only while the queue is on: then some torrents may wait, and how many says why nothing moves. */}
+      {session?.queueing === true && <span>{t('status.queuedCount', { count: session.queued ?? 0 })}</span>}
       <span className={reachable ? 'statusbar__ok' : 'statusbar__unknown'}
         title={reachable ? t('status.reachableHelp') : t('status.unconfirmedHelp')}>
         {reachable ? t('status.reachable') : t('status.unconfirmed')}

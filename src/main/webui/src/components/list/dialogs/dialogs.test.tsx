@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { applyFormats } from '../../../prefs/formats';
 import { PREF_DEFAULTS, setPrefs } from '../../../prefs/prefs';
+import { CategoryDialog } from './CategoryDialog';
 import { LimitsDialog } from './LimitsDialog';
 import { MoveDialog } from './MoveDialog';
 import { RemoveDialog } from './RemoveDialog';
@@ -87,5 +88,31 @@ describe('LimitsDialog', () => {
     render(<LimitsDialog open count={2} initial={{ downloadLimit: 0, uploadLimit: 0 }} onConfirm={vi.fn()} onClose={vi.fn()} />);
     fireEvent.change(screen.getByLabelText('Download limit (KiB/s)'), { target: { value: '-5' } });
     expect((screen.getByRole('button', { name: 'Apply' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('CategoryDialog', () => {
+  it('keepsANewNameBeingTypedWhileTheListBehindItUpdates', () => {
+    const onConfirm = vi.fn();
+    const props = { open: true, count: 2, initial: null, create: true, onConfirm, onClose: vi.fn() };
+    const { rerender } = render(<CategoryDialog {...props} categories={['tv']} />);
+    fireEvent.change(screen.getByLabelText('Name of the new category'), { target: { value: 'music' } });
+    // A live update renders the list again, with a new (equal) array of categories.
+    rerender(<CategoryDialog {...props} categories={['tv']} />);
+    expect((screen.getByLabelText('Name of the new category') as HTMLInputElement).value).toBe('music');
+    fireEvent.click(screen.getByRole('button', { name: 'Set' }));
+    expect(onConfirm).toHaveBeenCalledWith('music');
+  });
+
+  it('startsOnTheCategoryAllShareAndRefusesAnEmptyNewName', () => {
+    const onConfirm = vi.fn();
+    render(<CategoryDialog open count={1} categories={['movies', 'tv']} initial="tv" create={false} onConfirm={onConfirm} onClose={vi.fn()} />);
+    const select = screen.getByLabelText('Category') as HTMLSelectElement;
+    expect(select.value).toBe('tv');
+    fireEvent.change(select, { target: { value: select.options[select.options.length - 1]!.value } }); // New category…
+    expect((screen.getByRole('button', { name: 'Set' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(select, { target: { value: '' } }); // None
+    fireEvent.click(screen.getByRole('button', { name: 'Set' }));
+    expect(onConfirm).toHaveBeenCalledWith(null);
   });
 });

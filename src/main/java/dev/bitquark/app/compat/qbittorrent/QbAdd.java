@@ -17,11 +17,10 @@ import java.util.concurrent.CompletionStage;
  * {@code savepath}, {@code category} (created if new, as qBittorrent does; its folder when no savepath is given),
  * {@code tags}, {@code stopped} (4.x: {@code paused}), {@code ratioLimit}, {@code seedingTimeLimit},
  * {@code inactiveSeedingTimeLimit}, {@code sequentialDownload}, {@code upLimit}, {@code dlLimit}, {@code forced},
- * {@code firstLastPiecePrio},
- * {@code addToTopOfQueue}. The answer is qBittorrent 5.1's: "Ok." if at least one torrent was added, else
+ * {@code firstLastPiecePrio}, {@code addToTopOfQueue}. The answer is qBittorrent 5.1's: "Ok." if at least one torrent was added, else
  * "Fails." (a torrent already there counts as a failure, as there); a file that is not a torrent is a 415.
  * Options it has no counterpart for ({@code autoTMM}, {@code contentLayout}, {@code skip_checking},
- * {@code rename}) are ignored; {@code firstLastPiecePrio} is the torrent's first and last piece priority.
+ * {@code rename}) are ignored.
  */
 final class QbAdd {
     private QbAdd() {
