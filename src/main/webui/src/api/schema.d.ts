@@ -1142,6 +1142,8 @@ export interface paths {
                     downloadLimit?: string;
                     /** @description File priorities: 0:skip,3:high (index:priority, comma-separated) or a JSON list [{"index":0,"priority":"skip"}]; priorities are skip, low, normal, high */
                     files?: string;
+                    /** @description true: the first and last piece of each wanted file first */
+                    firstLastPiecePriority?: string;
                     /** @description true: runs whatever the queue's limits */
                     forced?: string;
                     /** @description Seeding goal: stop after this many minutes without upload (-2 the session's, -1 none) */
@@ -2305,6 +2307,7 @@ export interface components {
             tags?: string[];
             seedGoals?: components["schemas"]["SeedGoalsDto"];
             forced?: boolean;
+            firstLastPiecePriority?: boolean;
         };
         /**
          * @description One action on many torrents
@@ -2947,6 +2950,7 @@ export interface components {
             tags?: string[];
             seedGoals?: components["schemas"]["SeedGoalsDto"];
             forced?: boolean;
+            firstLastPiecePriority?: boolean;
         };
         /** @description id, and the fields of TorrentDto that changed with their new values */
         TorrentChangeFrame: {
@@ -3021,6 +3025,7 @@ export interface components {
             /** Format: int64 */
             seedingSeconds: number;
             lastActivityAt?: string | null;
+            firstLastPiecePriority: boolean;
         };
         /** @description What a torrent holds, before it is added (listOnly) */
         TorrentPreview: {

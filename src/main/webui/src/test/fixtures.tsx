@@ -48,6 +48,7 @@ export function torrent(i: number, overrides: Partial<TorrentDto> = {}): Torrent
     effectiveSeedGoals: { ratio: -1, seedingMinutes: -1, idleMinutes: -1 },
     goalReached: null,
     forced: false,
+    firstLastPiecePriority: false,
     queuePosition: 0,
     downloadingSeconds: 0,
     seedingSeconds: 0,
