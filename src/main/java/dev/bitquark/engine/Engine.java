@@ -336,6 +336,16 @@ public final class Engine {
         return onContext(() -> runtime.checks().setMax(max));
     }
 
+    /** Moves one torrent to a place in the queue (0 first; past the end: last); unknown hashes are ignored. */
+    public Future<Void> queueMoveTo(InfoHash hash, int position) {
+        return onContext(() -> {
+            TorrentSlot s = torrents.get(hash);
+            if (s != null) {
+                queue.moveTo(s, position);
+            }
+        });
+    }
+
     private Future<Void> onContext(Runnable action) {
         Promise<Void> p = Promise.promise();
         context.runOnContext(v -> {

@@ -4,6 +4,7 @@ import dev.bitquark.metainfo.InfoHash;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,8 @@ import java.util.Objects;
  * @param policy category, tags, seeding goals, forced start
  * @param queueOrder the torrent's place in the queue: lower runs first (not a position: moves change one or two)
  * @param times time spent downloading and seeding, last activity
+ * @param renamedFiles files renamed by the user: index → the path's components below the save folder (for a
+ *     multi-file torrent, its own folder first); the others keep the metainfo's
  */
 public record ResumeData(
         InfoHash infoHash,
@@ -59,7 +62,8 @@ public record ResumeData(
         List<InetSocketAddress> peers,
         TorrentPolicy policy,
         long queueOrder,
-        TorrentTimes times) {
+        TorrentTimes times,
+        Map<Integer, List<String>> renamedFiles) {
     /** Most peers kept. */
     public static final int MAX_PEERS = 200;
 
@@ -96,6 +100,20 @@ public record ResumeData(
         }
         policy = policy == null ? TorrentPolicy.DEFAULT : policy;
         times = times == null ? TorrentTimes.NONE : times;
+        renamedFiles = renamedFiles == null ? Map.of() : renamedFiles.entrySet().stream().collect(
+                java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+        for (Map.Entry<Integer, List<String>> e : renamedFiles.entrySet()) {
+            if (e.getKey() < 0 || e.getKey() >= filePriorities.size() || e.getValue().isEmpty()) {
+                throw new IllegalArgumentException("renamed file " + e.getKey() + " is not a file of the torrent");
+            }
+        }
+    }
+
+    /** The same resume data with the renamed files replaced. */
+    public ResumeData withRenamedFiles(Map<Integer, List<String>> renamed) {
+        return new ResumeData(infoHash, saveDir, pieceCount, have, filePriorities, fileSizes, fileMtimes,
+                uploadedTotal, downloadedTotal, addedAtMillis, completedAtMillis, paused, sequential, downloadLimit,
+                uploadLimit, error, unsynced, maxConnections, trackers, peers, policy, queueOrder, times, renamed);
     }
 
     /** Resume data without a policy, queue order or times of its own (data saved before they were kept). */
@@ -106,14 +124,15 @@ public record ResumeData(
                       List<InetSocketAddress> peers) {
         this(infoHash, saveDir, pieceCount, have, filePriorities, fileSizes, fileMtimes, uploadedTotal, downloadedTotal,
                 addedAtMillis, completedAtMillis, paused, sequential, downloadLimit, uploadLimit, error, unsynced,
-                maxConnections, trackers, peers, TorrentPolicy.DEFAULT, 0, TorrentTimes.NONE);
+                maxConnections, trackers, peers, TorrentPolicy.DEFAULT, 0, TorrentTimes.NONE, Map.of());
     }
 
     /** The same resume data with the queue's and session's parts replaced. */
     public ResumeData withSessionParts(TorrentPolicy newPolicy, long newQueueOrder, TorrentTimes newTimes) {
         return new ResumeData(infoHash, saveDir, pieceCount, have, filePriorities, fileSizes, fileMtimes,
                 uploadedTotal, downloadedTotal, addedAtMillis, completedAtMillis, paused, sequential, downloadLimit,
-                uploadLimit, error, unsynced, maxConnections, trackers, peers, newPolicy, newQueueOrder, newTimes);
+                uploadLimit, error, unsynced, maxConnections, trackers, peers, newPolicy, newQueueOrder, newTimes,
+                renamedFiles);
     }
 
     /** Resume data without trackers of its own (the metainfo's) and without peers. */
@@ -130,7 +149,8 @@ public record ResumeData(
     public ResumeData withPieces(byte[] newHave, byte[] newUnsynced) {
         return new ResumeData(infoHash, saveDir, pieceCount, newHave, filePriorities, fileSizes, fileMtimes,
                 uploadedTotal, downloadedTotal, addedAtMillis, completedAtMillis, paused, sequential, downloadLimit,
-                uploadLimit, error, newUnsynced, maxConnections, trackers, peers, policy, queueOrder, times);
+                uploadLimit, error, newUnsynced, maxConnections, trackers, peers, policy, queueOrder, times,
+                renamedFiles);
     }
 
     /** Resume data with the default connection limit. */

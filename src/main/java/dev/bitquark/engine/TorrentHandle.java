@@ -188,6 +188,16 @@ public final class TorrentHandle {
         });
     }
 
+    /**
+     * Renames a file or a folder inside the torrent (paths as {@link FileStats#path()} shows them; the torrent's
+     * own folder stays); the data on disk moves with it. Fails with {@code NOT_FOUND} for a path that is not in
+     * the torrent, {@code INVALID_ARGUMENT} for a bad new path, {@code STORAGE} if the disk refuses (a file is
+     * already there, a link leads out of the download folder).
+     */
+    public Future<Void> rename(String from, String to) {
+        return callAsync(() -> slot.requireTorrent("renaming files").rename(from, to));
+    }
+
     /** The torrent's category, tags, seeding goals and forced start. */
     public Future<TorrentPolicy> policy() {
         return call(slot::policy);

@@ -54,7 +54,7 @@ public final class FileStorage implements PieceStorage {
     /** Zeros for padding reads. A heap array: a static direct buffer cannot live in a native image. */
     private static final byte[] ZEROS = new byte[16 * 1024];
 
-    private final StorageLayout layout;
+    private volatile StorageLayout layout;
     private final PayloadMap map;
     private final HandleCache handles;
     /** Readers are the block operations; the writer is a lifecycle change (move, delete, close). */
@@ -445,6 +445,62 @@ public final class FileStorage implements PieceStorage {
             root = target;
             paths = newPaths;
             partFile.movedTo(to[paths.length]);
+        });
+    }
+
+    @Override
+    public void rename(java.util.Map<Integer, List<String>> changes) throws StorageException {
+        exclusive(() -> {
+            StorageLayout next = layout;
+            for (java.util.Map.Entry<Integer, List<String>> e : changes.entrySet()) {
+                if (layout.file(e.getKey()).padding()) {
+                    throw new StorageException(Kind.PATH_CONFLICT, e.getKey(), null, "a padding file has no path");
+                }
+                next = next.withPath(e.getKey(), e.getValue());
+            }
+            Path[] newPaths = PathGuard.resolveAll(root, next); // no .., no two files on one path
+            List<Integer> moving = new java.util.ArrayList<>();
+            for (int f : changes.keySet()) {
+                if (paths[f] != null && !paths[f].equals(newPaths[f])
+                        && PathGuard.attributes(paths[f], f) != null) {
+                    if (PathGuard.attributes(newPaths[f], f) != null) {
+                        throw new StorageException(Kind.PATH_CONFLICT, f, newPaths[f], "exists already");
+                    }
+                    moving.add(f);
+                }
+            }
+            flushLocked();
+            Path jailReal = PathGuard.jailReal(jail(), -1, createdDirectories);
+            // Every check first (the old file inside, the new folder a real folder inside), then the renames.
+            for (int f : moving) {
+                PathGuard.checkInside(jailReal, paths[f], f, "rename " + paths[f]);
+                PathGuard.ensureDirectories(jail(), root, newPaths[f].getParent(), f, createdDirectories);
+            }
+            List<Path> left = new java.util.ArrayList<>();
+            Path[] now = paths.clone();
+            StorageLayout done = layout;
+            try {
+                for (int f : moving) {
+                    handles.close(f);
+                    try {
+                        Files.move(paths[f], newPaths[f], java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                        Files.move(paths[f], newPaths[f]);
+                    }
+                    left.add(paths[f]);
+                    now[f] = newPaths[f];
+                    done = done.withPath(f, next.file(f).path());
+                }
+                layout = next;
+                paths = newPaths;
+            } catch (java.io.IOException e) {
+                // What moved keeps its new path; the rest stays where it was.
+                layout = done;
+                paths = now;
+                throw StorageException.classify(e, -1, null, "rename");
+            } finally {
+                FileMover.removeEmptyDirectories(jailReal, root, left.toArray(Path[]::new), false, false);
+            }
         });
     }
 

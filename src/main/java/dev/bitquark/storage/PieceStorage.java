@@ -127,6 +127,16 @@ public interface PieceStorage extends Closeable {
     void moveTo(Path newRoot) throws StorageException;
 
     /**
+     * Gives files new paths below the root ({@code index → components}): those on disk are renamed (no existing
+     * file is replaced; no path may leave the root, also through a link), those not on disk just take the new
+     * paths, and folders left empty go. All or nothing as far as the checks go: every new path is checked before
+     * the first rename. Storages that cannot rename refuse.
+     */
+    default void rename(java.util.Map<Integer, List<String>> paths) throws StorageException {
+        throw new StorageException(StorageException.Kind.IO, -1, null, "this storage cannot rename files");
+    }
+
+    /**
      * Which files are skipped as the torrent starts or is checked again (one flag per file of the layout). A
      * storage may keep the bytes of skipped files that share a piece with a wanted file somewhere other than the
      * file itself (a part file), so that a skipped file is never created; reads and writes are the same either

@@ -49,4 +49,12 @@ public record StorageLayout(TorrentGeometry geometry, List<StorageFile> files) {
         }
         return files.get(index);
     }
+
+    /** This layout with file {@code index} at {@code path} (components below the root) instead. */
+    public StorageLayout withPath(int index, List<String> path) {
+        StorageFile f = file(index);
+        List<StorageFile> next = new java.util.ArrayList<>(files);
+        next.set(index, new StorageFile(index, path, f.length(), f.offset(), f.padding()));
+        return new StorageLayout(geometry, next);
+    }
 }

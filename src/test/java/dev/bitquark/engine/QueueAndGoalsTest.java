@@ -91,8 +91,10 @@ class QueueAndGoalsTest {
                 assertArrayEquals(f.data().get(i), Files.readAllBytes(out.resolve("t" + i + ".bin")));
                 assertEquals(TorrentState.LIVE, stats(hs.get(i)).state(), "seeds are not limited here");
             }
-            TorrentTimes times = stats(hs.get(2)).times();
+            // Counted in seconds (kept in resume data); the stats show whole minutes.
+            TorrentTimes times = await(hs.get(2).resumeData()).times();
             assertTrue(times.downloadingSeconds() + times.seedingSeconds() >= 1, "running time is counted: " + times);
+            assertEquals(0, stats(hs.get(2)).times().seedingSeconds() % 60, "whole minutes in the stats");
         }
     }
 
@@ -190,6 +192,34 @@ class QueueAndGoalsTest {
             assertEquals(0, stats(h1).queuePosition());
             assertEquals(1, stats(h0).queuePosition());
             assertEquals(List.of("kept"), stats(h0).policy().tags());
+        }
+    }
+
+    @Test
+    void aTorrentMovesToAnyPlaceInTheQueue() throws Exception {
+        Fixture f = torrents(4, 100_000);
+        try (EngineUnderTest e = new EngineUnderTest(f.seedDir())) {
+            List<TorrentHandle> hs = new ArrayList<>();
+            for (Metainfo m : f.metas()) {
+                hs.add(await(e.engine.add(m, TorrentOptions.defaults(f.seedDir()).withStartPaused(true))));
+            }
+            await(e.engine.queueMoveTo(f.metas().get(3).infoHash(), 1));
+            List<Integer> positions = new ArrayList<>();
+            for (TorrentHandle h : hs) {
+                positions.add(stats(h).queuePosition());
+            }
+            assertEquals(List.of(0, 2, 3, 1), positions);
+            await(e.engine.queueMoveTo(f.metas().get(0).infoHash(), 99));
+            assertEquals(3, stats(hs.get(0)).queuePosition(), "past the end: last");
+            await(e.engine.queueMoveTo(f.metas().get(2).infoHash(), 0));
+            assertEquals(0, stats(hs.get(2)).queuePosition());
+            java.util.Set<Long> orders = new java.util.HashSet<>();
+            for (TorrentHandle h : hs) {
+                long order = await(h.resumeData()).queueOrder();
+                assertTrue(order != 0, "0 means no place kept");
+                orders.add(order);
+            }
+            assertEquals(4, orders.size(), "every torrent has a place of its own");
         }
     }
 }

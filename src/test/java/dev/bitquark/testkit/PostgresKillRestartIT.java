@@ -115,7 +115,13 @@ class PostgresKillRestartIT {
                 }
                 assertEquals(Payloads.sha1(payload), Payloads.sha1(srv.resolve("downloads").resolve("pg.bin")));
 
-                // 5. Restart after completion, by SIGTERM and by kill -9: seeding, 100 %, spot check only, totals kept.
+                // 5. Restart after completion, by SIGTERM and by kill -9: seeding, 100 %, spot check only, totals kept,
+                // and what organizes it (category, tags, its own goal, the queue and default goals) too.
+                api.sendJson("POST", "/api/v1/categories", "{\"name\":\"linux\",\"folder\":\"isos\"}");
+                api.sendJson("PATCH", "/api/v1/torrents/" + id, "{\"category\":\"linux\",\"tags\":[\"lts\",\"x\"],"
+                        + "\"seedGoals\":{\"ratio\":1000}}");
+                api.putJson("/api/v1/settings", "{\"queueing\":true,\"maxActiveSeeds\":5,\"seedTimeLimitMinutes\":"
+                        + "100000}");
                 JsonObject done = api.torrent(id);
                 for (boolean graceful : new boolean[] {true, false}) {
                     if (graceful) {
@@ -131,6 +137,12 @@ class PostgresKillRestartIT {
                     assertTrue(t.getBoolean("fastResumed") && t.getLong("checkedPieces") <= 16, "no recheck: " + t);
                     assertEquals(done.getLong("downloadedTotal"), t.getLong("downloadedTotal"), t.encode());
                     assertEquals(done.getLong("uploadedTotal"), t.getLong("uploadedTotal"), t.encode());
+                    assertEquals("linux", t.getString("category"), t.encode());
+                    assertEquals(List.of("lts", "x"), t.getJsonArray("tags").getList(), t.encode());
+                    assertEquals(1000.0, t.getJsonObject("seedGoals").getDouble("ratio"), t.encode());
+                    JsonObject settings = api.getJson("/api/v1/settings").getJsonObject("editable");
+                    assertEquals(true, settings.getBoolean("queueing"), settings.encode());
+                    assertEquals(100000, settings.getLong("seedTimeLimitMinutes"), settings.encode());
                 }
                 server.terminate(Duration.ofSeconds(30));
             }

@@ -41,6 +41,19 @@ public final class ServerApi {
         }
     }
 
+    /** A JSON request with any method; fails unless 2xx. */
+    public HttpResponse<String> sendJson(String method, String path, String json) throws IOException,
+            InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new AssertionError(method + " " + path + " " + json + " -> " + r.statusCode() + " " + r.body());
+        }
+        return r;
+    }
+
     public HttpResponse<String> call(String method, String path, byte[] torrentBody) throws IOException,
             InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30))

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -76,6 +78,8 @@ public class CategoriesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a category: name (may nest: \"tv/anime\") and folder (relative to the download "
             + "folder; \"\" or absent: one named after it); 409 if it exists")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryDto.class)))
     public Uni<Response> create(CategoryRequest body) {
         String name = name(body == null ? null : body.name());
         String folder = folder(body == null ? null : body.folder());
@@ -97,6 +101,7 @@ public class CategoriesResource {
     @DELETE
     @Path("/categories/{name: .+}")
     @Operation(summary = "Remove a category and take it off its torrents (their data stays); unknown: 404")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Uni<Response> remove(@PathParam("name") String name) {
         String n = name(name);
         if (!library().categories().containsKey(n)) {
@@ -134,6 +139,7 @@ public class CategoriesResource {
     @DELETE
     @Path("/tags/{name: .+}")
     @Operation(summary = "Delete a tag from the session and from every torrent; unknown: 404")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> deleteTag(@PathParam("name") String name) {
         if (!library().tags().contains(name)) {
             throw ApiException.notFound("tag " + name);

@@ -36,6 +36,41 @@ public class TorrentSettingsResource {
     public record MoveRequest(@Schema(required = true) String outputFolder) implements JsonRequest {
     }
 
+    /** {@code {"path": "Season 1/e01.mkv", "newPath": "Season 1/Episode 1.mkv"}}: paths inside the torrent. */
+    @Schema(description = "A file or folder of the torrent and its new path (both as the files list shows them)",
+            example = "{\"path\": \"e01.mkv\", \"newPath\": \"Episode 1.mkv\"}")
+    public record RenameRequest(@Schema(required = true) String path, @Schema(required = true) String newPath)
+            implements JsonRequest {
+    }
+
+    @POST
+    @Path("/{id}/rename")
+    @Operation(summary = "Rename a file or a folder inside the torrent ({\"path\",\"newPath\"}, as the files list "
+            + "shows them; a folder takes its files along; the torrent's own folder stays); the data on disk moves; "
+            + "answers the files once renamed and saved. 404 for a path not in the torrent, 409 if the disk refuses "
+            + "(a file is already there)")
+    public Uni<List<FileDto>> rename(@PathParam("id") String id, RenameRequest body) {
+        TorrentHandle h = torrents.handle(id);
+        if (body == null || body.path() == null || body.newPath() == null) {
+            throw ApiException.badRequest("bad_path", "give path and newPath: {\"path\":\"a.mkv\",\"newPath\":\"b.mkv\"}");
+        }
+        return TorrentLookup.uni(h.rename(body.path(), body.newPath()))
+                .onFailure().transform(t -> {
+                    Throwable c = TorrentLookup.unwrap(t);
+                    if (c instanceof dev.bitquark.engine.EngineException e) {
+                        return switch (e.kind()) {
+                            case NOT_FOUND -> new ApiException(404, "not_found", e.getMessage());
+                            case INVALID_ARGUMENT -> ApiException.badRequest("bad_path", e.getMessage());
+                            default -> new ApiException(409, "rename_failed", e.getMessage());
+                        };
+                    }
+                    return t;
+                })
+                .flatMap(v -> TorrentLookup.uni(torrents.session().saveNow(h.infoHash())))
+                .flatMap(v -> TorrentLookup.uni(h.fileStats()))
+                .map(l -> l.stream().map(FileDto::of).toList());
+    }
+
     @PATCH
     @Path("/{id}/files")
     @Operation(summary = "Set file priorities: [{\"index\":0,\"priority\":\"skip|low|normal|high\"}] or "

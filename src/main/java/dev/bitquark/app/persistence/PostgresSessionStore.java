@@ -177,7 +177,7 @@ public final class PostgresSessionStore implements SessionStore {
                 rs.getLong(16), rs.getLong(17), error, rs.getBytes(19), rs.getInt(20),
                 trackersAndPeers(() -> TrackersAndPeers.decodeTrackers(rs.getBytes(21), "trackers")),
                 trackersAndPeers(() -> TrackersAndPeers.decodePeers(rs.getBytes(22), "peers")),
-                parts.policy(), parts.queueOrder(), parts.times());
+                parts.policy(), parts.queueOrder(), parts.times(), parts.renamed());
     }
 
     private interface Column<T> {
@@ -307,7 +307,7 @@ public final class PostgresSessionStore implements SessionStore {
             ps.setInt(18, r.maxConnections());
             ps.setBytes(19, TrackersAndPeers.encodeTrackers(r.trackers()));
             ps.setBytes(20, TrackersAndPeers.encodePeers(r.peers()));
-            ps.setBytes(21, SessionPartsCodec.torrentBytes(r.policy(), r.queueOrder(), r.times()));
+            ps.setBytes(21, SessionPartsCodec.torrentBytes(r.policy(), r.queueOrder(), r.times(), r.renamedFiles()));
             ps.executeUpdate();
         }
     }

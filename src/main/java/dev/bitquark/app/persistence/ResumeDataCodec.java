@@ -69,7 +69,7 @@ public final class ResumeDataCodec {
                 .put("upload-limit", r.uploadLimit())
                 .put("max-connections", r.maxConnections())
                 .put("peers", TrackersAndPeers.peers(r.peers()))
-                .put("session", SessionPartsCodec.torrent(r.policy(), r.queueOrder(), r.times()))
+                .put("session", SessionPartsCodec.torrent(r.policy(), r.queueOrder(), r.times(), r.renamedFiles()))
                 .putIfNotNull("error", r.error());
         if (r.trackers() != null) {
             b.put("trackers", TrackersAndPeers.trackers(r.trackers()));
@@ -137,7 +137,7 @@ public final class ResumeDataCodec {
                 f.has("trackers") ? TrackersAndPeers.trackers(f.value("trackers"), "resume data: field \"trackers\"")
                         : null,
                 f.has("peers") ? TrackersAndPeers.peers(f.value("peers"), "resume data: field \"peers\"") : List.of(),
-                parts.policy(), parts.queueOrder(), parts.times());
+                parts.policy(), parts.queueOrder(), parts.times(), parts.renamed());
     }
 
     private static Path path(StateFields f, String key) throws PersistenceException {

@@ -32,9 +32,15 @@ public final class SessionPartsCodec {
     private static final int MAX_NAME_BYTES = 4 * TorrentPolicy.MAX_NAME;
 
     /** A torrent's parts, as decoded. */
-    public record TorrentParts(TorrentPolicy policy, long queueOrder, TorrentTimes times) {
-        public static final TorrentParts NONE = new TorrentParts(TorrentPolicy.DEFAULT, 0, TorrentTimes.NONE);
+    public record TorrentParts(TorrentPolicy policy, long queueOrder, TorrentTimes times,
+                               java.util.Map<Integer, List<String>> renamed) {
+        public static final TorrentParts NONE = new TorrentParts(TorrentPolicy.DEFAULT, 0, TorrentTimes.NONE,
+                java.util.Map.of());
     }
+
+    /** Most path components of a renamed file, and bytes in one. */
+    private static final int MAX_COMPONENTS = 256;
+    private static final int MAX_COMPONENT_BYTES = 1024;
 
     /** The session's parts, as decoded. */
     public record Library(QueueSettings queue, SeedGoals goals, SortedMap<String, String> categories,
@@ -45,6 +51,12 @@ public final class SessionPartsCodec {
     }
 
     public static BDict torrent(TorrentPolicy p, long queueOrder, TorrentTimes t) {
+        return torrent(p, queueOrder, t, java.util.Map.of());
+    }
+
+    /** With the files the user renamed (index → path components below the save folder). */
+    public static BDict torrent(TorrentPolicy p, long queueOrder, TorrentTimes t,
+                                java.util.Map<Integer, List<String>> renamed) {
         List<BValue> tags = new ArrayList<>();
         for (String tag : p.tags()) {
             tags.add(BBytes.of(tag));
@@ -64,11 +76,27 @@ public final class SessionPartsCodec {
                 .put("downloading-s", t.downloadingSeconds())
                 .put("seeding-s", t.seedingSeconds())
                 .put("last-activity", t.lastActivityMillis())
+                .put("renamed", renamed(renamed))
                 .build();
+    }
+
+    private static BDict renamed(java.util.Map<Integer, List<String>> renamed) {
+        BDict.Builder b = BDict.builder();
+        new java.util.TreeMap<>(renamed).forEach((index, path) -> {
+            List<BValue> parts = new ArrayList<>();
+            path.forEach(c -> parts.add(BBytes.of(c)));
+            b.put(Integer.toString(index), new BList(parts));
+        });
+        return b.build();
     }
 
     public static byte[] torrentBytes(TorrentPolicy p, long queueOrder, TorrentTimes t) {
         return BEncoder.encode(torrent(p, queueOrder, t));
+    }
+
+    public static byte[] torrentBytes(TorrentPolicy p, long queueOrder, TorrentTimes t,
+                                      java.util.Map<Integer, List<String>> renamed) {
+        return BEncoder.encode(torrent(p, queueOrder, t, renamed));
     }
 
     /** Decodes a torrent's parts from the value under {@code key} of {@code f}, or the defaults if absent. */
@@ -90,10 +118,28 @@ public final class SessionPartsCodec {
                     d.optionalInteger("idle-minutes", SeedGoals.SESSION, SeedGoals.MAX_MINUTES, SeedGoals.SESSION));
             TorrentPolicy policy = new TorrentPolicy(d.optionalText("category", MAX_NAME_BYTES), tags, goals,
                     d.optionalInteger("forced", 0, 1, 0) == 1, d.optionalInteger("first-last", 0, 1, 0) == 1);
+            java.util.Map<Integer, List<String>> renamed = new java.util.HashMap<>();
+            if (d.has("renamed")) {
+                StateFields r = d.dict("renamed");
+                for (String file : r.keys(ResumeDataCodec.MAX_FILES)) {
+                    int index;
+                    try {
+                        index = Integer.parseInt(file);
+                    } catch (NumberFormatException e) {
+                        throw r.error(file, "is not a file index");
+                    }
+                    BList l = r.list(file, MAX_COMPONENTS);
+                    List<String> path = new ArrayList<>();
+                    for (int i = 0; i < l.size(); i++) {
+                        path.add(r.textValue(file + "[" + i + "]", l.get(i), MAX_COMPONENT_BYTES));
+                    }
+                    renamed.put(index, path);
+                }
+            }
             return new TorrentParts(policy, d.optionalInteger("queue-order", Long.MIN_VALUE, Long.MAX_VALUE, 0),
                     new TorrentTimes(d.optionalInteger("downloading-s", 0, Long.MAX_VALUE, 0),
                             d.optionalInteger("seeding-s", 0, Long.MAX_VALUE, 0),
-                            d.optionalInteger("last-activity", 0, Long.MAX_VALUE, 0)));
+                            d.optionalInteger("last-activity", 0, Long.MAX_VALUE, 0)), renamed);
         } catch (IllegalArgumentException e) {
             throw f.error(key, "is not valid: " + e.getMessage());
         }

@@ -413,6 +413,11 @@ public final class Session implements AutoCloseable {
         return engine.queueMove(hashes, move).toCompletionStage().thenCompose(v -> saveDirty());
     }
 
+    /** Moves one torrent to a place in the queue (0 first); completes once the changed places are stored. */
+    public CompletionStage<Void> queueMoveTo(InfoHash hash, int position) {
+        return engine.queueMoveTo(hash, position).toCompletionStage().thenCompose(v -> saveDirty());
+    }
+
     public TorrentHandle handle(InfoHash infoHash) {
         return handles.get(infoHash);
     }

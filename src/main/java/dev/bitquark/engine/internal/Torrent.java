@@ -1,5 +1,7 @@
 package dev.bitquark.engine.internal;
 
+import java.util.Map;
+
 import dev.bitquark.engine.FilePriority;
 import dev.bitquark.engine.FileStats;
 import dev.bitquark.engine.MetadataProgress;
@@ -97,7 +99,16 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
         this.geometry = meta.geometry();
         this.saveDir = resume != null ? resume.saveDir() : options.saveDir();
         // Named after the info-hash (the part file, as libtorrent names it), so torrents sharing a folder never mix.
-        this.storage = rt.config().storage().create(saveDir, layoutOf(meta), options.maxOpenFiles(),
+        StorageLayout layout = layoutOf(meta);
+        if (resume != null) {
+            for (Map.Entry<Integer, List<String>> e : resume.renamedFiles().entrySet()) {
+                if (e.getKey() < layout.fileCount() && !layout.file(e.getKey()).padding()) {
+                    layout = layout.withPath(e.getKey(), e.getValue());
+                    renamed.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        this.storage = rt.config().storage().create(saveDir, layout, options.maxOpenFiles(),
                 options.downloadRoot(), meta.infoHash().toHex());
         this.saveDir = storage.root();
         this.picker = new PiecePicker(geometry, new Random());
@@ -150,6 +161,83 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
             files.add(new StorageFile(f.index(), meta.storagePath(f.index()), f.length(), f.offset(), f.padding()));
         }
         return new StorageLayout(meta.geometry(), files);
+    }
+
+    /** Files the user renamed: index → path components below the save folder (kept in resume data). */
+    private final Map<Integer, List<String>> renamed = new java.util.TreeMap<>();
+
+    Map<Integer, List<String>> renamedFiles() {
+        return Map.copyOf(renamed);
+    }
+
+    /**
+     * A file's path inside the torrent as the user sees it ("dir/file.ext"; the torrent's own folder left out
+     * for a multi-file torrent), after renames.
+     */
+    String displayPath(int index) {
+        List<String> p = storage.layout().file(index).path();
+        return String.join("/", meta.isMultiFile() ? p.subList(1, p.size()) : p);
+    }
+
+    /**
+     * Renames a file ({@code from} is its path) or a folder ({@code from} is a folder of the torrent: every file
+     * under it moves) inside the torrent, to {@code to}; both as {@link #displayPath} shows them. The torrent's
+     * own folder stays. Runs as a disk job (writes in flight finish first); kept in resume data.
+     */
+    public Future<Void> rename(String from, String to) {
+        rt.assertOnContext();
+        List<String> target = components(to);
+        String source = String.join("/", components(from));
+        Map<Integer, List<String>> changes = new java.util.HashMap<>();
+        for (FileEntry f : meta.files()) {
+            if (f.padding()) {
+                continue;
+            }
+            String now = displayPath(f.index());
+            List<String> rest;
+            if (now.equals(source)) {
+                rest = List.of();
+            } else if (now.startsWith(source + "/")) {
+                rest = components(now.substring(source.length() + 1));
+            } else {
+                continue;
+            }
+            List<String> next = new ArrayList<>();
+            if (meta.isMultiFile()) {
+                next.add(storage.layout().file(f.index()).path().getFirst());
+            }
+            next.addAll(target);
+            next.addAll(rest);
+            changes.put(f.index(), next);
+        }
+        if (changes.isEmpty()) {
+            return Future.failedFuture(new dev.bitquark.engine.EngineException(
+                    dev.bitquark.engine.EngineException.Kind.NOT_FOUND, "no file or folder " + source + " in the torrent"));
+        }
+        return rt.<Void>onDisk(() -> {
+            storage.rename(changes);
+            return null;
+        }).onSuccess(v -> {
+            renamed.putAll(changes);
+            notifier.resumeDataChanged();
+        });
+    }
+
+    /** A path inside the torrent as components: no empty, . or .. part, no backslash or NUL. */
+    static List<String> components(String path) {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("a path inside the torrent cannot be empty");
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : path.strip().split("/")) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..") || part.indexOf('\\') >= 0
+                    || part.indexOf('\0') >= 0 || part.length() > 255) {
+                throw new IllegalArgumentException("\"" + path + "\" is not a path inside the torrent (empty, . or .. "
+                        + "part, a backslash, NUL, or a name over 255 characters)");
+            }
+            out.add(part);
+        }
+        return out;
     }
 
     /** Adds or removes tracker URLs (see {@link TrackerList#change}). @throws EngineException for a bad URL */

@@ -152,6 +152,36 @@ public final class TorrentQueue {
         pass();
     }
 
+    /**
+     * Moves {@code slot} to {@code position} (0 first; past the end: last): a number between its new neighbours',
+     * or, when they leave no room, every torrent numbered again (rare: numbers are spread 1,024 apart then).
+     */
+    public void moveTo(TorrentSlot slot, int position) {
+        List<TorrentSlot> order = sorted();
+        order.remove(slot);
+        int p = Math.max(0, Math.min(position, order.size()));
+        long before = p == 0 ? (order.isEmpty() ? 0 : order.getFirst().queueOrder()) - 2048 : order.get(p - 1).queueOrder();
+        long after = p == order.size() ? (order.isEmpty() ? 0 : order.getLast().queueOrder()) + 2048
+                : order.get(p).queueOrder();
+        long mid = before + (after - before) / 2;
+        if (mid == 0) {
+            mid = mid + 1 < after ? 1 : -1;
+        }
+        if (mid > before && mid < after && mid != 0) {
+            slot.setQueueOrder(mid);
+            lastOrder = Math.max(lastOrder, mid);
+        } else {
+            order.add(p, slot);
+            long next = 0;
+            for (TorrentSlot s : order) {
+                next += 1024;
+                s.setQueueOrder(next);
+            }
+            lastOrder = next;
+        }
+        pass();
+    }
+
     private static void swap(List<TorrentSlot> order, int i, int j) {
         TorrentSlot a = order.get(i);
         TorrentSlot b = order.get(j);

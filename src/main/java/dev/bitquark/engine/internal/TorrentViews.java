@@ -58,7 +58,7 @@ final class TorrentViews {
         Bitfield have = claimed != null ? claimed : t.picker().haveBitfield();
         List<FileStats> out = new ArrayList<>(t.metainfo().files().size());
         for (FileEntry f : t.metainfo().files()) {
-            out.add(new FileStats(f.index(), f.displayPath(), f.length(), bytesIn(t, f, have),
+            out.add(new FileStats(f.index(), t.displayPath(f.index()), f.length(), bytesIn(t, f, have),
                     t.selection().priority(f.index()), f.padding()));
         }
         return out;

@@ -85,11 +85,13 @@ class ErrorFormsTest {
 
     @Test
     void unknownApiPathsAreJson404() {
-        for (String path : List.of("/api/v1/nope", "/api/v2/torrents", "/api/v1/torrents/x/y/z", "/api")) {
+        for (String path : List.of("/api/v1/nope", "/api/v3/torrents", "/api/v1/torrents/x/y/z", "/api")) {
             api().get(path).then().statusCode(404).contentType(containsString("application/json"))
                     .body("error", equalTo("not_found"));
         }
         api().post("/api/v1/nope").then().statusCode(404).contentType(containsString("application/json"));
+        // /api/v2 is qBittorrent's API: an unknown action there is its plain-text 404.
+        api().get("/api/v2/torrents/nope").then().statusCode(404).contentType(containsString("text/plain"));
     }
 
     @Test

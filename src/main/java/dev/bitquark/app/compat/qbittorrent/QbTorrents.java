@@ -84,8 +84,9 @@ final class QbTorrents {
             case "toggleFirstLastPiecePrio" -> policies(r, p -> p.withFirstLastPieces(!p.firstLastPieces()));
             case "setSuperSeeding", "setAutoManagement" -> each(r,
                     h -> CompletableFuture.completedFuture(null));
-            case "rename", "renameFile", "renameFolder" -> CompletableFuture.failedFuture(
-                    QbReply.error(409, "renaming is not supported"));
+            case "renameFile", "renameFolder" -> renamePath(r);
+            case "rename" -> CompletableFuture.failedFuture(QbReply.error(409,
+                    "renaming a torrent (its display name) is not supported; rename its files with renameFile"));
             default -> CompletableFuture.failedFuture(QbReply.error(404, "Not Found"));
         };
     }
@@ -611,6 +612,29 @@ final class QbTorrents {
         }
         return each(r, h -> torrents.handle(h).moveStorage(dir).toCompletionStage()
                 .thenCompose(v -> torrents.session().saveNow(h)));
+    }
+
+    /** {@code renameFile}/{@code renameFolder}: {@code oldPath} to {@code newPath}, as the files list names them. */
+    private CompletionStage<QbReply> renamePath(QbRequest r) {
+        TorrentHandle h = one(r);
+        if (!h.hasMetadata()) {
+            throw QbReply.error(409, "torrent's metadata has not downloaded yet");
+        }
+        String from;
+        String to;
+        try {
+            from = CompatTorrents.insideTorrent(h.metainfo(), r.param("oldPath", ""));
+            to = CompatTorrents.insideTorrent(h.metainfo(), r.param("newPath", ""));
+        } catch (Refused e) {
+            throw QbReply.error(409, e.getMessage());
+        }
+        return h.rename(from, to).toCompletionStage().handle((v, e) -> {
+            if (e != null) {
+                Throwable c = e.getCause() != null ? e.getCause() : e;
+                throw QbReply.error(409, String.valueOf(c.getMessage()));
+            }
+            return null;
+        }).thenCompose(v -> torrents.session().saveNow(h.infoHash())).thenApply(v -> QbReply.EMPTY);
     }
 
     /** {@code urls}: newline-separated to add, {@code |}-separated to remove (qBittorrent's forms). */

@@ -90,7 +90,7 @@ final class RpcMethods {
             case "torrent-reannounce" -> resolve(args).thenCompose(actions::reannounce);
             case "torrent-set" -> resolve(args).thenCompose(hs -> actions.set(hs, args));
             case "torrent-set-location" -> resolve(args).thenCompose(hs -> actions.setLocation(hs, args));
-            case "torrent-rename-path" -> fail("renaming files inside a torrent is not supported");
+            case "torrent-rename-path" -> resolve(args).thenCompose(hs -> actions.renamePath(hs, args));
             case "queue-move-top" -> resolve(args).thenCompose(hs -> actions.queue(hs, dev.bitquark.engine.QueueMove.TOP));
             case "queue-move-up" -> resolve(args).thenCompose(hs -> actions.queue(hs, dev.bitquark.engine.QueueMove.UP));
             case "queue-move-down" -> resolve(args).thenCompose(hs -> actions.queue(hs, dev.bitquark.engine.QueueMove.DOWN));

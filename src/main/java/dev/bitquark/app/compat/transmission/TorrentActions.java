@@ -192,6 +192,42 @@ final class TorrentActions {
         return torrents.session().queueMove(hs, move).thenApply(v -> RpcMethods.object());
     }
 
+    /**
+     * {@code torrent-rename-path}: exactly one torrent; {@code path} a file or folder as Transmission names it
+     * (relative to the download folder), {@code name} its new last part. Answers {@code path}, {@code name},
+     * {@code id}.
+     */
+    CompletionStage<ObjectNode> renamePath(List<InfoHash> hs, ObjectNode a) {
+        if (hs.size() != 1) {
+            throw new Refused(Refused.Kind.BAD_REQUEST, "torrent-rename-path takes exactly one torrent");
+        }
+        TorrentHandle h = torrents.handle(hs.getFirst());
+        if (h == null || !h.hasMetadata()) {
+            throw new Refused(Refused.Kind.BAD_REQUEST, "the torrent has no files yet");
+        }
+        String path = SessionMethods.text(a, "path");
+        String name = SessionMethods.text(a, "name");
+        if (name.isBlank() || name.contains("/") || name.contains("\\")) {
+            throw new Refused(Refused.Kind.BAD_REQUEST, "name must be a single file or folder name");
+        }
+        String from = CompatTorrents.insideTorrent(h.metainfo(), path);
+        int slash = from.lastIndexOf('/');
+        String to = (slash < 0 ? "" : from.substring(0, slash + 1)) + name.strip();
+        return h.rename(from, to).toCompletionStage().handle((v, e) -> {
+            if (e != null) {
+                Throwable c = e.getCause() != null ? e.getCause() : e;
+                throw new Refused(Refused.Kind.BAD_REQUEST, String.valueOf(c.getMessage()));
+            }
+            return null;
+        }).thenCompose(v -> torrents.session().saveNow(h.infoHash())).thenApply(v -> {
+            ObjectNode o = RpcMethods.object();
+            o.put("path", path);
+            o.put("name", name.strip());
+            o.put("id", torrents.ids().id(h.infoHash()));
+            return o;
+        });
+    }
+
     /** {@code move: true} moves the data; false (look for it there) is not supported: the data would be lost. */
     CompletionStage<ObjectNode> setLocation(List<InfoHash> hs, ObjectNode a) {
         Path dir = torrents.insideDownloads(SessionMethods.text(a, "location"), "location");
@@ -272,9 +308,10 @@ final class TorrentActions {
             done = done.thenCompose(v -> each(hs, h -> step.apply(h)));
         }
         if (a.has("queuePosition")) {
-            long position = SessionMethods.count(a, "queuePosition");
-            done = done.thenCompose(v -> position == 0 ? torrents.session().queueMove(hs, QueueMove.TOP)
-                    : torrents.session().queueMove(hs, QueueMove.BOTTOM));
+            int position = (int) Math.min(Integer.MAX_VALUE, SessionMethods.count(a, "queuePosition"));
+            for (InfoHash h : hs) {
+                done = done.thenCompose(v -> torrents.session().queueMoveTo(h, position));
+            }
         }
         return done.thenApply(v -> {
             hs.forEach(h -> torrents.session().markDirty(h));
