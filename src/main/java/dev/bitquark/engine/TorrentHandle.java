@@ -198,6 +198,20 @@ public final class TorrentHandle {
         return callAsync(() -> slot.requireTorrent("renaming files").rename(from, to));
     }
 
+    /**
+     * Changes the policy with {@code change} applied to the one in force, in one step on the engine context (two
+     * concurrent changes both take effect); completes with the policy before and after.
+     */
+    public Future<List<TorrentPolicy>> updatePolicy(java.util.function.UnaryOperator<TorrentPolicy> change) {
+        return call(() -> {
+            TorrentPolicy before = slot.policy();
+            TorrentPolicy after = java.util.Objects.requireNonNull(change.apply(before), "policy");
+            slot.setPolicy(after);
+            slot.queueSoon();
+            return List.of(before, after);
+        });
+    }
+
     /** The torrent's category, tags, seeding goals and forced start. */
     public Future<TorrentPolicy> policy() {
         return call(slot::policy);

@@ -40,6 +40,16 @@ public class CompatTorrents {
     private final dev.bitquark.app.EngineService engines;
     private final TorrentIds ids = new TorrentIds();
     private final TorrentFetcher fetcher;
+    /**
+     * Where the mappers run: never the engine context (which a snapshot completes on, and which serves peers) nor
+     * an HTTP event loop (parsing a large .torrent). Two daemon threads.
+     */
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newFixedThreadPool(2,
+            r -> {
+                Thread t = new Thread(r, "bq-compat");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** The API cannot answer now (the session is still being restored): 503 for both. */
     public static final class Unavailable extends RuntimeException {
@@ -114,6 +124,11 @@ public class CompatTorrents {
         return d == null ? 0 : d.goodNodes();
     }
 
+    /** The mappers' threads (see {@link #snapshot}). */
+    public java.util.concurrent.Executor worker() {
+        return worker;
+    }
+
     public TorrentIds ids() {
         return ids;
     }
@@ -121,7 +136,7 @@ public class CompatTorrents {
     /** Every torrent (with numbers given to new ones in the order they were added) and the asked-for parts. */
     public CompletionStage<EngineSnapshot> snapshot(Map<InfoHash, Set<EngineSnapshot.Part>> parts) {
         session();
-        return engine().snapshot(parts).toCompletionStage().thenApply(s -> {
+        return engine().snapshot(parts).toCompletionStage().thenApplyAsync(s -> {
             List<TorrentStats> fresh = new ArrayList<>(s.torrents());
             fresh.sort(Comparator.comparingLong(TorrentStats::addedAtMillis)
                     .thenComparing(t -> t.infoHash().toHex()));
@@ -129,7 +144,7 @@ public class CompatTorrents {
                 ids.id(t.infoHash());
             }
             return s;
-        });
+        }, worker);
     }
 
     public TorrentHandle handle(InfoHash h) {
@@ -169,8 +184,12 @@ public class CompatTorrents {
         }
     }
 
-    /** Adds a .torrent file. */
+    /** Adds a .torrent file (parsed on a worker). */
     public CompletionStage<Added> addTorrent(byte[] bytes, AddRequest r) {
+        return CompletableFuture.supplyAsync(() -> bytes, worker).thenCompose(b -> addParsed(b, r));
+    }
+
+    private CompletionStage<Added> addParsed(byte[] bytes, AddRequest r) {
         if (bytes.length > TorrentAdder.MAX_TORRENT_BYTES) {
             return CompletableFuture.failedFuture(new Refused(Refused.Kind.BAD_TORRENT, "the torrent is "
                     + bytes.length + " bytes; at most " + TorrentAdder.MAX_TORRENT_BYTES + " are accepted"));

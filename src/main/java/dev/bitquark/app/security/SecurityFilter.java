@@ -120,9 +120,7 @@ public class SecurityFilter {
                     plain(rc, 401, "<h1>401: Unauthorized</h1>Unauthorized User");
                 }
                 : () -> plain(rc, 403, "Forbidden");
-        String referer = req.getHeader("Referer");
-        if (surface == PathRules.Surface.QBITTORRENT && referer != null && req.getHeader("Origin") == null
-                && !OriginPolicy.sameOrigin(originOf(referer), facts.scheme(), facts.host(), facts.port())) {
+        if (surface == PathRules.Surface.QBITTORRENT && crossSite(req, facts)) {
             plain(rc, 401, "Unauthorized");
             return;
         }
@@ -175,6 +173,25 @@ public class SecurityFilter {
             }
         }
         refuse.run();
+    }
+
+    /**
+     * qBittorrent's CSRF rule ({@code isCrossSiteRequest}), for every method since its actions also run on GET: an
+     * {@code Origin} must be ours; without one, a {@code Referer} must be; without either, {@code Sec-Fetch-Site}
+     * must be absent, {@code same-origin} or {@code none}. Script clients send none of them and pass; a page on a
+     * sibling host or port (same-site, with the cookie) does not.
+     */
+    static boolean crossSite(HttpServerRequest req, RequestFacts facts) {
+        String origin = req.getHeader("Origin");
+        if (origin != null) {
+            return !OriginPolicy.sameOrigin(origin, facts.scheme(), facts.host(), facts.port());
+        }
+        String referer = req.getHeader("Referer");
+        if (referer != null) {
+            return !OriginPolicy.sameOrigin(originOf(referer), facts.scheme(), facts.host(), facts.port());
+        }
+        String site = req.getHeader("Sec-Fetch-Site");
+        return site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none");
     }
 
     /** {@code scheme://host[:port]} of a Referer URL, or null if it is not one. */

@@ -3,7 +3,6 @@ package dev.bitquark.app.session;
 import dev.bitquark.app.persistence.SessionSettings;
 import dev.bitquark.engine.TorrentHandle;
 import dev.bitquark.engine.TorrentPolicy;
-import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -131,15 +130,21 @@ public final class Library {
             newTags.removeAll(tags());
             CompletionStage<?> registered = newTags.isEmpty() ? CompletableFuture.completedFuture(null)
                     : createTags(newTags);
+            // Applied again to the policy in force at that moment, in one step: a change made meanwhile is kept.
+            java.util.Set<String> known = categories().keySet();
             return registered.thenCompose(x -> {
                 List<CompletableFuture<Void>> sets = new ArrayList<>();
-                int i = 0;
                 for (TorrentHandle h : torrents) {
-                    TorrentPolicy[] pair = reads.get(i++).join();
-                    if (!pair[0].equals(pair[1])) {
-                        sets.add(h.setPolicy(pair[1]).toCompletionStage()
-                                .thenCompose(done -> session.saveNow(h.infoHash())).toCompletableFuture());
-                    }
+                    sets.add(h.updatePolicy(p -> {
+                        TorrentPolicy next = change.apply(p);
+                        if (next.category() != null && !known.contains(next.category())
+                                && !next.category().equals(p.category())) {
+                            throw new Conflict("no category " + next.category() + ": create it first");
+                        }
+                        return next;
+                    }).toCompletionStage().thenCompose(pair -> pair.get(0).equals(pair.get(1))
+                            ? CompletableFuture.completedFuture(null) : session.saveNow(h.infoHash()))
+                            .toCompletableFuture());
                 }
                 return CompletableFuture.allOf(sets.toArray(CompletableFuture[]::new));
             });
@@ -165,13 +170,13 @@ public final class Library {
                 : createTags(policy.tags()).thenApply(s -> null));
     }
 
+    /** Applies {@code change} to every torrent in one step each; stores only those that changed. */
     private CompletionStage<Void> eachTorrent(UnaryOperator<TorrentPolicy> change) {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (TorrentHandle h : session.handles()) {
-            all.add(h.policy().compose(p -> {
-                TorrentPolicy next = change.apply(p);
-                return next.equals(p) ? Future.<Void>succeededFuture() : h.setPolicy(next);
-            }).toCompletionStage().thenCompose(x -> session.saveNow(h.infoHash())).toCompletableFuture());
+            all.add(h.updatePolicy(change).toCompletionStage().thenCompose(pair -> pair.get(0).equals(pair.get(1))
+                    ? CompletableFuture.<Void>completedFuture(null) : session.saveNow(h.infoHash()))
+                    .toCompletableFuture());
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }

@@ -117,7 +117,7 @@ final class Lifecycle {
 
     /** The queue starts a waiting torrent: live at once if the have set is known, otherwise after a check. */
     void dequeue() {
-        if (state == TorrentState.QUEUED) {
+        if (state == TorrentState.QUEUED && !moving) {
             start();
         }
     }
@@ -188,8 +188,12 @@ final class Lifecycle {
         }
     }
 
+    /** Files are being moved: nothing may start (the queue waits) until the move is done. */
+    private boolean moving;
+
     /** Stops I/O, moves the files on a disk worker, then returns to the state it was in. */
     Future<Void> moveStorage(Path dir) {
+        moving = true;
         TorrentState before = state;
         boolean wasChecking = before == TorrentState.CHECKING;
         TorrentState back = wasChecking ? afterCheck : before;
@@ -205,6 +209,7 @@ final class Lifecycle {
             t.storageMoved();
             t.notifier().resumeDataChanged();
         }).eventually(() -> {
+            moving = false;
             if (e == epoch && back == TorrentState.LIVE) {
                 if (checked && !wasChecking) {
                     goLive();

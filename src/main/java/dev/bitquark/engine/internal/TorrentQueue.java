@@ -215,7 +215,8 @@ public final class TorrentQueue {
             }
             slot.account(now, wall, settings);
             TorrentState st = p.state();
-            if (st == TorrentState.LIVE && p.isFinished()) {
+            // A seed waiting in the queue past its goal stops too: the *arr apps remove only stopped torrents.
+            if (st == TorrentState.LIVE && p.isFinished() || st == TorrentState.QUEUED && p.looksFinished()) {
                 String reached = slot.goalReached(slot.policy().goals().over(defaultGoals), wall);
                 if (reached != null) {
                     LOG.info(() -> p.name() + ": " + reached + "; stopping");

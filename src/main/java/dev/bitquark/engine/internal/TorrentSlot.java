@@ -172,8 +172,11 @@ public final class TorrentSlot {
             return null;
         }
         double ratio = SeedGoals.ratioOf(p.uploadedTotal(), p.downloadedTotal(), p.wantedBytes());
-        long idleFrom = Math.max(lastActivityMillis, runningSinceWall);
-        long idle = p.state() == TorrentState.LIVE && idleFrom > 0 ? Math.max(0, wallNow - idleFrom) / 1000 : 0;
+        // Idle since the last byte moved (as qBittorrent measures it from last_activity), and at most since it last
+        // started running; a torrent that never moved a byte is idle from its start.
+        long idleFrom = p.state() == TorrentState.LIVE ? Math.max(lastActivityMillis, runningSinceWall)
+                : lastActivityMillis;
+        long idle = idleFrom > 0 ? Math.max(0, wallNow - idleFrom) / 1000 : 0;
         return effective.reached(ratio, seedingMillis / 1000, idle);
     }
 
@@ -306,7 +309,7 @@ public final class TorrentSlot {
         t.selection().setFirstLast(policy.firstLastPieces());
         phase = t;
         t.notifier().metadataReceived(meta);
-        t.begin(null, false);
+        t.begin(null, from.state == dev.bitquark.engine.TorrentState.QUEUED);
         if (from.userPaused) {
             t.pause();
         }

@@ -23,6 +23,9 @@ import java.util.concurrent.CompletionStage;
  * {@code rename}) are ignored.
  */
 final class QbAdd {
+    /** Most files and URLs in one add. */
+    static final int MAX_SOURCES = 100;
+
     private QbAdd() {
     }
 
@@ -54,14 +57,21 @@ final class QbAdd {
         CompatTorrents.AddRequest req = new CompatTorrents.AddRequest(dir, stopped, policy, null,
                 r.flag("sequentialDownload", false), Math.max(0, r.number("dlLimit", 0)),
                 Math.max(0, r.number("upLimit", 0)));
+        List<String> urls = new ArrayList<>();
+        for (String line : r.param("urls", "").split("\n")) {
+            if (!line.isBlank()) {
+                urls.add(line.strip());
+            }
+        }
+        if (r.files().size() + urls.size() > MAX_SOURCES) {
+            throw QbReply.error(400, (r.files().size() + urls.size()) + " torrents in one add; at most " + MAX_SOURCES);
+        }
         List<CompletableFuture<CompatTorrents.Added>> adds = new ArrayList<>();
         for (byte[] file : r.files()) {
             adds.add(torrents.addTorrent(file, req).toCompletableFuture());
         }
-        for (String line : r.param("urls", "").split("\n")) {
-            if (!line.isBlank()) {
-                adds.add(torrents.addSource(line.strip(), req).toCompletableFuture());
-            }
+        for (String url : urls) {
+            adds.add(torrents.addSource(url, req).toCompletableFuture());
         }
         if (adds.isEmpty()) {
             throw QbReply.error(400, "no torrent given: send files or urls");

@@ -84,8 +84,8 @@ final class QbApp {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("add_trackers", "");
         m.put("add_trackers_enabled", false);
-        m.put("alt_dl_limit", s.altDownloadLimit() / 1024);
-        m.put("alt_up_limit", s.altUploadLimit() / 1024);
+        m.put("alt_dl_limit", s.altDownloadLimit());
+        m.put("alt_up_limit", s.altUploadLimit());
         m.put("auto_delete_mode", 0);
         m.put("auto_tmm_enabled", false);
         m.put("category_changed_tmm_enabled", false);
@@ -171,16 +171,16 @@ final class QbApp {
                     p.has("slow_torrent_inactive_timer") ? (int) Math.min(86_400, Math.max(0,
                             p.get("slow_torrent_inactive_timer").asLong())) : q.slowAfterSeconds());
             SeedGoals g = s.seedGoals();
-            double ratio = goal(p, "max_ratio_enabled", "max_ratio", g.ratio());
-            long seeding = (long) goal(p, "max_seeding_time_enabled", "max_seeding_time", g.seedingMinutes());
+            double ratio = goal(p, "max_ratio_enabled", "max_ratio", g.ratio(), 1.0);
+            long seeding = (long) goal(p, "max_seeding_time_enabled", "max_seeding_time", g.seedingMinutes(), 1440);
             long idle = (long) goal(p, "max_inactive_seeding_time_enabled", "max_inactive_seeding_time",
-                    g.idleMinutes());
+                    g.idleMinutes(), 1440);
             SessionSettings n = s.withQueue(queue).withSeedGoals(new SeedGoals(ratio, seeding, idle))
                     .withRateLimits(p.has("dl_limit") ? Math.max(0, p.get("dl_limit").asLong()) : s.downloadLimit(),
                             p.has("up_limit") ? Math.max(0, p.get("up_limit").asLong()) : s.uploadLimit())
-                    .withAltLimits(p.has("alt_dl_limit") ? Math.max(0, p.get("alt_dl_limit").asLong()) * 1024
+                    .withAltLimits(p.has("alt_dl_limit") ? Math.max(0, p.get("alt_dl_limit").asLong())
                                     : s.altDownloadLimit(),
-                            p.has("alt_up_limit") ? Math.max(0, p.get("alt_up_limit").asLong()) * 1024
+                            p.has("alt_up_limit") ? Math.max(0, p.get("alt_up_limit").asLong())
                                     : s.altUploadLimit(), s.altSpeed());
             return f == null ? n : new SessionSettings(n.downloadLimit(), n.uploadLimit(), n.maxConnections(),
                     n.maxConcurrentChecks(), f, n.eventsIntervalMillis(), n.altDownloadLimit(), n.altUploadLimit(),
@@ -198,10 +198,13 @@ final class QbApp {
         return p.has(key) ? (int) Math.max(-1, Math.min(QueueSettings.MAX_LIMIT, p.get(key).asLong())) : otherwise;
     }
 
-    /** A share limit: its switch off → none; a value below 0 → none. */
-    private static double goal(JsonNode p, String enabled, String value, double before) {
+    /**
+     * A share limit: its switch off → none; switched on without a value → the last one, else qBittorrent's default
+     * ({@code fallback}: ratio 1, 1440 minutes); a value below 0 → none.
+     */
+    private static double goal(JsonNode p, String enabled, String value, double before, double fallback) {
         boolean on = p.has(enabled) ? p.get(enabled).asBoolean() : before >= 0;
-        double v = p.has(value) ? p.get(value).asDouble() : before;
+        double v = p.has(value) ? p.get(value).asDouble() : before >= 0 ? before : fallback;
         return on && v >= 0 ? v : SeedGoals.NONE;
     }
 

@@ -64,6 +64,9 @@ public class QbRoutes {
         if (!config.compat().qbittorrent()) {
             return;
         }
+        // The login is open: a small body, no uploads, before anyone is known.
+        router.route("/api/v2/auth/login").order(-11).handler(BodyHandler.create(false).setBodyLimit(8192)
+                .setMergeFormAttributes(true)).handler(this::handle);
         BodyHandler body = BodyHandler.create(true).setBodyLimit(MAX_BODY).setMergeFormAttributes(true)
                 .setDeleteUploadedFilesOnEnd(true)
                 .setUploadsDirectory(config.dataDir().toAbsolutePath().resolve("uploads").toString());
@@ -71,6 +74,7 @@ public class QbRoutes {
     }
 
     void handle(RoutingContext rc) {
+        io.vertx.core.Context context = rc.vertx().getOrCreateContext();
         String path = rc.normalizedPath();
         String action = path.substring("/api/v2/".length());
         while (action.endsWith("/")) {
@@ -102,7 +106,7 @@ public class QbRoutes {
             } catch (RuntimeException e) {
                 reply = CompletableFuture.failedFuture(e);
             }
-            reply.whenComplete((r, e) -> rc.vertx().runOnContext(v -> {
+            reply.whenComplete((r, e) -> context.runOnContext(v -> {
                 if (e == null) {
                     send(rc, r);
                     return;
@@ -119,6 +123,14 @@ public class QbRoutes {
                     }, rf.getMessage(), null, null));
                 } else if (c instanceof dev.bitquark.app.session.Library.Conflict) {
                     send(rc, new QbReply(409, c.getMessage(), null, null));
+                } else if (c instanceof dev.bitquark.engine.EngineException ee) {
+                    send(rc, new QbReply(switch (ee.kind()) {
+                        case NOT_FOUND, REMOVED -> 404;
+                        case INVALID_ARGUMENT -> 400;
+                        case NO_METADATA, STORAGE -> 409;
+                    }, ee.getMessage(), null, null));
+                } else if (c instanceof dev.bitquark.app.api.ApiException ae) {
+                    send(rc, new QbReply(ae.getResponse().getStatus(), ae.getMessage(), null, null));
                 } else if (c instanceof CompatTorrents.Unavailable) {
                     send(rc, new QbReply(503, c.getMessage(), null, null));
                 } else if (c instanceof IllegalArgumentException) {
@@ -153,7 +165,7 @@ public class QbRoutes {
         }
         long rid = r.number("rid", 0);
         return actions.listing(parts).thenCompose(listing -> torrents.engine().sessionStats().toCompletionStage()
-                .thenApply(stats -> {
+                .thenApplyAsync(stats -> {
                     Map<String, Map<String, Object>> byHash = new LinkedHashMap<>();
                     for (Map<String, Object> t : listing.infos()) {
                         Map<String, Object> copy = new LinkedHashMap<>(t);
@@ -185,7 +197,7 @@ public class QbRoutes {
                     server.put("write_cache_overload", "0");
                     return QbReply.json(sync.answer(r.sessionKey(), rid, byHash, categories,
                             List.copyOf(torrents.session().library().tags()), trackers, server));
-                }));
+                }, torrents.worker()));
     }
 
     private long freeSpace() {
@@ -240,6 +252,13 @@ public class QbRoutes {
         String client = facts == null ? "?" : facts.clientKey();
         if (!auth.ready()) {
             send(rc, new QbReply(503, "bitquark is starting", null, null));
+            return;
+        }
+        if (auth.config().localhostBypass() && facts != null && facts.directFromLoopback()) {
+            // As qBittorrent with its local authentication off: a loopback client is in, whatever it sends (the
+            // npm client and Flood need the cookie).
+            send(rc, QbReply.OK.withCookie(SecurityFilter.QBITTORRENT_COOKIE + "=" + auth.sessions().create()
+                    + "; HttpOnly; SameSite=Strict; Path=/"));
             return;
         }
         if (password.isEmpty() || password.length() > 1024) {

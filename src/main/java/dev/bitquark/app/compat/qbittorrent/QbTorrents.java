@@ -52,7 +52,9 @@ final class QbTorrents {
             case "add" -> QbAdd.add(torrents, r);
             case "delete" -> each(r, h -> torrents.session().remove(h, r.flag("deleteFiles", false)));
             case "stop", "pause" -> each(r, h -> torrents.handle(h).pause().toCompletionStage());
-            case "start", "resume" -> each(r, h -> torrents.handle(h).resume().toCompletionStage());
+            // qBittorrent's start makes a torrent managed by the queue again (force start off).
+            case "start", "resume" -> policies(r, p -> p.withForced(false)).thenCompose(x -> each(r,
+                    h -> torrents.handle(h).resume().toCompletionStage()));
             case "recheck" -> each(r, h -> {
                 torrents.handle(h).recheck();
                 return CompletableFuture.completedFuture(null);
@@ -661,12 +663,12 @@ final class QbTorrents {
             throw QbReply.error(409, "torrent's metadata has not downloaded yet");
         }
         int count = h.metainfo().files().size();
-        FilePriority p = switch ((int) r.number("priority", -1)) {
-            case 0 -> FilePriority.SKIP;
-            case 1 -> FilePriority.NORMAL;
-            case 6, 7 -> FilePriority.HIGH;
-            default -> throw QbReply.error(400, "priority is not valid");
-        };
+        long priority = r.number("priority", -1);
+        FilePriority p = priority == 0 ? FilePriority.SKIP : priority == 1 ? FilePriority.NORMAL
+                : priority == 6 || priority == 7 ? FilePriority.HIGH : null;
+        if (p == null) {
+            throw QbReply.error(400, "priority is not valid");
+        }
         Map<Integer, FilePriority> changes = new HashMap<>();
         for (String i : r.param("id", "").split("\\|")) {
             int index;

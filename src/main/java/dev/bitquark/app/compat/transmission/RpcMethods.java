@@ -30,6 +30,7 @@ final class RpcMethods {
     static final ObjectMapper JSON = new ObjectMapper();
     /** How long {@code ids: "recently-active"} reports a removed torrent, as Transmission does. */
     static final long RECENT_MILLIS = 60_000;
+    static final int MAX_FIELDS = 300;
 
     private final CompatTorrents torrents;
     private final String sessionId;
@@ -145,8 +146,15 @@ final class RpcMethods {
         if (fieldsNode == null || !fieldsNode.isArray()) {
             return fail("no fields specified");
         }
-        List<String> fields = new ArrayList<>();
-        fieldsNode.forEach(f -> fields.add(f.asText()));
+        // Each field once (a repeated "files" would build its list again per repetition), at most MAX_FIELDS.
+        List<String> fields = new ArrayList<>(new LinkedHashSet<String>() {
+            {
+                fieldsNode.forEach(f -> add(f.asText()));
+            }
+        });
+        if (fields.size() > MAX_FIELDS) {
+            return fail(fields.size() + " fields; at most " + MAX_FIELDS);
+        }
         boolean table = "table".equals(args.path("format").asText());
         JsonNode ids = args.get("ids");
         boolean recent = ids != null && ids.isTextual() && ids.textValue().equals("recently-active");

@@ -12,10 +12,10 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.UnaryOperator;
 
 /**
  * {@code session-get}, {@code session-set}, {@code session-stats}, {@code free-space} and {@code port-test}: the
@@ -122,14 +122,43 @@ final class SessionMethods {
         return CompletableFuture.completedFuture(o);
     }
 
-    /** Applies the keys it knows (all checked first); the others are ignored. */
+    /** Transmission's defaults for a limit switched on without a value: ratio 2, idle 30 minutes. */
+    static final double DEFAULT_RATIO = 2.0;
+    static final long DEFAULT_IDLE_MINUTES = 30;
+
+    /**
+     * Applies the keys it knows, and only those (a value switched on without one takes the last value, else
+     * Transmission's default); every value is checked first, then applied to the settings in force at that moment
+     * (a change made meanwhile through another API is kept). Other keys are ignored.
+     */
     CompletionStage<ObjectNode> set(ObjectNode a) {
-        SessionSettings before = torrents.session().settings();
-        String folder = null;
+        // Checked now, before anything changes.
+        for (String k : List.of("speed-limit-down", "speed-limit-up", "alt-speed-down", "alt-speed-up",
+                "download-queue-size", "seed-queue-size", "queue-stalled-minutes", "idle-seeding-limit")) {
+            if (a.has(k)) {
+                count(a, k);
+            }
+        }
+        if (a.has("seedRatioLimit")) {
+            number(a, "seedRatioLimit");
+        }
+        String folder;
         if (a.has("download-dir")) {
             Path p = torrents.insideDownloads(text(a, "download-dir"), "download-dir");
             folder = torrents.sessions().downloadRoot().relativize(p).toString().replace('\\', '/');
+        } else {
+            folder = null;
         }
+        return torrents.session().updateSettings(before -> apply(a, before, folder)).handle((s, e) -> {
+            if (e != null) {
+                Throwable c = e.getCause() != null ? e.getCause() : e;
+                throw c instanceof Refused r ? r : new Refused(Refused.Kind.BAD_REQUEST, String.valueOf(c.getMessage()));
+            }
+            return RpcMethods.object();
+        });
+    }
+
+    private static SessionSettings apply(ObjectNode a, SessionSettings before, String folder) {
         long down = speed(a, "speed-limit-down", "speed-limit-down-enabled", before.downloadLimit());
         long up = speed(a, "speed-limit-up", "speed-limit-up-enabled", before.uploadLimit());
         long altDown = a.has("alt-speed-down") ? kb(a, "alt-speed-down") : before.altDownloadLimit();
@@ -139,14 +168,15 @@ final class SessionMethods {
         double ratio = g.ratio();
         if (a.has("seedRatioLimited") || a.has("seedRatioLimit")) {
             boolean on = a.has("seedRatioLimited") ? a.get("seedRatioLimited").asBoolean() : ratio >= 0;
-            double value = a.has("seedRatioLimit") ? number(a, "seedRatioLimit") : Math.max(0, ratio);
+            double value = a.has("seedRatioLimit") ? number(a, "seedRatioLimit") : ratio >= 0 ? ratio : DEFAULT_RATIO;
             ratio = on ? value : SeedGoals.NONE;
         }
         long idle = g.idleMinutes();
         if (a.has("idle-seeding-limit-enabled") || a.has("idle-seeding-limit")) {
             boolean on = a.has("idle-seeding-limit-enabled") ? a.get("idle-seeding-limit-enabled").asBoolean()
                     : idle >= 0;
-            long value = a.has("idle-seeding-limit") ? (long) number(a, "idle-seeding-limit") : Math.max(0, idle);
+            long value = a.has("idle-seeding-limit") ? count(a, "idle-seeding-limit")
+                    : idle >= 0 ? idle : DEFAULT_IDLE_MINUTES;
             idle = on ? value : SeedGoals.NONE;
         }
         SeedGoals goals;
@@ -156,6 +186,18 @@ final class SessionMethods {
             throw new Refused(Refused.Kind.BAD_REQUEST, e.getMessage());
         }
         QueueSettings q = before.queue();
+        QueueSettings queue = List.of("download-queue-enabled", "seed-queue-enabled", "download-queue-size",
+                "seed-queue-size", "queue-stalled-enabled", "queue-stalled-minutes").stream().anyMatch(a::has)
+                ? queue(a, q) : q;
+        SessionSettings n = before.withRateLimits(down, up).withAltLimits(altDown, altUp, alt).withSeedGoals(goals)
+                .withQueue(queue);
+        return folder == null ? n : new SessionSettings(n.downloadLimit(), n.uploadLimit(), n.maxConnections(),
+                n.maxConcurrentChecks(), folder, n.eventsIntervalMillis(), n.altDownloadLimit(), n.altUploadLimit(),
+                n.altSpeed(), n.logToFile(), n.setupDone(), n.queue(), n.seedGoals(), n.categories(), n.tags());
+    }
+
+    /** Transmission's two queues onto one: each a limit of its kind; no total limit once it is turned on here. */
+    private static QueueSettings queue(ObjectNode a, QueueSettings q) {
         boolean downQueue = a.has("download-queue-enabled") ? a.get("download-queue-enabled").asBoolean()
                 : q.enabled() && q.maxDownloads() >= 0;
         boolean seedQueue = a.has("seed-queue-enabled") ? a.get("seed-queue-enabled").asBoolean()
@@ -166,18 +208,9 @@ final class SessionMethods {
         boolean stalled = a.has("queue-stalled-enabled") ? a.get("queue-stalled-enabled").asBoolean() : q.ignoreSlow();
         int stalledSeconds = a.has("queue-stalled-minutes") ? (int) Math.min(1440, count(a, "queue-stalled-minutes")) * 60
                 : q.slowAfterSeconds();
-        QueueSettings queue = new QueueSettings(downQueue || seedQueue, downQueue ? downSize : -1,
+        return new QueueSettings(downQueue || seedQueue, downQueue ? downSize : -1,
                 seedQueue ? seedSize : -1, q.enabled() ? q.maxActive() : -1, stalled, q.slowDownload(), q.slowUpload(),
                 stalledSeconds);
-        String f = folder;
-        UnaryOperator<SessionSettings> change = s -> {
-            SessionSettings n = s.withRateLimits(down, up).withAltLimits(altDown, altUp, alt).withSeedGoals(goals)
-                    .withQueue(queue);
-            return f == null ? n : new SessionSettings(n.downloadLimit(), n.uploadLimit(), n.maxConnections(),
-                    n.maxConcurrentChecks(), f, n.eventsIntervalMillis(), n.altDownloadLimit(), n.altUploadLimit(),
-                    n.altSpeed(), n.logToFile(), n.setupDone(), n.queue(), n.seedGoals(), n.categories(), n.tags());
-        };
-        return torrents.session().updateSettings(change).thenApply(s -> RpcMethods.object());
     }
 
     CompletionStage<ObjectNode> stats() {

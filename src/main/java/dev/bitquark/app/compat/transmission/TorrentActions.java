@@ -67,7 +67,8 @@ final class TorrentActions {
         } else {
             throw new Refused(Refused.Kind.BAD_REQUEST, "no filename or metainfo specified");
         }
-        return added.thenCompose(x -> files(x.hash(), a).thenApply(v -> {
+        return added.thenCompose(x -> (x.duplicate() ? CompletableFuture.<Void>completedFuture(null)
+                : files(x.hash(), a)).thenApply(v -> {
             ObjectNode o = RpcMethods.object();
             ObjectNode t = o.putObject(x.duplicate() ? "torrent-duplicate" : "torrent-added");
             t.put("hashString", x.hash().toHex());
@@ -165,16 +166,16 @@ final class TorrentActions {
         return each(hs, h -> torrents.session().remove(h, delete));
     }
 
+    /** start-now bypasses the queue (forced); a plain start puts the torrent under the queue again. */
     CompletionStage<ObjectNode> start(List<InfoHash> hs, boolean now) {
-        if (now) {
-            return torrents.session().library().change(handles(hs), p -> p.withForced(true))
-                    .thenCompose(v -> each(hs, h -> torrents.handle(h).resume().toCompletionStage()));
-        }
-        return each(hs, h -> torrents.handle(h).resume().toCompletionStage());
+        return torrents.session().library().change(handles(hs), p -> p.withForced(now))
+                .thenCompose(v -> each(hs, h -> torrents.handle(h).resume().toCompletionStage()));
     }
 
+    /** A stop ends a start-now too (Transmission's start-now holds until the torrent stops). */
     CompletionStage<ObjectNode> stop(List<InfoHash> hs) {
-        return each(hs, h -> torrents.handle(h).pause().toCompletionStage());
+        return torrents.session().library().change(handles(hs), p -> p.withForced(false))
+                .thenCompose(v -> each(hs, h -> torrents.handle(h).pause().toCompletionStage()));
     }
 
     CompletionStage<ObjectNode> verify(List<InfoHash> hs) {
@@ -251,24 +252,25 @@ final class TorrentActions {
             policy = p -> p.withCategory(parsed.category()).withTags(parsed.tags());
         }
         if (a.has("seedRatioMode") || a.has("seedRatioLimit")) {
-            int mode = a.has("seedRatioMode") ? (int) SessionMethods.count(a, "seedRatioMode") : 1;
+            int mode = a.has("seedRatioMode") ? mode(a, "seedRatioMode") : 1;
             double limit = a.has("seedRatioLimit") ? SessionMethods.number(a, "seedRatioLimit") : -3;
             UnaryOperator<TorrentPolicy> before = policy;
             policy = p -> {
                 TorrentPolicy q = before.apply(p);
                 double r = mode == 0 ? SeedGoals.SESSION : mode == 2 ? SeedGoals.NONE
-                        : limit >= 0 ? limit : Math.max(0, q.goals().ratio());
+                        : limit >= 0 ? limit : q.goals().ratio() >= 0 ? q.goals().ratio() : SessionMethods.DEFAULT_RATIO;
                 return q.withGoals(new SeedGoals(r, q.goals().seedingMinutes(), q.goals().idleMinutes()));
             };
         }
         if (a.has("seedIdleMode") || a.has("seedIdleLimit")) {
-            int mode = a.has("seedIdleMode") ? (int) SessionMethods.count(a, "seedIdleMode") : 1;
+            int mode = a.has("seedIdleMode") ? mode(a, "seedIdleMode") : 1;
             long limit = a.has("seedIdleLimit") ? SessionMethods.count(a, "seedIdleLimit") : -3;
             UnaryOperator<TorrentPolicy> before = policy;
             policy = p -> {
                 TorrentPolicy q = before.apply(p);
                 long m = mode == 0 ? SeedGoals.SESSION : mode == 2 ? SeedGoals.NONE
-                        : limit >= 0 ? limit : Math.max(0, q.goals().idleMinutes());
+                        : limit >= 0 ? limit : q.goals().idleMinutes() >= 0 ? q.goals().idleMinutes()
+                        : SessionMethods.DEFAULT_IDLE_MINUTES;
                 return q.withGoals(new SeedGoals(q.goals().ratio(), q.goals().seedingMinutes(), m));
             };
         }
@@ -317,6 +319,15 @@ final class TorrentActions {
             hs.forEach(h -> torrents.session().markDirty(h));
             return RpcMethods.object();
         });
+    }
+
+    /** A seeding-goal mode: 0 (the session's), 1 (the torrent's), 2 (none). */
+    private static int mode(ObjectNode a, String key) {
+        long m = SessionMethods.count(a, key);
+        if (m > 2) {
+            throw new Refused(Refused.Kind.BAD_REQUEST, "argument '" + key + "' must be 0, 1 or 2");
+        }
+        return (int) m;
     }
 
     private List<TorrentHandle> handles(List<InfoHash> hs) {

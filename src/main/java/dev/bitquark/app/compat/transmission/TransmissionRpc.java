@@ -108,6 +108,7 @@ public class TransmissionRpc {
     }
 
     void handle(RoutingContext rc, io.vertx.core.buffer.Buffer raw) {
+        io.vertx.core.Context context = rc.vertx().getOrCreateContext();
         HttpServerResponse r = rc.response();
         r.putHeader("Server", "bitquark");
         String given = rc.request().getHeader(SESSION_HEADER);
@@ -143,12 +144,14 @@ public class TransmissionRpc {
             answer(rc, RpcMethods.failure(tag, message(e)));
             return;
         }
-        result.whenComplete((arguments, error) -> rc.vertx().runOnContext(v -> {
+        result.whenComplete((arguments, error) -> context.runOnContext(v -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;
                 if (!(cause instanceof CompatTorrents.Refused) && !(cause instanceof IllegalArgumentException)
-                        && !(cause instanceof CompatTorrents.Unavailable)) {
+                        && !(cause instanceof CompatTorrents.Unavailable)
+                        && !(cause instanceof dev.bitquark.app.api.ApiException)
+                        && !(cause instanceof dev.bitquark.engine.EngineException)) {
                     LOG.warnf(cause, "transmission rpc %s failed", clip(method));
                 }
                 answer(rc, RpcMethods.failure(tag, message(cause)));
