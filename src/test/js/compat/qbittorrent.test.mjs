@@ -68,8 +68,14 @@ test('qBittorrent client: login, version gating, add, list, stop and start, cate
   assert.equal(files[0].name, env.name);
   await assert.rejects(c.torrentProperties('0000000000000000000000000000000000000000'), 'an unknown hash is a 404');
 
+  // Renaming the file moves its data; the files list shows the new name.
+  await c.renameFile(env.hash, env.name, 'Renamed.mkv');
+  const renamed = join(env.downloads, 'tv-sonarr', 'Renamed.mkv');
+  assert.ok(existsSync(renamed) && !existsSync(file), 'the data moved with the name');
+  assert.equal((await c.torrentFiles(env.hash))[0].name, 'Renamed.mkv');
+
   await c.removeTorrent(env.hash, true);
-  await until('the data deleted', async () => !existsSync(file));
+  await until('the data deleted', async () => !existsSync(renamed));
   await c.removeTorrent(env.magnetHash, false);
   assert.equal((await c.listTorrents()).length, 0);
 });

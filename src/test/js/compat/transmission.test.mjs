@@ -48,8 +48,12 @@ test('Transmission client: session, add file and magnet, list, stop and start, l
   assert.equal(all.torrents.length, 2);
   await c.queueTop(env.magnetHash);
 
+  const rename = await c.renamePath(env.hash, { path: env.name, name: 'renamed.mkv' });
+  assert.equal(rename.arguments.name, 'renamed.mkv');
+  assert.ok(existsSync(join(dir, 'renamed.mkv')) && !existsSync(join(dir, env.name)), 'the data moved with the name');
+
   await c.removeTorrent(env.hash, true);
-  await until('the data deleted', async () => !existsSync(join(dir, env.name)));
+  await until('the data deleted', async () => !existsSync(join(dir, 'renamed.mkv')));
   await c.removeTorrent(env.magnetHash, true);
   await until('nothing left', async () => (await c.listTorrents()).arguments.torrents.length === 0);
 });
