@@ -172,6 +172,63 @@ def lat(port, password, n):
     print('%.1f %.1f %.1f %d %d' % (p(0.5), p(0.95), ms[-1], len(json.loads(body)), len(body)))
 
 
+def compat(port, password, n):
+    """The compatibility APIs over the whole session, as the *arr apps and the remotes poll them: qBittorrent's
+    torrents/info and sync/maindata (a full answer, then diffs by rid, as VueTorrent polls), Transmission's torrent-get
+    with the fields Sonarr asks for. Prints per call: p50 p95 max (ms), items, bytes of the last answer."""
+    n = int(n)
+    c = conn(port)
+    hdr = auth(password)
+
+    def timed(method, path, body=None, headers=None):
+        t = time.perf_counter()
+        c.request(method, path, body=body, headers=dict(hdr, **(headers or {})))
+        r = c.getresponse()
+        b = r.read()
+        return (time.perf_counter() - t) * 1000, r, b
+
+    def report(name, ms, items, body):
+        ms.sort()
+        p = lambda q: ms[max(1, math.ceil(q * len(ms) - 1e-9)) - 1]
+        print('%s %.1f %.1f %.1f %d %d' % (name, p(0.5), p(0.95), ms[-1], items, len(body)))
+
+    ms, body = [], b''
+    for _ in range(n):
+        d, r, body = timed('GET', '/api/v2/torrents/info')
+        if r.status != 200:
+            raise OSError('torrents/info: %d' % r.status)
+        ms.append(d)
+    report('qb-info', ms, len(json.loads(body)), body)
+
+    ms, body, rid, full = [], b'', 0, b''
+    for i in range(n):
+        d, r, body = timed('GET', '/api/v2/sync/maindata?rid=%d' % rid)
+        if r.status != 200:
+            raise OSError('sync/maindata: %d' % r.status)
+        data = json.loads(body)
+        rid = data['rid']
+        if i == 0:
+            full = body
+        else:
+            ms.append(d)
+    print('qb-maindata-full-bytes %d' % len(full))
+    report('qb-maindata-diff', ms, len(json.loads(body).get('torrents', {})), body)
+
+    _, r, _ = timed('GET', '/transmission/rpc')
+    sid = r.getheader('X-Transmission-Session-Id')
+    fields = ['id', 'hashString', 'name', 'downloadDir', 'totalSize', 'leftUntilDone', 'isFinished', 'eta', 'status',
+              'secondsDownloading', 'secondsSeeding', 'errorString', 'uploadedEver', 'downloadedEver',
+              'seedRatioLimit', 'seedRatioMode', 'seedIdleLimit', 'seedIdleMode', 'fileCount', 'labels']
+    req = json.dumps({'method': 'torrent-get', 'arguments': {'fields': fields}}).encode()
+    ms = []
+    for _ in range(n):
+        d, r, body = timed('POST', '/transmission/rpc', req, {'X-Transmission-Session-Id': sid})
+        if r.status != 200:
+            raise OSError('torrent-get: %d' % r.status)
+        ms.append(d)
+    report('tr-get', ms, len(json.loads(body)['arguments']['torrents']), body)
+
+
 def cpu_ticks(pid):
     with open('/proc/%s/stat' % pid) as f:
         fields = f.read().rsplit(')', 1)[1].split()
@@ -328,5 +385,5 @@ if __name__ == '__main__':
     cmd, args = sys.argv[1], sys.argv[2:]
     fn = {'gen': lambda: gen(args[0], int(args[1]), int(args[2])), 'add': lambda: add(*args),
           'wait': lambda: wait(*args), 'lat': lambda: lat(*args), 'cpu': lambda: cpu(*args),
-          'mem': lambda: mem(*args), 'peers': lambda: peers(*args), 'ws': lambda: ws(*args), 'stats': lambda: stats(*args)}[cmd]
+          'mem': lambda: mem(*args), 'compat': lambda: compat(*args), 'peers': lambda: peers(*args), 'ws': lambda: ws(*args), 'stats': lambda: stats(*args)}[cmd]
     sys.exit(fn() or 0)

@@ -123,6 +123,9 @@ read -r rss hwm < <("$py" "$here/many.py" mem "$server_pid")
 cpu_idle=$("$py" "$here/many.py" cpu "$server_pid" "$cpusecs")
 log "CPU ${cpu_idle}% over ${cpusecs} s; listing ${listn} times"
 read -r p50 p95 pmax nlisted nbytes < <("$py" "$here/many.py" lat "$http" "$pass" "$listn")
+compatn=$(( listn / 4 > 10 ? listn / 4 : 10 ))
+"$py" "$here/many.py" compat "$http" "$pass" "$compatn" >"$run/compat.txt" || log "compat APIs failed"
+crow() { awk -v k="$1" '$1 == k { printf "%s / %s / %s ms (%s items, %s bytes)", $2, $3, $4, $5, $6 }' "$run/compat.txt"; }
 sub=$(head -1 "$dir/cache/active.txt")
 "$py" "$here/many.py" ws "$http" "$pass" $((cpusecs + 3)) "$sub" >"$run/ws.txt" &
 ws_pid=$!
@@ -146,6 +149,9 @@ bitquark $(cd "$root" && git describe --always --dirty 2>/dev/null), $total torr
 | RSS after ${settle} s (VmRSS / VmHWM) | ${rss} / ${hwm} MiB | ≤ 256 MiB ($(ok "$rss" 256)) |
 | CPU, no client, over ${cpusecs} s | ${cpu_idle} % of one core | < 2 % ($(ok "$cpu_idle" 2)) |
 | GET /api/v1/torrents ×${listn} ($nlisted items, $nbytes bytes): p50 / p95 / max | ${p50} / ${p95} / ${pmax} ms | p95 ≤ 50 ms ($(ok "$p95" 50)) |
+| qBittorrent torrents/info ×${compatn}: p50 / p95 / max | $(crow qb-info) | |
+| qBittorrent sync/maindata diffs ×$((compatn - 1)) after a full one of $(awk '$1 == "qb-maindata-full-bytes" { print $2 }' "$run/compat.txt") bytes | $(crow qb-maindata-diff) | |
+| Transmission torrent-get, Sonarr's fields, ×${compatn} | $(crow tr-get) | |
 | CPU with one /api/v1/events client, over ${cpusecs} s | ${cpu_ws} % of one core | |
 | the client got | $(cat "$run/ws.txt") | |
 | RSS at the end (VmRSS / VmHWM) | ${rss2} / ${hwm2} MiB | |

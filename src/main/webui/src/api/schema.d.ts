@@ -388,13 +388,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created; Location names it */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CategoryDto"];
                     };
                 };
                 /** @description Bad Request */
@@ -485,14 +485,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Removed */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description An error (4xx, 5xx) */
                 default: {
@@ -1067,14 +1065,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Deleted */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description An error (4xx, 5xx) */
                 default: {
@@ -2046,6 +2042,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/torrents/{id}/rename": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rename a file or a folder inside the torrent ({"path","newPath"}, as the files list shows them; a folder takes its files along; the torrent's own folder stays); the data on disk moves; answers the files once renamed and saved. 404 for a path not in the torrent, 409 if the disk refuses (a file is already there) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RenameRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileDto"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (4xx, 5xx) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/torrents/{id}/resume": {
         parameters: {
             query?: never;
@@ -2707,6 +2761,17 @@ export interface components {
             loginBanAfterFailures: number;
             /** Format: int64 */
             loginBanMinutes: number;
+        };
+        /**
+         * @description A file or folder of the torrent and its new path (both as the files list shows them)
+         * @example {
+         *       "path": "e01.mkv",
+         *       "newPath": "Episode 1.mkv"
+         *     }
+         */
+        RenameRequest: {
+            path: string;
+            newPath: string;
         };
         Result: {
             id: string;
