@@ -166,12 +166,7 @@ public class QbRoutes {
         long rid = r.number("rid", 0);
         return actions.listing(parts).thenCompose(listing -> torrents.engine().sessionStats().toCompletionStage()
                 .thenApplyAsync(stats -> {
-                    Map<String, Map<String, Object>> byHash = new LinkedHashMap<>();
-                    for (Map<String, Object> t : listing.infos()) {
-                        Map<String, Object> copy = new LinkedHashMap<>(t);
-                        String hash = (String) copy.remove("hash");
-                        byHash.put(hash, copy);
-                    }
+                    Map<String, Map<String, Object>> byHash = listing.byHash();
                     Map<String, Object> trackers = listing.trackers();
                     Map<String, Object> categories = new LinkedHashMap<>();
                     torrents.session().library().categories().forEach((n, f) -> categories.put(n,

@@ -48,6 +48,9 @@ final class QbSync {
             Map<String, Object> changed = new LinkedHashMap<>();
             torrents.forEach((hash, now) -> {
                 Map<String, Object> old = before.torrents().get(hash);
+                if (old == now) {
+                    return; // the same object: a quiet torrent (see QbTorrents)
+                }
                 Map<String, Object> diff = diff(old, now);
                 if (!diff.isEmpty()) {
                     changed.put(hash, diff);

@@ -37,6 +37,23 @@ import java.util.function.UnaryOperator;
  */
 final class QbTorrents {
     private final CompatTorrents torrents;
+    /**
+     * Each torrent's info object as last built, with what it was built from: the engine hands back the same stats
+     * object for a torrent that stayed quiet, so in a large session most objects are reused as they are, and
+     * {@code sync/maindata}'s comparison of an unchanged one is an identity check.
+     */
+    private final Map<InfoHash, Built> built = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Built(TorrentStats stats, TorrentInfo.Context context, Map<String, Object> info,
+                         Map<String, Object> withoutHash) {
+        static Built of(TorrentStats t, TorrentInfo.Context c) {
+            Map<String, Object> info = TorrentInfo.of(t, c);
+            Map<String, Object> rest = new LinkedHashMap<>(info);
+            rest.remove("hash");
+            return new Built(t, c, java.util.Collections.unmodifiableMap(info),
+                    java.util.Collections.unmodifiableMap(rest));
+        }
+    }
 
     QbTorrents(CompatTorrents torrents) {
         this.torrents = torrents;
@@ -105,7 +122,8 @@ final class QbTorrents {
     }
 
     /** The info objects and, for {@code sync/maindata}, every tracker URL with the torrents that have it. */
-    record Listing(List<Map<String, Object>> infos, Map<String, Object> trackers) {
+    record Listing(List<Map<String, Object>> infos, Map<String, Map<String, Object>> byHash,
+                   Map<String, Object> trackers) {
     }
 
     CompletionStage<Listing> listing(Map<InfoHash, Set<EngineSnapshot.Part>> parts) {
@@ -120,10 +138,18 @@ final class QbTorrents {
                 rank.put(unfinished.get(i).infoHash(), i);
             }
             List<Map<String, Object>> out = new ArrayList<>(list.size());
+            Map<String, Map<String, Object>> byHash = new LinkedHashMap<>();
             Map<String, Object> trackers = new LinkedHashMap<>();
             for (TorrentStats t : list) {
                 EngineSnapshot.Details d = s.details().get(t.infoHash());
-                out.add(TorrentInfo.of(t, context(t, d, rank.getOrDefault(t.infoHash(), 0), queueing)));
+                TorrentInfo.Context c = context(t, d, rank.getOrDefault(t.infoHash(), 0), queueing);
+                Built b = built.get(t.infoHash());
+                if (b == null || b.stats() != t || !b.context().equals(c)) {
+                    b = Built.of(t, c);
+                    built.put(t.infoHash(), b);
+                }
+                out.add(b.info());
+                byHash.put(t.infoHash().toHex(), b.withoutHash());
                 if (d != null && d.trackers() != null) {
                     for (TrackerStatus tr : d.trackers()) {
                         @SuppressWarnings("unchecked")
@@ -132,7 +158,12 @@ final class QbTorrents {
                     }
                 }
             }
-            return new Listing(out, trackers);
+            if (built.size() > list.size()) {
+                java.util.Set<InfoHash> present = new java.util.HashSet<>();
+                list.forEach(t -> present.add(t.infoHash()));
+                built.keySet().retainAll(present);
+            }
+            return new Listing(out, byHash, trackers);
         });
     }
 

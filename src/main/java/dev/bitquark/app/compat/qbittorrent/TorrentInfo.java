@@ -53,7 +53,6 @@ final class TorrentInfo {
     }
 
     static Map<String, Object> of(TorrentStats s, Context c) {
-        long now = System.currentTimeMillis() / 1000;
         SeedGoals own = s.policy().goals();
         SeedGoals eff = s.effectiveGoals();
         long left = Math.max(0, s.wantedBytes() - s.verifiedBytes());
