@@ -177,6 +177,13 @@ describe('App', () => {
     fireEvent.change(input, { target: { value: 'top of queue' } });
     await act(async () => fireEvent.keyDown(input, { key: 'Enter' }));
     expect(rest.bulk).toHaveBeenCalledWith({ action: 'queueTop', ids: [torrent(1).id, torrent(3).id] });
+
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true });
+    const again = await screen.findByRole('combobox', { name: 'Search commands' });
+    fireEvent.change(again, { target: { value: 'first and last pieces' } });
+    await act(async () => fireEvent.keyDown(again, { key: 'Enter' }));
+    expect(rest.change).toHaveBeenCalledWith(torrent(1).id, { firstLastPiecePriority: true });
+    expect(rest.change).toHaveBeenCalledWith(torrent(3).id, { firstLastPiecePriority: true });
   });
 
   it('toastsACompletionOnceAndAnnouncesIt', async () => {

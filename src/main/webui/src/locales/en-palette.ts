@@ -60,6 +60,7 @@ export const enPalette = {
   'shortcuts.stepTorrent': 'Previous or next torrent in the list',
   'shortcuts.tabList': 'In the tab list: move between tabs; Enter or Space opens one',
   'shortcuts.closeDetails': 'Close the details',
+  'shortcuts.rename': 'Files tab: rename the file or folder of the focused row',
   'shortcuts.key.ctrl': 'Ctrl',
   'shortcuts.key.cmd': '⌘',
   'shortcuts.key.shift': 'Shift',

@@ -176,6 +176,32 @@ describe('AddDialog', () => {
     expect(calls.at(-1)).toBe(`POST /api/v1/torrents/${HASH}/resume`);
   });
 
+  it('sendsFirstAndLastPiecesFirstWithAFileAdd', async () => {
+    let added: FormData | null = null;
+    mockFetch((method, url, init) => {
+      if (url.startsWith('/api/v1/session/space')) return SPACE;
+      if (method === 'POST' && url === '/api/v1/torrents') {
+        const form = init.body as FormData;
+        if (form.get('listOnly') === 'true') return preview;
+        added = form;
+        return json(torrent(1, { id: HASH }), 201);
+      }
+      return undefined;
+    });
+    const { onAdded } = renderDialog({ initialInput: { files: [new File(['x'], 'album.torrent')] } });
+    const user = userEvent.setup();
+    const dialog = await screen.findByRole('dialog', { name: 'Add torrents' });
+    await within(dialog).findByRole('treegrid', { name: 'Files' });
+    const box = within(dialog).getByRole('checkbox', { name: 'Download first and last pieces first' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    await user.click(box);
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(onAdded).toHaveBeenCalledWith([HASH]));
+    const form = added as FormData | null;
+    expect(form?.get('firstLastPiecePriority')).toBe('true');
+    expect(form?.get('sequential')).toBe('false');
+  });
+
   it('sendsTheCategoryAndTagsChosenWithTheAdd', async () => {
     let added: FormData | null = null;
     mockFetch((method, url, init) => {
@@ -238,17 +264,22 @@ describe('AddDialog', () => {
     await user.type(within(dialog).getByRole('combobox', { name: 'Category' }), 'brand new');
     expect(within(dialog).getByText(/A new category “brand new”/)).toBeTruthy();
     await user.type(within(dialog).getByRole('textbox', { name: 'Tags' }), 'a,b');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Download first and last pieces first' }));
     await user.click(within(dialog).getByRole('button', { name: 'Add' }));
     await waitFor(() => expect(onAdded).toHaveBeenCalledWith([HASH]));
-    expect(body).toMatchObject({ source: 'https://example.org/album.torrent', category: 'brand new', tags: ['a', 'b'] });
+    expect(body).toMatchObject({
+      source: 'https://example.org/album.torrent', category: 'brand new', tags: ['a', 'b'], firstLastPiecePriority: true,
+    });
   });
 
   it('filesAMagnetFetchedBeforehandUnderANewCategoryAndItsFolder', async () => {
     const calls: string[] = [];
     const bodies: Record<string, unknown> = {};
+    const patches: unknown[] = [];
     mockFetch((method, url, init) => {
       calls.push(`${method} ${url}`);
       if (init.body !== undefined && typeof init.body === 'string') bodies[`${method} ${url}`] = JSON.parse(init.body);
+      if (method === 'PATCH' && url === `/api/v1/torrents/${HASH}`) patches.push(JSON.parse(String(init.body)));
       if (url.startsWith('/api/v1/session/space')) return SPACE;
       if (method === 'POST' && url === '/api/v1/torrents') {
         const body = JSON.parse(String(init.body)) as { listOnly?: boolean };
@@ -270,6 +301,7 @@ describe('AddDialog', () => {
     await screen.findByRole('treegrid', { name: 'Files' }, { timeout: 3000 });
     await user.type(screen.getByRole('combobox', { name: 'Category' }), 'tv');
     await user.type(screen.getByRole('textbox', { name: 'Tags' }), 'x');
+    await user.click(screen.getByRole('checkbox', { name: 'Download first and last pieces first' }));
     await user.click(screen.getByRole('button', { name: 'Add' }));
     await waitFor(() => expect(onAdded).toHaveBeenCalledWith([HASH]));
     // A PATCH takes existing categories only: created first; the data goes to its folder as an add would.
@@ -279,6 +311,8 @@ describe('AddDialog', () => {
     expect(bodies['POST /api/v1/categories']).toEqual({ name: 'tv', folder: '' });
     expect(bodies[`POST ${torrentUrl}/move`]).toEqual({ outputFolder: 'tv' });
     expect(calls.at(-1)).toBe(`POST ${torrentUrl}/resume`);
+    // Options changed since it was added for its metadata are patched: first and last pieces first among them.
+    expect(patches).toEqual([{ category: 'tv' }, { firstLastPiecePriority: true }, { tags: ['x'] }]);
   });
 
   it('showsTheServersMessageOnABadFolder', async () => {

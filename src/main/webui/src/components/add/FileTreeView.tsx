@@ -1,10 +1,11 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { ChevronDown, ChevronRight, File as FileIcon, Folder } from 'lucide-react';
-import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { ChevronDown, ChevronRight, File as FileIcon, Folder, Pencil } from 'lucide-react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { formatBytes, formatPercent } from '../../format';
 import {
   aggregate,
   allFolders,
+  carryExpanded,
   checkStateOf,
   defaultExpanded,
   MIXED,
@@ -17,6 +18,7 @@ import {
   type TreeNode,
 } from './fileTree';
 import { tr } from './strings';
+import { TreeMenu } from './TreeMenu';
 import './add.css';
 
 export const TREE_ROW_HEIGHT = 30;
@@ -35,6 +37,8 @@ export interface FileTreeViewProps {
   readonly streamUrl?: (node: TreeNode) => string | null;
   readonly label: string;
   readonly disabled?: boolean;
+  /** Rename a file or folder (Files tab): a button on each row, the rows' context menu and F2 in a row. */
+  readonly onRename?: (node: TreeNode) => void;
 }
 
 /**
@@ -42,11 +46,18 @@ export interface FileTreeViewProps {
  * filter and expand/collapse all. Only the visible rows are in the DOM (fixed-height virtual rows),
  * so 100,000 files scroll like ten.
  */
-export function FileTreeView({ tree, prio, onChange, verified, streamUrl, label, disabled = false }: FileTreeViewProps) {
+export function FileTreeView({ tree, prio, onChange, verified, streamUrl, label, disabled = false, onRename }: FileTreeViewProps) {
   const [filter, setFilter] = useState('');
   const [expanded, setExpanded] = useState(() => defaultExpanded(tree));
   const filterId = useId();
-  useEffect(() => setExpanded(defaultExpanded(tree)), [tree]);
+  // A new tree (another torrent, or the same one after a rename) keeps the folders open that still exist.
+  const shown = useRef(tree);
+  useEffect(() => {
+    const before = shown.current;
+    if (before === tree) return;
+    shown.current = tree;
+    setExpanded((current) => carryExpanded(before, current, tree));
+  }, [tree]);
 
   const agg = useMemo(() => aggregate(tree, prio), [tree, prio]);
   const rows = useMemo(() => visibleRows(tree, expanded, filter), [tree, expanded, filter]);
@@ -103,30 +114,33 @@ export function FileTreeView({ tree, prio, onChange, verified, streamUrl, label,
         </div>
         <div ref={scrollRef} className="file-tree__scroll" style={{ height: Math.min(FALLBACK_HEIGHT, Math.max(1, rows.length) * TREE_ROW_HEIGHT) }}>
           {rows.length === 0 && <p className="file-tree__empty">{tr('fileTree.noMatch')}</p>}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const node = tree.nodes[rows[item.index]!]!;
-              return (
-                <TreeRow
-                  key={node.id}
-                  node={node}
-                  className={columns}
-                  rowIndex={item.index + 2}
-                  top={item.start}
-                  check={checkStateOf(agg, node.id)}
-                  priority={agg.priority[node.id]!}
-                  expanded={filter.trim() !== '' || expanded.has(node.id)}
-                  progress={verified ? (node.size > 0 ? verified[node.id]! / node.size : 1) : undefined}
-                  stream={streamUrl && node.children === null ? streamUrl(node) : null}
-                  streamColumn={streamUrl !== undefined}
-                  disabled={disabled}
-                  onToggleFolder={() => toggleFolder(node.id)}
-                  onCheck={(checked) => onChange(setChecked(tree, prio, node.id, checked), node.id)}
-                  onPriority={(code) => onChange(setPriority(tree, prio, node.id, code), node.id)}
-                />
-              );
-            })}
-          </div>
+          <TreeMenu tree={tree} onRename={onRename}>
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const node = tree.nodes[rows[item.index]!]!;
+                return (
+                  <TreeRow
+                    key={node.id}
+                    node={node}
+                    className={columns}
+                    rowIndex={item.index + 2}
+                    top={item.start}
+                    check={checkStateOf(agg, node.id)}
+                    priority={agg.priority[node.id]!}
+                    expanded={filter.trim() !== '' || expanded.has(node.id)}
+                    progress={verified ? (node.size > 0 ? verified[node.id]! / node.size : 1) : undefined}
+                    stream={streamUrl && node.children === null ? streamUrl(node) : null}
+                    streamColumn={streamUrl !== undefined}
+                    disabled={disabled}
+                    onToggleFolder={() => toggleFolder(node.id)}
+                    onCheck={(checked) => onChange(setChecked(tree, prio, node.id, checked), node.id)}
+                    onPriority={(code) => onChange(setPriority(tree, prio, node.id, code), node.id)}
+                    {...(onRename === undefined ? {} : { onRename: () => onRename(node) })}
+                  />
+                );
+              })}
+            </div>
+          </TreeMenu>
         </div>
       </div>
     </div>
@@ -148,6 +162,7 @@ interface TreeRowProps {
   readonly onToggleFolder: () => void;
   readonly onCheck: (checked: boolean) => void;
   readonly onPriority: (code: PriorityCode) => void;
+  readonly onRename?: () => void;
 }
 
 const CHECK_GLYPH = { checked: '✓', unchecked: '', mixed: '–' } as const;
@@ -159,13 +174,22 @@ function TreeRow(props: TreeRowProps) {
     const code = Number(e.target.value);
     if (code >= 0 && code <= 3) props.onPriority(code as PriorityCode);
   };
+  const { onRename } = props;
+  // F2 renames, as in file managers, from whichever control of the row has the focus.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'F2' || onRename === undefined || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+    e.preventDefault();
+    onRename();
+  };
   return (
     <div
       role="row"
       aria-level={node.depth + 1}
       aria-rowindex={props.rowIndex}
       {...(folder ? { 'aria-expanded': expanded } : {})}
+      data-node-id={node.id}
       className={props.className}
+      onKeyDown={onKeyDown}
       style={{ position: 'absolute', top: props.top, left: 0, right: 0, height: TREE_ROW_HEIGHT }}
     >
       <span role="gridcell" className="tree-row__name" style={{ paddingInlineStart: node.depth * 16 }}>
@@ -196,6 +220,12 @@ function TreeRow(props: TreeRowProps) {
         <span className="tree-row__label" title={node.path} dir="auto">
           {node.name}
         </span>
+        {onRename && (
+          <button type="button" className="icon-button tree-row__rename" aria-label={tr('fileTree.renameOf', { name: node.name })}
+            title={tr('fileTree.renameHint')} onClick={onRename}>
+            <Pencil size={14} aria-hidden="true" />
+          </button>
+        )}
       </span>
       <span role="gridcell" className="tree-row__size">
         {formatBytes(node.size)}

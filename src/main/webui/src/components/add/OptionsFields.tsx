@@ -14,7 +14,7 @@ export interface OptionsFieldsProps {
   readonly onApplyToAll?: () => void;
 }
 
-/** Output folder (checked by the server as it is typed), ↓/↑ limits, category and tags, start paused and sequential. */
+/** Output folder (checked by the server as it is typed), ↓/↑ limits, category and tags, start paused, sequential, first and last pieces first. */
 export function OptionsFields({ options, check, onChange, onApplyToAll }: OptionsFieldsProps) {
   const folderId = useId();
   const hintId = useId();
@@ -83,6 +83,14 @@ export function OptionsFields({ options, check, onChange, onApplyToAll }: Option
           onChange={(e) => onChange({ ...options, sequential: e.target.checked })}
         />
         {tr('addDialog.sequential')}
+      </label>
+      <label className="add-options__check">
+        <input
+          type="checkbox"
+          checked={options.firstLastPiecePriority}
+          onChange={(e) => onChange({ ...options, firstLastPiecePriority: e.target.checked })}
+        />
+        {tr('addDialog.firstLast')}
       </label>
       {onApplyToAll && (
         <button type="button" className="button" onClick={onApplyToAll}>

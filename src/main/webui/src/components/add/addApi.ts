@@ -8,6 +8,7 @@ export type TorrentPreview = S['TorrentPreview'];
 export type TorrentDto = S['TorrentDto'];
 export type FileDto = S['FileDto'];
 export type SpaceDto = S['SpaceDto'];
+export type TorrentChange = S['TorrentChange'];
 
 const TORRENTS = '/api/v1/torrents';
 export const torrentUrl = (id: string) => `${TORRENTS}/${encodeURIComponent(id)}`;
@@ -69,6 +70,8 @@ export interface AddOptions {
   readonly folder: string;
   readonly paused: boolean;
   readonly sequential: boolean;
+  /** The first and last piece of each wanted file before the rest (qBittorrent's "first and last pieces first"). */
+  readonly firstLastPiecePriority: boolean;
   /** Per-torrent limits as typed, in the limit unit (KiB/s unless the preferences say otherwise); empty or 0 = unlimited. */
   readonly downloadLimitText: string;
   readonly uploadLimitText: string;
@@ -79,7 +82,11 @@ export interface AddOptions {
 }
 
 function optionFields(options: AddOptions): Record<string, string> {
-  const out: Record<string, string> = { paused: String(options.paused), sequential: String(options.sequential) };
+  const out: Record<string, string> = {
+    paused: String(options.paused),
+    sequential: String(options.sequential),
+    firstLastPiecePriority: String(options.firstLastPiecePriority),
+  };
   if (options.folder.trim() !== '') out.outputFolder = options.folder.trim();
   if (options.category.trim() !== '') out.category = options.category.trim();
   const tags = parseTags(options.tags);
@@ -136,6 +143,7 @@ export function addSource(
     ...(down > 0 ? { downloadLimit: down } : {}),
     ...(up > 0 ? { uploadLimit: up } : {}),
     sequential: options.sequential,
+    firstLastPiecePriority: options.firstLastPiecePriority,
     ...(options.folder.trim() === '' ? {} : { outputFolder: options.folder.trim() }),
     ...(options.category.trim() === '' ? {} : { category: options.category.trim() }),
     ...(tags.length > 0 ? { tags } : {}),
@@ -172,7 +180,7 @@ export async function ensureCategory(name: string): Promise<string> {
   }
   return name; // "" as its folder: one named after it
 }
-export const changeTorrent = (id: string, change: S['TorrentChange']) =>
+export const changeTorrent = (id: string, change: TorrentChange) =>
   call<TorrentDto>('PATCH', torrentUrl(id), { json: change });
 export const getPieces = (id: string) =>
   call<{ pieceCount: number; pieceLength: number; havePieces: number; have: string }>('GET', `${torrentUrl(id)}/pieces`);

@@ -44,7 +44,8 @@ export interface Entry {
 }
 
 export const DEFAULT_OPTIONS: AddOptions = {
-  folder: '', paused: false, sequential: false, downloadLimitText: '', uploadLimitText: '', category: '', tags: '',
+  folder: '', paused: false, sequential: false, firstLastPiecePriority: false, downloadLimitText: '', uploadLimitText: '',
+  category: '', tags: '',
 };
 
 let counter = 0;

@@ -254,6 +254,25 @@ export function defaultExpanded(tree: FileTree): Set<number> {
 }
 
 /**
+ * The open folders of `before` carried to `after` by path (a rename rebuilds the tree with new ids):
+ * folders open there stay open; a top-level folder new to the tree opens, as {@link defaultExpanded} does.
+ */
+export function carryExpanded(before: FileTree, expanded: ReadonlySet<number>, after: FileTree): Set<number> {
+  const known = new Set<string>();
+  const open = new Set<string>();
+  for (const node of before.nodes) {
+    if (node.children === null) continue;
+    known.add(node.path);
+    if (expanded.has(node.id)) open.add(node.path);
+  }
+  const out = new Set<number>();
+  for (const node of after.nodes) {
+    if (node.children !== null && (open.has(node.path) || (node.parent < 0 && !known.has(node.path)))) out.add(node.id);
+  }
+  return out;
+}
+
+/**
  * Node ids in display order: children of expanded folders only. With a filter (case-insensitive,
  * on the path) only matching files and their folders show, all opened, so a match is never hidden.
  */

@@ -176,7 +176,11 @@ export function useAddEntries(toast: (message: string, kind?: 'info' | 'error') 
       if (folder === '' && categoryFolder !== '') folder = categoryFolder;
     }
     if (folder !== before.folder.trim()) await api.moveTorrent(id, folder);
-    if (options.sequential !== before.sequential) await api.changeTorrent(id, { sequential: options.sequential });
+    const flags: api.TorrentChange = {
+      ...(options.sequential === before.sequential ? {} : { sequential: options.sequential }),
+      ...(options.firstLastPiecePriority === before.firstLastPiecePriority ? {} : { firstLastPiecePriority: options.firstLastPiecePriority }),
+    };
+    if (Object.keys(flags).length > 0) await api.changeTorrent(id, flags);
     if (parseTags(options.tags).join(',') !== parseTags(before.tags).join(',')) {
       await api.changeTorrent(id, { tags: parseTags(options.tags) });
     }

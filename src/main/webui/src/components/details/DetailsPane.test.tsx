@@ -90,7 +90,7 @@ describe('DetailsPane', () => {
       seedGoals: { ratio: 3, seedingMinutes: -2, idleMinutes: -1 },
       effectiveSeedGoals: { ratio: 3, seedingMinutes: 1500, idleMinutes: -1 },
       goalReached: 'seeding goal reached: ratio 3.00 of 3.00', downloadingSeconds: 3_720, seedingSeconds: 90_000,
-      lastActivityAt: '2026-03-04T05:06:00Z',
+      lastActivityAt: '2026-03-04T05:06:00Z', firstLastPiecePriority: true,
     });
     const fact = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
     expect(screen.getByText('Paused: seeding goal reached: ratio 3.00 of 3.00')).toBeTruthy();
@@ -98,6 +98,7 @@ describe('DetailsPane', () => {
     expect(fact('Tags')).toBe('4k, keep');
     expect(fact('Queue position')).toBe('5'); // shown from 1
     expect(fact('Forced start')).toBe('No');
+    expect(fact('First and last pieces first')).toBe('Yes');
     expect(fact('Ratio limit')).toBe('3.00');
     expect(fact('Seeding time limit')).toBe('1d 1h (default)');
     expect(fact('Idle time limit')).toBe('None');

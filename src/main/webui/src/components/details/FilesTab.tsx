@@ -3,7 +3,9 @@ import { useApp } from '../../context';
 import { errorText } from '../add/addApi';
 import { buildTree, prioritiesFrom, toPriorityChanges, type Priority, type TreeNode } from '../add/fileTree';
 import { FileTreeView } from '../add/FileTreeView';
-import { getFiles, setFilePriorities, streamUrl, type FileDto } from './detailsApi';
+import { getFiles, renamePath, setFilePriorities, streamUrl, type FileDto } from './detailsApi';
+import type { RenameTarget } from './rename';
+import { RenameDialog } from './RenameDialog';
 import { dt } from './strings';
 import { useTopic } from './useTopic';
 
@@ -26,11 +28,13 @@ function layoutKey(files: readonly FileDto[]): string {
 /**
  * The Files tab: the torrent's tree with live progress. Priority and wanted edits are sent at once
  * (PATCH files) and shown optimistically; the answer, then the next `files` frame, reconcile them.
+ * A file or folder is renamed in a dialog (row button, context menu, F2); the answer is the new list.
  */
 export function FilesTab({ torrentId }: { torrentId: string }) {
   const { toast } = useApp();
   const { data, error, set } = useTopic(torrentId, 'files', getFiles, fromFrame);
   const [override, setOverride] = useState<Uint8Array | null>(null);
+  const [renaming, setRenaming] = useState<RenameTarget | null>(null);
   useEffect(() => setOverride(null), [data]);
 
   const files = useMemo(() => (data ?? []).filter((f) => !f.padding), [data]);
@@ -70,14 +74,28 @@ export function FilesTab({ torrentId }: { torrentId: string }) {
     );
   };
   const stream = (node: TreeNode) => (MEDIA.test(node.name) ? streamUrl(torrentId, node.fileIndex) : null);
+  const startRename = (node: TreeNode) => {
+    const folder = node.children !== null;
+    // A file by its path exactly as the server sent it; a folder by the path its files share.
+    const path = folder ? node.path : (files.find((f) => f.index === node.fileIndex)?.path ?? node.path);
+    setRenaming({ path, name: node.name, folder });
+  };
+  const rename = async (path: string, newPath: string) => {
+    set(await renamePath(torrentId, path, newPath));
+    toast(dt('detailsPane.rename.done', { name: newPath }), 'success');
+  };
   return (
-    <FileTreeView
-      tree={tree}
-      prio={prio}
-      verified={verified}
-      streamUrl={stream}
-      label={dt('detailsPane.filesLabel')}
-      onChange={change}
-    />
+    <>
+      <FileTreeView
+        tree={tree}
+        prio={prio}
+        verified={verified}
+        streamUrl={stream}
+        label={dt('detailsPane.filesLabel')}
+        onChange={change}
+        onRename={startRename}
+      />
+      {renaming !== null && <RenameDialog target={renaming} onRename={rename} onClose={() => setRenaming(null)} />}
+    </>
   );
 }

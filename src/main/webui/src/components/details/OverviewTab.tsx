@@ -88,6 +88,7 @@ export function OverviewTab({ torrent, samples }: { torrent: TorrentDto; samples
           label={dt('detailsPane.pieces')}
           value={dt('detailsPane.piecesOf', { have: torrent.havePieces, count: torrent.pieceCount })}
         />
+        <Fact label={dt('detailsPane.firstLast')} value={dt(torrent.firstLastPiecePriority ? 'common.yes' : 'common.no')} />
         <Fact label={dt('detailsPane.added')} value={formatDate(torrent.addedAt)} />
         <Fact label={dt('detailsPane.completed')} value={formatDate(torrent.completedAt)} />
         <Fact label={dt('detailsPane.infoHash')} value={torrent.id} copy mono />

@@ -1,5 +1,5 @@
 import type { components } from '../../api/schema';
-import { call, torrentUrl } from '../add/addApi';
+import { call, torrentUrl, type FileDto } from '../add/addApi';
 
 type S = components['schemas'];
 export type PeerDto = S['PeerDto'];
@@ -16,5 +16,12 @@ export const addTrackers = (id: string, urls: readonly string[]) =>
 export const removeTrackers = (id: string, urls: readonly string[]) =>
   call<TrackerDto[]>('DELETE', `${torrentUrl(id)}/trackers?${urls.map((u) => `url=${encodeURIComponent(u)}`).join('&')}`);
 export const reannounce = (id: string) => call<void>('POST', `${torrentUrl(id)}/reannounce`);
+/**
+ * Renames a file or a folder (every file under it) inside the torrent, both paths as the files list shows
+ * them; answers the files as they are then. 404 when `path` is not in the torrent, 400 `bad_path`, 409
+ * `rename_failed` (a file is already there); the server's message says which.
+ */
+export const renamePath = (id: string, path: string, newPath: string) =>
+  call<FileDto[]>('POST', `${torrentUrl(id)}/rename`, { json: { path, newPath } satisfies S['RenameRequest'] });
 /** Where a file streams from (Range requests; also while it downloads). */
 export const streamUrl = (id: string, index: number) => `${torrentUrl(id)}/files/${index}/stream`;

@@ -17,6 +17,11 @@ export interface RowMenuProps {
 }
 
 const SUBMENUS = { category: CategorySubmenu, tags: TagsSubmenu, queue: QueueSubmenu } as const;
+/** Commands shown as a tick over the torrents (all, some, none); choosing one turns it off when all have it, else on for all. */
+const TOGGLES: Partial<Record<ListCommand, (x: TorrentDto) => boolean>> = {
+  forceStart: (x) => x.forced,
+  firstLast: (x) => x.firstLastPiecePriority,
+};
 
 /** The right-click menu of the list; acts on the selection (a right-click selects the row first). */
 export function RowMenu(props: RowMenuProps) {
@@ -35,7 +40,6 @@ function MenuContent({ count, selected, onCommand, onLabel }: RowMenuProps) {
     const x = all.get(id);
     return x === undefined ? [] : [x];
   });
-  const forced = tri(torrents, (x) => x.forced);
   const sub: SubmenuProps = { torrents, disabled: count === 0, onCommand, onLabel };
   return (
     <ContextMenu.Content className="menu" aria-label={t('list.actionsFor', { count })}>
@@ -50,15 +54,16 @@ function MenuContent({ count, selected, onCommand, onLabel }: RowMenuProps) {
             const command = COMMANDS[entry];
             const Icon = command.icon;
             const disabled = count === 0 || (command.single === true && count !== 1);
-            if (entry === 'forceStart') {
-              // A tick when all of them are forced; choosing it turns force off then, else on for all.
+            const has = TOGGLES[entry];
+            if (has !== undefined) {
+              const checked = tri(torrents, has);
               return (
-                <ContextMenu.CheckboxItem key={entry} className="menu__item" checked={forced} disabled={disabled}
+                <ContextMenu.CheckboxItem key={entry} className="menu__item" checked={checked} disabled={disabled}
                   onCheckedChange={() => onCommand(entry)}>
                   <Icon size={14} aria-hidden="true" />
                   <span className="menu__label">{t(command.label)}</span>
                   <ContextMenu.ItemIndicator className="menu__shortcut">
-                    {forced === 'indeterminate' ? <Minus size={14} aria-hidden="true" /> : <Check size={14} aria-hidden="true" />}
+                    {checked === 'indeterminate' ? <Minus size={14} aria-hidden="true" /> : <Check size={14} aria-hidden="true" />}
                   </ContextMenu.ItemIndicator>
                 </ContextMenu.CheckboxItem>
               );

@@ -114,6 +114,9 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale, comman
       case 'sequential':
         void actions.toggleSequential(ids);
         break;
+      case 'firstLast':
+        void actions.toggleFirstLast(ids);
+        break;
       case 'copyMagnet':
       case 'copyHash':
       case 'copyName':

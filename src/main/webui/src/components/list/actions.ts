@@ -6,7 +6,7 @@ import { t } from '../../i18n';
 import type { Goals } from '../../store/goals';
 import type { QueueMove } from './commands';
 
-export type ActionVerb = BulkAction | 'move' | 'limits' | 'sequential' | 'tags' | 'seedGoals';
+export type ActionVerb = BulkAction | 'move' | 'limits' | 'sequential' | 'firstLast' | 'tags' | 'seedGoals';
 export type CopyKind = 'magnet' | 'hash' | 'name';
 
 interface Outcome {
@@ -55,6 +55,8 @@ export interface TorrentActions {
   setLimits(ids: readonly string[], limits: LimitsChange): Promise<void>;
   /** Sets sequential on all of them to the opposite of the first one's, so a mixed set ends uniform. */
   toggleSequential(ids: readonly string[]): Promise<void>;
+  /** First and last pieces first on all of them, or off when all of them have it already (as the menu's tick shows), one PATCH each. */
+  toggleFirstLast(ids: readonly string[]): Promise<void>;
   copy(kind: CopyKind, ids: readonly string[]): Promise<void>;
   downloadMetainfo(ids: readonly string[]): void;
   openPlaylist(id: string): void;
@@ -133,6 +135,11 @@ export function createActions(app: AppApi): TorrentActions {
       const first = app.store.getState().torrents.get(ids[0] ?? '');
       const sequential = !(first?.sequential ?? false);
       report(app, 'sequential', await each(ids, (id) => app.rest.change(id, { sequential })));
+    },
+    toggleFirstLast: async (ids) => {
+      if (ids.length === 0) return;
+      const firstLastPiecePriority = !ids.every((id) => torrents().get(id)?.firstLastPiecePriority === true);
+      report(app, 'firstLast', await each(ids, (id) => app.rest.change(id, { firstLastPiecePriority })));
     },
     copy: async (kind, ids) => {
       const torrents = app.store.getState().torrents;

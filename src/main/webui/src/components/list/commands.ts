@@ -3,6 +3,7 @@ import {
   ArrowUpToLine,
   ChevronDown,
   ChevronUp,
+  ChevronsLeftRight,
   Copy,
   FastForward,
   Folder,
@@ -34,6 +35,7 @@ export type ListCommand =
   | 'move'
   | 'limits'
   | 'sequential'
+  | 'firstLast'
   | 'forceStart'
   | 'queueTop'
   | 'queueUp'
@@ -75,6 +77,7 @@ export const COMMANDS: Readonly<Record<ListCommand, CommandDef>> = {
   move: def('move', FolderInput),
   limits: def('limits', Gauge),
   sequential: def('sequential', ListOrdered),
+  firstLast: def('firstLast', ChevronsLeftRight),
   forceStart: def('forceStart', FastForward),
   queueTop: def('queueTop', ArrowUpToLine),
   queueUp: def('queueUp', ChevronUp),
@@ -96,7 +99,7 @@ export const COMMANDS: Readonly<Record<ListCommand, CommandDef>> = {
 export const TOOLBAR: readonly ListCommand[] = ['resume', 'pause', 'recheck', 'reannounce', 'move', 'limits', 'remove'];
 export const MORE: readonly ListCommand[] = [
   'forceStart', 'category', 'tags', 'seedGoals', 'queueTop', 'queueUp', 'queueDown', 'queueBottom',
-  'sequential', 'copyMagnet', 'copyHash', 'copyName', 'metainfo', 'playlist', 'details',
+  'sequential', 'firstLast', 'copyMagnet', 'copyHash', 'copyName', 'metainfo', 'playlist', 'details',
 ];
 /** Moves in the queue, in menu order. */
 export const QUEUE_MOVES = ['queueTop', 'queueUp', 'queueDown', 'queueBottom'] as const;
@@ -109,12 +112,13 @@ export const MENU_GROUPS: readonly (readonly MenuEntry[])[] = [
   ['details'],
   ['resume', 'pause', 'forceStart', 'recheck', 'reannounce'],
   [{ sub: 'category' }, { sub: 'tags' }, { sub: 'queue' }],
-  ['move', 'limits', 'seedGoals', 'sequential'],
+  ['move', 'limits', 'seedGoals', 'sequential', 'firstLast'],
   ['copyMagnet', 'copyHash', 'copyName', 'metainfo', 'playlist'],
   ['remove'],
 ];
 /** Commands the command palette offers for the selected torrents (the rest need a pointer: details, playlist). */
 export const PALETTE_COMMANDS: readonly ListCommand[] = [
   'resume', 'pause', 'forceStart', 'recheck', 'reannounce', 'category', 'tags', 'seedGoals', 'queueTop', 'queueUp',
-  'queueDown', 'queueBottom', 'move', 'limits', 'sequential', 'copyMagnet', 'copyHash', 'copyName', 'metainfo', 'remove',
+  'queueDown', 'queueBottom', 'move', 'limits', 'sequential', 'firstLast', 'copyMagnet', 'copyHash', 'copyName', 'metainfo',
+  'remove',
 ];

@@ -25,7 +25,7 @@ async function setup(rest: Rest = restWithLabels()) {
   loadSnapshot(api, [
     torrent(1, { category: 'tv', tags: ['4k'] }),
     torrent(2, { category: 'tv', tags: [] }),
-    torrent(3, { forced: true }),
+    torrent(3, { forced: true, firstLastPiecePriority: true }),
   ]);
   renderWithApp(
     <>
@@ -143,6 +143,45 @@ describe('context menu: category, tags, queue, force start', () => {
     expect(item.getAttribute('aria-checked')).toBe('true');
     await act(async () => fireEvent.click(item));
     expect(rest.bulk).toHaveBeenLastCalledWith({ action: 'forceStart', ids: [torrent(3).id], value: false });
+  });
+
+  it('turnsFirstAndLastPiecesFirstOnWithAPatchPerTorrentUnlessAllHaveIt', async () => {
+    const change = vi.fn((id: string) => Promise.resolve(torrent(1, { id })));
+    const { row } = await setup(restWithLabels({ change: change as never }));
+    fireEvent.click(row(1));
+    fireEvent.click(row(3), { ctrlKey: true });
+    fireEvent.contextMenu(row(3));
+    let item = await screen.findByRole('menuitemcheckbox', { name: 'Download first and last pieces first' });
+    expect(item.getAttribute('aria-checked')).toBe('mixed'); // torrent 3 has it, torrent 1 not
+    await act(async () => fireEvent.click(item));
+    expect(change.mock.calls).toEqual([
+      [torrent(1).id, { firstLastPiecePriority: true }],
+      [torrent(3).id, { firstLastPiecePriority: true }],
+    ]);
+    await waitFor(() => expect(screen.getByTestId('toast').textContent).toContain('Changed first and last piece priority of 2 torrents'));
+
+    change.mockClear();
+    fireEvent.click(row(3));
+    fireEvent.contextMenu(row(3));
+    item = await screen.findByRole('menuitemcheckbox', { name: 'Download first and last pieces first' });
+    expect(item.getAttribute('aria-checked')).toBe('true');
+    await act(async () => fireEvent.click(item));
+    expect(change.mock.calls).toEqual([[torrent(3).id, { firstLastPiecePriority: false }]]);
+  });
+
+  it('turnsFirstAndLastPiecesFirstOnFromTheMoreMenu', async () => {
+    const change = vi.fn((id: string) => Promise.resolve(torrent(1, { id })));
+    const { row } = await setup(restWithLabels({ change: change as never }));
+    fireEvent.click(row(1));
+    fireEvent.click(row(2), { ctrlKey: true });
+    fireEvent.keyDown(screen.getByRole('button', { name: 'More' }), { key: 'Enter' });
+    const item = await screen.findByRole('menuitem', { name: 'Download first and last pieces first' });
+    await act(async () => fireEvent.click(item));
+    expect(change.mock.calls).toEqual([
+      [torrent(1).id, { firstLastPiecePriority: true }],
+      [torrent(2).id, { firstLastPiecePriority: true }],
+    ]);
+    await waitFor(() => expect(screen.getByTestId('toast').textContent).toContain('Changed first and last piece priority of 2 torrents'));
   });
 
   it('setsSeedingGoalsWithAPatchPerTorrent', async () => {

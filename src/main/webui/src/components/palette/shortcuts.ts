@@ -70,6 +70,7 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
       { keys: one('1–6'), description: 'shortcuts.tabs', singleKey: true },
       { keys: either('[', ']'), description: 'shortcuts.stepTorrent', singleKey: true },
       { keys: either('left', 'right'), description: 'shortcuts.tabList' },
+      { keys: one('F2'), description: 'shortcuts.rename' },
       { keys: one('esc'), description: 'shortcuts.closeDetails' },
     ],
   },
