@@ -20,12 +20,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe (a concurrent map); 32 bytes per torrent.
  */
 final class StoredResume {
+    /** As the engine's {@code TorrentSlot.TIME_STEP_MILLIS}: times are saved when they pass a multiple of this. */
+    static final long TIME_STEP_SECONDS = 600;
+
     private final Map<InfoHash, byte[]> digests = new ConcurrentHashMap<>();
 
-    /** The digest of {@code resume} as the store would encode it. */
+    /**
+     * The digest of {@code resume} as the store would encode it, with its times counted in steps of
+     * {@link #TIME_STEP_SECONDS}: time spent running changes every second, and a stop must not rewrite every
+     * torrent for that alone. The engine reports a torrent changed each time its time passes a step, so the time
+     * kept is at most one step behind after a restart.
+     */
     static byte[] digest(ResumeData resume) {
+        dev.bitquark.engine.TorrentTimes t = resume.times();
+        ResumeData stepped = resume.withSessionParts(resume.policy(), resume.queueOrder(),
+                new dev.bitquark.engine.TorrentTimes(t.downloadingSeconds() / TIME_STEP_SECONDS,
+                        t.seedingSeconds() / TIME_STEP_SECONDS, 0));
         try {
-            return MessageDigest.getInstance("SHA-256").digest(ResumeDataCodec.encode(resume));
+            return MessageDigest.getInstance("SHA-256").digest(ResumeDataCodec.encode(stepped));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -55,6 +55,8 @@ public final class TorrentSlot {
     private long downloadingMillis;
     private long seedingMillis;
     private long lastActivityMillis;
+    /** Time running is saved each time it passes a multiple of this (see the session's {@code StoredResume}). */
+    static final long TIME_STEP_MILLIS = 600_000;
     /** Monotonic ms: when the pass last counted time for it, when it last ran at a speed that counts. */
     private long accountedAt = -1;
     private long lastFastAt;
@@ -143,10 +145,17 @@ public final class TorrentSlot {
             runningSinceWall = wallNow;
         } else {
             long dt = Math.max(0, now - accountedAt);
+            long seedSteps = seedingMillis / TIME_STEP_MILLIS;
+            long downSteps = downloadingMillis / TIME_STEP_MILLIS;
             if (st == TorrentState.LIVE && p.isFinished()) {
                 seedingMillis += dt;
             } else {
                 downloadingMillis += dt;
+            }
+            if (seedingMillis / TIME_STEP_MILLIS != seedSteps || downloadingMillis / TIME_STEP_MILLIS != downSteps) {
+                // Time is saved a step at a time (the session skips saves that change nothing else), so a stop
+                // does not rewrite every torrent for the seconds it ran.
+                notifier().resumeDataChanged();
             }
         }
         accountedAt = now;

@@ -576,7 +576,8 @@ class WebUiE2EIT {
             filterButton.tap(); // back to all torrents
             assertThat(sheet).isVisible(visible());
             sheet.evaluate("d => Promise.all(d.getAnimations().map(a => a.finished))");
-            sheet.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^All\\b"))).tap();
+            // The state filter "All" with its count (the sheet also has "All categories" and "All tags").
+            sheet.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^All \\d"))).tap();
             sheet.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show 1 torrent")).tap();
             assertThat(sheet).isHidden();
             assertThat(filterButton).not().containsText("Downloading");
