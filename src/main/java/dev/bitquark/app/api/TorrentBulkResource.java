@@ -138,11 +138,9 @@ public class TorrentBulkResource {
         };
     }
 
-    private Uni<BulkResponse> changePolicies(List<String> ids,
-                                             java.util.function.UnaryOperator<dev.bitquark.engine.TorrentPolicy> change,
-                                             boolean start) {
+    /** The torrents of {@code ids} that are in the session; a not_found result for the others, ok for these. */
+    private List<dev.bitquark.engine.TorrentHandle> found(List<String> ids, List<Result> results) {
         List<dev.bitquark.engine.TorrentHandle> found = new ArrayList<>();
-        List<Result> results = new ArrayList<>();
         for (String id : ids) {
             dev.bitquark.engine.TorrentHandle h = torrents.find(id);
             if (h == null) {
@@ -152,29 +150,29 @@ public class TorrentBulkResource {
                 results.add(Result.ok(id));
             }
         }
+        return found;
+    }
+
+    /** The library stores the torrents whose policy changed before it completes. */
+    private Uni<BulkResponse> changePolicies(List<String> ids,
+                                             java.util.function.UnaryOperator<dev.bitquark.engine.TorrentPolicy> change,
+                                             boolean start) {
+        List<Result> results = new ArrayList<>();
+        List<dev.bitquark.engine.TorrentHandle> found = found(ids, results);
         return Uni.createFrom().completionStage(() -> torrents.session().library().change(found, change))
                 .onFailure().transform(TorrentLimitsResource::conflict)
-                .invoke(() -> found.forEach(h -> {
-                    torrents.session().markDirty(h.infoHash());
+                .invoke(() -> {
                     if (start) {
-                        h.resume();
+                        found.forEach(dev.bitquark.engine.TorrentHandle::resume);
                     }
-                }))
+                })
                 .map(v -> new BulkResponse(results));
     }
 
     private Uni<BulkResponse> queueMove(List<String> ids, dev.bitquark.engine.QueueMove move) {
-        List<dev.bitquark.metainfo.InfoHash> found = new ArrayList<>();
         List<Result> results = new ArrayList<>();
-        for (String id : ids) {
-            dev.bitquark.engine.TorrentHandle h = torrents.find(id);
-            if (h == null) {
-                results.add(new Result(id, false, "not_found", "no torrent " + id));
-            } else {
-                found.add(h.infoHash());
-                results.add(Result.ok(id));
-            }
-        }
+        List<dev.bitquark.metainfo.InfoHash> found = found(ids, results).stream()
+                .map(dev.bitquark.engine.TorrentHandle::infoHash).toList();
         return Uni.createFrom().completionStage(() -> torrents.session().queueMove(found, move))
                 .map(v -> new BulkResponse(results));
     }
