@@ -74,6 +74,19 @@ test('qBittorrent client: login, version gating, add, list, stop and start, cate
   assert.ok(existsSync(renamed) && !existsSync(file), 'the data moved with the name');
   assert.equal((await c.torrentFiles(env.hash))[0].name, 'Renamed.mkv');
 
+  // A torrent's name is only a label in qBittorrent: the file keeps its name, content_path still finds it.
+  await c.setTorrentName(env.hash, 'My Show');
+  const shown = (await c.listTorrents({ hashes: env.hash }))[0];
+  assert.equal(shown.name, 'My Show');
+  assert.equal(shown.content_path, renamed, 'content_path is where the data is');
+
+  // The top folder of a multi-file torrent: the data moves, the files are listed under the new folder.
+  await c.renameFolder(env.magnetHash, env.magnetName, 'Season 1');
+  assert.ok(existsSync(join(env.downloads, 'Season 1')) && !existsSync(join(env.downloads, env.magnetName)),
+    'the folder moved');
+  assert.ok((await c.torrentFiles(env.magnetHash)).every((f) => f.name.startsWith('Season 1/')));
+  assert.equal((await c.listTorrents({ hashes: env.magnetHash }))[0].content_path, join(env.downloads, 'Season 1'));
+
   await c.removeTorrent(env.hash, true);
   await until('the data deleted', async () => !existsSync(renamed));
   await c.removeTorrent(env.magnetHash, false);

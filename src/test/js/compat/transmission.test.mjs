@@ -51,9 +51,19 @@ test('Transmission client: session, add file and magnet, list, stop and start, l
   const rename = await c.renamePath(env.hash, { path: env.name, name: 'renamed.mkv' });
   assert.equal(rename.arguments.name, 'renamed.mkv');
   assert.ok(existsSync(join(dir, 'renamed.mkv')) && !existsSync(join(dir, env.name)), 'the data moved with the name');
+  assert.equal((await c.getTorrent(env.hash)).name, 'renamed.mkv', 'a single-file torrent is named after its file');
+
+  // The top folder of a multi-file torrent: its data moves and the torrent takes the folder's name, as in
+  // Transmission; its files are listed under the new folder.
+  await c.renamePath(env.magnetHash, { path: env.magnetName, name: 'Season 1' });
+  assert.ok(existsSync(join(dir, 'Season 1')) && !existsSync(join(dir, env.magnetName)), 'the folder moved');
+  const pack = await c.listTorrents(env.magnetHash, ['name', 'files']);
+  assert.equal(pack.arguments.torrents[0].name, 'Season 1');
+  assert.ok(pack.arguments.torrents[0].files.every((f) => f.name.startsWith('Season 1/')));
 
   await c.removeTorrent(env.hash, true);
   await until('the data deleted', async () => !existsSync(join(dir, 'renamed.mkv')));
   await c.removeTorrent(env.magnetHash, true);
   await until('nothing left', async () => (await c.listTorrents()).arguments.torrents.length === 0);
+  await until('the renamed folder deleted', async () => !existsSync(join(dir, 'Season 1')));
 });

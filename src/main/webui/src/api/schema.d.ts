@@ -2051,7 +2051,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rename a file or a folder inside the torrent ({"path","newPath"}, as the files list shows them; a folder takes its files along; the torrent's own folder stays); the data on disk moves; answers the files once renamed and saved. 404 for a path not in the torrent, 409 if the disk refuses (a file is already there) */
+        /** Rename a file or a folder inside the torrent ({"path","newPath"}, as the files list shows them; a folder takes its files along; path "" renames the torrent's own folder or its one file, and the torrent's name follows unless it was given one); the data on disk moves; answers the files once renamed and saved. 404 for a path not in the torrent, 409 if the disk refuses (a file is already there) */
         post: {
             parameters: {
                 query?: never;
@@ -2763,7 +2763,7 @@ export interface components {
             loginBanMinutes: number;
         };
         /**
-         * @description A file or folder of the torrent and its new path (both as the files list shows them)
+         * @description A file or folder of the torrent and its new path (both as the files list shows them); path "" renames the torrent's own folder (or its one file) to newPath, a single name
          * @example {
          *       "path": "e01.mkv",
          *       "newPath": "Episode 1.mkv"
@@ -3016,6 +3016,7 @@ export interface components {
             seedGoals?: components["schemas"]["SeedGoalsDto"];
             forced?: boolean;
             firstLastPiecePriority?: boolean;
+            name?: string | null;
         };
         /** @description id, and the fields of TorrentDto that changed with their new values */
         TorrentChangeFrame: {
@@ -3091,6 +3092,8 @@ export interface components {
             seedingSeconds: number;
             lastActivityAt?: string | null;
             firstLastPiecePriority: boolean;
+            contentName: string;
+            customName: boolean;
         };
         /** @description What a torrent holds, before it is added (listOnly) */
         TorrentPreview: {

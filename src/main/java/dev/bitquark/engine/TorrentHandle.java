@@ -199,6 +199,15 @@ public final class TorrentHandle {
     }
 
     /**
+     * Renames the torrent's content on disk: a multi-file torrent's own folder, a single-file torrent's file
+     * ({@link TorrentStats#contentName()}), to {@code newName}; the torrent's shown name follows unless the user
+     * named it ({@link TorrentPolicy#name()}). Fails as {@link #rename} does.
+     */
+    public Future<Void> renameContent(String newName) {
+        return callAsync(() -> slot.requireTorrent("renaming files").renameContent(newName));
+    }
+
+    /**
      * Changes the policy with {@code change} applied to the one in force, in one step on the engine context (two
      * concurrent changes both take effect); completes with the policy before and after.
      */

@@ -16,12 +16,16 @@ import java.util.Locale;
  * @param forced runs whatever the queue's limits, and is not counted by them
  * @param firstLastPieces the first and the last piece of each wanted file come first (high priority), so that a
  *     player can read a file's header and index before the rest (qBittorrent's "first and last piece priority")
+ * @param name the name the user gave the torrent, shown instead of its own (qBittorrent's {@code torrents/rename});
+ *     null for its own. Only a label: files and folders on disk keep their names
  */
 public record TorrentPolicy(String category, List<String> tags, SeedGoals goals, boolean forced,
-                            boolean firstLastPieces) {
+                            boolean firstLastPieces, String name) {
     /** No category, no tags, the session's seeding goals, queued like any other. */
     public static final TorrentPolicy DEFAULT = new TorrentPolicy(null, List.of(), SeedGoals.FROM_SESSION, false,
-            false);
+            false, null);
+    /** Longest name the user can give a torrent, in characters. */
+    public static final int MAX_TORRENT_NAME = 1000;
     /** Longest category or tag name, in characters. */
     public static final int MAX_NAME = 200;
     /** Most tags on one torrent. */
@@ -39,13 +43,32 @@ public record TorrentPolicy(String category, List<String> tags, SeedGoals goals,
         }
         List<String> unique = new ArrayList<>(tags.size());
         for (String t : tags) {
-            String name = checkTag(t);
-            if (!unique.contains(name)) {
-                unique.add(name);
+            String tag = checkTag(t);
+            if (!unique.contains(tag)) {
+                unique.add(tag);
             }
         }
         tags = List.copyOf(unique);
         java.util.Objects.requireNonNull(goals, "goals");
+        name = checkTorrentName(name);
+    }
+
+    /** A torrent's own name as kept: trimmed, no control character; empty or blank means none (null). */
+    public static String checkTorrentName(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String name = raw.strip();
+        if (name.length() > MAX_TORRENT_NAME) {
+            throw new IllegalArgumentException("torrent name longer than " + MAX_TORRENT_NAME + " characters");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                throw new IllegalArgumentException("torrent name \"" + printable(name) + "\" contains a control "
+                        + "character");
+            }
+        }
+        return name;
     }
 
     /**
@@ -104,26 +127,37 @@ public record TorrentPolicy(String category, List<String> tags, SeedGoals goals,
 
     /** Without first and last piece priority. */
     public TorrentPolicy(String category, List<String> tags, SeedGoals goals, boolean forced) {
-        this(category, tags, goals, forced, false);
+        this(category, tags, goals, forced, false, null);
     }
 
-    public TorrentPolicy withCategory(String name) {
-        return new TorrentPolicy(name, tags, goals, forced, firstLastPieces);
+    /** With the torrent's own name. */
+    public TorrentPolicy(String category, List<String> tags, SeedGoals goals, boolean forced,
+                         boolean firstLastPieces) {
+        this(category, tags, goals, forced, firstLastPieces, null);
+    }
+
+    public TorrentPolicy withCategory(String newCategory) {
+        return new TorrentPolicy(newCategory, tags, goals, forced, firstLastPieces, name);
     }
 
     public TorrentPolicy withTags(List<String> newTags) {
-        return new TorrentPolicy(category, newTags, goals, forced, firstLastPieces);
+        return new TorrentPolicy(category, newTags, goals, forced, firstLastPieces, name);
     }
 
     public TorrentPolicy withGoals(SeedGoals newGoals) {
-        return new TorrentPolicy(category, tags, newGoals, forced, firstLastPieces);
+        return new TorrentPolicy(category, tags, newGoals, forced, firstLastPieces, name);
     }
 
     public TorrentPolicy withForced(boolean on) {
-        return new TorrentPolicy(category, tags, goals, on, firstLastPieces);
+        return new TorrentPolicy(category, tags, goals, on, firstLastPieces, name);
     }
 
     public TorrentPolicy withFirstLastPieces(boolean on) {
-        return new TorrentPolicy(category, tags, goals, forced, on);
+        return new TorrentPolicy(category, tags, goals, forced, on, name);
+    }
+
+    /** Shown as {@code newName} (null or blank: its own name again). */
+    public TorrentPolicy withName(String newName) {
+        return new TorrentPolicy(category, tags, goals, forced, firstLastPieces, newName);
     }
 }

@@ -15,6 +15,8 @@ import dev.bitquark.metainfo.InfoHash;
  * @param checkedPieces pieces the running check has examined so far (in step with {@code checkedFraction}), or
  *     those the last check examined (all of them for a full check, a few for fast resume)
  * @param saveDir the folder the torrent's files are saved under
+ * @param contentName where the data is in {@code saveDir}: a multi-file torrent's folder, a single-file torrent's
+ *     file, after the user's renames (the name is only a label; see {@link TorrentPolicy#name()})
  * @param downloadLimit this torrent's limit in bytes/s, 0 = unlimited
  * @param uploadLimit this torrent's limit in bytes/s, 0 = unlimited
  * @param sequential pieces are requested in order (streaming-friendly) rather than rarest first
@@ -55,6 +57,7 @@ public record TorrentStats(
         boolean fastResumed,
         long checkedPieces,
         String saveDir,
+        String contentName,
         long downloadLimit,
         long uploadLimit,
         boolean sequential,
@@ -76,7 +79,7 @@ public record TorrentStats(
         effectiveGoals = effectiveGoals == null ? SeedGoals.UNLIMITED : effectiveGoals;
     }
 
-    /** Stats as a phase of the torrent knows them, before the session's parts (policy, queue, times) are added. */
+    /** Stats as a phase of the torrent knows them, its content named as the torrent. */
     public TorrentStats(InfoHash infoHash, String name, TorrentState state, String error, boolean finished,
                         long totalBytes, long wantedBytes, long verifiedBytes, long haveBytes, int pieceCount,
                         int havePieces, double checkedFraction, long downloadRate, long uploadRate,
@@ -88,17 +91,37 @@ public record TorrentStats(
                 havePieces, checkedFraction, downloadRate, uploadRate, downloadedTotal, uploadedTotal, wastedTotal,
                 peersConnected, peersKnown, seedsConnected, etaSeconds, fastResumed, checkedPieces, saveDir,
                 downloadLimit, uploadLimit, sequential, addedAtMillis, completedAtMillis, maxConnections, peersBySource,
-                TorrentPolicy.DEFAULT, 0, 0, TorrentTimes.NONE, SeedGoals.UNLIMITED, null);
+                name);
     }
 
-    /** These stats with the parts the engine keeps per info-hash, whatever the phase. */
+    /** Stats as a phase of the torrent knows them, before the session's parts (policy, queue, times) are added. */
+    public TorrentStats(InfoHash infoHash, String name, TorrentState state, String error, boolean finished,
+                        long totalBytes, long wantedBytes, long verifiedBytes, long haveBytes, int pieceCount,
+                        int havePieces, double checkedFraction, long downloadRate, long uploadRate,
+                        long downloadedTotal, long uploadedTotal, long wastedTotal, int peersConnected, int peersKnown,
+                        int seedsConnected, long etaSeconds, boolean fastResumed, long checkedPieces, String saveDir,
+                        long downloadLimit, long uploadLimit, boolean sequential, long addedAtMillis,
+                        long completedAtMillis, int maxConnections, java.util.Map<PeerOrigin, Integer> peersBySource,
+                        String contentName) {
+        this(infoHash, name, state, error, finished, totalBytes, wantedBytes, verifiedBytes, haveBytes, pieceCount,
+                havePieces, checkedFraction, downloadRate, uploadRate, downloadedTotal, uploadedTotal, wastedTotal,
+                peersConnected, peersKnown, seedsConnected, etaSeconds, fastResumed, checkedPieces, saveDir,
+                contentName, downloadLimit, uploadLimit, sequential, addedAtMillis, completedAtMillis, maxConnections,
+                peersBySource, TorrentPolicy.DEFAULT, 0, 0, TorrentTimes.NONE, SeedGoals.UNLIMITED, null);
+    }
+
+    /**
+     * These stats with the parts the engine keeps per info-hash, whatever the phase; named as the policy says if the
+     * user gave the torrent a name.
+     */
     public TorrentStats withSessionParts(TorrentPolicy newPolicy, int newQueuePosition, long newQueueOrder,
                                          TorrentTimes newTimes,
                                          SeedGoals newEffectiveGoals, String newGoalReached) {
-        return new TorrentStats(infoHash, name, state, error, finished, totalBytes, wantedBytes, verifiedBytes,
+        return new TorrentStats(infoHash, newPolicy.name() != null ? newPolicy.name() : name, state, error, finished,
+                totalBytes, wantedBytes, verifiedBytes,
                 haveBytes, pieceCount, havePieces, checkedFraction, downloadRate, uploadRate, downloadedTotal,
                 uploadedTotal, wastedTotal, peersConnected, peersKnown, seedsConnected, etaSeconds, fastResumed,
-                checkedPieces, saveDir, downloadLimit, uploadLimit, sequential, addedAtMillis, completedAtMillis,
+                checkedPieces, saveDir, contentName, downloadLimit, uploadLimit, sequential, addedAtMillis, completedAtMillis,
                 maxConnections, peersBySource, newPolicy, newQueuePosition, newQueueOrder, newTimes, newEffectiveGoals,
                 newGoalReached);
     }

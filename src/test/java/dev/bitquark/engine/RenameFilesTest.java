@@ -74,4 +74,81 @@ class RenameFilesTest {
             assertArrayEquals(b, Files.readAllBytes(dir.resolve("Pack/S01/Episode 2.mkv")));
         }
     }
+
+    @Test
+    void theTorrentsOwnFolderTakesANewNameAndTheShownNameFollowsUnlessTheUserGaveOne() throws Exception {
+        byte[] a = payload(100_000, 4);
+        byte[] b = payload(70_000, 5);
+        Metainfo meta = SessionFixture.multiFile("Show.S01.1080p", 32768, a, b);
+        Path dir = work.resolve("dl");
+        SessionFixture.writeFiles(dir, "Show.S01.1080p", a, b);
+        Path outside = Files.createDirectories(work.resolve("outside"));
+        Files.createSymbolicLink(dir.resolve("Escape"), outside);
+        ResumeData resume;
+        try (EngineUnderTest e = new EngineUnderTest(dir)) {
+            TorrentHandle h = seed(e, meta, dir);
+            await(h.renameContent("Show Season 1"));
+            TorrentStats s = stats(h);
+            assertEquals("Show Season 1", s.name(), "shown by its folder's new name, as Transmission does");
+            assertEquals("Show Season 1", s.contentName());
+            assertArrayEquals(b, Files.readAllBytes(dir.resolve("Show Season 1/f1.bin")));
+            assertFalse(Files.exists(dir.resolve("Show.S01.1080p")), "the old folder is gone");
+            assertEquals(List.of("f0.bin", "f1.bin"), await(h.fileStats()).stream().map(FileStats::path).toList(),
+                    "paths inside the torrent do not change");
+
+            for (String bad : List.of("..", "a/b", "", "x\\y")) {
+                ExecutionException refused = assertThrows(ExecutionException.class,
+                        () -> h.renameContent(bad).toCompletionStage().toCompletableFuture().get(), bad);
+                assertEquals(EngineException.Kind.INVALID_ARGUMENT, ((EngineException) refused.getCause()).kind(), bad);
+            }
+            ExecutionException escape = assertThrows(ExecutionException.class,
+                    () -> h.renameContent("Escape").toCompletionStage().toCompletableFuture().get());
+            assertEquals(EngineException.Kind.STORAGE, ((EngineException) escape.getCause()).kind(),
+                    "a link out of the download folder is refused: " + escape.getCause().getMessage());
+            try (var left = Files.list(outside)) {
+                assertEquals(0, left.count(), "nothing moved out of the download folder");
+            }
+            assertArrayEquals(a, Files.readAllBytes(dir.resolve("Show Season 1/f0.bin")));
+
+            await(h.setPolicy(await(h.policy()).withName("My show")));
+            s = stats(h);
+            assertEquals("My show", s.name(), "a name the user gives is only a label");
+            assertEquals("Show Season 1", s.contentName());
+            assertTrue(Files.isDirectory(dir.resolve("Show Season 1")));
+            resume = await(h.resumeData());
+        }
+        assertEquals("My show", resume.policy().name());
+        try (EngineUnderTest e = new EngineUnderTest(dir)) {
+            TorrentHandle h = await(e.engine.add(meta, TorrentOptions.defaults(dir), resume));
+            EngineUnderTest.awaitFinished(h, SessionFixture.TIMEOUT);
+            TorrentStats s = stats(h);
+            assertTrue(s.fastResumed(), "found in the renamed folder");
+            assertEquals(0, s.downloadedTotal());
+            assertEquals("My show", s.name());
+            assertEquals("Show Season 1", s.contentName());
+            await(h.setPolicy(s.policy().withName(null)));
+            assertEquals("Show Season 1", stats(h).name(), "its own name again: the folder's");
+        }
+    }
+
+    @Test
+    void aSingleFileTorrentsFileTakesANewName() throws Exception {
+        byte[] a = payload(90_000, 6);
+        Path src = Files.createDirectories(work.resolve("src")).resolve("movie.2024.mkv");
+        Files.write(src, a);
+        Metainfo meta = Metainfo.parse(dev.bitquark.metainfo.TorrentWriter.singleFile(src).pieceLength(32768).write());
+        Path dir = work.resolve("dl");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("movie.2024.mkv"), a);
+        try (EngineUnderTest e = new EngineUnderTest(dir)) {
+            TorrentHandle h = seed(e, meta, dir);
+            await(h.renameContent("Movie (2024).mkv"));
+            TorrentStats s = stats(h);
+            assertEquals("Movie (2024).mkv", s.name());
+            assertEquals("Movie (2024).mkv", s.contentName());
+            assertEquals("Movie (2024).mkv", await(h.fileStats()).getFirst().path());
+            assertArrayEquals(a, Files.readAllBytes(dir.resolve("Movie (2024).mkv")));
+            assertFalse(Files.exists(dir.resolve("movie.2024.mkv")));
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package dev.bitquark.app.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bitquark.engine.SeedGoals;
 import dev.bitquark.engine.TorrentPolicy;
 
@@ -24,6 +23,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param seedGoals its own seeding goals (keys left out: the session's)
  * @param forced runs whatever the queue's limits
  * @param firstLastPiecePriority the first and last piece of each wanted file first
+ * @param name the name to show it by ({@code ""} or null: its own); files on disk keep theirs
  */
 @Schema(description = "A torrent's settings to change; keys left out stay",
         example = "{\"sequential\": true, \"maxConnections\": 20}")
@@ -38,14 +38,15 @@ public record TorrentChange(
         java.util.List<String> tags,
         SeedGoalsDto seedGoals,
         Boolean forced,
-        Boolean firstLastPiecePriority) implements JsonRequest {
+        Boolean firstLastPiecePriority,
+        @Schema(nullable = true, maxLength = TorrentPolicy.MAX_TORRENT_NAME) String name) implements JsonRequest {
     static final Set<String> KEYS = Set.of("downloadLimit", "uploadLimit", "maxConnections", "sequential", "category",
-            "tags", "seedGoals", "forced", "firstLastPiecePriority");
+            "tags", "seedGoals", "forced", "firstLastPiecePriority", "name");
 
-    /** Whether the change touches the policy (category, tags, goals, forced). */
+    /** Whether the change touches the policy (category, tags, goals, forced, first/last pieces, name). */
     boolean changesPolicy() {
         return category != null || tags != null || seedGoals != null || forced != null
-                || firstLastPiecePriority != null;
+                || firstLastPiecePriority != null || name != null;
     }
 
     /** {@code p} with this change's policy parts. */
@@ -65,6 +66,9 @@ public record TorrentChange(
         }
         if (firstLastPiecePriority != null) {
             next = next.withFirstLastPieces(firstLastPiecePriority);
+        }
+        if (name != null) {
+            next = next.withName(name);
         }
         return next;
     }
@@ -86,12 +90,30 @@ public record TorrentChange(
                 o.has("tags") ? tags(o.get("tags"), "tags") : null,
                 o.has("seedGoals") ? SeedGoalsDto.of(SeedGoalsDto.read(o.get("seedGoals"), "seedGoals")) : null,
                 o.has("forced") ? JsonBodies.bool(o, "forced") : null,
-                o.has("firstLastPiecePriority") ? JsonBodies.bool(o, "firstLastPiecePriority") : null);
+                o.has("firstLastPiecePriority") ? JsonBodies.bool(o, "firstLastPiecePriority") : null,
+                o.has("name") ? name(o) : null);
     }
 
     static TorrentChange of(LimitsChange limits) {
         return new TorrentChange(limits.downloadLimit(), limits.uploadLimit(), null, null, null, null, null, null,
-                null);
+                null, null);
+    }
+
+    /** The name to show ({@code ""} for JSON null or blank: its own); a bad one is a 400 naming why. */
+    private static String name(ObjectNode o) {
+        JsonNode v = o.get("name");
+        if (v.isNull()) {
+            return "";
+        }
+        if (!v.isTextual()) {
+            throw ApiException.badField("bad_setting", "name", "\"name\" must be a string or null");
+        }
+        try {
+            String n = TorrentPolicy.checkTorrentName(v.textValue());
+            return n == null ? "" : n;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("bad_name", "name", e.getMessage());
+        }
     }
 
     /** A category name as kept ({@code ""} for JSON null: none); a bad one is a 400 naming why. */

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code goalReached}: the seeding goal it reached (why it stopped), or null; {@code forced}: runs whatever the
  * queue; {@code queuePosition}: 0 first; {@code downloadingSeconds}/{@code seedingSeconds}: time running, in whole
  * minutes; {@code lastActivityAt}: when data last moved, or null; {@code firstLastPiecePriority}: the first and
- * last piece of each wanted file come first).
+ * last piece of each wanted file come first; {@code contentName}: where the data is in {@code saveDir}, the
+ * torrent's folder or its one file, after renames; {@code customName}: {@code name} is one the user gave it).
  */
 public record TorrentDto(
         String id,
@@ -58,7 +59,9 @@ public record TorrentDto(
         long downloadingSeconds,
         long seedingSeconds,
         @Schema(nullable = true) String lastActivityAt,
-        boolean firstLastPiecePriority) {
+        boolean firstLastPiecePriority,
+        String contentName,
+        boolean customName) {
 
     public static TorrentDto of(TorrentStats s) {
         return new TorrentDto(s.infoHash().toHex(), s.name(), s.state().name().toLowerCase(Locale.ROOT), s.finished(),
@@ -73,7 +76,7 @@ public record TorrentDto(
                 SeedGoalsDto.of(s.policy().goals()), SeedGoalsDto.of(s.effectiveGoals()), s.goalReached(),
                 s.policy().forced(), s.queuePosition(), s.times().downloadingSeconds(), s.times().seedingSeconds(),
                 s.times().lastActivityMillis() > 0 ? Instant.ofEpochMilli(s.times().lastActivityMillis()).toString()
-                        : null, s.policy().firstLastPieces());
+                        : null, s.policy().firstLastPieces(), s.contentName(), s.policy().name() != null);
     }
 
     private static java.util.Map<String, Integer> sources(java.util.Map<dev.bitquark.engine.PeerOrigin, Integer> m) {

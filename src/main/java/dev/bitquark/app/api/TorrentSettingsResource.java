@@ -36,8 +36,12 @@ public class TorrentSettingsResource {
     public record MoveRequest(@Schema(required = true) String outputFolder) implements JsonRequest {
     }
 
-    /** {@code {"path": "Season 1/e01.mkv", "newPath": "Season 1/Episode 1.mkv"}}: paths inside the torrent. */
-    @Schema(description = "A file or folder of the torrent and its new path (both as the files list shows them)",
+    /**
+     * {@code {"path": "Season 1/e01.mkv", "newPath": "Season 1/Episode 1.mkv"}}: paths inside the torrent; an empty
+     * {@code path} is the torrent's content itself (its folder, or its one file), {@code newPath} then its new name.
+     */
+    @Schema(description = "A file or folder of the torrent and its new path (both as the files list shows them); "
+            + "path \"\" renames the torrent's own folder (or its one file) to newPath, a single name",
             example = "{\"path\": \"e01.mkv\", \"newPath\": \"Episode 1.mkv\"}")
     public record RenameRequest(@Schema(required = true) String path, @Schema(required = true) String newPath)
             implements JsonRequest {
@@ -46,15 +50,16 @@ public class TorrentSettingsResource {
     @POST
     @Path("/{id}/rename")
     @Operation(summary = "Rename a file or a folder inside the torrent ({\"path\",\"newPath\"}, as the files list "
-            + "shows them; a folder takes its files along; the torrent's own folder stays); the data on disk moves; "
-            + "answers the files once renamed and saved. 404 for a path not in the torrent, 409 if the disk refuses "
-            + "(a file is already there)")
+            + "shows them; a folder takes its files along; path \"\" renames the torrent's own folder or its one file, "
+            + "and the torrent's name follows unless it was given one); the data on disk moves; answers the files once "
+            + "renamed and saved. 404 for a path not in the torrent, 409 if the disk refuses (a file is already there)")
     public Uni<List<FileDto>> rename(@PathParam("id") String id, RenameRequest body) {
         TorrentHandle h = torrents.handle(id);
         if (body == null || body.path() == null || body.newPath() == null) {
             throw ApiException.badRequest("bad_path", "give path and newPath: {\"path\":\"a.mkv\",\"newPath\":\"b.mkv\"}");
         }
-        return TorrentLookup.uni(h.rename(body.path(), body.newPath()))
+        return TorrentLookup.uni(body.path().isBlank() ? h.renameContent(body.newPath())
+                        : h.rename(body.path(), body.newPath()))
                 .onFailure().transform(t -> {
                     Throwable c = TorrentLookup.unwrap(t);
                     if (c instanceof dev.bitquark.engine.EngineException e) {

@@ -262,29 +262,6 @@ public class CompatTorrents {
                 .withSequential(r.sequential()).withRateLimits(r.downloadLimit(), r.uploadLimit());
     }
 
-    /**
-     * A path as both originals name files (relative to the save folder: a multi-file torrent's own folder first)
-     * turned into a path inside the torrent, as bitquark's files list shows it. The torrent's own folder itself
-     * cannot be renamed here.
-     */
-    public static String insideTorrent(Metainfo meta, String path) {
-        String p = path == null ? "" : path.strip().replace('\\', '/');
-        while (p.startsWith("/")) {
-            p = p.substring(1);
-        }
-        if (!meta.isMultiFile()) {
-            return p;
-        }
-        String root = meta.name();
-        if (p.equals(root)) {
-            throw new Refused(Refused.Kind.BAD_REQUEST, "renaming the torrent's own folder is not supported");
-        }
-        if (!p.startsWith(root + "/")) {
-            throw new Refused(Refused.Kind.NOT_FOUND, "no file or folder " + clip(path) + " in the torrent");
-        }
-        return p.substring(root.length() + 1);
-    }
-
     /** A folder a client names (absolute, or relative to the download folder), checked to stay inside it. */
     public Path insideDownloads(String folder, String what) {
         try {

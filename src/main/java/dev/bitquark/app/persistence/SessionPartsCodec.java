@@ -65,6 +65,9 @@ public final class SessionPartsCodec {
         if (p.category() != null) {
             b.put("category", p.category());
         }
+        if (p.name() != null) {
+            b.put("name", p.name());
+        }
         return b
                 .put("tags", new BList(tags))
                 .put("ratio-limit", ratio(p.goals().ratio()))
@@ -117,7 +120,8 @@ public final class SessionPartsCodec {
                     d.optionalInteger("seeding-minutes", SeedGoals.SESSION, SeedGoals.MAX_MINUTES, SeedGoals.SESSION),
                     d.optionalInteger("idle-minutes", SeedGoals.SESSION, SeedGoals.MAX_MINUTES, SeedGoals.SESSION));
             TorrentPolicy policy = new TorrentPolicy(d.optionalText("category", MAX_NAME_BYTES), tags, goals,
-                    d.optionalInteger("forced", 0, 1, 0) == 1, d.optionalInteger("first-last", 0, 1, 0) == 1);
+                    d.optionalInteger("forced", 0, 1, 0) == 1, d.optionalInteger("first-last", 0, 1, 0) == 1,
+                    d.optionalText("name", 4 * TorrentPolicy.MAX_TORRENT_NAME));
             java.util.Map<Integer, List<String>> renamed = new java.util.HashMap<>();
             if (d.has("renamed")) {
                 StateFields r = d.dict("renamed");

@@ -100,6 +100,12 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
         this.saveDir = resume != null ? resume.saveDir() : options.saveDir();
         // Named after the info-hash (the part file, as libtorrent names it), so torrents sharing a folder never mix.
         StorageLayout layout = layoutOf(meta);
+        int first = 0;
+        while (first < layout.fileCount() - 1 && layout.file(first).padding()) {
+            first++;
+        }
+        this.firstFile = first;
+        this.originalContentName = layout.file(first).path().getFirst();
         if (resume != null) {
             for (Map.Entry<Integer, List<String>> e : resume.renamedFiles().entrySet()) {
                 if (e.getKey() < layout.fileCount() && !layout.file(e.getKey()).padding()) {
@@ -165,6 +171,9 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
 
     /** Files the user renamed: index → path components below the save folder (kept in resume data). */
     private final Map<Integer, List<String>> renamed = new java.util.TreeMap<>();
+    /** The first file that is not padding, and the first part of its path before any rename. */
+    private final int firstFile;
+    private final String originalContentName;
 
     Map<Integer, List<String>> renamedFiles() {
         return Map.copyOf(renamed);
@@ -214,6 +223,31 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
             return Future.failedFuture(new dev.bitquark.engine.EngineException(
                     dev.bitquark.engine.EngineException.Kind.NOT_FOUND, "no file or folder " + source + " in the torrent"));
         }
+        return applyRenames(changes);
+    }
+
+    /**
+     * Renames the torrent's content: a multi-file torrent's own folder (every file moves with it) or a single-file
+     * torrent's file, to {@code newName}, one name (no slash). The torrent's shown name follows (see {@link #name()}).
+     */
+    public Future<Void> renameContent(String newName) {
+        rt.assertOnContext();
+        List<String> name = components(newName);
+        if (name.size() != 1) {
+            throw new IllegalArgumentException("\"" + newName + "\" is not a single file or folder name");
+        }
+        Map<Integer, List<String>> changes = new java.util.HashMap<>();
+        for (FileEntry f : meta.files()) {
+            if (!f.padding()) {
+                List<String> next = new ArrayList<>(storage.layout().file(f.index()).path());
+                next.set(0, name.getFirst());
+                changes.put(f.index(), next);
+            }
+        }
+        return applyRenames(changes);
+    }
+
+    private Future<Void> applyRenames(Map<Integer, List<String>> changes) {
         return rt.<Void>onDisk(() -> {
             storage.rename(changes);
             return null;
@@ -634,9 +668,19 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
         return meta.infoHash();
     }
 
+    /**
+     * The torrent's name: its own, or what the user renamed its content to (a multi-file torrent's folder, a
+     * single-file torrent's file), as Transmission shows a torrent after {@code torrent-rename-path}.
+     */
     @Override
     public String name() {
-        return meta.name();
+        String content = contentName();
+        return content.equals(originalContentName) ? meta.name() : content;
+    }
+
+    /** Where the data is in the save folder: a multi-file torrent's folder, a single-file torrent's file. */
+    String contentName() {
+        return storage.layout().file(firstFile).path().getFirst();
     }
 
     /** Complete: the metadata is here (from the torrent file, or fetched before). */

@@ -43,13 +43,13 @@ final class TorrentViews {
         }
         Lifecycle l = t.lifecycle();
         double checked = t.lifecycle().state() == TorrentState.CHECKING ? l.checkedFraction : 1.0;
-        return new TorrentStats(t.metainfo().infoHash(), t.metainfo().name(), t.lifecycle().state(), t.lifecycle().error(), finished, t.metainfo().totalLength(),
+        return new TorrentStats(t.metainfo().infoHash(), t.name(), t.lifecycle().state(), t.lifecycle().error(), finished, t.metainfo().totalLength(),
                 wanted, Math.max(0, Math.min(wanted, wanted - left)), haveBytes, t.geometry().pieceCount(),
                 have.cardinality(), checked, down, t.uploadRate(), t.downloads().downloadedTotal(), t.uploadedTotal(),
                 t.downloads().wastedTotal(), t.swarm().size(), t.swarm().book().knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1,
                 l.fastResumed, l.checkedPieces, t.saveDir().toString(), t.limits().downloadLimit(), t.limits().uploadLimit(),
                 t.picker().isSequential(), t.addedAtMillis(), t.downloads().completedAtMillis(), t.connectionCap(),
-                t.swarm().connectedBySource());
+                t.swarm().connectedBySource(), t.contentName());
     }
 
     /** Bytes of each file inside had pieces: one pass over files and their pieces, O(files + pieces). */

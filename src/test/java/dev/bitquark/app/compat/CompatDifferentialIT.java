@@ -304,12 +304,14 @@ class CompatDifferentialIT {
                 General\\Locale=en
                 """.formatted(work.resolve("qbt-dl"), Ports.free(), port));
         Map<String, JsonObject> reference;
+        List<String> referenceRenames;
         String base = "http://127.0.0.1:" + port;
         try (ExternalProcess nox = ExternalProcess.start("qbittorrent-nox", work, List.of("qbittorrent-nox",
                 "--profile=" + profile, "--webui-port=" + port))) {
             awaitUp(base + "/api/v2/app/webapiVersion");
             assertEquals("Ok.", add(base, t).body());
             reference = qbObjects(base, hash);
+            referenceRenames = renames(base, hash);
         }
         try (ServerProcess s = new ServerProcess(work.resolve("server"), Map.of("BITQUARK_AUTH_PASSWORD", PASSWORD))
                 .start()) {
@@ -328,6 +330,26 @@ class CompatDifferentialIT {
                         what.equals("app/preferences") ? PREFERENCES : null));
             }
             assertEquals(List.of(), problems, "differences from qbittorrent-nox 4.5.2");
+            assertEquals(referenceRenames, renames(ours, hash), "torrents/rename as qbittorrent-nox 4.5.2 answers it");
         }
+    }
+
+    /** What {@code torrents/rename} answers: a new name (and the name listed after), an empty one, an unknown hash. */
+    private List<String> renames(String base, String hash) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String form : List.of("hash=" + hash + "&name=Shown%20name", "hash=" + hash + "&name=",
+                "hash=0000000000000000000000000000000000000000&name=x")) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v2/torrents/rename"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form));
+            if (sid != null) {
+                b.header("Cookie", "SID=" + sid);
+            }
+            out.add(form.replace(hash, "<hash>") + " -> " + http.send(b.build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+        out.add("listed as " + new JsonArray(qb(base, "GET", "torrents/info?hashes=" + hash, null).body())
+                .getJsonObject(0).getString("name"));
+        return out;
     }
 }

@@ -177,7 +177,8 @@ abstract class SessionStoreContract {
     void categoriesTagsGoalsQueueAndTimesComeBackWithTheirTorrentsMagnetsAndSettings() throws Exception {
         dev.bitquark.engine.TorrentPolicy policy = new dev.bitquark.engine.TorrentPolicy("tv/anime",
                 List.of("sonarr", "4k"), new dev.bitquark.engine.SeedGoals(1.5, dev.bitquark.engine.SeedGoals.NONE,
-                        dev.bitquark.engine.SeedGoals.SESSION), true).withFirstLastPieces(true);
+                        dev.bitquark.engine.SeedGoals.SESSION), true).withFirstLastPieces(true)
+                .withName("Anime – Season 1");
         ResumeData a = A.resume(1).withSessionParts(policy, -7,
                 new dev.bitquark.engine.TorrentTimes(120, 3600, 1_700_000_000_000L));
         StoredMagnet m = new StoredMagnet(B.hash(), "magnet:?xt=urn:btih:" + B.hash().toHex(), Path.of("/downloads/b"),

@@ -17,10 +17,10 @@ import java.util.concurrent.CompletionStage;
  * {@code savepath}, {@code category} (created if new, as qBittorrent does; its folder when no savepath is given),
  * {@code tags}, {@code stopped} (4.x: {@code paused}), {@code ratioLimit}, {@code seedingTimeLimit},
  * {@code inactiveSeedingTimeLimit}, {@code sequentialDownload}, {@code upLimit}, {@code dlLimit}, {@code forced},
- * {@code firstLastPiecePrio}, {@code addToTopOfQueue}. The answer is qBittorrent 5.1's: "Ok." if at least one torrent was added, else
- * "Fails." (a torrent already there counts as a failure, as there); a file that is not a torrent is a 415.
- * Options it has no counterpart for ({@code autoTMM}, {@code contentLayout}, {@code skip_checking},
- * {@code rename}) are ignored.
+ * {@code firstLastPiecePrio}, {@code addToTopOfQueue}, {@code rename} (the name it is shown by). The answer is
+ * qBittorrent 5.1's: "Ok." if at least one torrent was added, else "Fails." (a torrent already there counts as a
+ * failure, as there); a file that is not a torrent is a 415. Options it has no counterpart for ({@code autoTMM},
+ * {@code contentLayout}, {@code skip_checking}) are ignored.
  */
 final class QbAdd {
     /** Most files and URLs in one add. */
@@ -49,7 +49,7 @@ final class QbAdd {
                     new SeedGoals(ratio < 0 && ratio != SeedGoals.SESSION ? SeedGoals.NONE : ratio,
                             seeding < 0 && seeding != SeedGoals.SESSION ? SeedGoals.NONE : seeding,
                             idle < 0 && idle != SeedGoals.SESSION ? SeedGoals.NONE : idle),
-                    r.flag("forced", false), r.flag("firstLastPiecePrio", false));
+                    r.flag("forced", false), r.flag("firstLastPiecePrio", false), r.param("rename", null));
         } catch (IllegalArgumentException e) {
             throw QbReply.error(400, e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.bitquark.app.compat.qbittorrent;
 
 import dev.bitquark.app.compat.CompatTorrents;
+import dev.bitquark.app.compat.ContentRename;
 import dev.bitquark.app.compat.CompatTorrents.Refused;
 import dev.bitquark.app.session.Library;
 import dev.bitquark.engine.EngineSnapshot;
@@ -104,8 +105,7 @@ final class QbTorrents {
             case "setSuperSeeding", "setAutoManagement" -> each(r,
                     h -> CompletableFuture.completedFuture(null));
             case "renameFile", "renameFolder" -> renamePath(r);
-            case "rename" -> CompletableFuture.failedFuture(QbReply.error(409,
-                    "renaming a torrent (its display name) is not supported; rename its files with renameFile"));
+            case "rename" -> renameTorrent(r);
             default -> CompletableFuture.failedFuture(QbReply.error(404, "Not Found"));
         };
     }
@@ -370,7 +370,7 @@ final class QbTorrents {
             }
         }
         Set<Integer> chosen = only;
-        return h.fileStats().toCompletionStage().thenApply(list -> {
+        return h.stats().toCompletionStage().thenCombine(h.fileStats().toCompletionStage(), (t, list) -> {
             List<Map<String, Object>> out = new ArrayList<>();
             long pieceLength = meta.pieceLength();
             for (FileStats f : list) {
@@ -382,7 +382,7 @@ final class QbTorrents {
                 m.put("availability", f.progress());
                 m.put("index", f.index());
                 m.put("is_seed", f.progress() >= 1.0);
-                m.put("name", meta.isMultiFile() ? meta.name() + "/" + f.path() : f.path());
+                m.put("name", meta.isMultiFile() ? t.contentName() + "/" + f.path() : f.path());
                 long first = entry.offset() / pieceLength;
                 long last = f.size() == 0 ? first : (entry.offset() + f.size() - 1) / pieceLength;
                 m.put("piece_range", List.of(first, last));
@@ -647,27 +647,48 @@ final class QbTorrents {
                 .thenCompose(v -> torrents.session().saveNow(h)));
     }
 
-    /** {@code renameFile}/{@code renameFolder}: {@code oldPath} to {@code newPath}, as the files list names them. */
+    /**
+     * {@code renameFile}/{@code renameFolder}: {@code oldPath} to {@code newPath}, as the files list names them
+     * (the torrent's own folder first; renaming that folder renames the content). Every refusal is 409, as in
+     * qBittorrent.
+     */
     private CompletionStage<QbReply> renamePath(QbRequest r) {
         TorrentHandle h = one(r);
         if (!h.hasMetadata()) {
             throw QbReply.error(409, "torrent's metadata has not downloaded yet");
         }
-        String from;
-        String to;
+        CompletionStage<Void> done;
         try {
-            from = CompatTorrents.insideTorrent(h.metainfo(), r.param("oldPath", ""));
-            to = CompatTorrents.insideTorrent(h.metainfo(), r.param("newPath", ""));
-        } catch (Refused e) {
-            throw QbReply.error(409, e.getMessage());
+            done = ContentRename.rename(h, r.param("oldPath", ""), r.param("newPath", ""));
+        } catch (RuntimeException e) {
+            done = CompletableFuture.failedFuture(e);
         }
-        return h.rename(from, to).toCompletionStage().handle((v, e) -> {
+        return done.handle((v, e) -> {
             if (e != null) {
-                Throwable c = e.getCause() != null ? e.getCause() : e;
+                Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e;
                 throw QbReply.error(409, String.valueOf(c.getMessage()));
             }
             return null;
         }).thenCompose(v -> torrents.session().saveNow(h.infoHash())).thenApply(v -> QbReply.EMPTY);
+    }
+
+    /**
+     * {@code rename}: the name the torrent is shown by; qBittorrent keeps it apart from the files, which keep theirs.
+     * An empty name is refused with its message ("Incorrect torrent name", 409).
+     */
+    private CompletionStage<QbReply> renameTorrent(QbRequest r) {
+        TorrentHandle h = one(r);
+        String name;
+        try {
+            name = TorrentPolicy.checkTorrentName(r.param("name", ""));
+        } catch (IllegalArgumentException e) {
+            throw QbReply.error(409, e.getMessage());
+        }
+        if (name == null) {
+            throw QbReply.error(409, "Incorrect torrent name");
+        }
+        return library().change(List.of(h), p -> p.withName(name)).thenApply(v -> QbReply.EMPTY);
     }
 
     /** {@code urls}: newline-separated to add, {@code |}-separated to remove (qBittorrent's forms). */

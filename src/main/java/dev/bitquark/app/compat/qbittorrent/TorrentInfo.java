@@ -44,7 +44,7 @@ final class TorrentInfo {
 
     /** The save folder and where the content is: the file of a single-file torrent, the folder of a multi-file one. */
     static String contentPath(TorrentStats s) {
-        return Path.of(s.saveDir()).resolve(s.name()).toString();
+        return Path.of(s.saveDir()).resolve(s.contentName()).toString();
     }
 
     static double ratio(TorrentStats s) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitquark.app.compat.CompatTorrents;
 import dev.bitquark.app.compat.CompatTorrents.Refused;
+import dev.bitquark.app.compat.ContentRename;
 import dev.bitquark.app.session.Library;
 import dev.bitquark.engine.FilePriority;
 import dev.bitquark.engine.QueueMove;
@@ -203,24 +204,22 @@ final class TorrentActions {
             throw new Refused(Refused.Kind.BAD_REQUEST, "torrent-rename-path takes exactly one torrent");
         }
         TorrentHandle h = torrents.handle(hs.getFirst());
-        if (h == null || !h.hasMetadata()) {
-            throw new Refused(Refused.Kind.BAD_REQUEST, "the torrent has no files yet");
+        if (h == null) {
+            throw new Refused(Refused.Kind.NOT_FOUND, "no such torrent");
         }
         String path = SessionMethods.text(a, "path");
         String name = SessionMethods.text(a, "name");
         if (name.isBlank() || name.contains("/") || name.contains("\\")) {
             throw new Refused(Refused.Kind.BAD_REQUEST, "name must be a single file or folder name");
         }
-        String from = CompatTorrents.insideTorrent(h.metainfo(), path);
-        int slash = from.lastIndexOf('/');
-        String to = (slash < 0 ? "" : from.substring(0, slash + 1)) + name.strip();
-        return h.rename(from, to).toCompletionStage().handle((v, e) -> {
-            if (e != null) {
-                Throwable c = e.getCause() != null ? e.getCause() : e;
-                throw new Refused(Refused.Kind.BAD_REQUEST, String.valueOf(c.getMessage()));
-            }
-            return null;
-        }).thenCompose(v -> torrents.session().saveNow(h.infoHash())).thenApply(v -> {
+        String trimmed = path.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        int slash = trimmed.lastIndexOf('/');
+        String newPath = (slash < 0 ? "" : trimmed.substring(0, slash + 1)) + name.strip();
+        return ContentRename.rename(h, path, newPath).thenCompose(v -> torrents.session().saveNow(h.infoHash()))
+                .thenApply(v -> {
             ObjectNode o = RpcMethods.object();
             o.put("path", path);
             o.put("name", name.strip());

@@ -220,7 +220,7 @@ final class TorrentFields {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("bytesCompleted", f.verifiedBytes());
             m.put("length", f.size());
-            m.put("name", multi ? t.s().name() + "/" + f.path() : f.path());
+            m.put("name", multi ? t.s().contentName() + "/" + f.path() : f.path());
             out.add(m);
         }
         return out;
