@@ -17,7 +17,8 @@
 #
 # Env: MANY_DIR (/tmp/bq-many), MANY_IDLE (4950), MANY_ACTIVE (50), MANY_HTTP_PORT (23130, the peer
 # port is +1, the seeder's +2), MANY_SEED_RATE (262144), MANY_SETTLE (15 s), MANY_CPU_SECS (30),
-# MANY_LIST_N (200), MANY_JAVA_OPTS (extra JVM options for the measured start, e.g. JFR),
+# MANY_LIST_N (200), MANY_JAVA_OPTS (extra JVM options for the measured start, e.g. JFR), MANY_HEAP_INFO (set:
+# the measured server's heap and largest classes after the settle time, in $MANY_DIR/run/heap.txt),
 # BITQUARK_JAVA_OPTS (JVM options added to the launcher's, for both starts; default none).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -120,6 +121,11 @@ log "ready after $t_ready s, all $total listed and checked after $t_all s; settl
 sleep "$settle"
 "$py" "$here/many.py" stats "$http" "$pass" "$dir/cache/active.txt" >&2
 read -r rss hwm < <("$py" "$here/many.py" mem "$server_pid")
+if [ -n "${MANY_HEAP_INFO:-}" ]; then   # where the RSS goes: the heap's size and use, its largest classes
+  { "$JAVA_HOME/bin/jcmd" "$server_pid" GC.heap_info; "$JAVA_HOME/bin/jcmd" "$server_pid" VM.native_memory summary \
+      2>/dev/null || true; "$JAVA_HOME/bin/jcmd" "$server_pid" GC.class_histogram | head -45; } >"$run/heap.txt" 2>&1
+  log "heap after ${settle} s: $run/heap.txt"
+fi
 cpu_idle=$("$py" "$here/many.py" cpu "$server_pid" "$cpusecs")
 log "CPU ${cpu_idle}% over ${cpusecs} s; listing ${listn} times"
 read -r p50 p95 pmax nlisted nbytes < <("$py" "$here/many.py" lat "$http" "$pass" "$listn")

@@ -195,7 +195,7 @@ public final class TorrentHandle {
      * already there, a link leads out of the download folder).
      */
     public Future<Void> rename(String from, String to) {
-        return callAsync(() -> slot.requireTorrent("renaming files").rename(from, to));
+        return callAsync(() -> slot.requireTorrent("renaming files").names().rename(from, to));
     }
 
     /**
@@ -204,7 +204,7 @@ public final class TorrentHandle {
      * named it ({@link TorrentPolicy#name()}). Fails as {@link #rename} does.
      */
     public Future<Void> renameContent(String newName) {
-        return callAsync(() -> slot.requireTorrent("renaming files").renameContent(newName));
+        return callAsync(() -> slot.requireTorrent("renaming files").names().renameContent(newName));
     }
 
     /**

@@ -61,7 +61,7 @@ final class FastResume {
                 t.addedAtMillis(), t.downloads().completedAtMillis(), t.lifecycle().userPaused, t.picker().isSequential(),
                 t.limits().downloadLimit(), t.limits().uploadLimit(), t.lifecycle().state() == TorrentState.ERROR ? t.lifecycle().error() : null,
                 unsynced.toBytes(), t.connectionCap(), t.trackerList().tiers(), t.swarm().book().worthKeeping(ResumeData.MAX_PEERS))
-                .withRenamedFiles(t.renamedFiles());
+                .withRenamedFiles(t.names().renamedFiles());
     }
 
     /** Why {@code r} does not fit {@code meta} at all (then a full check runs), or null if it fits. */

@@ -1,6 +1,5 @@
 package dev.bitquark.engine.internal;
 
-import java.util.Map;
 
 import dev.bitquark.engine.FilePriority;
 import dev.bitquark.engine.FileStats;
@@ -12,18 +11,14 @@ import dev.bitquark.engine.TorrentOptions;
 import dev.bitquark.engine.TorrentState;
 import dev.bitquark.engine.TorrentStats;
 import dev.bitquark.metainfo.Bitfield;
-import dev.bitquark.metainfo.FileEntry;
 import dev.bitquark.metainfo.InfoHash;
 import dev.bitquark.metainfo.Metainfo;
 import dev.bitquark.metainfo.TorrentGeometry;
 import dev.bitquark.storage.PieceStorage;
 import dev.bitquark.storage.StorageException;
-import dev.bitquark.storage.StorageFile;
-import dev.bitquark.storage.StorageLayout;
 import dev.bitquark.tracker.Announcer;
 import dev.bitquark.tracker.TrackerClient;
 import dev.bitquark.tracker.TrackerStatus;
-import dev.bitquark.wire.ExtendedHandshake;
 import dev.bitquark.wire.Handshake;
 import dev.bitquark.wire.HandshakeDecoder;
 import dev.bitquark.wire.MetadataMessage;
@@ -33,7 +28,6 @@ import io.vertx.core.net.NetSocket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.logging.Logger;
@@ -52,6 +46,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
     private final Metainfo meta;
     private final TorrentGeometry geometry;
     private final PieceStorage storage;
+    private final FileNames names;
     private final PiecePicker picker;
     /** The peers: book, connections, dialing and bans (shared with the metadata phase before it). */
     private final Swarm swarm;
@@ -99,22 +94,8 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
         this.geometry = meta.geometry();
         this.saveDir = resume != null ? resume.saveDir() : options.saveDir();
         // Named after the info-hash (the part file, as libtorrent names it), so torrents sharing a folder never mix.
-        StorageLayout layout = layoutOf(meta);
-        int first = 0;
-        while (first < layout.fileCount() - 1 && layout.file(first).padding()) {
-            first++;
-        }
-        this.firstFile = first;
-        this.originalContentName = layout.file(first).path().getFirst();
-        if (resume != null) {
-            for (Map.Entry<Integer, List<String>> e : resume.renamedFiles().entrySet()) {
-                if (e.getKey() < layout.fileCount() && !layout.file(e.getKey()).padding()) {
-                    layout = layout.withPath(e.getKey(), e.getValue());
-                    renamed.put(e.getKey(), e.getValue());
-                }
-            }
-        }
-        this.storage = rt.config().storage().create(saveDir, layout, options.maxOpenFiles(),
+        this.names = new FileNames(rt, meta, resume);
+        this.storage = rt.config().storage().create(saveDir, names.restoredLayout(), options.maxOpenFiles(),
                 options.downloadRoot(), meta.infoHash().toHex());
         this.saveDir = storage.root();
         this.picker = new PiecePicker(geometry, new Random());
@@ -122,6 +103,7 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
         this.maxConnections = resume != null && resume.maxConnections() > 0 ? resume.maxConnections()
                 : options.maxConnections();
         this.notifier = new Notifier(rt, meta.infoHash());
+        names.use(storage, notifier);
         this.selection = new FileSelection(rt, meta, picker, storage, TorrentSides.selection(this));
         this.downloads = new Downloads(rt, meta, picker, storage, swarm, options.pieceBufferBytes(),
                 TorrentSides.downloads(this));
@@ -158,120 +140,6 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
     /** The port we tell trackers and peer sources (the listen port, unless the options say otherwise). */
     int announcePort() {
         return options.announcePort() > 0 ? options.announcePort() : rt.listenPort();
-    }
-
-    /** The storage layout of a torrent: every file under {@code <save dir>/<name>/...}. */
-    static StorageLayout layoutOf(Metainfo meta) {
-        List<StorageFile> files = new ArrayList<>();
-        for (FileEntry f : meta.files()) {
-            files.add(new StorageFile(f.index(), meta.storagePath(f.index()), f.length(), f.offset(), f.padding()));
-        }
-        return new StorageLayout(meta.geometry(), files);
-    }
-
-    /** Files the user renamed: index → path components below the save folder (kept in resume data). */
-    private final Map<Integer, List<String>> renamed = new java.util.TreeMap<>();
-    /** The first file that is not padding, and the first part of its path before any rename. */
-    private final int firstFile;
-    private final String originalContentName;
-
-    Map<Integer, List<String>> renamedFiles() {
-        return Map.copyOf(renamed);
-    }
-
-    /**
-     * A file's path inside the torrent as the user sees it ("dir/file.ext"; the torrent's own folder left out
-     * for a multi-file torrent), after renames.
-     */
-    String displayPath(int index) {
-        List<String> p = storage.layout().file(index).path();
-        return String.join("/", meta.isMultiFile() ? p.subList(1, p.size()) : p);
-    }
-
-    /**
-     * Renames a file ({@code from} is its path) or a folder ({@code from} is a folder of the torrent: every file
-     * under it moves) inside the torrent, to {@code to}; both as {@link #displayPath} shows them. The torrent's
-     * own folder stays. Runs as a disk job (writes in flight finish first); kept in resume data.
-     */
-    public Future<Void> rename(String from, String to) {
-        rt.assertOnContext();
-        List<String> target = components(to);
-        String source = String.join("/", components(from));
-        Map<Integer, List<String>> changes = new java.util.HashMap<>();
-        for (FileEntry f : meta.files()) {
-            if (f.padding()) {
-                continue;
-            }
-            String now = displayPath(f.index());
-            List<String> rest;
-            if (now.equals(source)) {
-                rest = List.of();
-            } else if (now.startsWith(source + "/")) {
-                rest = components(now.substring(source.length() + 1));
-            } else {
-                continue;
-            }
-            List<String> next = new ArrayList<>();
-            if (meta.isMultiFile()) {
-                next.add(storage.layout().file(f.index()).path().getFirst());
-            }
-            next.addAll(target);
-            next.addAll(rest);
-            changes.put(f.index(), next);
-        }
-        if (changes.isEmpty()) {
-            return Future.failedFuture(new dev.bitquark.engine.EngineException(
-                    dev.bitquark.engine.EngineException.Kind.NOT_FOUND, "no file or folder " + source + " in the torrent"));
-        }
-        return applyRenames(changes);
-    }
-
-    /**
-     * Renames the torrent's content: a multi-file torrent's own folder (every file moves with it) or a single-file
-     * torrent's file, to {@code newName}, one name (no slash). The torrent's shown name follows (see {@link #name()}).
-     */
-    public Future<Void> renameContent(String newName) {
-        rt.assertOnContext();
-        List<String> name = components(newName);
-        if (name.size() != 1) {
-            throw new IllegalArgumentException("\"" + newName + "\" is not a single file or folder name");
-        }
-        Map<Integer, List<String>> changes = new java.util.HashMap<>();
-        for (FileEntry f : meta.files()) {
-            if (!f.padding()) {
-                List<String> next = new ArrayList<>(storage.layout().file(f.index()).path());
-                next.set(0, name.getFirst());
-                changes.put(f.index(), next);
-            }
-        }
-        return applyRenames(changes);
-    }
-
-    private Future<Void> applyRenames(Map<Integer, List<String>> changes) {
-        return rt.<Void>onDisk(() -> {
-            storage.rename(changes);
-            return null;
-        }).onSuccess(v -> {
-            renamed.putAll(changes);
-            notifier.resumeDataChanged();
-        });
-    }
-
-    /** A path inside the torrent as components: no empty, . or .. part, no backslash or NUL. */
-    static List<String> components(String path) {
-        if (path == null || path.isBlank()) {
-            throw new IllegalArgumentException("a path inside the torrent cannot be empty");
-        }
-        List<String> out = new ArrayList<>();
-        for (String part : path.strip().split("/")) {
-            if (part.isEmpty() || part.equals(".") || part.equals("..") || part.indexOf('\\') >= 0
-                    || part.indexOf('\0') >= 0 || part.length() > 255) {
-                throw new IllegalArgumentException("\"" + path + "\" is not a path inside the torrent (empty, . or .. "
-                        + "part, a backslash, NUL, or a name over 255 characters)");
-            }
-            out.add(part);
-        }
-        return out;
     }
 
     /** Adds or removes tracker URLs (see {@link TrackerList#change}). @throws EngineException for a bad URL */
@@ -668,19 +536,15 @@ public final class Torrent implements TorrentPhase, PeerConnection.Events, Swarm
         return meta.infoHash();
     }
 
-    /**
-     * The torrent's name: its own, or what the user renamed its content to (a multi-file torrent's folder, a
-     * single-file torrent's file), as Transmission shows a torrent after {@code torrent-rename-path}.
-     */
+    /** The torrent's name: its own, or what the user renamed its content to (see {@link FileNames#name()}). */
     @Override
     public String name() {
-        String content = contentName();
-        return content.equals(originalContentName) ? meta.name() : content;
+        return names.name();
     }
 
-    /** Where the data is in the save folder: a multi-file torrent's folder, a single-file torrent's file. */
-    String contentName() {
-        return storage.layout().file(firstFile).path().getFirst();
+    /** Its files' names and the user's renames. */
+    public FileNames names() {
+        return names;
     }
 
     /** Complete: the metadata is here (from the torrent file, or fetched before). */

@@ -49,7 +49,7 @@ final class TorrentViews {
                 t.downloads().wastedTotal(), t.swarm().size(), t.swarm().book().knownCount(), seeds, left == 0 ? 0 : down > 0 ? left / down : -1,
                 l.fastResumed, l.checkedPieces, t.saveDir().toString(), t.limits().downloadLimit(), t.limits().uploadLimit(),
                 t.picker().isSequential(), t.addedAtMillis(), t.downloads().completedAtMillis(), t.connectionCap(),
-                t.swarm().connectedBySource(), t.contentName());
+                t.swarm().connectedBySource(), t.names().contentName());
     }
 
     /** Bytes of each file inside had pieces: one pass over files and their pieces, O(files + pieces). */
@@ -58,7 +58,7 @@ final class TorrentViews {
         Bitfield have = claimed != null ? claimed : t.picker().haveBitfield();
         List<FileStats> out = new ArrayList<>(t.metainfo().files().size());
         for (FileEntry f : t.metainfo().files()) {
-            out.add(new FileStats(f.index(), t.displayPath(f.index()), f.length(), bytesIn(t, f, have),
+            out.add(new FileStats(f.index(), t.names().displayPath(f.index()), f.length(), bytesIn(t, f, have),
                     t.selection().priority(f.index()), f.padding()));
         }
         return out;

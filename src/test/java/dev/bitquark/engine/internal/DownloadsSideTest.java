@@ -116,7 +116,7 @@ class DownloadsSideTest {
 
     /** Downloads into {@code storage} with one connected seed that unchoked us. */
     ScriptedPeer start(PieceStorage.Factory storage, long completedBefore) throws Exception {
-        PieceStorage s = storage.create(OnContext.DIR, Torrent.layoutOf(meta), 4, null, "side");
+        PieceStorage s = storage.create(OnContext.DIR, FileNames.layoutOf(meta), 4, null, "side");
         ScriptedPeer peer = new ScriptedPeer();
         on.run(() -> {
             picker = new PiecePicker(meta.geometry(), new Random(3));

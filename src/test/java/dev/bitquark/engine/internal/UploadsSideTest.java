@@ -107,7 +107,7 @@ class UploadsSideTest {
 
     /** Uploads over {@code storage} and one connected, interested peer that speaks the fast extension. */
     ScriptedPeer start(PieceStorage.Factory storage) throws Exception {
-        PieceStorage s = storage.create(OnContext.DIR, Torrent.layoutOf(meta), 4, null, "side");
+        PieceStorage s = storage.create(OnContext.DIR, FileNames.layoutOf(meta), 4, null, "side");
         uploads = new Uploads(new FakeSide(s), on.rt, new Choker(Choker.Config.defaults(), new Random(1)));
         ScriptedPeer peer = new ScriptedPeer();
         on.run(() -> {
