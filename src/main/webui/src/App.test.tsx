@@ -186,6 +186,28 @@ describe('App', () => {
     expect(rest.change).toHaveBeenCalledWith(torrent(3).id, { firstLastPiecePriority: true });
   });
 
+  it('renamesTheSelectedTorrentFromThePalette', async () => {
+    await renderApp();
+    serve();
+    const row = (n: number) => screen.getAllByRole('row').find((r) => r.textContent?.includes(`Torrent 0000${n}`))!;
+    fireEvent.click(row(1));
+    fireEvent.click(row(2), { ctrlKey: true });
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true });
+    let input = await screen.findByRole('combobox', { name: 'Search commands' });
+    fireEvent.change(input, { target: { value: 'rename' } });
+    // Two selected: there, but off.
+    expect(screen.getByRole('option', { name: /Rename…/ }).getAttribute('aria-disabled')).toBe('true');
+    fireEvent.keyDown(input, { key: 'Escape' });
+
+    fireEvent.click(row(2));
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true });
+    input = await screen.findByRole('combobox', { name: 'Search commands' });
+    fireEvent.change(input, { target: { value: 'rename' } });
+    await act(async () => fireEvent.keyDown(input, { key: 'Enter' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Rename torrent' });
+    expect((dialog.querySelector('input') as HTMLInputElement).value).toBe('Torrent 00002');
+  });
+
   it('toastsACompletionOnceAndAnnouncesIt', async () => {
     await renderApp();
     serve();

@@ -34,6 +34,14 @@ test('qBittorrent client: login, version gating, add, list, stop and start, cate
   const file = join(env.downloads, 'tv-sonarr', env.name);
   assert.ok(existsSync(file), `${file} is on disk`);
 
+  // The peers tab (VueTorrent, qBittorrent's own WebUI): one object per ip:port, and the rid protocol.
+  const peers = await c.torrentPeers(env.hash);
+  assert.equal(peers.full_update, true);
+  for (const [key, p] of Object.entries(peers.peers)) assert.equal(key, `${p.ip}:${p.port}`);
+  const again = await c.torrentPeers(env.hash, peers.rid);
+  assert.equal(again.full_update, undefined, 'its rid sent back: only what changed');
+  await assert.rejects(c.torrentPeers('0000000000000000000000000000000000000000'), 'an unknown hash is a 404');
+
   // The client maps every finished state to "seeding": the raw states tell stopped from running.
   const raw = async () => (await c.listTorrents({ hashes: env.hash }))[0].state;
   await c.pauseTorrent(env.hash);

@@ -53,6 +53,8 @@ export const enDetails = {
   'detailsPane.sizeOf': '{wanted} wanted of {total}',
   'detailsPane.infoHash': 'Info hash',
   'detailsPane.savePath': 'Save path',
+  'detailsPane.contentPath': 'Content path',
+  'detailsPane.renameTorrent': 'Rename torrent',
   'detailsPane.added': 'Added',
   'detailsPane.completed': 'Completed',
   'detailsPane.pieces': 'Pieces',

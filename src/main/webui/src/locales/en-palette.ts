@@ -55,6 +55,7 @@ export const enPalette = {
   'shortcuts.removeFiles': 'Remove them and delete their files (asks first)',
   'shortcuts.pause': 'Pause, or start when none of them runs',
   'shortcuts.recheck': 'Recheck',
+  'shortcuts.renameTorrent': 'Rename the torrent (when one is selected)',
   'shortcuts.resize': 'On a column’s resize handle: narrower or wider (Shift: bigger steps); Enter fits the content',
   'shortcuts.tabs': 'Switch tabs: Overview, Files, Peers, Trackers, Pieces, Speed',
   'shortcuts.stepTorrent': 'Previous or next torrent in the list',

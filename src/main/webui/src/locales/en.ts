@@ -10,6 +10,7 @@ import { enDetails } from './en-details';
 import { enSettings } from './en-settings';
 import { enLabels } from './en-labels';
 import { enSettingsQueue } from './en-settings-queue';
+import { enRename } from './en-rename';
 
 export const en = {
   ...enAdd,
@@ -20,6 +21,7 @@ export const en = {
   ...enSettings,
   ...enLabels,
   ...enSettingsQueue,
+  ...enRename,
   'shell.skip': 'Skip to the torrent list',
   'login.password': 'Password',
   'login.submit': 'Log in',

@@ -10,9 +10,10 @@ import { fakeWebSocketFactory } from './FakeWebSocket';
 
 /** A torrent with plausible values; `i` makes the id and name unique. */
 export function torrent(i: number, overrides: Partial<TorrentDto> = {}): TorrentDto {
+  const name = `Torrent ${String(i).padStart(5, '0')}`;
   return {
     id: i.toString(16).padStart(40, '0'),
-    name: `Torrent ${String(i).padStart(5, '0')}`,
+    name,
     state: 'live',
     finished: false,
     error: null,
@@ -53,6 +54,8 @@ export function torrent(i: number, overrides: Partial<TorrentDto> = {}): Torrent
     downloadingSeconds: 0,
     seedingSeconds: 0,
     lastActivityAt: null,
+    contentName: name,
+    customName: false,
     ...overrides,
   };
 }

@@ -118,6 +118,24 @@ describe('DetailsPane', () => {
     expect(screen.getByText('Category', { selector: 'dt' }).nextElementSibling!.textContent).toBe('None');
   });
 
+  it('showsWhereTheDataIsAndRenamesFromThePencilByTheName', async () => {
+    setup('overview', { name: 'Shown', customName: true, contentName: 'Show', saveDir: '/data' });
+    const fact = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
+    expect(fact('Save path')).toBe('/data');
+    expect(fact('Content path')).toBe('/data/Show');
+    expect(screen.getByRole('button', { name: 'Copy Content path' })).toBeTruthy();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Rename torrent' }));
+    const dialog = screen.getByRole('dialog', { name: 'Rename torrent' });
+    expect((within(dialog).getByLabelText('Name') as HTMLInputElement).value).toBe('Shown');
+    expect((within(dialog).getByLabelText(/on disk$/) as HTMLInputElement).value).toBe('Show');
+    expect(within(dialog).getByRole('checkbox', { name: 'Use its own name' })).toBeTruthy();
+    await user.keyboard('3'); // typed into the name, not a tab switch
+    expect(screen.getByRole('tab', { name: /Overview/ }).getAttribute('aria-selected')).toBe('true');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('offersStartAgainOnError', async () => {
     setup('overview', { state: 'error', error: 'disk full: /data' });
     expect(screen.getByRole('alert').textContent).toContain('disk full: /data');

@@ -1,7 +1,8 @@
-import { X } from 'lucide-react';
+import { Pencil, X } from 'lucide-react';
 import { Tabs } from 'radix-ui';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTorrent } from '../../store/live';
+import { TorrentRenameDialog } from '../list/dialogs/TorrentRenameDialog';
 import { FilesTab } from './FilesTab';
 import { OverviewTab } from './OverviewTab';
 import { PeersTab } from './PeersTab';
@@ -40,12 +41,13 @@ function typingOrInDialog(target: EventTarget | null): boolean {
  * One torrent's details: six tabs over the live row from the store plus, for the open tab only,
  * the server's topic frames (each tab subscribes while mounted; Radix unmounts hidden tabs, so
  * switching or closing ends the subscription). Keys 1–6 switch tabs, [ and ] step to the previous or
- * next torrent, and Esc closes the pane, outside fields and dialogs.
+ * next torrent, and Esc closes the pane, outside fields and dialogs. The pencil by the name renames it.
  */
 export function DetailsPane({ torrentId, tab, onTabChange, onClose, onStep }: DetailsPaneProps) {
   const torrent = useTorrent(torrentId);
   const samples = useSpeedSamples(torrentId);
   const current: DetailTab = isTab(tab) ? tab : 'overview';
+  const [renaming, setRenaming] = useState(false);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -78,6 +80,12 @@ export function DetailsPane({ torrentId, tab, onTabChange, onClose, onStep }: De
         <h2 className="details__title" dir="auto" title={name}>
           {name}
         </h2>
+        {torrent !== undefined && (
+          <button type="button" className="icon-button" aria-label={dt('detailsPane.renameTorrent')} title={dt('command.rename')}
+            onClick={() => setRenaming(true)}>
+            <Pencil size={16} aria-hidden="true" />
+          </button>
+        )}
         <button type="button" className="icon-button" aria-label={dt('detailsPane.close')} onClick={onClose}>
           <X size={16} aria-hidden="true" />
         </button>
@@ -112,6 +120,9 @@ export function DetailsPane({ torrentId, tab, onTabChange, onClose, onStep }: De
             <SpeedTab samples={samples} />
           </Tabs.Content>
         </Tabs.Root>
+      )}
+      {renaming && torrent !== undefined && (
+        <TorrentRenameDialog key={torrentId} torrent={torrent} onClose={() => setRenaming(false)} />
       )}
     </div>
   );

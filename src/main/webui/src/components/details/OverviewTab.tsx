@@ -5,6 +5,7 @@ import { useApp } from '../../context';
 import { formatBytes, formatDate, formatEta, formatPercent, formatRate, formatRatio } from '../../format';
 import { statusOf } from '../../store/status';
 import { GoalFacts } from './GoalFacts';
+import { contentPath } from '../list/dialogs/torrentRename';
 import { errorText } from '../add/addApi';
 import { resumeTorrent } from './detailsApi';
 import { dt } from './strings';
@@ -93,6 +94,9 @@ export function OverviewTab({ torrent, samples }: { torrent: TorrentDto; samples
         <Fact label={dt('detailsPane.completed')} value={formatDate(torrent.completedAt)} />
         <Fact label={dt('detailsPane.infoHash')} value={torrent.id} copy mono />
         <Fact label={dt('detailsPane.savePath')} value={torrent.saveDir} copy />
+        {torrent.contentName !== '' && (
+          <Fact label={dt('detailsPane.contentPath')} value={contentPath(torrent.saveDir, torrent.contentName)} copy />
+        )}
         <GoalFacts torrent={torrent} Fact={Fact} />
       </dl>
       <Sparkline samples={samples} />

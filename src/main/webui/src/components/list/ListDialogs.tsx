@@ -9,18 +9,22 @@ import { MoveDialog } from './dialogs/MoveDialog';
 import { RemoveDialog } from './dialogs/RemoveDialog';
 import { SeedGoalsDialog } from './dialogs/SeedGoalsDialog';
 import { TagsDialog } from './dialogs/TagsDialog';
+import { TorrentRenameDialog } from './dialogs/TorrentRenameDialog';
 import { sharedCategory, tri } from './menuState';
 
 /** The list's dialog in view, and the torrents it acts on. */
 export type DialogState =
   | { readonly kind: 'remove'; readonly ids: readonly string[]; readonly withFiles: boolean }
-  | { readonly kind: 'move' | 'limits' | 'seedGoals'; readonly ids: readonly string[] }
+  | { readonly kind: 'move' | 'limits' | 'seedGoals' | 'rename'; readonly ids: readonly string[] }
   | { readonly kind: 'category' | 'tags'; readonly ids: readonly string[]; readonly create: boolean }
   | null;
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-/** The dialogs the list's commands open; each closes before its action runs (the toast reports it). */
+/**
+ * The dialogs the list's commands open; each closes before its action runs (the toast reports it), except
+ * Rename, which sends its own requests and stays open to show a refusal.
+ */
 export function ListDialogs({ dialog, actions, onClose }: { dialog: DialogState; actions: TorrentActions; onClose: () => void }) {
   const app = useApp();
   const labels = useLabels();
@@ -78,6 +82,7 @@ export function ListDialogs({ dialog, actions, onClose }: { dialog: DialogState;
         <SeedGoalsDialog open count={count} initial={ownGoals(first)} onClose={onClose}
           onConfirm={(goals) => run(() => actions.setSeedGoals(ids, goals))} />
       )}
+      {dialog?.kind === 'rename' && first !== undefined && <TorrentRenameDialog key={first.id} torrent={first} onClose={onClose} />}
     </>
   );
 }

@@ -102,6 +102,10 @@ export function TorrentList({ query, onQueryChange, onOpen, onAdd, stale, comman
       case 'tags':
         setDialog({ kind: command, ids, create: false });
         break;
+      case 'rename':
+        // One torrent's (F2 with several selected does nothing, as the menus show it off).
+        if (ids.length === 1) setDialog({ kind: 'rename', ids });
+        break;
       case 'forceStart':
         void actions.toggleForceStart(ids);
         break;

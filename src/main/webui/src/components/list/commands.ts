@@ -17,6 +17,7 @@ import {
   ListVideo,
   Megaphone,
   Pause,
+  Pencil,
   Play,
   RefreshCw,
   Tags,
@@ -33,6 +34,7 @@ export type ListCommand =
   | 'recheck'
   | 'reannounce'
   | 'move'
+  | 'rename'
   | 'limits'
   | 'sequential'
   | 'firstLast'
@@ -56,7 +58,7 @@ export interface CommandDef {
   readonly id: ListCommand;
   readonly label: MessageKey;
   readonly icon: LucideIcon;
-  /** Only for exactly one torrent (it opens one page). */
+  /** Only for exactly one torrent (it opens its page or its dialog). */
   readonly single?: boolean;
   /** Key hint shown in menus. */
   readonly shortcut?: string;
@@ -75,6 +77,7 @@ export const COMMANDS: Readonly<Record<ListCommand, CommandDef>> = {
   recheck: def('recheck', RefreshCw, { shortcut: 'R' }),
   reannounce: def('reannounce', Megaphone),
   move: def('move', FolderInput),
+  rename: def('rename', Pencil, { single: true, shortcut: 'F2' }),
   limits: def('limits', Gauge),
   sequential: def('sequential', ListOrdered),
   firstLast: def('firstLast', ChevronsLeftRight),
@@ -98,7 +101,7 @@ export const COMMANDS: Readonly<Record<ListCommand, CommandDef>> = {
 /** Toolbar buttons; the rest sit in its "More" menu. */
 export const TOOLBAR: readonly ListCommand[] = ['resume', 'pause', 'recheck', 'reannounce', 'move', 'limits', 'remove'];
 export const MORE: readonly ListCommand[] = [
-  'forceStart', 'category', 'tags', 'seedGoals', 'queueTop', 'queueUp', 'queueDown', 'queueBottom',
+  'rename', 'forceStart', 'category', 'tags', 'seedGoals', 'queueTop', 'queueUp', 'queueDown', 'queueBottom',
   'sequential', 'firstLast', 'copyMagnet', 'copyHash', 'copyName', 'metainfo', 'playlist', 'details',
 ];
 /** Moves in the queue, in menu order. */
@@ -112,13 +115,16 @@ export const MENU_GROUPS: readonly (readonly MenuEntry[])[] = [
   ['details'],
   ['resume', 'pause', 'forceStart', 'recheck', 'reannounce'],
   [{ sub: 'category' }, { sub: 'tags' }, { sub: 'queue' }],
-  ['move', 'limits', 'seedGoals', 'sequential', 'firstLast'],
+  ['move', 'rename', 'limits', 'seedGoals', 'sequential', 'firstLast'],
   ['copyMagnet', 'copyHash', 'copyName', 'metainfo', 'playlist'],
   ['remove'],
 ];
-/** Commands the command palette offers for the selected torrents (the rest need a pointer: details, playlist). */
+/**
+ * Commands the command palette offers for the selected torrents (the rest need a pointer: details, playlist).
+ * A single-torrent one (rename) is offered off unless exactly one is selected.
+ */
 export const PALETTE_COMMANDS: readonly ListCommand[] = [
   'resume', 'pause', 'forceStart', 'recheck', 'reannounce', 'category', 'tags', 'seedGoals', 'queueTop', 'queueUp',
-  'queueDown', 'queueBottom', 'move', 'limits', 'sequential', 'firstLast', 'copyMagnet', 'copyHash', 'copyName', 'metainfo',
-  'remove',
+  'queueDown', 'queueBottom', 'move', 'rename', 'limits', 'sequential', 'firstLast', 'copyMagnet', 'copyHash', 'copyName',
+  'metainfo', 'remove',
 ];

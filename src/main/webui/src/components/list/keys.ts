@@ -39,12 +39,12 @@ export interface GridKeyContext {
 /**
  * The list's keyboard map (UI spec 1.8): ↑/↓ move, Shift extends, Space selects, Enter opens,
  * Esc clears, Home/End/PageUp/PageDown, Ctrl/⌘+A, Delete (Shift = with files, still confirmed),
- * P pause/resume, R recheck. Returns whether the key was handled.
+ * P pause/resume, R recheck, F2 rename (one torrent, as in qBittorrent). Returns whether the key was handled.
  *
  * Delete, P and R are single-key shortcuts: they do nothing while the user has turned those off
  * (WCAG 2.1.4: speech input types letters, which must not pause or remove torrents). The
  * arrows, Space, Enter, Esc and Home/End/PageUp/PageDown stay: they are how the grid is operated
- * by keyboard at all, not shortcuts.
+ * by keyboard at all, not shortcuts; F2 stays too (not a character key, and it only opens a dialog).
  */
 export function handleGridKey(e: KeyboardEvent, ctx: GridKeyContext): boolean {
   if (isTextField(e.target) || inOverlay(e.target)) return false;
@@ -88,6 +88,10 @@ export function handleGridKey(e: KeyboardEvent, ctx: GridKeyContext): boolean {
       // With Ctrl/⌘ or Alt it is not a single-key shortcut and works either way, as it always has.
       if (!mod && !e.altKey && !getPrefs().singleKeyShortcuts) return false;
       ctx.onCommand('remove', { withFiles: e.shiftKey });
+      return true;
+    case 'F2':
+      if (mod || e.altKey || e.shiftKey) return false;
+      ctx.onCommand('rename');
       return true;
   }
   if (mod && e.key.toLowerCase() === 'a') {

@@ -5,7 +5,8 @@ import type { PaletteCommand } from './CommandPalette';
 
 /**
  * The list's commands on the selected torrents (or the focused one), for the palette: every action
- * the toolbar and the context menu have, found by name. None when nothing is selected or no list is shown.
+ * the toolbar and the context menu have, found by name. None when nothing is selected or no list is shown;
+ * a single-torrent one (rename) is there but off unless it is one torrent.
  */
 export function selectionCommands(target: ListCommandTarget | null): PaletteCommand[] {
   const count = target?.count() ?? 0;
@@ -19,6 +20,7 @@ export function selectionCommands(target: ListCommandTarget | null): PaletteComm
       group,
       keywords: ['selected', 'torrent', id],
       ...(command.shortcut === undefined ? {} : { shortcut: command.shortcut }),
+      ...(command.single === true && count !== 1 ? { disabled: true } : {}),
       run: () => target.run(id),
     };
   });

@@ -60,6 +60,7 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
       { keys: one('shift', 'delete'), description: 'shortcuts.removeFiles', singleKey: true },
       { keys: one('P'), description: 'shortcuts.pause', singleKey: true },
       { keys: one('R'), description: 'shortcuts.recheck', singleKey: true },
+      { keys: one('F2'), description: 'shortcuts.renameTorrent' },
       { keys: either('left', 'right'), description: 'shortcuts.resize' },
     ],
   },

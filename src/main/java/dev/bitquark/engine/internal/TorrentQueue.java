@@ -42,6 +42,8 @@ public final class TorrentQueue {
     private long lastOrder;
     private boolean passSoon;
     private long timer = -1;
+    /** The order of the last pass, kept to skip sorting thousands of torrents each second when nothing moved. */
+    private List<TorrentSlot> lastSorted;
 
     public TorrentQueue(EngineRuntime rt, Supplier<Collection<TorrentSlot>> slots) {
         this.rt = rt;
@@ -192,10 +194,30 @@ public final class TorrentQueue {
         order.set(j, a);
     }
 
+    /** Every torrent in queue order: the last pass's order while it still holds (the common case), else sorted. */
     private List<TorrentSlot> sorted() {
-        List<TorrentSlot> order = new ArrayList<>(slots.get());
+        Collection<TorrentSlot> all = slots.get();
+        List<TorrentSlot> order = lastSorted;
+        if (order != null && order.size() == all.size() && stillSorted(order)) {
+            // No torrent of the last order left and none came (same count, none removed): the same torrents.
+            return new ArrayList<>(order);
+        }
+        order = new ArrayList<>(all);
         order.sort(Comparator.comparingLong(TorrentSlot::queueOrder));
-        return order;
+        lastSorted = order;
+        return new ArrayList<>(order);
+    }
+
+    private static boolean stillSorted(List<TorrentSlot> order) {
+        long previous = Long.MIN_VALUE;
+        for (TorrentSlot s : order) {
+            long o = s.queueOrder();
+            if (s.phase().isRemoved() || o < previous) {
+                return false;
+            }
+            previous = o;
+        }
+        return true;
     }
 
     /** One pass: times, seeding goals, then the queue. */

@@ -265,9 +265,10 @@ class CompatDifferentialIT {
         JsonObject prefs = new JsonObject(qb(base, "GET", "app/preferences", null).body());
         JsonObject sync = new JsonObject(qb(base, "GET", "sync/maindata?rid=0", null).body());
         sync.remove("torrents");
+        JsonObject peers = new JsonObject(qb(base, "GET", "sync/torrentPeers?rid=0&hash=" + hash, null).body());
         return Map.of("torrents/info", info, "torrents/properties", props, "torrents/files", file,
                 "torrents/trackers", realTracker, "torrents/categories", categories, "transfer/info", transfer,
-                "app/preferences", prefs, "sync/maindata", sync);
+                "app/preferences", prefs, "sync/maindata", sync, "sync/torrentPeers", peers);
     }
 
     /** The preferences Sonarr, Radarr, Prowlarr and the remotes read. */

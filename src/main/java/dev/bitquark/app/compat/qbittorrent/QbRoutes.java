@@ -48,6 +48,7 @@ public class QbRoutes {
     private final QbTorrents actions;
     private final QbApp app;
     private final QbSync sync = new QbSync();
+    private final QbPeers peers = new QbPeers();
     private final ObjectMapper json;
 
     QbRoutes(BitquarkConfig config, Authenticator auth, CompatTorrents torrents, ObjectMapper json,
@@ -151,8 +152,10 @@ public class QbRoutes {
             return maindata(r);
         }
         if (action.equals("sync/torrentPeers")) {
-            return CompletableFuture.completedFuture(QbReply.json(Map.of("rid", 1, "full_update", true,
-                    "peers", Map.of())));
+            dev.bitquark.engine.TorrentHandle h = QbTorrentDetails.one(torrents, r);
+            long rid = r.number("rid", 0);
+            return h.peerStats().toCompletionStage().thenApplyAsync(list -> QbReply.json(peers.answer(r.sessionKey(),
+                    h.infoHash().toHex(), rid, list)), torrents.worker());
         }
         return app.call(action, r);
     }
