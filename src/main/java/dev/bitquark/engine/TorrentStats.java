@@ -79,21 +79,6 @@ public record TorrentStats(
         effectiveGoals = effectiveGoals == null ? SeedGoals.UNLIMITED : effectiveGoals;
     }
 
-    /** Stats as a phase of the torrent knows them, its content named as the torrent. */
-    public TorrentStats(InfoHash infoHash, String name, TorrentState state, String error, boolean finished,
-                        long totalBytes, long wantedBytes, long verifiedBytes, long haveBytes, int pieceCount,
-                        int havePieces, double checkedFraction, long downloadRate, long uploadRate,
-                        long downloadedTotal, long uploadedTotal, long wastedTotal, int peersConnected, int peersKnown,
-                        int seedsConnected, long etaSeconds, boolean fastResumed, long checkedPieces, String saveDir,
-                        long downloadLimit, long uploadLimit, boolean sequential, long addedAtMillis,
-                        long completedAtMillis, int maxConnections, java.util.Map<PeerOrigin, Integer> peersBySource) {
-        this(infoHash, name, state, error, finished, totalBytes, wantedBytes, verifiedBytes, haveBytes, pieceCount,
-                havePieces, checkedFraction, downloadRate, uploadRate, downloadedTotal, uploadedTotal, wastedTotal,
-                peersConnected, peersKnown, seedsConnected, etaSeconds, fastResumed, checkedPieces, saveDir,
-                downloadLimit, uploadLimit, sequential, addedAtMillis, completedAtMillis, maxConnections, peersBySource,
-                name);
-    }
-
     /** Stats as a phase of the torrent knows them, before the session's parts (policy, queue, times) are added. */
     public TorrentStats(InfoHash infoHash, String name, TorrentState state, String error, boolean finished,
                         long totalBytes, long wantedBytes, long verifiedBytes, long haveBytes, int pieceCount,

@@ -480,7 +480,7 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
         return new TorrentStats(magnet.infoHash(), name(), state, error, false, 0, 0, 0, 0, 0, 0,
                 1.0, 0, 0, 0, 0, 0, swarm.size(), swarm.book().knownCount(), seeds, -1, false, 0, options.saveDir().toString(),
                 downloadLimit, uploadLimit, options.sequential(), addedAtMillis, 0, options.maxConnections(),
-                swarm.connectedBySource());
+                swarm.connectedBySource(), name());
     }
 
     @Override

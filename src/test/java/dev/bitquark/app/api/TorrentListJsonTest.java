@@ -23,7 +23,7 @@ class TorrentListJsonTest {
         b[19] = (byte) n;
         return new TorrentStats(InfoHash.of(b), name, TorrentState.LIVE, null, false, 1000, 1000, 500, 500, 4, 2, 1.0,
                 downloadRate, 0, 500, 0, 0, 1, 3, 0, -1, false, 4, "/downloads", 0, 0, false, 1_700_000_000_000L, 0, 50,
-                Map.of());
+                Map.of(), name);
     }
 
     @Test

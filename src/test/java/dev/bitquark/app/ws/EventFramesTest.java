@@ -33,7 +33,7 @@ class EventFramesTest {
 
     static TorrentStats torrent(int n, String name, TorrentState state, long downloadRate) {
         return new TorrentStats(hash(n), name, state, null, false, 1000, 1000, 500, 500, 4, 2, 1.0, downloadRate, 0,
-                500, 0, 0, 1, 3, 0, -1, false, 4, "/downloads", 0, 0, false, 1_700_000_000_000L, 0, 50, java.util.Map.of());
+                500, 0, 0, 1, 3, 0, -1, false, 4, "/downloads", 0, 0, false, 1_700_000_000_000L, 0, 50, java.util.Map.of(), name);
     }
 
     static SessionStats session(int torrents, long downloadRate) {
@@ -184,13 +184,13 @@ class EventFramesTest {
         EventFrames.Sample first = sample(1, session(1, 0), torrent(1, "a", TorrentState.LIVE, 0));
         assertEquals(List.of(), log.between(null, first.torrents(), 1_000), "what was there at start is not news");
         TorrentStats done = new TorrentStats(hash(1), "a", TorrentState.LIVE, null, true, 1000, 1000, 1000, 1000, 4, 4,
-                1.0, 0, 0, 1000, 0, 0, 1, 3, 0, 0, false, 4, "/downloads", 0, 0, false, 1_700_000_000_000L, 5, 50, java.util.Map.of());
+                1.0, 0, 0, 1000, 0, 0, 1, 3, 0, 0, false, 4, "/downloads", 0, 0, false, 1_700_000_000_000L, 5, 50, java.util.Map.of(), "a");
         EventFrames.Sample second = sample(2, session(2, 0), done, torrent(2, "b", TorrentState.LIVE, 0));
         List<String> kinds = log.between(first.torrents(), second.torrents(), 2_000).stream()
                 .map(e -> e.get("kind").asText()).toList();
         assertEquals(List.of("torrent.completed", "torrent.added"), kinds);
         TorrentStats failed = new TorrentStats(hash(2), "b", TorrentState.ERROR, "disk full", false, 1000, 1000, 0, 0, 4,
-                0, 1.0, 0, 0, 0, 0, 0, 0, 0, 0, -1, false, 0, "/downloads", 0, 0, false, 1_700_000_000_000L, 0, 50, java.util.Map.of());
+                0, 1.0, 0, 0, 0, 0, 0, 0, 0, 0, -1, false, 0, "/downloads", 0, 0, false, 1_700_000_000_000L, 0, 50, java.util.Map.of(), "b");
         EventFrames.Sample third = sample(3, session(1, 0), failed);
         List<com.fasterxml.jackson.databind.node.ObjectNode> last = log.between(second.torrents(), third.torrents(), 3_000);
         assertEquals("torrent.error", last.get(0).get("kind").asText());

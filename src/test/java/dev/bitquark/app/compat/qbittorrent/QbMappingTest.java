@@ -20,7 +20,7 @@ class QbMappingTest {
         return new TorrentStats(InfoHash.fromHex("00112233445566778899aabbccddeeff00112233"), "Show", state, null,
                 finished, 1000, 1000, finished ? 1000 : 400, finished ? 1000 : 400, 10, finished ? 10 : 4, 1.0,
                 down, up, 400, 800, 0, 1, 5, 1, finished ? 0 : 60, false, 10, "/dl/tv", 0, 0, false, 1_700_000_000_000L,
-                finished ? 1_700_000_100_000L : 0, 50, Map.of())
+                finished ? 1_700_000_100_000L : 0, 50, Map.of(), "Show")
                 .withSessionParts(policy, 0, 1, new TorrentTimes(120, 60, 0), SeedGoals.UNLIMITED, null);
     }
 
