@@ -147,7 +147,7 @@ class TorrentDetailsApiTest {
                 .then().statusCode(400).body("error", equalTo("bad_setting")).body("message", containsString("sequential"));
         api().contentType("application/json").body(Map.of("maxConnections", 0)).patch(url)
                 .then().statusCode(400).body("message", containsString("maxConnections"));
-        api().contentType("application/json").body(Map.of("name", "x")).patch(url)
+        api().contentType("application/json").body(Map.of("nickname", "x")).patch(url)
                 .then().statusCode(400).body("error", equalTo("unknown_setting"));
         api().contentType("application/json").body("{}").patch(url).then().statusCode(400);
         api().get(url).then().body("maxConnections", equalTo(3)).body("sequential", equalTo(true));
