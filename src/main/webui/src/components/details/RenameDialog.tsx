@@ -1,5 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../add/addApi';
+import { CheckedField } from '../ui/CheckedField';
+import { DialogButtons } from '../ui/DialogButtons';
 import { Modal } from '../ui/Modal';
 import { initialSelection, parentOf, renamedPath, type RenameTarget } from './rename';
 import { dt } from './strings';
@@ -21,9 +23,6 @@ export function RenameDialog({ target, onRename, onClose }: RenameDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const fieldId = useId();
-  const hintId = useId();
-  const errorId = useId();
   useEffect(() => {
     input.current?.focus();
     input.current?.setSelectionRange(0, initialSelection(target));
@@ -52,42 +51,16 @@ export function RenameDialog({ target, onRename, onClose }: RenameDialogProps) {
       onClose={onClose}
       onSubmit={submit}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {dt('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={!valid || busy}>
-            {dt(busy ? 'detailsPane.rename.busy' : 'detailsPane.rename.confirm')}
-          </button>
-        </>
+        <DialogButtons confirm={dt(busy ? 'detailsPane.rename.busy' : 'detailsPane.rename.confirm')} disabled={!valid || busy}
+          onCancel={onClose} />
       }
     >
-      <div className="field">
-        <label htmlFor={fieldId}>{dt('detailsPane.rename.name')}</label>
-        <input
-          ref={input}
-          id={fieldId}
-          className="input"
-          type="text"
-          value={name}
-          spellCheck={false}
-          autoComplete="off"
-          aria-invalid={error !== null}
-          aria-describedby={error === null ? hintId : `${errorId} ${hintId}`}
-          onChange={(e) => {
-            setName(e.target.value);
-            setError(null);
-          }}
-        />
-        {error !== null && (
-          <p id={errorId} className="field__error" role="alert">
-            {error}
-          </p>
-        )}
-        <p id={hintId} className="field__hint">
-          {folder === '' ? dt('detailsPane.rename.hintTop') : dt('detailsPane.rename.hint', { folder })}
-        </p>
-      </div>
+      <CheckedField label={dt('detailsPane.rename.name')} value={name} inputRef={input} problem={error} refused
+        hint={folder === '' ? dt('detailsPane.rename.hintTop') : dt('detailsPane.rename.hint', { folder })}
+        onChange={(value) => {
+          setName(value);
+          setError(null);
+        }} />
     </Modal>
   );
 }

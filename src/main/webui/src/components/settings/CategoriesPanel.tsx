@@ -4,41 +4,24 @@ import { createCategory, deleteCategory, editCategory, type CategoryDto } from '
 import { useApp } from '../../context';
 import { t } from '../../i18n';
 import { useLabels } from '../../store/useLabels';
-import { ConfirmDialog } from './ConfirmDialog';
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { HintedField } from '../ui/HintedField';
+import { LabelsSection } from './LabelsSection';
+import { useLabelChange } from './useLabelChange';
 
 /**
  * Settings › Categories: the session's categories with their folders; create one, change a folder,
  * remove one (its torrents keep their data and lose the category). Each change applies at once.
  */
 export function CategoriesPanel() {
-  const { rest, labels, toast } = useApp();
+  const { rest } = useApp();
   const { categories, loaded } = useLabels();
+  const { busy, change } = useLabelChange('categories.failed');
   const id = useId();
   const [name, setName] = useState('');
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ name: string; folder: string } | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  /** Runs one change; a refusal is a toast, and `onError` may show it where it belongs too. */
-  const change = async (action: () => Promise<unknown>, done: string, onError?: (message: string) => void): Promise<boolean> => {
-    setBusy(true);
-    try {
-      await action();
-      toast(done, 'success');
-      return true;
-    } catch (e) {
-      toast(t('categories.failed'), 'error', [messageOf(e)]);
-      onError?.(messageOf(e));
-      return false;
-    } finally {
-      setBusy(false);
-      void labels.refresh();
-    }
-  };
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
@@ -57,10 +40,9 @@ export function CategoriesPanel() {
   };
 
   return (
-    <section className="settings__group" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('categories.title')}</h3>
-      {!loaded && <p>{t('empty.loading')}</p>}
-      {loaded && categories.length === 0 && <p className="setting__help">{t('categories.none')}</p>}
+    <LabelsSection id={id} kind="categories" loaded={loaded} empty={categories.length === 0} removing={removing}
+      onCloseRemove={() => setRemoving(null)}
+      onDelete={(n) => void change(() => deleteCategory(rest, n), t('categories.deleted', { name: n }))}>
       {categories.length > 0 && (
         <table className="labels-table" aria-labelledby={`${id}-title`}>
           <thead>
@@ -117,26 +99,10 @@ export function CategoriesPanel() {
               setError(null);
             }} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-folder`}>{t('categories.newFolder')}</label>
-          <input id={`${id}-folder`} className="input" type="text" value={folder} spellCheck={false}
-            aria-describedby={`${id}-hint`} onChange={(e) => setFolder(e.target.value)} />
-          <p id={`${id}-hint`} className="field__hint">{t('categories.folderHint')}</p>
-        </div>
+        <HintedField label={t('categories.newFolder')} value={folder} onChange={setFolder} hint={t('categories.folderHint')} />
         <button type="submit" className="button button--primary" disabled={busy || name.trim() === ''}>{t('categories.create')}</button>
         {error !== null && <p id={`${id}-error`} className="setting__error" role="alert">{error}</p>}
       </form>
-      <ConfirmDialog
-        message={removing === null ? null : t('categories.confirmDelete', { name: removing })}
-        title={t('categories.delete', { name: removing ?? '' })}
-        confirm={t('categories.delete', { name: removing ?? '' })}
-        onClose={() => setRemoving(null)}
-        onConfirm={() => {
-          const n = removing;
-          setRemoving(null);
-          if (n !== null) void change(() => deleteCategory(rest, n), t('categories.deleted', { name: n }));
-        }}
-      />
-    </section>
+    </LabelsSection>
   );
 }

@@ -1,5 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { t } from '../../../i18n';
+import { DialogButtons } from '../../ui/DialogButtons';
+import { HintedField } from '../../ui/HintedField';
 import { Modal } from '../../ui/Modal';
 
 export interface CategoryDialogProps {
@@ -25,8 +27,6 @@ export function CategoryDialog({ open, count, categories, initial, create, onCon
   const [choice, setChoice] = useState(NONE);
   const [name, setName] = useState('');
   const selectId = useId();
-  const nameId = useId();
-  const hintId = useId();
   useEffect(() => {
     if (!open) return;
     setChoice(create ? NEW : initial !== null && categories.includes(initial) ? initial : NONE);
@@ -47,16 +47,7 @@ export function CategoryDialog({ open, count, categories, initial, create, onCon
       title={t('category.title', { count })}
       onClose={onClose}
       onSubmit={confirm}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={!valid}>
-            {t('category.confirm')}
-          </button>
-        </>
-      }
+      footer={<DialogButtons confirm={t('category.confirm')} disabled={!valid} onCancel={onClose} />}
     >
       <div className="field">
         <label htmlFor={selectId}>{t('category.label')}</label>
@@ -71,14 +62,7 @@ export function CategoryDialog({ open, count, categories, initial, create, onCon
         </select>
       </div>
       {choice === NEW && (
-        <div className="field">
-          <label htmlFor={nameId}>{t('category.newName')}</label>
-          <input id={nameId} className="input" type="text" value={name} autoFocus spellCheck={false} aria-describedby={hintId}
-            onChange={(e) => setName(e.target.value)} />
-          <p id={hintId} className="field__hint">
-            {t('category.newHint')}
-          </p>
-        </div>
+        <HintedField label={t('category.newName')} value={name} onChange={setName} hint={t('category.newHint')} autoFocus />
       )}
     </Modal>
   );

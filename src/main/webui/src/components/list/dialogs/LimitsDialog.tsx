@@ -3,6 +3,7 @@ import type { LimitsChange } from '../../../api/rest';
 import { limitBytes } from '../../../format';
 import { t } from '../../../i18n';
 import { useLimitUnit } from '../../../prefs/formats';
+import { DialogButtons } from '../../ui/DialogButtons';
 import { Modal } from '../../ui/Modal';
 
 export interface LimitsDialogProps {
@@ -58,16 +59,7 @@ export function LimitsDialog({ open, count, initial, onConfirm, onClose }: Limit
       title={t('limits.title', { count })}
       onClose={onClose}
       onSubmit={() => valid && onConfirm({ downloadLimit: downBytes, uploadLimit: upBytes })}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={!valid}>
-            {t('limits.confirm')}
-          </button>
-        </>
-      }
+      footer={<DialogButtons confirm={t('limits.confirm')} disabled={!valid} onCancel={onClose} />}
     >
       {field(downId, t('limits.down', { unit: unit.label }), down, setDown, downBytes !== null)}
       {field(upId, t('limits.up', { unit: unit.label }), up, setUp, upBytes !== null)}

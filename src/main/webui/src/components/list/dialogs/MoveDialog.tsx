@@ -1,5 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { t } from '../../../i18n';
+import { DialogButtons } from '../../ui/DialogButtons';
+import { HintedField } from '../../ui/HintedField';
 import { Modal } from '../../ui/Modal';
 
 export interface MoveDialogProps {
@@ -11,8 +13,6 @@ export interface MoveDialogProps {
 
 export function MoveDialog({ open, count, onConfirm, onClose }: MoveDialogProps) {
   const [folder, setFolder] = useState('');
-  const fieldId = useId();
-  const hintId = useId();
   useEffect(() => {
     if (open) setFolder('');
   }, [open]);
@@ -24,33 +24,9 @@ export function MoveDialog({ open, count, onConfirm, onClose }: MoveDialogProps)
       title={t('move.title', { count })}
       onClose={onClose}
       onSubmit={() => valid && onConfirm(folder.trim())}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={!valid}>
-            {t('move.confirm')}
-          </button>
-        </>
-      }
+      footer={<DialogButtons confirm={t('move.confirm')} disabled={!valid} onCancel={onClose} />}
     >
-      <div className="field">
-        <label htmlFor={fieldId}>{t('move.folder')}</label>
-        <input
-          id={fieldId}
-          className="input"
-          type="text"
-          value={folder}
-          autoFocus
-          spellCheck={false}
-          aria-describedby={hintId}
-          onChange={(e) => setFolder(e.target.value)}
-        />
-        <p id={hintId} className="field__hint">
-          {t('move.hint')}
-        </p>
-      </div>
+      <HintedField label={t('move.folder')} value={folder} onChange={setFolder} hint={t('move.hint')} autoFocus />
     </Modal>
   );
 }

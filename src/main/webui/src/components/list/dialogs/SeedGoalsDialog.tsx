@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { t, type MessageKey } from '../../../i18n';
 import { MAX_MINUTES, MAX_RATIO, NO_GOAL, SESSION_GOAL, type Goals } from '../../../store/goals';
+import { DialogButtons } from '../../ui/DialogButtons';
 import { Modal } from '../../ui/Modal';
 
 export interface SeedGoalsDialogProps {
@@ -67,16 +68,7 @@ export function SeedGoalsDialog({ open, count, initial, onConfirm, onClose }: Se
       onSubmit={() => {
         if (valid) onConfirm({ ratio: values[0]!, seedingMinutes: values[1]!, idleMinutes: values[2]! });
       }}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={!valid}>
-            {t('goals.confirm')}
-          </button>
-        </>
-      }
+      footer={<DialogButtons confirm={t('goals.confirm')} disabled={!valid} onCancel={onClose} />}
     >
       {GOALS.map((g, i) => {
         const d = drafts[g.key];

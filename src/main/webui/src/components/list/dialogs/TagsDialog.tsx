@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { parseTags } from '../../../api/labels';
 import { t } from '../../../i18n';
+import { DialogButtons } from '../../ui/DialogButtons';
+import { HintedField } from '../../ui/HintedField';
 import { Modal } from '../../ui/Modal';
 import type { Tri } from '../menuState';
 
@@ -32,8 +34,6 @@ export function TagsDialog({ open, count, tags, create, onConfirm, onClose }: Ta
   const [states, setStates] = useState<Record<string, Tri>>({});
   const [fresh, setFresh] = useState('');
   const baseId = useId();
-  const newId = useId();
-  const hintId = useId();
   useEffect(() => {
     if (!open) return;
     setStates(Object.fromEntries(tags.map((x) => [x.name, x.state])));
@@ -54,16 +54,7 @@ export function TagsDialog({ open, count, tags, create, onConfirm, onClose }: Ta
       title={t('tagsDialog.title', { count })}
       onClose={onClose}
       onSubmit={confirm}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary">
-            {t('tagsDialog.confirm')}
-          </button>
-        </>
-      }
+      footer={<DialogButtons confirm={t('tagsDialog.confirm')} onCancel={onClose} />}
     >
       {tags.length > 0 ? (
         <fieldset className="tags-dialog__list">
@@ -81,14 +72,7 @@ export function TagsDialog({ open, count, tags, create, onConfirm, onClose }: Ta
       ) : (
         <p className="field__hint">{t('tagsDialog.none')}</p>
       )}
-      <div className="field">
-        <label htmlFor={newId}>{t('tagsDialog.new')}</label>
-        <input id={newId} className="input" type="text" value={fresh} autoFocus={create} spellCheck={false}
-          aria-describedby={hintId} onChange={(e) => setFresh(e.target.value)} />
-        <p id={hintId} className="field__hint">
-          {t('tagsDialog.newHint')}
-        </p>
-      </div>
+      <HintedField label={t('tagsDialog.new')} value={fresh} onChange={setFresh} hint={t('tagsDialog.newHint')} autoFocus={create} />
     </Modal>
   );
 }

@@ -3,6 +3,8 @@ import { torrentPath } from '../../../api/rest';
 import type { Schemas, TorrentDto } from '../../../api/types';
 import { useApp } from '../../../context';
 import { t, type MessageKey } from '../../../i18n';
+import { CheckedField } from '../../ui/CheckedField';
+import { DialogButtons } from '../../ui/DialogButtons';
 import { Modal } from '../../ui/Modal';
 import {
   contentKind, folderProblem, MAX_TORRENT_NAME, nameProblem, planRename, type RenameBase, type RenamePlan,
@@ -44,9 +46,7 @@ export function TorrentRenameDialog({ torrent, onClose }: TorrentRenameDialogPro
   const [folderRefused, setFolderRefused] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
-  const ids = {
-    name: useId(), nameHint: useId(), nameError: useId(), own: useId(), folder: useId(), folderHint: useId(), folderError: useId(),
-  };
+  const ownId = useId();
 
   useEffect(() => {
     nameInput.current?.focus();
@@ -113,63 +113,31 @@ export function TorrentRenameDialog({ torrent, onClose }: TorrentRenameDialogPro
       onClose={onClose}
       onSubmit={() => void save()}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={!valid || busy}>
-            {t(busy ? 'renameTorrent.busy' : 'renameTorrent.save')}
-          </button>
-        </>
+        <DialogButtons confirm={t(busy ? 'renameTorrent.busy' : 'renameTorrent.save')} disabled={!valid || busy} onCancel={onClose} />
       }
     >
-      <div className="field">
-        <label htmlFor={ids.name}>{t('renameTorrent.name')}</label>
-        <input ref={nameInput} id={ids.name} className="input" type="text" value={name} disabled={ownName} dir="auto"
-          spellCheck={false} autoComplete="off" aria-invalid={nameMessage !== null}
-          aria-describedby={nameMessage === null ? ids.nameHint : `${ids.nameError} ${ids.nameHint}`}
-          onChange={(e) => {
-            setName(e.target.value);
-            setNameRefused(null);
-          }} />
-        <Problem id={ids.nameError} text={nameMessage} refused={nameRefused !== null} />
-        <p id={ids.nameHint} className="field__hint">
-          {t(ownName ? 'renameTorrent.ownNameHint' : 'renameTorrent.nameHint')}
-        </p>
-      </div>
+      <CheckedField label={t('renameTorrent.name')} value={name} inputRef={nameInput} disabled={ownName} dir="auto"
+        problem={nameMessage} refused={nameRefused !== null} hint={t(ownName ? 'renameTorrent.ownNameHint' : 'renameTorrent.nameHint')}
+        onChange={(value) => {
+          setName(value);
+          setNameRefused(null);
+        }} />
       {base.customName && (
         <div className="field field--check">
-          <input id={ids.own} type="checkbox" checked={ownName} onChange={(e) => {
+          <input id={ownId} type="checkbox" checked={ownName} onChange={(e) => {
             setOwnName(e.target.checked);
             setNameRefused(null);
           }} />
-          <label htmlFor={ids.own}>{t('renameTorrent.ownName')}</label>
+          <label htmlFor={ownId}>{t('renameTorrent.ownName')}</label>
         </div>
       )}
-      <div className="field">
-        <label htmlFor={ids.folder}>{t(LABELS[kind ?? 'unknown'] satisfies MessageKey)}</label>
-        <input id={ids.folder} className="input" type="text" value={folder} disabled={noContent} dir="auto"
-          spellCheck={false} autoComplete="off" aria-invalid={folderMessage !== null}
-          aria-describedby={folderMessage === null ? ids.folderHint : `${ids.folderError} ${ids.folderHint}`}
-          onChange={(e) => {
-            setFolder(e.target.value);
-            setFolderRefused(null);
-          }} />
-        <Problem id={ids.folderError} text={folderMessage} refused={folderRefused !== null} />
-        <p id={ids.folderHint} className="field__hint">
-          {noContent ? t('renameTorrent.noMetadata') : t('renameTorrent.diskHint', { folder: torrent.saveDir })}
-        </p>
-      </div>
+      <CheckedField label={t(LABELS[kind ?? 'unknown'] satisfies MessageKey)} value={folder} disabled={noContent} dir="auto"
+        problem={folderMessage} refused={folderRefused !== null}
+        hint={noContent ? t('renameTorrent.noMetadata') : t('renameTorrent.diskHint', { folder: torrent.saveDir })}
+        onChange={(value) => {
+          setFolder(value);
+          setFolderRefused(null);
+        }} />
     </Modal>
-  );
-}
-
-/** A field's problem: the server's refusal is announced (an alert); a typing mistake is only described. */
-function Problem({ id, text, refused }: { id: string; text: string | null; refused: boolean }) {
-  if (text === null) return null;
-  return (
-    <p id={id} className="field__error" {...(refused ? { role: 'alert' } : {})}>
-      {text}
-    </p>
   );
 }
