@@ -42,6 +42,13 @@ public record SeedGoals(double ratio, long seedingMinutes, long idleMinutes) {
 
     /** These limits with each {@link #SESSION} replaced by the session's ({@code defaults} has no SESSION). */
     public SeedGoals over(SeedGoals defaults) {
+        // The two common cases without a new object: every torrent's stats ask this each second.
+        if (ratio != SESSION && seedingMinutes != SESSION && idleMinutes != SESSION) {
+            return this;
+        }
+        if (ratio == SESSION && seedingMinutes == SESSION && idleMinutes == SESSION) {
+            return defaults;
+        }
         return new SeedGoals(ratio == SESSION ? defaults.ratio : ratio,
                 seedingMinutes == SESSION ? defaults.seedingMinutes : seedingMinutes,
                 idleMinutes == SESSION ? defaults.idleMinutes : idleMinutes);

@@ -254,4 +254,49 @@ final class FileMover {
             // best effort: the caller keeps the authoritative copy
         }
     }
+
+    /** The files a rename moved, in order, and what stopped it (null if every one moved). */
+    record Renamed(List<Integer> moved, IOException failure) {
+    }
+
+    /**
+     * Renames files inside one root, {@code from[f]} to {@code to[f]} for each of {@code files} that is on disk and
+     * changes path. Every check runs before the first move: the new path is free, the old file is inside the jail,
+     * the new folder is a real folder inside it (made if missing). A failed move stops the rest; folders left empty
+     * go. {@code close} closes a file's handle before it moves.
+     */
+    static Renamed renameInside(Path jail, Path jailReal, Path root, Path[] from, Path[] to,
+                                java.util.Collection<Integer> files, Set<Path> created,
+                                java.util.function.IntConsumer close) throws StorageException {
+        List<Integer> moving = new ArrayList<>();
+        for (int f : files) {
+            if (from[f] != null && !from[f].equals(to[f]) && PathGuard.attributes(from[f], f) != null) {
+                if (PathGuard.attributes(to[f], f) != null) {
+                    throw new StorageException(Kind.PATH_CONFLICT, f, to[f], "exists already");
+                }
+                moving.add(f);
+            }
+        }
+        for (int f : moving) {
+            PathGuard.checkInside(jailReal, from[f], f, "rename " + from[f]);
+            PathGuard.ensureDirectories(jail, root, to[f].getParent(), f, created);
+        }
+        List<Integer> moved = new ArrayList<>();
+        try {
+            for (int f : moving) {
+                close.accept(f);
+                try {
+                    Files.move(from[f], to[f], StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(from[f], to[f]);
+                }
+                moved.add(f);
+            }
+            return new Renamed(moved, null);
+        } catch (IOException e) {
+            return new Renamed(moved, e);
+        } finally {
+            removeEmptyDirectories(jailReal, root, moved.stream().map(f -> from[f]).toArray(Path[]::new), false, false);
+        }
+    }
 }

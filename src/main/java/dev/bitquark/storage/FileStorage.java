@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * {@link PieceStorage} on plain files below one root directory, the layout of the metainfo
@@ -58,7 +57,7 @@ public final class FileStorage implements PieceStorage {
     private final PayloadMap map;
     private final HandleCache handles;
     /** Readers are the block operations; the writer is a lifecycle change (move, delete, close). */
-    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final LifecycleLock lifecycle = new LifecycleLock();
     private final Set<Path> createdDirectories = ConcurrentHashMap.newKeySet();
     private final AtomicIntegerArray complete;
     private final HandleCache.Opener opener = this::open;
@@ -69,7 +68,6 @@ public final class FileStorage implements PieceStorage {
     private final Path fixedJail;
     private volatile Path root;
     private volatile Path[] paths;
-    private volatile boolean closed;
 
     /** Storage below {@code root} with {@value #DEFAULT_MAX_OPEN_FILES} open files at most. */
     public FileStorage(Path root, StorageLayout layout) throws StorageException {
@@ -147,7 +145,7 @@ public final class FileStorage implements PieceStorage {
         lock.lock();
         int limit = buf.limit();
         try {
-            checkOpen();
+            lifecycle.checkOpen();
             int remaining = length;
             for (int f = remaining > 0 ? map.fileAt(pos) : 0; remaining > 0; f++) {
                 long inFile = pos - map.start(f);
@@ -314,7 +312,7 @@ public final class FileStorage implements PieceStorage {
 
     @Override
     public void sync(Set<Integer> fileIndexes) throws StorageException {
-        shared(() -> {
+        lifecycle.shared(() -> {
             for (int f : new TreeSet<>(fileIndexes)) {
                 syncFile(f);
             }
@@ -377,7 +375,7 @@ public final class FileStorage implements PieceStorage {
 
     @Override
     public void createEmptyFiles() throws StorageException {
-        shared(() -> {
+        lifecycle.shared(() -> {
             for (StorageFile f : layout.files()) {
                 if (f.length() == 0 && !f.padding() && !skipped.contains(f.index())) {
                     try (FileChannel ignored = PathGuard.openForWrite(jail(), root, paths[f.index()], f.index(),
@@ -393,7 +391,7 @@ public final class FileStorage implements PieceStorage {
 
     @Override
     public List<Path> deleteFiles() throws StorageException {
-        return exclusive(() -> {
+        return lifecycle.exclusive(() -> {
             handles.closeAll(false);
             sync.forgetAll(); // the data is being deleted: pending flushes no longer matter
             Path jail = jail();
@@ -422,7 +420,7 @@ public final class FileStorage implements PieceStorage {
     /** {@link #moveTo(Path)}; {@code forceCopy} skips the rename attempt (tests the cross-file-system path). */
     void moveTo(Path newRoot, boolean forceCopy) throws StorageException {
         Path target = PathGuard.normalizeRoot(newRoot);
-        exclusive(() -> {
+        lifecycle.exclusive(() -> {
             if (target.equals(root)) {
                 return;
             }
@@ -450,7 +448,7 @@ public final class FileStorage implements PieceStorage {
 
     @Override
     public void rename(java.util.Map<Integer, List<String>> changes) throws StorageException {
-        exclusive(() -> {
+        lifecycle.exclusive(() -> {
             StorageLayout next = layout;
             for (java.util.Map.Entry<Integer, List<String>> e : changes.entrySet()) {
                 if (layout.file(e.getKey()).padding()) {
@@ -459,48 +457,24 @@ public final class FileStorage implements PieceStorage {
                 next = next.withPath(e.getKey(), e.getValue());
             }
             Path[] newPaths = PathGuard.resolveAll(root, next); // no .., no two files on one path
-            List<Integer> moving = new java.util.ArrayList<>();
-            for (int f : changes.keySet()) {
-                if (paths[f] != null && !paths[f].equals(newPaths[f])
-                        && PathGuard.attributes(paths[f], f) != null) {
-                    if (PathGuard.attributes(newPaths[f], f) != null) {
-                        throw new StorageException(Kind.PATH_CONFLICT, f, newPaths[f], "exists already");
-                    }
-                    moving.add(f);
-                }
-            }
             flushLocked();
-            Path jailReal = PathGuard.jailReal(jail(), -1, createdDirectories);
-            // Every check first (the old file inside, the new folder a real folder inside), then the renames.
-            for (int f : moving) {
-                PathGuard.checkInside(jailReal, paths[f], f, "rename " + paths[f]);
-                PathGuard.ensureDirectories(jail(), root, newPaths[f].getParent(), f, createdDirectories);
-            }
-            List<Path> left = new java.util.ArrayList<>();
-            Path[] now = paths.clone();
-            StorageLayout done = layout;
-            try {
-                for (int f : moving) {
-                    handles.close(f);
-                    try {
-                        Files.move(paths[f], newPaths[f], java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                        Files.move(paths[f], newPaths[f]);
-                    }
-                    left.add(paths[f]);
-                    now[f] = newPaths[f];
-                    done = done.withPath(f, next.file(f).path());
-                }
+            FileMover.Renamed r = FileMover.renameInside(jail(), PathGuard.jailReal(jail(), -1, createdDirectories),
+                    root, paths, newPaths, changes.keySet(), createdDirectories, handles::close);
+            if (r.failure() == null) {
                 layout = next;
                 paths = newPaths;
-            } catch (java.io.IOException e) {
-                // What moved keeps its new path; the rest stays where it was.
-                layout = done;
-                paths = now;
-                throw StorageException.classify(e, -1, null, "rename");
-            } finally {
-                FileMover.removeEmptyDirectories(jailReal, root, left.toArray(Path[]::new), false, false);
+                return;
             }
+            // What moved keeps its new path; the rest stays where it was.
+            StorageLayout done = layout;
+            Path[] now = paths.clone();
+            for (int f : r.moved()) {
+                done = done.withPath(f, next.file(f).path());
+                now[f] = newPaths[f];
+            }
+            layout = done;
+            paths = now;
+            throw StorageException.classify(r.failure(), -1, null, "rename");
         });
     }
 
@@ -512,7 +486,7 @@ public final class FileStorage implements PieceStorage {
      */
     @Override
     public void setSkipped(boolean[] skippedNow) throws StorageException {
-        exclusive(() -> {
+        lifecycle.exclusive(() -> {
             for (int f = 0; f < skippedNow.length && f < paths.length; f++) {
                 skipped.set(f, skippedNow[f] && paths[f] != null && PathGuard.attributes(paths[f], f) == null);
             }
@@ -527,7 +501,7 @@ public final class FileStorage implements PieceStorage {
      */
     @Override
     public void skip(int f, boolean relocate) throws StorageException {
-        exclusive(() -> {
+        lifecycle.exclusive(() -> {
             BasicFileAttributes a = paths[f] == null || skipped.contains(f) ? null : PathGuard.attributes(paths[f], f);
             if (paths[f] != null && !skipped.contains(f) && a == null) {
                 skipped.set(f, true);
@@ -546,52 +520,13 @@ public final class FileStorage implements PieceStorage {
     /** File {@code f} is wanted again: its bytes in the part file move into it (created now if it has some). */
     @Override
     public void unskip(int f) throws StorageException {
-        exclusive(() -> {
+        lifecycle.exclusive(() -> {
             if (paths[f] != null && skipped.contains(f)) {
                 List<Integer> moved = skipped.export(f, paths[f],
                         () -> PathGuard.openForWrite(jail(), root, paths[f], f, createdDirectories));
                 skipped.set(f, false);
                 skipped.freeUnneeded(moved);
             }
-        });
-    }
-
-    private interface Exclusive<T> {
-        T run() throws StorageException;
-    }
-
-    private interface ExclusiveVoid {
-        void run() throws StorageException;
-    }
-
-    /** Runs {@code body} with no block operation in flight (the write side of the lifecycle lock), if open. */
-    private <T> T exclusive(Exclusive<T> body) throws StorageException {
-        Lock lock = lifecycle.writeLock();
-        lock.lock();
-        try {
-            checkOpen();
-            return body.run();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Runs {@code body} beside the block operations (the read side of the lifecycle lock), if open. */
-    private void shared(ExclusiveVoid body) throws StorageException {
-        Lock lock = lifecycle.readLock();
-        lock.lock();
-        try {
-            checkOpen();
-            body.run();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void exclusive(ExclusiveVoid body) throws StorageException {
-        exclusive(() -> {
-            body.run();
-            return null;
         });
     }
 
@@ -603,25 +538,13 @@ public final class FileStorage implements PieceStorage {
 
     @Override
     public void close() throws StorageException {
-        Lock lock = lifecycle.writeLock();
-        lock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            try {
-                flushLocked();
-            } finally {
-                closed = true;
-                handles.closeAll(true);
-                partFile.close();
-            }
-            StorageException failure = sync.closeFailure();
-            if (failure != null) {
-                throw failure;
-            }
-        } finally {
-            lock.unlock();
+        boolean now = lifecycle.close(this::flushLocked, () -> {
+            handles.closeAll(true);
+            partFile.close();
+        });
+        StorageException failure = now ? sync.closeFailure() : null;
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -639,12 +562,6 @@ public final class FileStorage implements PieceStorage {
 
     private Path jail() {
         return fixedJail != null ? fixedJail : root;
-    }
-
-    private void checkOpen() throws StorageException {
-        if (closed) {
-            throw new StorageException(Kind.CLOSED, -1, null, "storage is closed");
-        }
     }
 
     @Override

@@ -26,8 +26,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,8 +61,7 @@ public final class Session implements AutoCloseable {
     private final Set<InfoHash> dirty = ConcurrentHashMap.newKeySet();
     private final PieceJournal journal;
     /** Pieces written, waiting for the store thread to journal them (engine context → store thread). */
-    private final ConcurrentLinkedQueue<Written> written = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean journalScheduled = new AtomicBoolean();
+    private final WrittenPieces written;
     /** Saves of resume data the store already holds are skipped (see {@link StoredResume}). */
     private final StoredResume inStore = new StoredResume();
     /** Snapshots are numbered so that a late one never overwrites a newer one (see {@link #save}). */
@@ -77,9 +74,6 @@ public final class Session implements AutoCloseable {
     private volatile SessionSettings settings = SessionSettings.DEFAULTS;
     private final Library library = new Library(this);
 
-    private record Written(InfoHash torrent, int piece) {
-    }
-
     /**
      * @param journalDir where the piece journal lives (in the data dir, whatever the store), or null
      *     for none
@@ -89,14 +83,12 @@ public final class Session implements AutoCloseable {
         this.store = store;
         this.defaultSaveDir = defaultSaveDir;
         this.journal = journalDir == null ? null : new PieceJournal(journalDir);
+        this.written = journal == null ? null : new WrittenPieces(journal, io, handles::containsKey);
         engine.setListener(new EngineListener() {
             @Override
             public void pieceWritten(InfoHash torrent, int piece) {
-                if (journal != null) {
-                    written.add(new Written(torrent, piece));
-                    if (journalScheduled.compareAndSet(false, true)) {
-                        io.execute(Session.this::drainJournal);
-                    }
+                if (written != null) {
+                    written.add(torrent, piece);
                 }
             }
 
@@ -127,28 +119,6 @@ public final class Session implements AutoCloseable {
 
     public Session(Engine engine, SessionStore store, Path defaultSaveDir, long saveIntervalMillis) {
         this(engine, store, defaultSaveDir, saveIntervalMillis, null);
-    }
-
-    /** Store thread: appends the queued pieces, grouped by torrent. */
-    private void drainJournal() {
-        journalScheduled.set(false);
-        Map<InfoHash, int[]> batch = new java.util.HashMap<>();
-        Map<InfoHash, Integer> counts = new java.util.HashMap<>();
-        for (Written w; (w = written.poll()) != null; ) {
-            int n = counts.getOrDefault(w.torrent(), 0);
-            int[] pieces = batch.computeIfAbsent(w.torrent(), k -> new int[64]);
-            if (n == pieces.length) {
-                pieces = java.util.Arrays.copyOf(pieces, n * 2);
-                batch.put(w.torrent(), pieces);
-            }
-            pieces[n] = w.piece();
-            counts.put(w.torrent(), n + 1);
-        }
-        batch.forEach((h, pieces) -> {
-            if (handles.containsKey(h)) {
-                journal.append(h, pieces, counts.get(h));
-            }
-        });
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -23,7 +23,6 @@ import io.vertx.core.Future;
 import io.vertx.core.net.NetSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -137,7 +136,7 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
         List<InetSocketAddress> names = new ArrayList<>();
         List<InetSocketAddress> literal = new ArrayList<>();
         for (InetSocketAddress a : magnet.peers()) {
-            InetAddress ip = a.isUnresolved() ? ipLiteral(a.getHostString()) : a.getAddress();
+            InetAddress ip = a.isUnresolved() ? PeerHints.ipLiteral(a.getHostString()) : a.getAddress();
             if (ip != null) {
                 literal.add(new InetSocketAddress(ip, a.getPort()));
             } else if (names.size() < MAX_LOOKUPS) {
@@ -161,33 +160,6 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
                     swarm.addPeers(found, PeerOrigin.USER);
                 }
             });
-        }
-    }
-
-    /** An IPv4 or IPv6 literal as an address (no DNS lookup), or null for a host name. */
-    static InetAddress ipLiteral(String host) {
-        try {
-            if (host.indexOf(':') >= 0) {
-                return InetAddress.getByName(host); // an IPv6 literal is parsed, never looked up
-            }
-            String[] parts = host.split("\\.", -1);
-            if (parts.length != 4) {
-                return null;
-            }
-            byte[] b = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(Character::isDigit)) {
-                    return null;
-                }
-                int v = Integer.parseInt(parts[i]);
-                if (v > 255) {
-                    return null;
-                }
-                b[i] = (byte) v;
-            }
-            return InetAddress.getByAddress(b);
-        } catch (UnknownHostException e) {
-            return null;
         }
     }
 
@@ -215,16 +187,11 @@ public final class MetadataFetch implements TorrentPhase, PeerConnection.Events,
     Magnet currentLink() {
         List<InetSocketAddress> keep = new ArrayList<>(swarm.book().worthKeeping(Magnet.MAX_PEERS));
         for (InetSocketAddress hinted : magnet.peers()) {
-            if (keep.size() < Magnet.MAX_PEERS && keep.stream().noneMatch(k -> sameHint(k, hinted))) {
+            if (keep.size() < Magnet.MAX_PEERS && keep.stream().noneMatch(k -> PeerHints.same(k, hinted))) {
                 keep.add(hinted);
             }
         }
         return magnet.withTrackersAndPeers(trackerList.urls(), keep);
-    }
-
-    private static boolean sameHint(InetSocketAddress known, InetSocketAddress hint) {
-        return known.getPort() == hint.getPort() && (known.getHostString().equals(hint.getHostString())
-                || known.getAddress() != null && known.getAddress().getHostAddress().equals(hint.getHostString()));
     }
 
     @Override
